@@ -167,3 +167,32 @@ def find_cjk_font(candidates: list[FontCandidate] | None = None) -> CJKFont:
         "(C:\\Windows\\Fonts) are needed; or set {env} to a font file path.",
         pkg=DEBIAN_PACKAGE, env=ENV_OVERRIDE,
     ))
+
+
+_BOX = 0x25A1  # □, drawn for characters the font lacks
+
+
+def cover_missing_glyphs(font_name: str, text: str) -> None:
+    """Give characters the font lacks (emoji...) the box glyph, keeping their code.
+
+    reportlab sends every missing character to glyph 0 under one shared code,
+    so the emoji vanish from the text layer (copy, search, pdftotext). Mapped
+    to a box glyph each keeps its own code and ToUnicode entry: the reader
+    sees a box, the text still says 😀.
+    """
+    font = pdfmetrics.getFont(font_name)
+    face = getattr(font, "face", None)
+    if face is None:
+        return
+    c2g = face.charToGlyph
+    missing = {ord(ch) for ch in text} - c2g.keys()
+    if not missing:
+        return
+    box_glyph = c2g.get(_BOX, 0)
+    box_width = face.charWidths.get(_BOX, face.defaultWidth)
+    with _lock:
+        for code in missing:
+            if code < 0x20 or code == 0xA0:  # reportlab maps these itself
+                continue
+            c2g.setdefault(code, box_glyph)
+            face.charWidths.setdefault(code, box_width)
