@@ -1,0 +1,47 @@
+"""The throw-away PostgreSQL server really runs, and per-test databases are isolated."""
+
+import psycopg
+import pytest
+
+pytestmark = pytest.mark.postgres
+
+
+def _plain(url: str) -> str:
+    # psycopg takes a libpq URL; SQLAlchemy's "+psycopg" driver suffix is not part of it.
+    return url.replace("postgresql+psycopg://", "postgresql://")
+
+
+def test_server_answers_select_version(postgres_url):
+    assert postgres_url.startswith("postgresql+psycopg://postgres@127.0.0.1:")
+    assert postgres_url.endswith("/ideabank_test")
+    with psycopg.connect(_plain(postgres_url)) as conn:
+        version = conn.execute("SELECT version()").fetchone()[0]
+        assert version.startswith("PostgreSQL ")
+        assert conn.execute("SHOW server_encoding").fetchone()[0] == "UTF8"
+        # Chinese text round-trips unchanged.
+        assert conn.execute("SELECT %s::text", ("创新智慧库",)).fetchone()[0] == "创新智慧库"
+
+
+def test_each_test_gets_its_own_empty_database_first(postgres_db):
+    with psycopg.connect(_plain(postgres_db)) as conn:
+        conn.execute("CREATE TABLE marker (id int)")
+        conn.execute("INSERT INTO marker VALUES (1)")
+
+
+def test_each_test_gets_its_own_empty_database_second(postgres_db, postgres_url):
+    assert postgres_db != postgres_url
+    with psycopg.connect(_plain(postgres_db)) as conn:
+        tables = conn.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'marker'"
+        ).fetchone()[0]
+        assert tables == 0
+
+
+def test_sqlalchemy_url_works(postgres_db):
+    sqlalchemy = pytest.importorskip("sqlalchemy")
+    engine = sqlalchemy.create_engine(postgres_db)
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(sqlalchemy.text("SELECT 1 + 1")).scalar() == 2
+    finally:
+        engine.dispose()
