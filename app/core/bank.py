@@ -1,0 +1,141 @@
+"""The open idea bank: one database (SQLite file or PostgreSQL hub) plus its data folder.
+
+Use cases take a Bank and an Actor. `write()` is one transaction per use case: everything in it
+commits together or not at all.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.core.actor import Actor
+from app.core.errors import NotFound, StorageError
+from app.core.i18n import t
+from app.core.paths import DB_FILE, default_data_dir
+from db import migrate
+from db.base import new_id, utcnow
+from db.engine import make_engine, sqlite_url, writer
+from db.models import Setting, User
+
+Clock = Callable[[], dt.datetime]
+
+LOCAL_ADMIN = "admin"  # employee number of the local administrator created on first start
+
+
+class Bank:
+    def __init__(self, engine: Engine, data_dir: Path, clock: Clock = utcnow) -> None:
+        self.engine = engine
+        self.data_dir = data_dir
+        self.clock = clock
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        self._write = sessionmaker(writer(engine), expire_on_commit=False)
+        self._site_id: str | None = None
+        self.backup_made: Path | None = None
+
+    # -- opening -------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, data_dir: Path | str | None = None, db_url: str | None = None, *,
+             clock: Clock = utcnow, create: bool = True) -> Bank:
+        """Open (and on first use create) the bank; migrations run after a backup of the file."""
+        folder = Path(data_dir).expanduser() if data_dir else default_data_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(t("无法创建数据文件夹 {path}：{err}。请用 --data-dir 指定一个可写的文件夹。",
+                                 "Cannot create the data folder {path}: {err}. Pass --data-dir with a writable folder.",
+                                 path=folder, err=exc.strerror or exc)) from exc
+        if not os.access(folder, os.W_OK):
+            raise StorageError(t("数据文件夹 {path} 不可写。请检查权限，或用 --data-dir 指定其他文件夹。",
+                                 "The data folder {path} is not writable. Check its permissions or pass --data-dir.",
+                                 path=folder))
+        db_path = folder / DB_FILE
+        if db_url is None and not create and not db_path.exists():
+            raise StorageError(t("{path} 中还没有数据库。请先运行 `ideabank init`。",
+                                 "There is no database in {path} yet. Run `ideabank init` first.", path=folder))
+        url = db_url or sqlite_url(db_path)
+        try:
+            engine = make_engine(url)
+            bank = cls(engine, folder, clock)
+            _check_not_newer(engine)
+            bank.backup_made = migrate.upgrade(engine, folder / "backups")
+            bank._bootstrap()
+        except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
+            raise StorageError(t("无法打开数据库 {url}：{err}", "Cannot open the database {url}: {err}",
+                                 url=_safe_url(url), err=str(getattr(exc, "orig", exc)).splitlines()[0])) from exc
+        return bank
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _bootstrap(self) -> None:
+        """Give a new store its site id and a local administrator."""
+        with self.write() as s:
+            if s.get(Setting, "site_id") is None:
+                s.add(Setting(key="site_id", value=new_id()))
+            if s.scalar(select(User.id).where(User.employee_no == LOCAL_ADMIN)) is None:
+                s.add(User(employee_no=LOCAL_ADMIN, name=t("管理员", "Administrator"), role="admin",
+                           site_id=s.get(Setting, "site_id").value if s.get(Setting, "site_id") else ""))
+
+    # -- sessions ------------------------------------------------------------------------------
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A read session (no writes are committed)."""
+        with self._read() as s:
+            yield s
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: commits when the block ends, rolls back on any exception."""
+        with self._write() as s, s.begin():
+            yield s
+
+    # -- identity ------------------------------------------------------------------------------
+    @property
+    def site_id(self) -> str:
+        if self._site_id is None:
+            with self.session() as s:
+                row = s.get(Setting, "site_id")
+                self._site_id = row.value if row else ""
+        return self._site_id
+
+    @property
+    def site_code(self) -> str:
+        """A short code of this site, used in human-readable project numbers."""
+        return self.site_id.replace("-", "")[-4:].upper() or "0000"
+
+    def actor(self, employee_no: str = LOCAL_ADMIN) -> Actor:
+        with self.session() as s:
+            user = s.scalar(select(User).where(User.employee_no == employee_no))
+            if user is None or not user.active:
+                raise NotFound(t("没有工号为 {no} 的在职用户。", "No active user with employee number {no}.",
+                                 no=employee_no))
+            return Actor.of(user)
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    def setting(self, key: str, default: object = None) -> object:
+        with self.session() as s:
+            row = s.get(Setting, key)
+            return row.value if row else default
+
+
+def _check_not_newer(engine: Engine) -> None:
+    current = migrate.current_revision(engine)
+    if current is not None and current > migrate.head_revision():
+        raise StorageError(t("数据库版本 {cur} 比本程序（{head}）新，请升级创新智慧库。",
+                             "The database (schema {cur}) is newer than this program ({head}); upgrade Idea Bank.",
+                             cur=current, head=migrate.head_revision()))
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+    return make_url(url).render_as_string(hide_password=True)

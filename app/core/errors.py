@@ -1,0 +1,47 @@
+"""The one family of exceptions the core raises for things a user can cause.
+
+Each carries a message a person can act on (in the active language); the UI shows it, the CLI
+prints it on one line and exits non-zero. Anything else escaping the core is a bug.
+"""
+from __future__ import annotations
+
+
+class IdeaBankError(Exception):
+    """Base class: `str(error)` is the message to show."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, details: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details or []
+
+
+class NotFound(IdeaBankError):
+    exit_code = 3
+
+
+class PermissionDenied(IdeaBankError):
+    exit_code = 4
+
+
+class ValidationError(IdeaBankError):
+    """Bad input; `details` lists each problem (one per field or per import row)."""
+
+    exit_code = 2
+
+
+class InvalidTransition(IdeaBankError):
+    exit_code = 5
+
+
+class Conflict(IdeaBankError):
+    """The data changed underneath, or a unique value is taken."""
+
+    exit_code = 6
+
+
+class StorageError(IdeaBankError):
+    """The database or data folder cannot be used (missing, read-only, corrupt, newer version)."""
+
+    exit_code = 7

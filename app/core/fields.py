@@ -1,0 +1,174 @@
+"""Validation and normalisation of project fields, shared by the forms, the CLI and imports.
+
+`clean_project_fields` returns the cleaned values and a {field: message} dict of problems, so a
+form can show each message next to its field as the user types.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from app.core.i18n import t
+from app.core.vocab import CONFIDENTIALITY, MAX_INNOVATION_POINTS, parse_category, parse_confidentiality
+from app.core.errors import ValidationError
+
+TEXT_LIMITS = {
+    "title": 200, "background": 20000, "solution": 20000, "implementation": 20000, "indicators": 20000,
+    "promotion": 20000, "benefit_basis": 5000, "social_benefit": 20000,
+}
+NUMBER_FIELDS = ("expected_benefit", "measured_benefit", "investment")
+EDITABLE_FIELDS = (
+    "title", "category", "background", "solution", "innovation_points", "implementation", "indicators",
+    "promotion", "expected_benefit", "measured_benefit", "benefit_basis", "investment", "social_benefit",
+    "tags", "patents", "awards", "confidentiality", "studio_id",
+)
+MAX_TAGS = 20
+MAX_TAG_LEN = 30
+
+FIELD_NAMES = {
+    "title": ("标题", "Title"), "category": ("分类", "Category"), "background": ("背景", "Background"),
+    "solution": ("解决方案", "Solution"), "innovation_points": ("创新点", "Innovation points"),
+    "expected_benefit": ("预期经济效益", "Expected benefit"), "measured_benefit": ("实测经济效益", "Measured benefit"),
+    "investment": ("投入", "Investment"), "tags": ("标签", "Tags"), "confidentiality": ("密级", "Confidentiality"),
+    "patents": ("专利", "Patents"), "awards": ("获奖", "Awards"), "studio_id": ("工作室", "Studio"),
+}
+
+
+def field_name(field: str) -> str:
+    zh, en = FIELD_NAMES.get(field, (field, field))
+    return t(zh, en)
+
+
+def parse_amount(value: Any) -> float | None:
+    """Yuan per year from a number or text such as '12,000', '1.2万' or '３０００'. None when empty."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = str(value).strip().replace(",", "").replace("，", "").replace("元", "")
+        text = text.translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
+        factor = 1.0
+        if text.endswith("万"):
+            factor, text = 10000.0, text[:-1]
+        number = float(text) * factor
+    if math.isnan(number) or math.isinf(number) or number < 0 or number > 1e12:
+        raise ValueError(value)
+    return number
+
+
+def _clean_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [v for v in re.split(r"[\n;；,，、]+", value)]
+    if not isinstance(value, (list, tuple)):
+        raise TypeError
+    out: list[str] = []
+    for item in value:
+        text = str(item).strip()
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+def clean_project_fields(data: dict[str, Any], *, partial: bool = False) -> tuple[dict[str, Any], dict[str, str]]:
+    """Clean `data`; with partial=True only the fields present are checked (an edit)."""
+    clean: dict[str, Any] = {}
+    problems: dict[str, str] = {}
+
+    def present(field: str) -> bool:
+        return field in data if partial else True
+
+    if present("title"):
+        title = str(data.get("title") or "").strip()
+        if not title:
+            problems["title"] = t("请填写标题。", "Enter a title.")
+        elif len(title) > TEXT_LIMITS["title"]:
+            problems["title"] = t("标题最多 {n} 个字。", "The title can have at most {n} characters.", n=TEXT_LIMITS["title"])
+        clean["title"] = title
+    if present("category"):
+        raw = data.get("category")
+        if not raw:
+            problems["category"] = t("请选择分类。", "Choose a category.")
+        else:
+            try:
+                clean["category"] = parse_category(str(raw))
+            except ValidationError as exc:
+                problems["category"] = exc.message
+    for field, limit in TEXT_LIMITS.items():
+        if field == "title" or (partial and field not in data):
+            continue
+        text = str(data.get(field) or "").strip()
+        if len(text) > limit:
+            problems[field] = t("最多 {n} 个字。", "At most {n} characters.", n=limit)
+        clean[field] = text
+    if present("innovation_points"):
+        raw = data.get("innovation_points")
+        try:
+            # A point may contain commas, so text is split on line breaks only.
+            points = _clean_list(raw.splitlines() if isinstance(raw, str) else raw)
+        except TypeError:
+            points = []
+            problems["innovation_points"] = t("创新点应为文字列表。", "Innovation points must be a list of texts.")
+        if len(points) > MAX_INNOVATION_POINTS:
+            problems["innovation_points"] = t("创新点最多 {n} 条（现有 {k} 条）。",
+                                              "At most {n} innovation points (there are {k}).",
+                                              n=MAX_INNOVATION_POINTS, k=len(points))
+        clean["innovation_points"] = points
+    for field in NUMBER_FIELDS:
+        if partial and field not in data:
+            continue
+        try:
+            clean[field] = parse_amount(data.get(field))
+        except (ValueError, TypeError):
+            problems[field] = t("请输入不小于 0 的金额（元/年），例如 12000 或 1.2万。",
+                                "Enter an amount of at least 0 (yuan per year), e.g. 12000.")
+    if present("tags"):
+        try:
+            tags = _clean_list(data.get("tags"))
+            if len(tags) > MAX_TAGS or any(len(x) > MAX_TAG_LEN for x in tags):
+                problems["tags"] = t("最多 {n} 个标签，每个不超过 {m} 个字。", "At most {n} tags of {m} characters each.",
+                                     n=MAX_TAGS, m=MAX_TAG_LEN)
+            clean["tags"] = tags
+        except TypeError:
+            problems["tags"] = t("标签应为文字列表。", "Tags must be a list of texts.")
+    for field in ("patents", "awards"):
+        if partial and field not in data:
+            continue
+        value = data.get(field) or []
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            problems[field] = t("格式不正确：应为对象列表。", "Must be a list of objects.")
+        else:
+            clean[field] = [{str(k): ("" if v is None else v) for k, v in item.items()} for item in value]
+    if present("confidentiality"):
+        raw = data.get("confidentiality") or "internal"
+        try:
+            clean["confidentiality"] = parse_confidentiality(str(raw)) if raw not in CONFIDENTIALITY else raw
+        except ValidationError as exc:
+            problems["confidentiality"] = exc.message
+    return clean, problems
+
+
+def submission_problems(values: dict[str, Any]) -> dict[str, str]:
+    """What a project still lacks before it can be submitted for review."""
+    problems: dict[str, str] = {}
+    if not (values.get("background") or "").strip():
+        problems["background"] = t("提交前请填写背景（存在的问题）。", "Describe the background before submitting.")
+    if not (values.get("solution") or "").strip():
+        problems["solution"] = t("提交前请填写解决方案。", "Describe the solution before submitting.")
+    if not values.get("innovation_points"):
+        problems["innovation_points"] = t("提交前请至少填写 1 条创新点。",
+                                          "Give at least one innovation point before submitting.")
+    return problems
+
+
+def raise_if(problems: dict[str, str], context_zh: str = "", context_en: str = "") -> None:
+    if problems:
+        details = [f"{field_name(f)}: {m}" for f, m in problems.items()]
+        head = t("{ctx}有 {n} 处需要修改：", "{ctx}{n} field(s) need attention: ", ctx=t(context_zh, context_en),
+                 n=len(problems))
+        raise ValidationError(head + "；".join(details), details=details)

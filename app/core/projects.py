@@ -1,0 +1,293 @@
+"""Project use cases: propose, edit, move along the lifecycle, merge, delete.
+
+Each function is one transaction and returns the Changes it made.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from app.core import audit, notify
+from app.core.actor import Actor
+from app.core.bank import Bank
+from app.core.changes import Changes
+from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from app.core.fields import EDITABLE_FIELDS, clean_project_fields, raise_if, submission_problems
+from app.core.i18n import t
+from app.core.lifecycle import EDITABLE_BY_OWNER, transition
+from app.core.permissions import check, check_project, is_owner, leads_studio_of
+from app.core.vocab import STATUSES, label
+from db.models import Comment, Project, ProjectMember, Setting, Studio, User, Vote
+
+# Fields whose change moves a project between filtered lists (so lists re-query).
+MEMBERSHIP_FIELDS = frozenset({"status", "category", "studio_id", "measured_benefit"})
+
+
+def load(s: Session, project_id: str, *, for_update: bool = False) -> Project:
+    stmt = select(Project).where(Project.id == project_id).options(selectinload(Project.members))
+    project = s.scalar(stmt.with_for_update() if for_update and s.bind.dialect.name != "sqlite" else stmt)
+    if project is None:
+        raise NotFound(t("找不到项目 {id}。", "Project {id} not found.", id=project_id))
+    return project
+
+
+def member_ids(project: Project) -> set[str]:
+    return {m.user_id for m in project.members}
+
+
+def next_number(s: Session, bank: Bank, year: int) -> str:
+    """CX-<year>-<site>-<seq>: readable, and unique across sites because the site code is in it."""
+    key = f"project_seq:{year}"
+    row = s.get(Setting, key)
+    seq = (row.value if row else 0) + 1
+    if row is None:
+        s.add(Setting(key=key, value=seq))
+    else:
+        row.value = seq
+    return f"CX-{year}-{bank.site_code}-{seq:06d}"
+
+
+def _resolve_studio(s: Session, data: dict[str, Any]) -> None:
+    """Accept a studio by id (studio_id) or by name (studio)."""
+    name = data.pop("studio", None)
+    if name and not data.get("studio_id"):
+        studio_id = s.scalar(select(Studio.id).where(Studio.name == str(name).strip()))
+        if studio_id is None:
+            raise ValidationError(t("没有名为“{n}”的工作室。", "There is no studio named '{n}'.", n=name))
+        data["studio_id"] = studio_id
+    elif data.get("studio_id") and s.get(Studio, data["studio_id"]) is None:
+        raise ValidationError(t("工作室 {id} 不存在。", "Studio {id} does not exist.", id=data["studio_id"]))
+
+
+def _resolve_people(s: Session, refs: list[str]) -> list[User]:
+    """Users by employee number or id, in the given order; unknown ones are a validation error."""
+    people: list[User] = []
+    for ref in refs:
+        user = s.scalar(select(User).where((User.employee_no == ref) | (User.id == ref)))
+        if user is None:
+            raise ValidationError(t("没有工号为 {no} 的人员。", "No person with employee number {no}.", no=ref))
+        if user not in people:
+            people.append(user)
+    return people
+
+
+def _set_members(s: Session, project: Project, people: list[User], site_id: str) -> None:
+    project.members.clear()
+    s.flush()
+    for position, user in enumerate(people, start=1):
+        project.members.append(ProjectMember(user_id=user.id, position=position, site_id=site_id))
+
+
+def propose(bank: Bank, actor: Actor, data: dict[str, Any], *, submit: bool = False) -> Changes:
+    """A new project (草稿), or submitted at once with submit=True. `data` may name co_authors
+    (employee numbers, in contribution order); the proposer is always first."""
+    check(actor, "project.propose")
+    data = dict(data)
+    co_authors = [str(x) for x in (data.pop("co_authors", None) or [])]
+    with bank.write() as s:
+        _resolve_studio(s, data)
+        clean, problems = clean_project_fields(data)
+        if submit:
+            problems.update(submission_problems(clean))
+        raise_if(problems, "项目", "Project: ")
+        now = bank.now()
+        proposer = s.get(User, actor.id)
+        if clean.get("studio_id") is None and proposer is not None:
+            clean["studio_id"] = proposer.studio_id
+        project = Project(**clean, status="draft", proposer_id=actor.id, site_id=bank.site_id,
+                          number=next_number(s, bank, now.year), created_at=now, updated_at=now,
+                          status_changed_at=now, kiosk=bool(data.get("kiosk", False)))
+        s.add(project)
+        s.flush()
+        people = _resolve_people(s, [actor.id] + co_authors)
+        _set_members(s, project, people, bank.site_id)
+        audit.record(s, actor, "project", project.id, "propose", new=clean["title"], site_id=bank.site_id, at=now)
+        if submit:
+            _apply_transition(s, bank, actor, project, "submit", None)
+        audit.enqueue_for_index(s, project.id, now)
+        return Changes(project_ids=frozenset({project.id}), membership=True, value=project.id)
+
+
+def edit(bank: Bank, actor: Actor, project_id: str, data: dict[str, Any], *,
+         expected_updated_at: dt.datetime | None = None) -> Changes:
+    """Change fields of a project. Owners may edit while it is a draft or not adopted; leaders of
+    its studio and admins at any time. With expected_updated_at, a concurrent change is refused."""
+    data = dict(data)
+    co_authors = data.pop("co_authors", None)
+    unknown = set(data) - set(EDITABLE_FIELDS) - {"studio"}
+    if unknown:
+        raise ValidationError(t("这些字段不能修改：{f}", "These fields cannot be changed: {f}", f=", ".join(sorted(unknown))))
+    with bank.write() as s:
+        project = load(s, project_id, for_update=True)
+        owner = is_owner(actor, project.proposer_id, member_ids(project))
+        if not (owner and project.status in EDITABLE_BY_OWNER):
+            check_project(actor, "project.edit", studio_id=project.studio_id, proposer_id=None, member_ids=set())
+        if expected_updated_at is not None and project.updated_at != expected_updated_at:
+            raise Conflict(t("项目“{title}”已被他人修改，请刷新后再改。",
+                             "'{title}' was changed by someone else meanwhile; reload it and edit again.",
+                             title=project.title))
+        _resolve_studio(s, data)
+        clean, problems = clean_project_fields(data, partial=True)
+        if project.status != "draft":
+            merged = {f: getattr(project, f) for f in ("background", "solution", "innovation_points")} | clean
+            problems.update(submission_problems(merged))
+        raise_if(problems, "项目", "Project: ")
+        now = bank.now()
+        changed: set[str] = set()
+        for field, value in clean.items():
+            old = getattr(project, field)
+            if old != value:
+                setattr(project, field, value)
+                changed.add(field)
+                audit.record(s, actor, "project", project.id, "edit", field=field, old=old, new=value,
+                             site_id=bank.site_id, at=now)
+        if co_authors is not None:
+            people = _resolve_people(s, [str(x) for x in co_authors])
+            if [m.user_id for m in project.members] != [p.id for p in people]:
+                old = [m.user_id for m in project.members]
+                _set_members(s, project, people, bank.site_id)
+                changed.add("members")
+                audit.record(s, actor, "project", project.id, "edit", field="members", old=old,
+                             new=[p.id for p in people], site_id=bank.site_id, at=now)
+        if not changed:
+            return Changes(value=project.id)
+        project.updated_at = now
+        audit.enqueue_for_index(s, project.id, now)
+        return Changes(project_ids=frozenset({project.id}), fields=frozenset(changed),
+                       membership=bool(changed & MEMBERSHIP_FIELDS), value=project.id)
+
+
+def _apply_transition(s: Session, bank: Bank, actor: Actor, project: Project, action: str,
+                      reason: str | None) -> None:
+    tr = transition(action, project.status)
+    owner = is_owner(actor, project.proposer_id, member_ids(project))
+    allowed = (tr.owner_may and owner) or (actor.role in tr.roles and (
+        actor.role != "leader" or leads_studio_of(actor, project.studio_id)))
+    if not allowed:
+        raise _transition_denied(actor, tr.zh, tr.en)
+    reason = (reason or "").strip()
+    if tr.needs_reason and not reason:
+        raise ValidationError(t("“{act}”需要填写理由，作者会看到它。", "'{act_en}' needs a reason; the author will see it.",
+                                act=tr.zh, act_en=tr.en))
+    if action == "submit":
+        raise_if(submission_problems({f: getattr(project, f) for f in ("background", "solution",
+                                                                         "innovation_points")}), "提交前", "Before submitting: ")
+    now = bank.now()
+    old = project.status
+    project.status = tr.target
+    project.status_changed_at = now
+    project.updated_at = now
+    if tr.target == "submitted":
+        project.submitted_at = now
+    elif tr.target in ("adopted", "not_adopted"):
+        project.decided_at = now
+    elif tr.target == "completed":
+        project.completed_at = now
+    audit.record(s, actor, "project", project.id, action, field="status", old=old, new=tr.target,
+                 site_id=bank.site_id, at=now)
+    if reason:
+        audit.record(s, actor, "project", project.id, action, field="reason", new=reason, site_id=bank.site_id, at=now)
+    notify.status_changed(s, bank, actor, project, old, reason)
+
+
+def _transition_denied(actor: Actor, zh: str, en: str) -> PermissionDenied:
+    return PermissionDenied(t("{name}（{no}）不能对此项目执行“{act}”。", "{name} ({no}) may not '{act_en}' this project.",
+                              name=actor.name, no=actor.employee_no, act=zh, act_en=en))
+
+
+def move(bank: Bank, actor: Actor, project_id: str, action: str, reason: str | None = None) -> Changes:
+    """Take a lifecycle action (submit, start_review, adopt, not_adopt, start_work, complete, ...)."""
+    with bank.write() as s:
+        project = load(s, project_id, for_update=True)
+        _apply_transition(s, bank, actor, project, action, reason)
+        audit.enqueue_for_index(s, project.id, project.updated_at)
+        return Changes(project_ids=frozenset({project.id}), fields=frozenset({"status"}), membership=True,
+                       notifications=True, value=project.status)
+
+
+def submit(bank: Bank, actor: Actor, project_id: str) -> Changes:
+    return move(bank, actor, project_id, "submit")
+
+
+def start_review(bank: Bank, actor: Actor, project_id: str) -> Changes:
+    return move(bank, actor, project_id, "start_review")
+
+
+def adopt(bank: Bank, actor: Actor, project_id: str, reason: str = "") -> Changes:
+    return move(bank, actor, project_id, "adopt", reason)
+
+
+def not_adopt(bank: Bank, actor: Actor, project_id: str, reason: str) -> Changes:
+    return move(bank, actor, project_id, "not_adopt", reason)
+
+
+def start_work(bank: Bank, actor: Actor, project_id: str) -> Changes:
+    return move(bank, actor, project_id, "start_work")
+
+
+def complete(bank: Bank, actor: Actor, project_id: str) -> Changes:
+    return move(bank, actor, project_id, "complete")
+
+
+def delete_project(bank: Bank, actor: Actor, project_id: str) -> Changes:
+    """Delete a project; a tombstone carries the deletion to other sites. Owners may delete drafts."""
+    with bank.write() as s:
+        project = load(s, project_id, for_update=True)
+        if not (project.status == "draft" and project.proposer_id == actor.id):
+            check(actor, "project.delete")
+        now = bank.now()
+        audit.record(s, actor, "project", project.id, "delete", old=project.title, site_id=bank.site_id, at=now)
+        audit.tombstone(s, "project", project.id, bank.site_id, now)
+        audit.enqueue_for_index(s, project.id, now)  # the index drops ids it no longer finds
+        s.delete(project)
+        return Changes(project_ids=frozenset({project_id}), membership=True)
+
+
+def merge(bank: Bank, actor: Actor, survivor_id: str, merged_id: str) -> Changes:
+    """Merge a duplicate into a survivor: votes, comments and co-authors carry over; the merged one
+    points to the survivor and leaves the active lists."""
+    if survivor_id == merged_id:
+        raise ValidationError(t("不能把项目合并到它自己。", "A project cannot be merged into itself."))
+    with bank.write() as s:
+        survivor = load(s, survivor_id, for_update=True)
+        merged = load(s, merged_id, for_update=True)
+        for p in (survivor, merged):
+            check_project(actor, "project.merge", studio_id=p.studio_id, proposer_id=None, member_ids=set())
+        if merged.merged_into_id:
+            raise Conflict(t("项目“{t}”已经合并过了。", "'{t}' has already been merged.", t=merged.title))
+        now = bank.now()
+        voters = set(s.scalars(select(Vote.user_id).where(Vote.project_id == survivor.id)))
+        for vote in s.scalars(select(Vote).where(Vote.project_id == merged.id)).all():
+            if vote.user_id in voters:
+                s.delete(vote)
+                audit.tombstone(s, "vote", vote.id, bank.site_id, now)
+            else:
+                vote.project_id, vote.updated_at = survivor.id, now
+        s.execute(update(Comment).where(Comment.project_id == merged.id)
+                  .values(project_id=survivor.id, updated_at=now))
+        people = [m.user for m in survivor.members] + [m.user for m in merged.members
+                                                        if m.user_id not in member_ids(survivor)]
+        _set_members(s, survivor, people, bank.site_id)
+        s.flush()
+        for p in (survivor, merged):
+            p.vote_count = s.scalar(select(func.count()).select_from(Vote).where(Vote.project_id == p.id)) or 0
+            p.comment_count = s.scalar(select(func.count()).select_from(Comment).where(Comment.project_id == p.id)) or 0
+            p.updated_at = now
+        merged.merged_into_id = survivor.id
+        audit.record(s, actor, "project", merged.id, "merge", field="merged_into_id", new=survivor.id,
+                     site_id=bank.site_id, at=now)
+        audit.enqueue_for_index(s, survivor.id, now)
+        audit.enqueue_for_index(s, merged.id, now)
+        return Changes(project_ids=frozenset({survivor.id, merged.id}), membership=True, comments=True, votes=True,
+                       value=survivor.id)
+
+
+def status_label(code: str) -> str:
+    return label(STATUSES, code)
+
+
+__all__ = ["propose", "edit", "move", "submit", "start_review", "adopt", "not_adopt", "start_work", "complete",
+           "delete_project", "merge", "load"]

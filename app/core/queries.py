@@ -1,0 +1,244 @@
+"""Read side: the project list (ids, then rows lazily, as the table needs them), details, JSON.
+
+The list is built for 100,000 projects: `list_ids` returns ids only in display order, `rows` fetches
+the visible rows by id, and `page` is one indexed query with LIMIT/OFFSET for the CLI.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from app.core.actor import Actor
+from app.core.bank import Bank
+from app.core.errors import ValidationError
+from app.core.i18n import t
+from app.core.lifecycle import actions_from
+from app.core.projects import load
+from app.core.vocab import CATEGORIES, STATUSES, label
+from db.models import Attachment, AuditLog, Comment, Project, Studio, Unit, User, Vote
+
+SORTS = {
+    "updated": Project.updated_at, "created": Project.created_at, "title": Project.title,
+    "number": Project.number, "votes": Project.vote_count, "comments": Project.comment_count,
+    "status": Project.status, "category": Project.category, "benefit": Project.measured_benefit,
+    "expected_benefit": Project.expected_benefit,
+}
+
+
+@dataclass(frozen=True)
+class ProjectFilter:
+    statuses: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    studio_id: str | None = None
+    unit_id: str | None = None  # the proposer's unit and every unit below it
+    year: int | None = None
+    has_measured_benefit: bool | None = None
+    proposer_id: str | None = None
+    member_id: str | None = None  # proposer or co-author
+    include_merged: bool = False
+    ids: tuple[str, ...] | None = None  # e.g. search results
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    id: str
+    number: str
+    title: str
+    category: str
+    status: str
+    studio: str | None
+    proposer: str | None
+    unit: str | None
+    vote_count: int
+    comment_count: int
+    expected_benefit: float | None
+    measured_benefit: float | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "number": self.number, "title": self.title, "category": self.category,
+                "status": self.status, "studio": self.studio, "proposer": self.proposer, "unit": self.unit,
+                "vote_count": self.vote_count, "comment_count": self.comment_count,
+                "expected_benefit": self.expected_benefit, "measured_benefit": self.measured_benefit,
+                "created_at": self.created_at.isoformat(), "updated_at": self.updated_at.isoformat()}
+
+
+def _unit_and_below(s: Session, unit_id: str) -> list[str]:
+    pairs = s.execute(select(Unit.id, Unit.parent_id)).all()
+    children: dict[str | None, list[str]] = {}
+    for uid, parent in pairs:
+        children.setdefault(parent, []).append(uid)
+    found, todo = [], [unit_id]
+    while todo:
+        uid = todo.pop()
+        found.append(uid)
+        todo.extend(children.get(uid, []))
+    return found
+
+
+def _where(s: Session, stmt: Select, f: ProjectFilter) -> Select:
+    if f.statuses:
+        stmt = stmt.where(Project.status.in_(f.statuses))
+    if f.categories:
+        stmt = stmt.where(Project.category.in_(f.categories))
+    if f.studio_id:
+        stmt = stmt.where(Project.studio_id == f.studio_id)
+    if f.year:
+        start = dt.datetime(f.year, 1, 1, tzinfo=dt.timezone.utc)
+        stmt = stmt.where(Project.created_at >= start, Project.created_at < start.replace(year=f.year + 1))
+    if f.has_measured_benefit is True:
+        stmt = stmt.where(Project.measured_benefit.is_not(None), Project.measured_benefit > 0)
+    elif f.has_measured_benefit is False:
+        stmt = stmt.where((Project.measured_benefit.is_(None)) | (Project.measured_benefit == 0))
+    if f.proposer_id:
+        stmt = stmt.where(Project.proposer_id == f.proposer_id)
+    if f.member_id:
+        from db.models import ProjectMember
+        stmt = stmt.where((Project.proposer_id == f.member_id) | Project.id.in_(
+            select(ProjectMember.project_id).where(ProjectMember.user_id == f.member_id)))
+    if f.unit_id:
+        units = _unit_and_below(s, f.unit_id)
+        stmt = stmt.where(Project.proposer_id.in_(select(User.id).where(User.unit_id.in_(units))))
+    if not f.include_merged:
+        stmt = stmt.where(Project.merged_into_id.is_(None))
+    if f.ids is not None:
+        stmt = stmt.where(Project.id.in_(f.ids))
+    return stmt
+
+
+def _order(stmt: Select, sort: str, descending: bool) -> Select:
+    column = SORTS.get(sort)
+    if column is None:
+        raise ValidationError(t("不能按“{s}”排序。可选：{c}", "Cannot sort by '{s}'. Choose one of: {c}",
+                                s=sort, c=", ".join(SORTS)))
+    # id breaks ties, so paging is stable when many rows share a value.
+    return stmt.order_by(column.desc(), Project.id.desc()) if descending else stmt.order_by(column, Project.id)
+
+
+def list_ids(bank: Bank, f: ProjectFilter = ProjectFilter(), sort: str = "updated", descending: bool = True) -> list[str]:
+    with bank.session() as s:
+        return list(s.scalars(_order(_where(s, select(Project.id), f), sort, descending)))
+
+
+def count(bank: Bank, f: ProjectFilter = ProjectFilter()) -> int:
+    with bank.session() as s:
+        return s.scalar(_where(s, select(func.count()).select_from(Project), f)) or 0
+
+
+def _row_select() -> Select:
+    proposer = aliased(User)
+    unit = aliased(Unit)
+    return (select(Project.id, Project.number, Project.title, Project.category, Project.status, Studio.name,
+                   proposer.name, unit.name, Project.vote_count, Project.comment_count, Project.expected_benefit,
+                   Project.measured_benefit, Project.created_at, Project.updated_at)
+            .select_from(Project)
+            .outerjoin(Studio, Studio.id == Project.studio_id)
+            .outerjoin(proposer, proposer.id == Project.proposer_id)
+            .outerjoin(unit, unit.id == proposer.unit_id))
+
+
+def page(bank: Bank, f: ProjectFilter = ProjectFilter(), *, sort: str = "updated", descending: bool = True,
+         limit: int = 50, offset: int = 0) -> list[ProjectRow]:
+    """One page of rows: a single indexed query (the CLI's list, and the benchmark's)."""
+    with bank.session() as s:
+        stmt = _order(_where(s, _row_select(), f), sort, descending).limit(limit).offset(offset)
+        return [ProjectRow(*r) for r in s.execute(stmt)]
+
+
+def rows(bank: Bank, ids: list[str]) -> dict[str, ProjectRow]:
+    """Rows for these ids (the table's lazy cache asks for the rows it is about to show)."""
+    out: dict[str, ProjectRow] = {}
+    with bank.session() as s:
+        for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+            chunk = ids[start:start + 500]
+            for r in s.execute(_row_select().where(Project.id.in_(chunk))):
+                out[r[0]] = ProjectRow(*r)
+    return out
+
+
+def project_json(p: Project) -> dict[str, Any]:
+    """The stable JSON form of a project (documented in docs/CLI.md); import reads the same keys."""
+    return {
+        "id": p.id, "number": p.number, "title": p.title, "category": p.category,
+        "category_label": label(CATEGORIES, p.category), "status": p.status, "status_label": label(STATUSES, p.status),
+        "background": p.background, "solution": p.solution, "innovation_points": list(p.innovation_points or []),
+        "implementation": p.implementation, "indicators": p.indicators, "promotion": p.promotion,
+        "expected_benefit": p.expected_benefit, "measured_benefit": p.measured_benefit,
+        "benefit_basis": p.benefit_basis, "investment": p.investment, "social_benefit": p.social_benefit,
+        "tags": list(p.tags or []), "patents": list(p.patents or []), "awards": list(p.awards or []),
+        "confidentiality": p.confidentiality,
+        "studio": p.studio.name if p.studio else None,
+        "proposer": p.proposer.employee_no if p.proposer else None,
+        "proposer_name": p.proposer.name if p.proposer else None,
+        "co_authors": [m.user.employee_no for m in p.members if m.user_id != p.proposer_id],
+        "vote_count": p.vote_count, "comment_count": p.comment_count, "merged_into": p.merged_into_id,
+        "kiosk": p.kiosk,
+        "created_at": p.created_at.isoformat(), "updated_at": p.updated_at.isoformat(),
+        "submitted_at": p.submitted_at.isoformat() if p.submitted_at else None,
+        "decided_at": p.decided_at.isoformat() if p.decided_at else None,
+    }
+
+
+def project_detail(bank: Bank, actor: Actor, project_id: str) -> dict[str, Any]:
+    """Everything the detail pane shows: fields, people, comments (threaded), votes, reviews,
+    attachments, the audit history, and which lifecycle actions this actor may take."""
+    from app.core.permissions import can_on_project
+    from app.core.reviews import reviews_of
+    with bank.session() as s:
+        p = s.scalar(select(Project).where(Project.id == project_id).options(
+            selectinload(Project.members), selectinload(Project.studio), selectinload(Project.proposer)))
+        if p is None:
+            load(s, project_id)  # raises NotFound with the usual message
+        data = project_json(p)
+        data["members"] = [{"employee_no": m.user.employee_no, "name": m.user.name, "position": m.position,
+                            "role": m.role, "unit": m.user.unit.name if m.user.unit else None,
+                            "skill_grade": m.user.skill_grade} for m in p.members]
+        comments = s.scalars(select(Comment).where(Comment.project_id == project_id)
+                             .order_by(Comment.created_at)).all()
+        data["comments"] = [{"id": c.id, "parent_id": c.parent_id, "author": c.author.name if c.author else None,
+                             "author_no": c.author.employee_no if c.author else None, "body": c.body,
+                             "at": c.created_at.isoformat()} for c in comments]
+        data["voted"] = s.scalar(select(Vote.id).where(Vote.project_id == project_id,
+                                                       Vote.user_id == actor.id)) is not None
+        data["attachments"] = [{"id": a.id, "name": a.original_name, "mime": a.mime, "size": a.size,
+                                "kind": a.kind, "sha256": a.sha256}
+                               for a in s.scalars(select(Attachment).where(Attachment.project_id == project_id)
+                                                  .order_by(Attachment.created_at))]
+        history = s.execute(select(AuditLog, User.name).outerjoin(User, User.id == AuditLog.actor_id)
+                            .where(AuditLog.entity_id == project_id).order_by(AuditLog.at)).all()
+        data["history"] = [{"at": a.at.isoformat(), "who": name, "action": a.action, "field": a.field,
+                            "old": a.old_value, "new": a.new_value} for a, name in history]
+        members = {m.user_id for m in p.members}
+        data["can_edit"] = can_on_project(actor, "project.edit", studio_id=p.studio_id, proposer_id=p.proposer_id,
+                                          member_ids=members)
+        data["can_review"] = can_on_project(actor, "review.score", studio_id=p.studio_id, proposer_id=None,
+                                            member_ids=set())
+        data["actions"] = actions_from(p.status)
+    data["reviews"] = reviews_of(bank, actor, project_id)
+    return data
+
+
+def project_by_ref(bank: Bank, ref: str) -> dict[str, Any]:
+    """A project by id or number, as JSON."""
+    with bank.session() as s:
+        p = s.scalar(select(Project).where((Project.id == ref) | (Project.number == ref)).options(
+            selectinload(Project.members), selectinload(Project.studio), selectinload(Project.proposer)))
+        if p is None:
+            p = load(s, ref)  # raises NotFound with the usual message
+        return project_json(p)
+
+
+def awaiting_review(bank: Bank, actor: Actor) -> ProjectFilter:
+    """The filter behind a leader's 待我评审 queue."""
+    return ProjectFilter(statuses=("submitted", "under_review"),
+                         studio_id=actor.studio_id if actor.role == "leader" else None)
+
+
+__all__ = ["ProjectFilter", "ProjectRow", "list_ids", "count", "page", "rows", "project_json", "project_detail",
+           "project_by_ref", "awaiting_review"]

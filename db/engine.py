@@ -1,0 +1,58 @@
+"""Engines and sessions for SQLite (the desktop) and PostgreSQL (the hub).
+
+SQLite is set up for durability and real transactions: WAL, synchronous=FULL (a committed idea
+survives a power cut), foreign keys on every connection, and SQLAlchemy's recipe that turns off the
+sqlite3 driver's own transaction handling so BEGIN is emitted when SQLAlchemy begins.
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import StaticPool
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, echo=echo, pool_pre_ping=True)
+
+    in_memory = parsed.database in (None, "", ":memory:")
+    connect_args = {"timeout": 30, "check_same_thread": False}
+    if in_memory:  # one shared connection, or every session would see its own empty database
+        engine = create_engine(url, echo=echo, connect_args=connect_args, poolclass=StaticPool)
+    else:
+        engine = create_engine(url, echo=echo, connect_args=connect_args)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None  # SQLAlchemy's recipe: we emit BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        if not in_memory:
+            cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+        # Writers take the lock up front (BEGIN IMMEDIATE) so two writers queue instead of
+        # failing with "database is locked" when a read lock is upgraded mid-transaction.
+        mode = conn.get_execution_options().get("sqlite_begin", "")
+        conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+    return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, beginning write transactions immediately on SQLite."""
+    if engine.dialect.name == "sqlite":
+        return engine.execution_options(sqlite_begin="IMMEDIATE")
+    return engine

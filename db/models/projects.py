@@ -1,0 +1,117 @@
+"""Projects (an idea growing into an achievement) and what hangs off them."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.base import Base, SyncedMixin
+from db.models.people import Studio, User
+
+
+class Project(SyncedMixin, Base):
+    __tablename__ = "projects"
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    category: Mapped[str] = mapped_column(String(30), index=True)
+    background: Mapped[str] = mapped_column(Text, default="")
+    solution: Mapped[str] = mapped_column(Text, default="")
+    innovation_points: Mapped[list[str]] = mapped_column(default=list)
+    implementation: Mapped[str] = mapped_column(Text, default="")
+    indicators: Mapped[str] = mapped_column(Text, default="")
+    promotion: Mapped[str] = mapped_column(Text, default="")
+    expected_benefit: Mapped[float | None] = mapped_column(Float)
+    measured_benefit: Mapped[float | None] = mapped_column(Float)
+    benefit_basis: Mapped[str] = mapped_column(Text, default="")
+    investment: Mapped[float | None] = mapped_column(Float)
+    social_benefit: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    studio_id: Mapped[str | None] = mapped_column(ForeignKey("studios.id", ondelete="SET NULL"), index=True)
+    proposer_id: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    tags: Mapped[list[str]] = mapped_column(default=list)
+    patents: Mapped[list[dict[str, Any]]] = mapped_column(default=list)
+    awards: Mapped[list[dict[str, Any]]] = mapped_column(default=list)
+    confidentiality: Mapped[str] = mapped_column(String(20), default="internal")
+    # Proposed at a kiosk with only an employee number: a leader confirms it (issue 3).
+    kiosk: Mapped[bool] = mapped_column(default=False)
+    # Denormalised counters keep the list page a single indexed query.
+    vote_count: Mapped[int] = mapped_column(Integer, default=0)
+    comment_count: Mapped[int] = mapped_column(Integer, default=0)
+    merged_into_id: Mapped[str | None] = mapped_column(ForeignKey("projects.id", ondelete="SET NULL"))
+    submitted_at: Mapped[dt.datetime | None] = mapped_column()
+    decided_at: Mapped[dt.datetime | None] = mapped_column()
+    completed_at: Mapped[dt.datetime | None] = mapped_column()
+    status_changed_at: Mapped[dt.datetime | None] = mapped_column()
+
+    studio: Mapped[Studio | None] = relationship()
+    proposer: Mapped[User | None] = relationship()
+    members: Mapped[list[ProjectMember]] = relationship(
+        back_populates="project", order_by="ProjectMember.position", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        Index("ix_projects_status_updated", "status", "updated_at"),
+        Index("ix_projects_created", "created_at"),
+    )
+
+
+class ProjectMember(SyncedMixin, Base):
+    """A co-author, in contribution order (position 1 contributed most)."""
+
+    __tablename__ = "project_members"
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(100), default="")
+
+    project: Mapped[Project] = relationship(back_populates="members")
+    user: Mapped[User] = relationship()
+    __table_args__ = (UniqueConstraint("project_id", "user_id", name="uq_project_members_project_user"),)
+
+
+class Comment(SyncedMixin, Base):
+    __tablename__ = "comments"
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"))
+    body: Mapped[str] = mapped_column(Text)
+
+    author: Mapped[User | None] = relationship()
+
+
+class Vote(SyncedMixin, Base):
+    __tablename__ = "votes"
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    value: Mapped[int] = mapped_column(Integer, default=1)
+    __table_args__ = (UniqueConstraint("project_id", "user_id", name="uq_votes_project_user"),)
+
+
+class Review(SyncedMixin, Base):
+    """A leader's rubric scores and decision on a project."""
+
+    __tablename__ = "reviews"
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    reviewer_id: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    scores: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    total: Mapped[float | None] = mapped_column(Float)
+    decision: Mapped[str | None] = mapped_column(String(20))  # adopt|reject|None (scores only)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    private_note: Mapped[str] = mapped_column(Text, default="")
+
+    reviewer: Mapped[User | None] = relationship()
+
+
+class Attachment(SyncedMixin, Base):
+    """A file attached to a project; the bytes live once per SHA-256 in the data folder."""
+
+    __tablename__ = "attachments"
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    original_name: Mapped[str] = mapped_column(String(300))
+    mime: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    size: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20), default="document")  # photo_before|photo_after|document|other
+    uploaded_by: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

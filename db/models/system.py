@@ -1,0 +1,48 @@
+"""Site settings, the search queue, notifications and autosaved drafts."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.base import Base, SyncedMixin, new_id, utcnow
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class SearchQueue(Base):
+    """Projects whose searchable text changed; written in the same transaction as the change,
+    drained by the search index after its own commit, so a crash in between is repaired on start."""
+
+    __tablename__ = "search_queue"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    project_id: Mapped[str] = mapped_column(String(36), index=True)
+    enqueued_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Notification(SyncedMixin, Base):
+    """An in-app notice: a decision, a comment, a mention."""
+
+    __tablename__ = "notifications"
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    project_id: Mapped[str | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    message: Mapped[str] = mapped_column(Text)
+    read: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+
+
+class Draft(Base):
+    """Autosaved form contents, so nothing typed is lost when the window closes or the power fails."""
+
+    __tablename__ = "drafts"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    user_id: Mapped[str] = mapped_column(String(36), index=True)
+    project_id: Mapped[str | None] = mapped_column(String(36))
+    form: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    saved_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
