@@ -1,0 +1,78 @@
+"""`ideabank`: the same core as the window, from a terminal (after calibre's calibredb).
+
+Each subcommand lives in a module `cmd_<name>.py` with `register(subparsers)`, which adds its
+parser and sets `handler=`. A handler receives (args, ctx) and returns an exit code. Errors the user
+can cause (IdeaBankError) print one clear line on stderr and exit non-zero; no traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.cli.context import Context
+from app.core.errors import IdeaBankError
+from app.core.i18n import set_language, t
+
+# One line per subcommand module; the order is the order of `ideabank --help`.
+COMMANDS = [
+    "cmd_init",
+    "cmd_user",
+    "cmd_project",
+]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but bad arguments give one line and exit 2, in the active language."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"ideabank: {t('参数错误', 'bad arguments')}: {message} ({t('用 --help 查看用法', 'see --help')})\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ideabank", description=t("创新智慧库命令行", "Idea Bank command line"))
+    parser.add_argument("--version", action="version", version=f"ideabank {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help=t("数据文件夹（默认为用户数据文件夹，或环境变量 IDEABANK_HOME）",
+                               "data folder (default: the per-user data folder, or $IDEABANK_HOME)"))
+    parser.add_argument("--db-url", metavar="URL", help=t("数据库地址，例如 PostgreSQL 中心库",
+                                                          "database URL, e.g. a PostgreSQL hub"))
+    parser.add_argument("--as", dest="as_user", metavar="EMPLOYEE_NO",
+                        help=t("以该工号的身份操作（默认本地管理员）", "act as this user (default: the local admin)"))
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help=t("消息语言", "message language"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    for name in COMMANDS:
+        importlib.import_module(f"app.cli.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--lang" in argv[:-1]:
+        set_language(argv[argv.index("--lang") + 1])
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context(args)
+    try:
+        return int(args.handler(args, ctx) or 0)
+    except IdeaBankError as exc:
+        print(f"ideabank: {exc.message}", file=sys.stderr)
+        for line in exc.details[:50]:
+            print(f"  - {line}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(f"ideabank: {t('已取消', 'cancelled')}", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `ideabank project list | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

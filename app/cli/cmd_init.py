@@ -1,0 +1,18 @@
+"""`ideabank init`: create the data folder and database (migrations applied)."""
+from __future__ import annotations
+
+from app.core.i18n import t
+
+
+def register(sub) -> None:  # type: ignore[no-untyped-def]
+    p = sub.add_parser("init", help=t("创建数据文件夹和数据库", "create the data folder and database"))
+    p.set_defaults(handler=run)
+
+
+def run(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    bank = ctx.bank()
+    ctx.info(t("数据库已就绪：{url}", "The database is ready: {url}",
+               url=bank.engine.url.render_as_string(hide_password=True)))
+    if bank.backup_made:
+        ctx.info(t("升级前的备份：{p}", "Backup taken before upgrading: {p}", p=bank.backup_made))
+    return 0

@@ -1,0 +1,74 @@
+"""`ideabank user add|list|passwd`."""
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+from app.cli.table import render
+from app.core import people
+from app.core.i18n import t
+from app.core.vocab import ROLES, SKILL_GRADES, label
+
+
+def register(sub) -> None:  # type: ignore[no-untyped-def]
+    p = sub.add_parser("user", help=t("人员与账号", "people and accounts"))
+    us = p.add_subparsers(dest="user_command", metavar="ACTION")
+    us.required = True
+    add = us.add_parser("add", help=t("添加人员", "add a person"))
+    add.add_argument("employee_no", help=t("工号", "employee number"))
+    add.add_argument("name", help=t("姓名", "name"))
+    add.add_argument("--role", default="worker", help="worker | leader | base | admin")
+    add.add_argument("--unit", help=t("单位名称", "unit name"))
+    add.add_argument("--studio", help=t("工作室名称", "studio name"))
+    add.add_argument("--skill-grade", choices=SKILL_GRADES)
+    add.add_argument("--specialty")
+    add.add_argument("--honour", action="append", default=[], help=t("荣誉，可重复", "an honour; repeatable"))
+    add.add_argument("--password-stdin", action="store_true",
+                     help=t("从标准输入读取密码（或设环境变量 IDEABANK_PASSWORD）",
+                            "read the password from stdin (or set IDEABANK_PASSWORD)"))
+    add.set_defaults(handler=run_add)
+    ls = us.add_parser("list", help=t("列出人员", "list people"))
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(handler=run_list)
+    pw = us.add_parser("passwd", help=t("设置密码", "set a password"))
+    pw.add_argument("employee_no")
+    pw.add_argument("--password-stdin", action="store_true")
+    pw.set_defaults(handler=run_passwd)
+
+
+def _password(args) -> str | None:  # type: ignore[no-untyped-def]
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    if os.environ.get("IDEABANK_PASSWORD"):
+        return os.environ["IDEABANK_PASSWORD"]
+    return None
+
+
+def run_add(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    bank = ctx.bank()
+    ch = people.add_user(bank, ctx.actor, args.employee_no, args.name, role=args.role, unit=args.unit,
+                         studio=args.studio, skill_grade=args.skill_grade, specialty=args.specialty,
+                         honours=args.honour, password=_password(args))
+    ctx.info(t("已添加 {no} {name}", "Added {no} {name}", no=args.employee_no, name=args.name))
+    print(ch.value)
+    return 0
+
+
+def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    users = people.list_users(ctx.bank())
+    if args.json:
+        ctx.print_json(users)
+    else:
+        print(render([t("工号", "No."), t("姓名", "Name"), t("角色", "Role"), t("单位", "Unit"), t("工作室", "Studio")],
+                     [(u["employee_no"], u["name"], label(ROLES, u["role"]), u["unit"], u["studio"]) for u in users]))
+    return 0
+
+
+def run_passwd(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    password = _password(args)
+    if password is None:
+        password = getpass.getpass(t("新密码：", "New password: "))
+    people.set_password(ctx.bank(), ctx.actor, args.employee_no, password)
+    ctx.info(t("密码已更新。", "Password updated."))
+    return 0

@@ -1,0 +1,39 @@
+"""What every subcommand needs: the bank (opened on first use), the acting user, output helpers."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from app.core.actor import Actor
+from app.core.bank import LOCAL_ADMIN, Bank
+
+
+class Context:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self._bank: Bank | None = None
+
+    def bank(self, *, create: bool = True) -> Bank:
+        if self._bank is None:
+            self._bank = Bank.open(self.args.data_dir, self.args.db_url, create=create)
+        return self._bank
+
+    @property
+    def actor(self) -> Actor:
+        return self.bank().actor(self.args.as_user or LOCAL_ADMIN)
+
+    def close(self) -> None:
+        if self._bank is not None:
+            self._bank.close()
+
+    @staticmethod
+    def print_json(data: Any) -> None:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+
+    @staticmethod
+    def info(message: str) -> None:
+        """Progress and confirmations go to stderr, so stdout stays clean for --json."""
+        print(message, file=sys.stderr)
