@@ -36,11 +36,14 @@ PROBE_TS = """<?xml version="1.0" encoding="utf-8"?>
 def wheel(tmp_path_factory) -> zipfile.ZipFile:
     """Build a wheel from a copy of the tracked sources, with no .qm in it."""
     src = tmp_path_factory.mktemp("src")
-    ignore = shutil.ignore_patterns("*.qm", "__pycache__", "*.egg-info", "*.pyc")
+    ignore = shutil.ignore_patterns("*.qm", "*.egg-info")
     for name in ("pyproject.toml", "setup.py", "README.md"):
         shutil.copy2(ROOT / name, src / name)
     for name in ("app", "db", "resources"):
         shutil.copytree(ROOT / name, src / name, ignore=ignore)
+    # A developer's tree has bytecode caches; none of them may reach the wheel.
+    (src / "resources" / "__pycache__").mkdir(exist_ok=True)
+    (src / "resources" / "__pycache__" / "stray.cpython-311.pyc").write_bytes(b"\0")
     (src / "resources" / "i18n" / "ideabank_probe.ts").write_text(PROBE_TS, encoding="utf-8")
     out = tmp_path_factory.mktemp("dist")
     res = subprocess.run(
