@@ -1,0 +1,469 @@
+"""The on-disk search index (whoosh). Nothing outside app/search sees whoosh.
+
+One `SearchIndex` per index folder and process: it keeps one searcher open (reopening per
+query costs 30-130 ms) and refreshes it after each commit, and it funnels every write through
+one lock, waiting for another process's writer instead of letting whoosh's LockError out.
+A missing, corrupt or outdated index (other segmenter, dictionary or schema) reports
+`needs_rebuild`; the feed rebuilds it from the database, which is the source of truth.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import query as Q
+from whoosh.writing import LockError
+
+from app.search import analyzer
+from app.search.query import ParsedQuery, parse, year_values
+from app.search.schema import SCHEMA_VERSION, SearchDoc, build_schema, doc_fields
+
+log = logging.getLogger(__name__)
+
+STAMP_FILE = "ideabank-index.json"
+FACETS = ("category", "status", "studio", "year")
+# Latin words and model numbers this long or longer tolerate one typo (M3000 -> M300).
+FUZZY_MIN_LEN = 4
+WRITE_TIMEOUT = 10.0       # seconds to wait for another process's writer
+MERGE_SEGMENTS = 8         # merge small segments in the background past this many
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+
+class SearchIndexError(Exception):
+    """Base of the index's own failures (the service maps them to user messages)."""
+
+
+class IndexCorrupt(SearchIndexError):
+    pass
+
+
+class IndexBusy(SearchIndexError):
+    """Another process held the index writer for longer than WRITE_TIMEOUT."""
+
+
+class Cancelled(SearchIndexError):
+    pass
+
+
+@dataclass
+class Hit:
+    id: str
+    score: float
+
+
+@dataclass
+class SearchResults:
+    hits: list[Hit]
+    total: int
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    terms: list[str] = field(default_factory=list)   # for snippets
+    query: ParsedQuery | None = None
+
+    @property
+    def ids(self) -> list[str]:
+        return [h.id for h in self.hits]
+
+
+def current_stamp() -> dict:
+    return {"schema": SCHEMA_VERSION, **analyzer.stamp()}
+
+
+class SearchIndex:
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        self._ix = None
+        self._searcher = None
+        self._write_lock = threading.RLock()
+        self._read_lock = threading.RLock()
+        self._merge_thread: threading.Thread | None = None
+        self.needs_rebuild = False
+        self.reason = ""
+        self._open()
+
+    # --- opening and health -----------------------------------------------------------------
+
+    def _open(self) -> None:
+        self._close_searcher()
+        self._ix = None
+        self.needs_rebuild, self.reason = False, ""
+        for leftover in (self._side("new"), self._side("old")):
+            if leftover.exists():  # an interrupted rebuild: the live folder is still whole
+                shutil.rmtree(leftover, ignore_errors=True)
+        if not self.path.exists() or not whoosh_index.exists_in(str(self.path)):
+            self.needs_rebuild, self.reason = True, "missing"
+            return
+        try:
+            stamp = json.loads((self.path / STAMP_FILE).read_text("utf-8"))
+        except (OSError, ValueError):
+            stamp = None
+        if stamp != current_stamp():
+            self.needs_rebuild, self.reason = True, "outdated"
+            return
+        try:
+            ix = whoosh_index.open_dir(str(self.path))
+            searcher = ix.searcher()
+            searcher.doc_count()
+            # touch every segment's files: a garbled posting file shows up here, not mid-query
+            for name in ("content", "id"):
+                for _ in zip(searcher.reader().lexicon(name), range(1)):
+                    pass
+            self._ix, self._searcher = ix, searcher
+        except Exception as exc:  # whoosh raises many kinds for damaged files
+            log.warning("search index at %s unreadable: %r", self.path, exc)
+            self.needs_rebuild, self.reason = True, "corrupt"
+
+    def _side(self, suffix: str) -> Path:
+        return self.path.with_name(self.path.name + "." + suffix)
+
+    def _close_searcher(self) -> None:
+        with self._read_lock:
+            if self._searcher is not None:
+                try:
+                    self._searcher.close()
+                except Exception:
+                    pass
+                self._searcher = None
+
+    def close(self) -> None:
+        if self._merge_thread is not None:
+            self._merge_thread.join()
+        self._close_searcher()
+        self._ix = None
+
+    def doc_count(self) -> int:
+        if self._ix is None:
+            return 0
+        with self._read_lock:
+            return self._searcher.doc_count()
+
+    def size_bytes(self) -> int:
+        return sum(f.stat().st_size for f in self.path.glob("*") if f.is_file()) if self.path.exists() else 0
+
+    def _require(self) -> None:
+        if self._ix is None:
+            raise IndexCorrupt(self.reason or "missing")
+
+    # --- building ---------------------------------------------------------------------------
+
+    def rebuild(self, docs: Iterable[SearchDoc], progress: Progress | None = None,
+                cancel: Cancel | None = None, total: int = 0, procs: int | None = None) -> int:
+        """Build a fresh index beside the live one and swap it in; the old one serves until then.
+
+        `procs` > 1 segments in worker processes (whoosh's MpWriter, one segment each).
+        Raises Cancelled (leaving the old index untouched) when `cancel()` turns true.
+        """
+        if procs is None:
+            procs = max(1, min(2, os.cpu_count() or 1))
+        analyzer.ensure_dictionary()  # loaded before fork, so workers inherit it
+        with self._write_lock:
+            new = self._side("new")
+            shutil.rmtree(new, ignore_errors=True)
+            new.mkdir(parents=True)
+            ix = whoosh_index.create_in(str(new), build_schema())
+            if procs > 1:
+                writer = ix.writer(procs=procs, limitmb=128, multisegment=True)
+            else:
+                writer = ix.writer(limitmb=256)
+            count = 0
+            try:
+                for doc in docs:
+                    writer.add_document(**doc_fields(doc))
+                    count += 1
+                    if count % 500 == 0:
+                        if cancel is not None and cancel():
+                            raise Cancelled()
+                        if progress is not None:
+                            progress(count, total)
+                writer.commit()
+            except BaseException:
+                writer.cancel()
+                shutil.rmtree(new, ignore_errors=True)
+                raise
+            (new / STAMP_FILE).write_text(json.dumps(current_stamp()), "utf-8")
+            self._swap_in(new)
+            if progress is not None:
+                progress(count, total or count)
+            return count
+
+    def _swap_in(self, new: Path) -> None:
+        self._close_searcher()
+        self._ix = None
+        old = self._side("old")
+        if self.path.exists():
+            os.replace(self.path, old)
+        os.replace(new, self.path)
+        shutil.rmtree(old, ignore_errors=True)
+        self._open()
+
+    # --- incremental writes -----------------------------------------------------------------
+
+    def _writer(self):
+        try:
+            return self._ix.writer(timeout=WRITE_TIMEOUT, delay=0.05)
+        except LockError as exc:
+            raise IndexBusy(str(exc)) from exc
+
+    def update(self, docs: Iterable[SearchDoc], delete_ids: Iterable[str] = ()) -> None:
+        """Add or replace projects and delete others in one commit."""
+        self._require()
+        docs, delete_ids = list(docs), list(delete_ids)
+        if not docs and not delete_ids:
+            return
+        with self._write_lock:
+            writer = self._writer()
+            try:
+                for pid in delete_ids:
+                    writer.delete_by_term("id", pid)
+                for doc in docs:
+                    writer.update_document(**doc_fields(doc))
+                # merge=False keeps one edit fast; small segments are merged in the background
+                writer.commit(merge=False)
+            except BaseException:
+                writer.cancel()
+                raise
+            self._refresh()
+        self._maybe_merge()
+
+    def delete(self, ids: Iterable[str]) -> None:
+        self.update([], ids)
+
+    def _refresh(self) -> None:
+        # Not Searcher.refresh(): whoosh-reloaded 2.7.5 reuses a segment's reader by segment
+        # identity and misses deletions made since, so an updated project would show twice.
+        fresh = self._ix.searcher()
+        with self._read_lock:
+            old, self._searcher = self._searcher, fresh
+        if old is not None:
+            try:
+                old.close()
+            except Exception:
+                pass
+
+    def segment_count(self) -> int:
+        return len(self._ix._segments()) if self._ix is not None else 0
+
+    def _maybe_merge(self) -> None:
+        if self.segment_count() <= MERGE_SEGMENTS:
+            return
+        if self._merge_thread is not None and self._merge_thread.is_alive():
+            return
+
+        def merge():
+            try:
+                with self._write_lock:
+                    writer = self._writer()
+                    writer.commit(merge=True)
+                    self._refresh()
+            except Exception as exc:  # a later update tries again
+                log.info("background merge skipped: %r", exc)
+
+        self._merge_thread = threading.Thread(target=merge, name="search-merge", daemon=True)
+        self._merge_thread.start()
+
+    def wait_for_merges(self) -> None:
+        if self._merge_thread is not None:
+            self._merge_thread.join()
+
+    # --- searching --------------------------------------------------------------------------
+
+    def search(self, query: str | ParsedQuery, limit: int = 20, offset: int = 0,
+               facets: bool = False, count: bool = True) -> SearchResults:
+        """Top `limit` hits after `offset`, by relevance.
+
+        `total` is exact when `count` or `facets` is asked (a second, unscored pass over the
+        matches); otherwise it is a lower bound. The scored pass alone cannot count: whoosh
+        prunes union matchers that can no longer reach the top k.
+        """
+        parsed = parse(query) if isinstance(query, str) else query
+        self._require()
+        if parsed.is_empty():
+            return SearchResults([], 0, {}, [], parsed)
+        try:
+            with self._read_lock:
+                searcher = self._searcher
+                wq = compile_query(parsed, searcher.reader())
+                if wq is None:
+                    return SearchResults([], 0, {}, parsed.highlight_terms(), parsed)
+                results = searcher.search(wq, limit=offset + limit)
+                top = results.top_n
+                hits = [Hit(searcher.stored_fields(docnum)["id"], float(score))
+                        for score, docnum in top[offset:offset + limit]]
+                total = len(top)
+                groups: dict[str, dict[str, int]] = {}
+                if count or facets:
+                    docnums = list(searcher.docs_for_query(wq))
+                    total = len(docnums)
+                    if facets:
+                        groups = self._facet_counts(searcher, docnums)
+        except SearchIndexError:
+            raise
+        except Exception as exc:
+            raise IndexCorrupt(repr(exc)) from exc
+        return SearchResults(hits, total, groups, parsed.highlight_terms(), parsed)
+
+    @staticmethod
+    def _facet_counts(searcher, docnums: list[int]) -> dict[str, dict[str, int]]:
+        from collections import Counter
+
+        reader = searcher.reader()
+        out = {}
+        for name in FACETS:
+            column = reader.column_reader(name)
+            counts = Counter(column[d] for d in docnums)
+            out[name] = {(k.decode("utf-8") if isinstance(k, bytes) else k): v
+                         for k, v in counts.most_common() if k not in (None, "", b"")}
+        return out
+
+    def more_like_this(self, text: str, limit: int = 10, exclude: Iterable[str] = (),
+                       max_terms: int = 12) -> SearchResults:
+        """Projects sharing the most distinctive words of `text` (a draft or an existing project)."""
+        self._require()
+        exclude = set(exclude)
+        with self._read_lock:
+            reader = self._searcher.reader()
+            n = max(reader.doc_count(), 1)
+            tf: dict[str, int] = {}
+            for term, _pos in analyzer.segment(text or ""):
+                if len(term) > 1 or analyzer.is_latin(term):
+                    tf[term] = tf.get(term, 0) + 1
+            weighted = []
+            for term, count in tf.items():
+                df = reader.doc_frequency("content", term)
+                if df == 0:
+                    continue
+                idf = math.log(1 + n / df)
+                weighted.append((count * idf, term))
+            weighted.sort(reverse=True)
+            top = weighted[:max_terms]
+            if not top:
+                return SearchResults([], 0)
+            best = top[0][0]
+            wq = Q.Or([Q.Term("content", t, boost=w / best) for w, t in top])
+            results = self._searcher.search(wq, limit=limit + len(exclude))
+            hits = [Hit(r["id"], float(r.score)) for r in results if r["id"] not in exclude][:limit]
+            return SearchResults(hits, len(hits), {}, [t for _, t in top])
+
+
+# --- query compilation ----------------------------------------------------------------------
+
+def _category_codes(text: str) -> list[str]:
+    from app.search import vocab
+
+    return vocab.match("category", text)
+
+
+def _status_codes(text: str) -> list[str]:
+    from app.search import vocab
+
+    return vocab.match("status", text)
+
+
+def _any(queries: list):
+    queries = [q for q in queries if q is not None]
+    if not queries:
+        return Q.NullQuery
+    return queries[0] if len(queries) == 1 else Q.Or(queries)
+
+
+def _word_query(word: str, reader, prefix: bool = False):
+    """One word over content, plus title/people/extra/tags only where their lexicon has it.
+
+    Checking the lexicon first keeps the common case to a single posting list: an Or over
+    fields that do not contain the word still costs a matcher per field in pure Python.
+    """
+    if prefix:
+        alts = [Q.Prefix("content", word), Q.Prefix("extra", word)]
+        if analyzer.is_latin(word):
+            alts.append(Q.Prefix("people", word))
+        return Q.Or(alts)
+    alts = [Q.Term("content", word)]
+    for name, boost in (("title", 1.0), ("people", 1.0), ("extra", 1.0), ("tags", 1.0)):
+        if reader.doc_frequency(name, word):
+            alts.append(Q.Term(name, word, boost=boost))
+    if analyzer.is_latin(word) and len(word) >= FUZZY_MIN_LEN and not word.replace(".", "").isdigit():
+        alts.append(Q.FuzzyTerm("content", word, maxdist=1, prefixlength=1, boost=0.5))
+    return alts[0] if len(alts) == 1 else Q.Or(alts)
+
+
+def _words_clause(text: str, reader, prefix: bool):
+    words = analyzer.query_words(text)
+    if not words:
+        return None
+    parts = [_word_query(w, reader, prefix=(prefix and i == len(words) - 1)) for i, w in enumerate(words)]
+    q = parts[0] if len(parts) == 1 else Q.And(parts)
+    whole = text.lower()
+    if len(words) > 1 and reader.doc_frequency("people", whole):  # a name jieba split: 张三丰
+        q = Q.Or([q, Q.Term("people", whole, boost=2.0)])
+    return q
+
+
+def _phrase_clause(text: str, reader):
+    words = analyzer.query_words(text)
+    if not words:
+        return None
+    if len(words) == 1:
+        return _word_query(words[0], reader)
+    return Q.Or([Q.Phrase("content", words), Q.Phrase("extra", words)])
+
+
+def _filter_clause(c, reader):
+    value = c.text
+    if c.field == "category":
+        return _any([Q.Term("category", code) for code in _category_codes(value)])
+    if c.field == "status":
+        return _any([Q.Term("status", code) for code in _status_codes(value)])
+    if c.field == "year":
+        return _any([Q.Term("year", y) for y in year_values(value)])
+    if c.field == "tag":
+        return Q.Term("tags", value.lower())
+    if c.field == "studio":
+        words = analyzer.query_words(value)
+        exact = Q.Term("studio", value)
+        if not words:
+            return exact
+        return Q.Or([exact, Q.And([Q.Term("studio_text", w) for w in words])])
+    if c.field == "person":
+        whole = Q.Term("people", value.lower())
+        words = analyzer.query_words(value)
+        if len(words) > 1:
+            return Q.Or([whole, Q.And([Q.Term("people", w) for w in words])])
+        return whole
+    return None
+
+
+def compile_query(parsed: ParsedQuery, reader):
+    """Build the whoosh query straight from tokens (no whoosh QueryParser on the hot path)."""
+    must, must_not, filters = [], [], []
+    for c in parsed.clauses:
+        if c.kind == "words":
+            q = _words_clause(c.text, reader, c.prefix)
+        elif c.kind == "phrase":
+            q = _phrase_clause(c.text, reader)
+        else:
+            q = _filter_clause(c, reader)
+            if q is not None and not c.negated:
+                filters.append(q)
+                continue
+        if q is None:
+            continue
+        (must_not if c.negated else must).append(q)
+    if not must and not filters:
+        return None
+    if filters:
+        # filters narrow without changing the ranking among the remaining projects
+        must.extend(Q.ConstantScoreQuery(f, 0.0) for f in filters)
+    q = must[0] if len(must) == 1 else Q.And(must)
+    if must_not:
+        q = Q.AndNot(q, _any(must_not))
+    return q
