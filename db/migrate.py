@@ -26,6 +26,20 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config(None)).get_current_head()  # type: ignore[arg-type]
 
 
+def is_known(revision: str) -> bool:
+    """False for a revision this program does not have (the database was made by a newer version)."""
+    try:
+        return ScriptDirectory.from_config(alembic_config(None)).get_revision(revision) is not None  # type: ignore[arg-type]
+    except Exception:  # alembic raises several kinds for unknown ids
+        return False
+
+
+def previous_revision(revision: str) -> str | None:
+    script = ScriptDirectory.from_config(alembic_config(None))  # type: ignore[arg-type]
+    down = script.get_revision(revision).down_revision
+    return down if isinstance(down, str) or down is None else down[0]
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()

@@ -130,7 +130,7 @@ class Bank:
 
 def _check_not_newer(engine: Engine) -> None:
     current = migrate.current_revision(engine)
-    if current is not None and current > migrate.head_revision():
+    if current is not None and not migrate.is_known(current):
         raise StorageError(t("数据库版本 {cur} 比本程序（{head}）新，请升级创新智慧库。",
                              "The database (schema {cur}) is newer than this program ({head}); upgrade Idea Bank.",
                              cur=current, head=migrate.head_revision()))
