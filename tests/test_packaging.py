@@ -117,20 +117,30 @@ def test_system_deps_cover_what_the_qt_xcb_plugin_links():
     script = (ROOT / "packaging" / "system-deps.sh").read_text()
     listed = set(re.search(r'QT_XCB="([^"]*)"', script).group(1).split())
     cache = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout
-    missing_pkgs, unresolved = set(), set()
+    paths: dict[str, set[str]] = {}  # soname -> the paths dpkg may know it by
+    unresolved = set()
     for so in sorted(_xcb_needed_sonames()):
         m = re.search(rf"^\s*{re.escape(so)} \(.*?x86-64.*?\) => (\S+)$", cache, re.M) or \
             re.search(rf"^\s*{re.escape(so)} .*=> (\S+)$", cache, re.M)
-        if not m:
+        if m:
+            # Debian 12 merged /lib into /usr/lib, but dpkg knows each file by the path its package ships.
+            paths[so] = {m.group(1), os.path.realpath(m.group(1))}
+        else:
             unresolved.add(so)
-            continue
-        path = m.group(1)
-        owner = subprocess.run(["dpkg", "-S", os.path.realpath(path)], capture_output=True, text=True)
-        if owner.returncode != 0:
-            owner = subprocess.run(["dpkg", "-S", path], capture_output=True, text=True)
-        pkg = owner.stdout.split(":")[0].strip()
-        if pkg and pkg not in listed and pkg not in {"libc6", "libstdc++6", "libgcc-s1", "zlib1g", "libzstd1"}:
-            missing_pkgs.add(f"{pkg} ({so})")
+    # One dpkg call for all: it exits 1 when some path is unknown, and still lists the others.
+    out = subprocess.run(["dpkg", "-S", *sorted(set().union(*paths.values()))],
+                         capture_output=True, text=True).stdout
+    owner_of = {}
+    for line in out.splitlines():
+        pkgs, _, path = line.partition(": ")
+        owner_of[path.strip()] = pkgs.split(",")[0].split(":")[0].strip()
+    base = {"libc6", "libstdc++6", "libgcc-s1", "zlib1g", "libzstd1"}
+    missing_pkgs = set()
+    for so, cands in paths.items():
+        owners = {owner_of[p] for p in cands if p in owner_of}
+        if not owners:
+            unresolved.add(so)
+        missing_pkgs |= {f"{pkg} ({so})" for pkg in owners if pkg not in listed and pkg not in base}
     if unresolved and os.geteuid() != 0:
         pytest.skip(f"libraries not installed (make as root installs them): {sorted(unresolved)}")
     assert not unresolved, f"the xcb plugin links libraries that are not installed: {sorted(unresolved)}"
