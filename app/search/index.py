@@ -314,13 +314,26 @@ class SearchIndex:
 
     @staticmethod
     def _facet_counts(searcher, docnums: list[int]) -> dict[str, dict[str, int]]:
+        """Counts per facet value over the matches, read from the sortable columns.
+
+        Per segment: whoosh-reloaded's multi-segment column reader mis-maps document numbers.
+        """
+        from bisect import bisect_right
         from collections import Counter
 
-        reader = searcher.reader()
+        leaves = sorted(searcher.reader().leaf_readers(), key=lambda lo: lo[1])
+        offsets = [off for _, off in leaves]
+        counters = {name: Counter() for name in FACETS}
+        columns = [{name: (r.column_reader(name) if r.has_column(name) else None) for name in FACETS}
+                   for r, _ in leaves]
+        for d in docnums:
+            i = bisect_right(offsets, d) - 1
+            local = d - offsets[i]
+            for name, col in columns[i].items():
+                if col is not None:
+                    counters[name][col[local]] += 1
         out = {}
-        for name in FACETS:
-            column = reader.column_reader(name)
-            counts = Counter(column[d] for d in docnums)
+        for name, counts in counters.items():
             out[name] = {(k.decode("utf-8") if isinstance(k, bytes) else k): v
                          for k, v in counts.most_common() if k not in (None, "", b"")}
         return out

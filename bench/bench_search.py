@@ -1,0 +1,277 @@
+"""Search benchmark: whoosh (app.search) vs SQLite FTS5 on the same rjieba tokens vs a LIKE scan.
+
+    .venv/bin/python bench/bench_search.py [--n 100000] [--seed 20241124] [--procs 2] [--skip-like]
+
+The corpus and its 200 queries come from ../shared/bench/gen_corpus.py, run from there (not
+copied) so the figures compare with STACK-NOTES.md; 25 field-filter queries are added from
+the same seed. Every engine answers every query in the same run: top 20 by relevance, plus
+a snippet for each hit built from the stored text (as the app does from the database).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.search import analyzer  # noqa: E402
+from app.search.index import SearchIndex  # noqa: E402
+from app.search.query import parse, snippet  # noqa: E402
+from app.search.schema import SearchDoc  # noqa: E402
+
+GEN = ROOT.parent / "shared" / "bench" / "gen_corpus.py"
+OUT = ROOT / "bench" / "out" / "search"
+# gen_corpus statuses -> the app's status codes
+STATUS = {"草稿": "draft", "待评审": "submitted", "评审中": "under_review", "已采纳": "adopted",
+          "实施中": "in_progress", "已完成": "completed", "未采纳": "not_adopted"}
+CATEGORIES = ["invention", "creation", "innovation", "design", "suggestion", "tech_challenge",
+              "management", "qc"]
+TOP = 20
+
+
+def corpus(n: int, seed: int) -> Path:
+    folder = OUT / f"corpus-{n}-{seed}"
+    if not (folder / "queries.json").exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, str(GEN), str(n), str(seed), str(folder)], check=True,
+                       cwd=GEN.parent, stdout=subprocess.DEVNULL)
+    return folder
+
+
+def load(folder: Path) -> list[dict]:
+    with open(folder / "corpus.jsonl", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def to_doc(r: dict) -> SearchDoc:
+    return SearchDoc(id=str(r["id"]), title=r["title"], body=r["body"], people=[r["author"]],
+                     unit=r["dept"], status=STATUS[r["status"]], year=r["created"][:4],
+                     category=CATEGORIES[r["id"] % len(CATEGORIES)])
+
+
+def query_mix(folder: Path, seed: int) -> list[tuple[str, str, list[str]]]:
+    """(kind, query text for the app, terms) for the 200 generator queries + 25 field filters."""
+    raw = json.loads((folder / "queries.json").read_text("utf-8"))
+    mix = []
+    for q in raw:
+        kind, terms = q["kind"], q["terms"]
+        if kind == "phrase":
+            text = '"%s"' % terms[0]
+        elif kind == "prefix":
+            text = terms[0] + "*"
+        else:
+            text = " ".join(terms)
+        mix.append((kind, text, terms))
+    rnd = random.Random(seed)
+    singles = [t for k, _, t in mix if k == "term"]
+    for i in range(25):
+        word = rnd.choice(singles)[0]
+        if i % 3 == 0:
+            filt, value = "状态", rnd.choice(["已采纳", "已完成", "未采纳"])
+        elif i % 3 == 1:
+            filt, value = "年份", str(rnd.randint(2019, 2024))
+        else:
+            filt, value = "分类", rnd.choice(["小发明", "技改攻关", "QC成果"])
+        mix.append(("filter", f"{filt}:{value} {word}", [word, f"{filt}:{value}"]))
+    return mix
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    k = max(0, min(len(values) - 1, int(round(p / 100 * (len(values) - 1)))))
+    return values[k]
+
+
+# --- SQLite: the store the snippets come from, FTS5 and LIKE ---------------------------------
+
+def build_sqlite(path: Path, rows: list[dict]) -> tuple[sqlite3.Connection, float]:
+    if path.exists():
+        path.unlink()
+    db = sqlite3.connect(str(path))
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, title TEXT, body TEXT, status TEXT, "
+               "year TEXT, category TEXT)")
+    db.executemany("INSERT INTO docs VALUES (?,?,?,?,?,?)",
+                   [(r["id"], r["title"], r["body"], STATUS[r["status"]], r["created"][:4],
+                     CATEGORIES[r["id"] % len(CATEGORIES)]) for r in rows])
+    # main words in sequence (phrases), sub-words apart, so FTS5 sees the same terms as whoosh
+    t0 = time.perf_counter()
+    db.execute("CREATE VIRTUAL TABLE fts USING fts5(main, subs, status UNINDEXED, year UNINDEXED, "
+               "category UNINDEXED, tokenize=\"unicode61 tokenchars '.+#&%'\")")
+    batch = []
+    for r in rows:
+        main, subs, last = [], [], -1
+        for term, pos in analyzer.segment(r["title"] + "\n" + r["body"] + "\n" + r["author"] + "\n" + r["dept"]):
+            (main if pos != last else subs).append(term)
+            last = pos
+        batch.append((r["id"], " ".join(main), " ".join(subs), STATUS[r["status"]], r["created"][:4],
+                      CATEGORIES[r["id"] % len(CATEGORIES)]))
+        if len(batch) == 5000:
+            db.executemany("INSERT INTO fts(rowid, main, subs, status, year, category) VALUES (?,?,?,?,?,?)", batch)
+            batch = []
+    db.executemany("INSERT INTO fts(rowid, main, subs, status, year, category) VALUES (?,?,?,?,?,?)", batch)
+    db.commit()
+    return db, time.perf_counter() - t0
+
+
+def fts_query(kind: str, text: str) -> tuple[str, str, tuple]:
+    """FTS5 MATCH expression + extra SQL filter for one query of the mix."""
+    parsed = parse(text)
+    parts, where, args = [], "", ()
+    for c in parsed.clauses:
+        if c.kind == "filter":
+            from app.search import vocab
+
+            if c.field == "year":
+                where, args = " AND year = ?", (c.text,)
+            else:
+                code = vocab.match(c.field, c.text)[0]
+                where, args = f" AND {c.field} = ?", (code,)
+            continue
+        words = analyzer.query_words(c.text)
+        if c.kind == "phrase":
+            parts.append('main : "%s"' % " ".join(words))
+        elif c.prefix:
+            parts.extend('"%s"' % w for w in words[:-1])
+            parts.append('"%s" *' % words[-1])
+        else:
+            parts.extend('"%s"' % w for w in words)
+    return " AND ".join(parts), where, args
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--seed", type=int, default=20241124)
+    ap.add_argument("--procs", type=int, default=2)
+    ap.add_argument("--updates", type=int, default=50)
+    ap.add_argument("--skip-like", action="store_true")
+    ap.add_argument("--keep", action="store_true", help="reuse an index built by an earlier run")
+    args = ap.parse_args()
+
+    folder = corpus(args.n, args.seed)
+    rows = load(folder)
+    mix = query_mix(folder, args.seed)
+    analyzer.ensure_dictionary()
+    chars = sum(len(r["title"]) + len(r["body"]) for r in rows)
+    print(f"corpus: {len(rows):,} projects, {chars / 1e6:.1f} M chars, {len(mix)} queries "
+          f"(seed {args.seed}, {os.cpu_count()} cores)", flush=True)
+
+    # --- whoosh build
+    ix_path = OUT / f"index-{args.n}"
+    ix = SearchIndex(ix_path)
+    if args.keep and not ix.needs_rebuild and ix.doc_count() == len(rows):
+        build_s = float("nan")
+    else:
+        t0 = time.perf_counter()
+        ix.rebuild((to_doc(r) for r in rows), total=len(rows), procs=args.procs)
+        build_s = time.perf_counter() - t0
+    size_mb = ix.size_bytes() / 1e6
+    print(f"whoosh build: {build_s:.1f} s ({len(rows) / build_s:,.0f} projects/s), {size_mb:.0f} MB, "
+          f"{ix.segment_count()} segments", flush=True)
+
+    db, fts_build_s = build_sqlite(OUT / f"store-{args.n}.sqlite", rows)
+    print(f"FTS5 build (rjieba pretokenize + insert): {fts_build_s:.1f} s", flush=True)
+
+    def texts(ids):
+        marks = ",".join("?" * len(ids))
+        got = dict((str(i), t + " " + b) for i, t, b in
+                   db.execute(f"SELECT id, title, body FROM docs WHERE id IN ({marks})", [int(i) for i in ids]))
+        return [got[str(i)] for i in ids]
+
+    # warm-up: first query loads postings caches; not what a user waits for each time
+    for _, text, _ in mix[:5]:
+        ix.search(text, limit=TOP, count=False)
+
+    lat: dict[str, dict[str, list[float]]] = {e: {} for e in ("whoosh", "whoosh+count", "fts5", "like")}
+    hitcounts = []
+    for kind, text, _terms in mix:
+        t0 = time.perf_counter()
+        res = ix.search(text, limit=TOP, count=False)
+        snips = [snippet(t, res.terms) for t in texts(res.ids)] if res.ids else []
+        lat["whoosh"].setdefault(kind, []).append((time.perf_counter() - t0) * 1000)
+        t0 = time.perf_counter()
+        res = ix.search(text, limit=TOP, count=True, facets=True)
+        lat["whoosh+count"].setdefault(kind, []).append((time.perf_counter() - t0) * 1000)
+        hitcounts.append(res.total)
+        assert len(snips) == len(res.ids)
+
+        match, where, params = fts_query(kind, text)
+        t0 = time.perf_counter()
+        ids = [r[0] for r in db.execute(
+            f"SELECT rowid FROM fts WHERE fts MATCH ?{where} ORDER BY rank LIMIT {TOP}", (match, *params))]
+        terms = parse(text).highlight_terms()
+        _ = [snippet(t, terms) for t in texts(ids)] if ids else []
+        lat["fts5"].setdefault(kind, []).append((time.perf_counter() - t0) * 1000)
+
+        if not args.skip_like:
+            words = [w for c in parse(text).clauses if c.kind != "filter" for w in [c.text]]
+            cond = " AND ".join("(title LIKE ? OR body LIKE ?)" for _ in words)
+            likeargs = [p for w in words for p in ("%" + w + "%",) * 2]
+            t0 = time.perf_counter()
+            ids = [r[0] for r in db.execute(f"SELECT id FROM docs WHERE {cond} LIMIT {TOP}", likeargs)]
+            _ = [snippet(t, terms) for t in texts(ids)] if ids else []
+            lat["like"].setdefault(kind, []).append((time.perf_counter() - t0) * 1000)
+
+    kinds = ["term", "and2", "and3", "phrase", "prefix", "filter"]
+    print(f"\nhits a query: median {statistics.median(hitcounts):,.0f}, max {max(hitcounts):,}")
+    print(f"\nquery latency, top {TOP} with snippets, ms (p50 / p95)\n")
+    print("| kind | n | whoosh | whoosh + exact total + facets | FTS5 | LIKE | whoosh/FTS5 p95 |")
+    print("|---|---|---|---|---|---|---|")
+    for kind in kinds + ["all"]:
+        def vals(engine):
+            d = lat[engine]
+            return [v for k in kinds for v in d.get(k, [])] if kind == "all" else d.get(kind, [])
+        w, wc, f, lk = vals("whoosh"), vals("whoosh+count"), vals("fts5"), vals("like")
+        cell = lambda v: f"{pct(v, 50):.1f} / {pct(v, 95):.1f}" if v else "–"  # noqa: E731
+        ratio = f"{pct(w, 95) / pct(f, 95):.1f}x" if w and f and pct(f, 95) > 0 else "–"
+        print(f"| {kind} | {len(w)} | {cell(w)} | {cell(wc)} | {cell(f)} | {cell(lk)} | {ratio} |")
+
+    # --- one-edit updates: replace a project's text, commit, searcher sees it
+    rnd = random.Random(args.seed)
+    upd = []
+    for i in range(args.updates):
+        r = dict(rnd.choice(rows))
+        r["title"] = r["title"] + f" 修订{i}"
+        t0 = time.perf_counter()
+        ix.update([to_doc(r)])
+        upd.append((time.perf_counter() - t0) * 1000)
+        if i == 0:
+            assert ix.search(f"修订{i}", count=False).ids == [str(r["id"])]
+    ix.wait_for_merges()
+    after = []
+    for kind, text, _ in mix:
+        t0 = time.perf_counter()
+        ix.search(text, limit=TOP, count=False)
+        after.append((time.perf_counter() - t0) * 1000)
+    print(f"\none-edit update (update + commit + fresh searcher), {len(upd)} edits: "
+          f"p50 {pct(upd, 50):.1f} ms, p95 {pct(upd, 95):.1f} ms, max {max(upd):.1f} ms; "
+          f"{ix.segment_count()} segments after; query p95 then {pct(after, 95):.1f} ms")
+
+    allw = [v for k in kinds for v in lat["whoosh"].get(k, [])]
+    allf = [v for k in kinds for v in lat["fts5"].get(k, [])]
+    print("\ntargets: search p95 <= 50 ms: %.1f ms %s; <= 3x FTS5: %.1fx %s; update <= 100 ms: %.1f ms %s; "
+          "rebuild <= 180 s: %.0f s %s" % (
+              pct(allw, 95), "ok" if pct(allw, 95) <= 50 else "MISSED",
+              pct(allw, 95) / pct(allf, 95), "ok" if pct(allw, 95) <= 3 * pct(allf, 95) else "MISSED",
+              pct(upd, 95), "ok" if pct(upd, 95) <= 100 else "MISSED",
+              build_s, "ok" if build_s <= 180 else "MISSED"))
+    ix.close()
+    db.close()
+    if not args.keep:
+        shutil.rmtree(ix_path, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
