@@ -31,6 +31,15 @@ GRANTS: dict[str, frozenset[str]] = {
     "data.export": STAFF | {"base"},
     "data.backup": frozenset({"admin"}),
     "data.demo": frozenset({"admin"}),
+    # Teams and incubation (issue 5). Team leaders who are workers manage their own team: see app/core/teams.py.
+    "team.manage": STAFF,
+    "call.post": STAFF,
+    "call.apply": ALL,
+    "alliance.join": ALL,
+    "incubation.request": STAFF,
+    "incubation.decide": frozenset({"base", "admin"}),
+    "incubation.work": frozenset({"base", "admin"}),
+    "warnings.view": STAFF | {"base"},
 }
 
 # Permissions an owner (proposer or co-author) holds on their own project in addition.
@@ -49,6 +58,14 @@ _NAMES = {
     "data.backup": ("备份数据库", "back up the database"),
     "data.demo": ("生成演示数据", "generate demo data"),
     "attachment.add": ("添加附件", "add attachments"),
+    "team.manage": ("管理团队", "manage teams"),
+    "call.post": ("发布揭榜挂帅", "post open calls"),
+    "call.apply": ("揭榜", "apply to open calls"),
+    "alliance.join": ("加入创客联盟", "join the maker alliance"),
+    "incubation.request": ("提出孵化委托", "file incubation requests"),
+    "incubation.decide": ("受理孵化委托", "decide on incubation requests"),
+    "incubation.work": ("办理孵化委托", "work on incubation requests"),
+    "warnings.view": ("查看预警", "see warnings"),
 }
 
 
