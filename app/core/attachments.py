@@ -1,0 +1,149 @@
+"""Attachments: a file is kept once by its SHA-256 in the data folder, a row records the rest.
+
+The bytes are written to a temporary file in the target folder, flushed to disk and renamed into
+place, so a crash never leaves a half-written file under a valid hash. The copy happens before the
+database transaction: a file without a row is harmless (and deduplicated), a row without a file is not.
+"""
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.core import audit
+from app.core.actor import Actor
+from app.core.bank import Bank
+from app.core.changes import Changes
+from app.core.errors import NotFound, StorageError, ValidationError
+from app.core.i18n import t
+from app.core.paths import attachment_path
+from app.core.permissions import check_project
+from app.core.projects import load, member_ids
+from db.models import Attachment
+
+KINDS = ("photo_before", "photo_after", "document", "other")
+MAX_BYTES = 200 * 1024 * 1024
+_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: str
+    project_id: str
+    name: str
+    mime: str
+    size: int
+    kind: str
+    sha256: str
+
+    @property
+    def is_image(self) -> bool:
+        return self.mime.startswith("image/")
+
+
+def guess_mime(name: str) -> str:
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+def store_file(data_dir: Path, source: Path) -> tuple[str, int]:
+    """Copy `source` into the content store (once per SHA-256); returns (sha256, size)."""
+    try:
+        size = source.stat().st_size
+    except OSError as exc:
+        raise ValidationError(t("无法读取文件 {p}：{e}", "Cannot read the file {p}: {e}", p=source,
+                                e=exc.strerror or exc)) from exc
+    if not source.is_file():
+        raise ValidationError(t("{p} 不是文件。", "{p} is not a file.", p=source))
+    if size > MAX_BYTES:
+        raise ValidationError(t("文件 {n} 太大（上限 200 MB）。", "The file {n} is too large (limit 200 MB).", n=source.name))
+    digest = hashlib.sha256()
+    store = data_dir / "attachments"
+    try:
+        store.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=store, prefix=".incoming-")
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+                while chunk := src.read(_CHUNK):
+                    digest.update(chunk)
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            sha = digest.hexdigest()
+            target = attachment_path(data_dir, sha)
+            if target.exists():
+                tmp.unlink()
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(tmp, target)
+                _fsync_dir(target.parent)
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+    except OSError as exc:
+        raise StorageError(t("无法保存附件 {n}：{e}", "Cannot store the attachment {n}: {e}", n=source.name,
+                             e=exc.strerror or exc)) from exc
+    return sha, size
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def add(bank: Bank, actor: Actor, project_id: str, source: Path | str, *, kind: str | None = None) -> Changes:
+    """Attach a file to a project (owners, leaders of its studio, admins)."""
+    source = Path(source)
+    with bank.session() as s:
+        project = load(s, project_id)
+        check_project(actor, "attachment.add", studio_id=project.studio_id, proposer_id=project.proposer_id,
+                      member_ids=member_ids(project))
+    mime = guess_mime(source.name)
+    if kind is None:
+        kind = "other" if mime.startswith("image/") else "document"
+    if kind not in KINDS:
+        raise ValidationError(t("附件类型应为：{k}", "The attachment kind must be one of: {k}", k=", ".join(KINDS)))
+    sha, size = store_file(bank.data_dir, source)
+    with bank.write() as s:
+        load(s, project_id)  # still there
+        now = bank.now()
+        row = Attachment(project_id=project_id, sha256=sha, original_name=source.name[:300], mime=mime, size=size,
+                         kind=kind, uploaded_by=actor.id, site_id=bank.site_id, created_at=now, updated_at=now)
+        s.add(row)
+        s.flush()
+        audit.record(s, actor, "project", project_id, "attach", field="attachments", new=source.name,
+                     site_id=bank.site_id, at=now)
+        return Changes(project_ids=frozenset({project_id}), attachments=True, value=row.id)
+
+
+def _info(a: Attachment) -> AttachmentInfo:
+    return AttachmentInfo(a.id, a.project_id, a.original_name, a.mime, a.size, a.kind, a.sha256)
+
+
+def list_for(bank: Bank, project_id: str) -> list[AttachmentInfo]:
+    with bank.session() as s:
+        return [_info(a) for a in s.scalars(select(Attachment).where(Attachment.project_id == project_id)
+                                            .order_by(Attachment.created_at))]
+
+
+def path_of(bank: Bank, attachment_id: str) -> Path:
+    """Where the bytes of an attachment are, to open or show them."""
+    with bank.session() as s:
+        a = s.get(Attachment, attachment_id)
+        if a is None:
+            raise NotFound(t("附件不存在。", "The attachment does not exist."))
+        path = attachment_path(bank.data_dir, a.sha256)
+        if not path.is_file():
+            raise NotFound(t("附件“{n}”的文件不在本机（可能尚未同步）。", "The file of '{n}' is not on this computer "
+                             "(perhaps not synchronised yet).", n=a.original_name))
+        return path

@@ -1,0 +1,179 @@
+"""Signing in: passwords (argon2id), lockout after repeated failures, first password, kiosk.
+
+Failure counts live in the settings table (key ``signin:<employee_no>``), so a lockout survives a
+restart of the program and needs no schema change. A kiosk is a shared terminal where a worker
+proposes with only an employee number: nothing proves who typed it, so a kiosk session acts with a
+worker's rights only and its proposals are marked for a leader to confirm.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+
+from app.core import audit
+from app.core.actor import Actor
+from app.core.bank import Bank
+from app.core.changes import Changes
+from app.core.errors import Conflict, IdeaBankError, PermissionDenied, ValidationError
+from app.core.i18n import t
+from app.core.people import hash_password, password_matches
+from app.core.permissions import check_project
+from db.models import Project, Setting, User
+
+MAX_FAILURES = 5
+LOCKOUT = dt.timedelta(minutes=15)
+DEFAULT_IDLE_MINUTES = 15  # automatic sign-out on shared workstations; 0 turns it off
+
+
+class PasswordNotSet(IdeaBankError):
+    """The account has no password yet (the local admin on first start): set one first."""
+
+    exit_code = 4
+
+
+def _key(employee_no: str) -> str:
+    return f"signin:{employee_no[:60]}"
+
+
+def _parse(value: Any) -> tuple[int, dt.datetime | None]:
+    if not isinstance(value, dict):
+        return 0, None
+    until = value.get("locked_until")
+    return int(value.get("failures", 0)), dt.datetime.fromisoformat(until) if until else None
+
+
+def lock_state(bank: Bank, employee_no: str) -> tuple[int, dt.datetime | None]:
+    """(failures so far, locked until) for this employee number."""
+    return _parse(bank.setting(_key(employee_no)))
+
+
+def _locked_error(until: dt.datetime, now: dt.datetime) -> PermissionDenied:
+    minutes = max(1, int((until - now).total_seconds() + 59) // 60)
+    return PermissionDenied(t("密码连续输错 {n} 次，账号已锁定，请 {m} 分钟后再试，或请管理员协助。",
+                              "Wrong password {n} times in a row: the account is locked. Try again in {m} minute(s) "
+                              "or ask an administrator.", n=MAX_FAILURES, m=minutes))
+
+
+def needs_password(bank: Bank, employee_no: str) -> bool:
+    """True when this active account exists but has no password yet."""
+    with bank.session() as s:
+        user = s.scalar(select(User).where(User.employee_no == employee_no.strip()))
+        return bool(user and user.active and not user.password_hash)
+
+
+def sign_in(bank: Bank, employee_no: str, password: str) -> Actor:
+    """The Actor for these credentials, or PermissionDenied (wrong, locked) / PasswordNotSet."""
+    employee_no = (employee_no or "").strip()
+    if not employee_no:
+        raise ValidationError(t("请输入工号。", "Enter your employee number."))
+    now = bank.now()
+    with bank.write() as s:
+        row = s.get(Setting, _key(employee_no))
+        failures, until = _parse(row.value if row else None)
+        if until and until > now:
+            raise _locked_error(until, now)
+        user = s.scalar(select(User).where(User.employee_no == employee_no))
+        if user is not None and user.active and not user.password_hash:
+            raise PasswordNotSet(t("账号 {no} 还没有密码，请先设置密码。", "Account {no} has no password yet: set one first.",
+                                   no=employee_no))
+        if user is not None and user.active and password_matches(user.password_hash, password or ""):
+            if row is not None:
+                s.delete(row)
+            audit.record(s, Actor.of(user), "user", user.id, "sign_in", site_id=bank.site_id, at=now)
+            return Actor.of(user)
+        # Unknown numbers count too, so the answer does not reveal which numbers exist.
+        failures = 0 if (until and until <= now) else failures
+        failures += 1
+        state: dict[str, Any] = {"failures": failures, "locked_until": None}
+        if failures >= MAX_FAILURES:
+            state["locked_until"] = (now + LOCKOUT).isoformat()
+        if row is None:
+            s.add(Setting(key=_key(employee_no), value=state))
+        else:
+            row.value = state
+    if failures >= MAX_FAILURES:
+        raise _locked_error(now + LOCKOUT, now)
+    raise PermissionDenied(t("工号或密码不正确（还可尝试 {k} 次）。", "Wrong employee number or password ({k} attempt(s) left).",
+                             k=MAX_FAILURES - failures))
+
+
+def set_first_password(bank: Bank, employee_no: str, password: str) -> Actor:
+    """Give a password to an account that has none yet (the local admin on first start)."""
+    new_hash = hash_password(password)
+    with bank.write() as s:
+        user = s.scalar(select(User).where(User.employee_no == employee_no.strip()))
+        if user is None or not user.active:
+            raise PermissionDenied(t("没有工号为 {no} 的在职用户。", "No active user with employee number {no}.",
+                                     no=employee_no))
+        if user.password_hash:
+            raise Conflict(t("账号 {no} 已经有密码了，请用原密码登录。", "Account {no} already has a password: sign in with it.",
+                             no=employee_no))
+        user.password_hash = new_hash
+        user.updated_at = bank.now()
+        actor = Actor.of(user)
+        audit.record(s, actor, "user", user.id, "set_password", site_id=bank.site_id, at=user.updated_at)
+        return actor
+
+
+def kiosk_sign_in(bank: Bank, employee_no: str) -> Actor:
+    """A kiosk session: identified by employee number only, so it carries a worker's rights only."""
+    employee_no = (employee_no or "").strip()
+    if not employee_no:
+        raise ValidationError(t("请输入工号。", "Enter your employee number."))
+    with bank.session() as s:
+        user = s.scalar(select(User).where(User.employee_no == employee_no))
+        if user is None or not user.active:
+            raise PermissionDenied(t("没有工号为 {no} 的在职职工，请核对工号。", "No active worker with employee number {no}; "
+                                     "check the number.", no=employee_no))
+        actor = Actor.of(user)
+    return dataclasses.replace(actor, role="worker") if actor.role != "worker" else actor
+
+
+def propose_at_kiosk(bank: Bank, actor: Actor, data: dict[str, Any]) -> Changes:
+    """Propose and submit from a kiosk; the project is marked for a leader to confirm."""
+    from app.core.projects import propose
+    return propose(bank, actor, dict(data) | {"kiosk": True}, submit=True)
+
+
+def confirm_kiosk(bank: Bank, actor: Actor, project_id: str) -> Changes:
+    """A leader confirms that a kiosk proposal really comes from the person named on it."""
+    with bank.write() as s:
+        project = s.get(Project, project_id)
+        if project is None:
+            from app.core.projects import load
+            load(s, project_id)
+        check_project(actor, "review.score", studio_id=project.studio_id, proposer_id=None, member_ids=set())
+        if not project.kiosk:
+            return Changes(value=project_id)
+        now = bank.now()
+        project.kiosk = False
+        project.updated_at = now
+        audit.record(s, actor, "project", project.id, "kiosk_confirm", field="kiosk", old=True, new=False,
+                     site_id=bank.site_id, at=now)
+        return Changes(project_ids=frozenset({project_id}), fields=frozenset({"kiosk"}), value=project_id)
+
+
+def idle_minutes(bank: Bank) -> int:
+    """Minutes of inactivity before a shared workstation signs out (site setting ``idle_signout_minutes``)."""
+    value = bank.setting("idle_signout_minutes", DEFAULT_IDLE_MINUTES)
+    try:
+        return max(0, int(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return DEFAULT_IDLE_MINUTES
+
+
+def set_idle_minutes(bank: Bank, actor: Actor, minutes: int) -> None:
+    from app.core.permissions import check
+    check(actor, "user.manage")
+    if not 0 <= int(minutes) <= 24 * 60:
+        raise ValidationError(t("自动退出时间应在 0 到 1440 分钟之间（0 表示不自动退出）。",
+                                "The idle time must be 0–1440 minutes (0 turns automatic sign-out off)."))
+    with bank.write() as s:
+        row = s.get(Setting, "idle_signout_minutes")
+        if row is None:
+            s.add(Setting(key="idle_signout_minutes", value=int(minutes)))
+        else:
+            row.value = int(minutes)
