@@ -1,0 +1,182 @@
+"""What the GUI and the CLI call: search, similar ideas, reindex and sync over one bank.
+
+The service owns the index folder (<data folder>/search/index), rebuilds it when it is
+missing, outdated or damaged, and drains the change queue before answering, so callers never
+see the engine or its failures other than as SearchUnavailable with a message to act on.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.search import feed
+from app.search.index import Cancel, IndexBusy, IndexCorrupt, Progress, SearchIndex
+from app.search.query import Snippet, parse, snippet
+
+if TYPE_CHECKING:
+    from app.core.bank import Bank
+
+log = logging.getLogger(__name__)
+
+
+class SearchUnavailable(Exception):
+    """The index could not be used even after a rebuild; the message says what to do."""
+
+
+@dataclass
+class ResultRow:
+    id: str
+    score: float
+    number: str
+    title: str
+    category: str
+    status: str
+    snippet: Snippet
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "number": self.number, "title": self.title, "score": round(self.score, 4),
+                "category": self.category, "status": self.status, "snippet": self.snippet.text,
+                "highlights": [list(s) for s in self.snippet.spans]}
+
+
+@dataclass
+class SearchPage:
+    query: str
+    total: int
+    rows: list[ResultRow]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    offset: int = 0
+
+    def as_dict(self) -> dict:
+        return {"query": self.query, "total": self.total, "offset": self.offset,
+                "results": [r.as_dict() for r in self.rows], "facets": self.facets}
+
+
+def _message(zh: str, en: str, **kw) -> str:
+    try:
+        from app.core.i18n import t
+
+        return t(zh, en, **kw)
+    except Exception:  # the search package also runs without core (bench)
+        return (zh + " / " + en).format(**kw)
+
+
+class SearchService:
+    def __init__(self, bank: Bank, index_dir: Path | str | None = None):
+        self.bank = bank
+        self.index_dir = Path(index_dir) if index_dir else Path(bank.data_dir) / "search" / "index"
+        self._index: SearchIndex | None = None
+        self._lock = threading.RLock()
+
+    # --- lifecycle ---------------------------------------------------------------------------
+
+    @property
+    def index(self) -> SearchIndex:
+        with self._lock:
+            if self._index is None:
+                self.index_dir.parent.mkdir(parents=True, exist_ok=True)
+                self._index = SearchIndex(self.index_dir)
+            return self._index
+
+    def needs_rebuild(self) -> bool:
+        return self.index.needs_rebuild
+
+    def ensure_ready(self, progress: Progress | None = None, cancel: Cancel | None = None) -> None:
+        """Rebuild if the index is missing/outdated/damaged, then apply queued changes."""
+        with self._lock:
+            if self.index.needs_rebuild:
+                log.info("search index %s (%s): rebuilding", self.index_dir, self.index.reason)
+                self.reindex(progress, cancel)
+            else:
+                self.sync()
+
+    def reindex(self, progress: Progress | None = None, cancel: Cancel | None = None) -> int:
+        with self._lock:
+            return feed.reindex(self.bank, self.index, progress, cancel)
+
+    def sync(self) -> int:
+        """Index what changed since the last sync; a busy index leaves the queue for next time."""
+        with self._lock:
+            if self.index.needs_rebuild:
+                return 0
+            try:
+                return feed.sync_index(self.bank, self.index)
+            except IndexBusy:
+                log.info("search index busy in another process; queued changes wait")
+                return 0
+            except IndexCorrupt:
+                self.reindex()
+                return 0
+
+    def close(self) -> None:
+        with self._lock:
+            if self._index is not None:
+                self._index.close()
+                self._index = None
+
+    # --- queries -----------------------------------------------------------------------------
+
+    def _run(self, fn):
+        self.ensure_ready()
+        try:
+            return fn(self.index)
+        except IndexCorrupt:
+            log.warning("search index damaged during a query; rebuilding")
+            with self._lock:
+                self.index.needs_rebuild = True
+                self.ensure_ready()
+            try:
+                return fn(self.index)
+            except IndexCorrupt as exc:
+                raise SearchUnavailable(_message(
+                    "搜索索引无法使用：{err}。请运行 `ideabank reindex`，或删除 {path} 后重启。",
+                    "The search index cannot be used: {err}. Run `ideabank reindex`, or delete {path} and restart.",
+                    err=exc, path=self.index_dir)) from exc
+
+    def search(self, text: str, limit: int = 20, offset: int = 0, facets: bool = False) -> SearchPage:
+        parsed = parse(text)
+        res = self._run(lambda ix: ix.search(parsed, limit=limit, offset=offset, facets=facets))
+        rows = self._rows([(h.id, h.score) for h in res.hits], res.terms)
+        return SearchPage(text, res.total, rows, res.facets, offset)
+
+    def similar(self, project_id: str | None = None, text: str | None = None, limit: int = 10) -> SearchPage:
+        """Existing projects most like a project (by id) or like a draft's text."""
+        exclude = []
+        if project_id:
+            docs, _gone = feed.docs_for_ids(self.bank, [project_id])
+            if not docs:
+                from app.core.errors import NotFound
+
+                raise NotFound(_message("没有编号为 {id} 的项目。", "No project with id {id}.", id=project_id))
+            d = docs[0]
+            text = "\n".join([d.title, d.title, d.body, " ".join(d.tags)])
+            exclude = [project_id]
+        res = self._run(lambda ix: ix.more_like_this(text or "", limit=limit, exclude=exclude))
+        rows = self._rows([(h.id, h.score) for h in res.hits], res.terms)
+        return SearchPage(project_id or (text or "")[:40], len(rows), rows)
+
+    def _rows(self, scored: list[tuple[str, float]], terms: list[str]) -> list[ResultRow]:
+        if not scored:
+            return []
+        from sqlalchemy import select
+
+        from db.models import Project
+
+        with self.bank.session() as s:
+            found = {p.id: p for p in s.scalars(select(Project).where(Project.id.in_([i for i, _ in scored])))}
+        rows = []
+        for pid, score in scored:
+            p = found.get(pid)
+            if p is None:  # deleted after the last sync: the next sync drops it
+                continue
+            text = "\n".join(x for x in (p.title, p.background, p.solution, "\n".join(p.innovation_points or []),
+                                          p.implementation) if x)
+            body_only = "\n".join(x for x in (p.background, p.solution, p.implementation) if x)
+            snip = snippet(body_only or text, terms)
+            if not snip.spans:
+                snip = snippet(text, terms)
+            rows.append(ResultRow(pid, score, p.number or "", p.title or "", p.category or "", p.status or "", snip))
+        return rows
