@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core.errors import IdeaBankError
 from app.search import feed
 from app.search.index import Cancel, IndexBusy, IndexCorrupt, Progress, SearchIndex
 from app.search.query import Snippet, parse, snippet
@@ -22,8 +23,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class SearchUnavailable(Exception):
+class SearchUnavailable(IdeaBankError):
     """The index could not be used even after a rebuild; the message says what to do."""
+
+    exit_code = 7
 
 
 @dataclass
@@ -174,9 +177,19 @@ class SearchService:
                 continue
             text = "\n".join(x for x in (p.title, p.background, p.solution, "\n".join(p.innovation_points or []),
                                           p.implementation) if x)
+            # the body shows more than the title the list already displays; fall back to the
+            # title, then to comments (a match may sit only there)
             body_only = "\n".join(x for x in (p.background, p.solution, p.implementation) if x)
             snip = snippet(body_only or text, terms)
             if not snip.spans:
                 snip = snippet(text, terms)
+            if not snip.spans and p.comment_count:
+                with self.bank.session() as s:
+                    from db.models import Comment
+
+                    bodies = s.scalars(select(Comment.body).where(Comment.project_id == pid).limit(50)).all()
+                alt = snippet("\n".join(bodies), terms)
+                if alt.spans:
+                    snip = alt
             rows.append(ResultRow(pid, score, p.number or "", p.title or "", p.category or "", p.status or "", snip))
         return rows
