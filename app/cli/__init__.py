@@ -22,6 +22,7 @@ COMMANDS = [
     "cmd_init",
     "cmd_user",
     "cmd_project",
+    "cmd_search",
 ]
 
 
