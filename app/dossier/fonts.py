@@ -169,30 +169,101 @@ def find_cjk_font(candidates: list[FontCandidate] | None = None) -> CJKFont:
     ))
 
 
-_BOX = 0x25A1  # □, drawn for characters the font lacks
+_BOX = 0x25A1  # □, drawn for characters no font here can draw
 
 
-def cover_missing_glyphs(font_name: str, text: str) -> None:
-    """Give characters the font lacks (emoji...) the box glyph, keeping their code.
+def fallback_candidates() -> list[FontCandidate]:
+    """Latin/symbol fonts that draw what the CJK font leaves blank (℃, Ⅴ, ☺, some emoji)."""
+    win = _windows_fonts_dir()
+    return [
+        FontCandidate(Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")),
+        FontCandidate(Path("/usr/share/fonts/dejavu/DejaVuSans.ttf")),  # Fedora
+        FontCandidate(Path("/usr/share/fonts/TTF/DejaVuSans.ttf")),     # Arch
+        FontCandidate(win / "seguisym.ttf"),
+        FontCandidate(win / "arial.ttf"),
+    ]
 
-    reportlab sends every missing character to glyph 0 under one shared code,
-    so the emoji vanish from the text layer (copy, search, pdftotext). Mapped
-    to a box glyph each keeps its own code and ToUnicode entry: the reader
-    sees a box, the text still says 😀.
+
+def _has_outline(face, code: int) -> bool:
+    glyph = face.charToGlyph.get(code)
+    if glyph is None:
+        return False
+    pos = face.glyphPos
+    # wqy-microhei maps ℃, ℉, Ⅴ, Ⅹ... to empty glyphs: present in the cmap, blank on paper.
+    return pos[glyph + 1] > pos[glyph] or chr(code).isspace()
+
+
+class GlyphRouter:
+    """Splits text into runs by the font that can draw each character.
+
+    The CJK font draws nearly everything; the few characters it leaves blank go
+    to a fallback font; characters no font has get a box glyph in the CJK font
+    but keep their own code, so the text layer (copy, search, pdftotext) still
+    has them.
     """
-    font = pdfmetrics.getFont(font_name)
-    face = getattr(font, "face", None)
-    if face is None:
-        return
-    c2g = face.charToGlyph
-    missing = {ord(ch) for ch in text} - c2g.keys()
-    if not missing:
-        return
-    box_glyph = c2g.get(_BOX, 0)
-    box_width = face.charWidths.get(_BOX, face.defaultWidth)
-    with _lock:
-        for code in missing:
-            if code < 0x20 or code == 0xA0:  # reportlab maps these itself
+
+    def __init__(self, primary: str, fallbacks: list[str]):
+        self.primary = primary
+        self.fallbacks = fallbacks
+        self._faces = [pdfmetrics.getFont(n).face for n in [primary, *fallbacks]]
+        self._choice: dict[int, int] = {}  # code -> index into [primary, *fallbacks]
+
+    def _font_index(self, code: int) -> int:
+        choice = self._choice.get(code)
+        if choice is None:
+            choice = 0
+            if code >= 0x20 and not _has_outline(self._faces[0], code):
+                for i, face in enumerate(self._faces[1:], start=1):
+                    if _has_outline(face, code):
+                        choice = i
+                        break
+                else:
+                    self._box(code)
+            self._choice[code] = choice
+        return choice
+
+    def _box(self, code: int) -> None:
+        face = self._faces[0]
+        with _lock:
+            face.charToGlyph[code] = face.charToGlyph.get(_BOX, 0)
+            face.charWidths[code] = face.charWidths.get(_BOX, face.defaultWidth)
+
+    def runs(self, text: str) -> list[tuple[str | None, str]]:
+        """[(font name or None for the main font, text), ...] covering ``text`` in order."""
+        out: list[tuple[str | None, str]] = []
+        current, start = 0, 0
+        for pos, ch in enumerate(text):
+            index = self._font_index(ord(ch))
+            if index != current:
+                if pos > start:
+                    out.append((self._name(current), text[start:pos]))
+                current, start = index, pos
+        if len(text) > start:
+            out.append((self._name(current), text[start:]))
+        return out
+
+    def _name(self, index: int) -> str | None:
+        return None if index == 0 else self.fallbacks[index - 1]
+
+
+_router: GlyphRouter | None = None
+
+
+def glyph_router() -> GlyphRouter:
+    """The router for the process's CJK font (see find_cjk_font), fallbacks registered once."""
+    global _router
+    if _router is None:
+        primary = find_cjk_font()
+        fallbacks = []
+        for candidate in fallback_candidates():
+            if not candidate.path.is_file():
                 continue
-            c2g.setdefault(code, box_glyph)
-            face.charWidths.setdefault(code, box_width)
+            try:
+                font = TTFont(_font_name(candidate), str(candidate.path))
+            except (TTFError, OSError, ValueError, KeyError, IndexError):
+                continue
+            pdfmetrics.registerFont(font)
+            fallbacks.append(font.fontName)
+            break  # one is plenty; each extra font costs time at every export
+        _router = GlyphRouter(primary.name, fallbacks)
+    return _router

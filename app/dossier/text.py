@@ -14,6 +14,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import ttfonts
 
+from app.dossier import fonts
+
 # C0/C1 control characters other than tab and newline have no glyph and some
 # (NUL) upset PDF viewers; they are dropped, everything else is kept.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -33,8 +35,15 @@ def para(value: object, *, empty: str = "") -> str:
     text = clean(value).strip("\n")
     if not text.strip():
         return escape(empty)
-    lines = [escape(line) for line in text.split("\n")]
-    return "<br/>".join(lines)
+    return "<br/>".join(_markup_line(line) for line in text.split("\n"))
+
+
+def _markup_line(line: str) -> str:
+    parts = []
+    for font, run in fonts.glyph_router().runs(line):
+        run = escape(run)
+        parts.append(run if font is None else f'<font name="{font}">{run}</font>')
+    return "".join(parts)
 
 
 def paragraphs(value: object) -> list[str]:
@@ -44,7 +53,7 @@ def paragraphs(value: object) -> list[str]:
     lay out and lets it flow over pages.
     """
     text = clean(value).strip("\n")
-    return [escape(p) for p in text.split("\n") if p.strip()]
+    return [_markup_line(p) for p in text.split("\n") if p.strip()]
 
 
 def one_line(value: object, limit: int | None = None) -> str:
@@ -86,7 +95,7 @@ def chinese_year_month(value: date) -> str:
     """二〇二五年十一月: how official covers print the date."""
     year = "".join(_CN_DIGITS[int(c)] for c in str(value.year))
     m = value.month
-    month = {10: "十", 11: "十一", 12: "十二"}.get(m, _CN_DIGITS[m])
+    month = {10: "十", 11: "十一", 12: "十二"}[m] if m >= 10 else _CN_DIGITS[m]
     return f"{year}年{month}月"
 
 

@@ -1,0 +1,336 @@
+"""Page furniture and document plumbing shared by every dossier layout.
+
+- DossierCanvas keeps every page until the end so the footer can say
+  "第 x 页 共 y 页", counted per dossier when several share one PDF.
+- DossierDocTemplate turns headings into TOC entries and PDF bookmarks and
+  writes the verification data into the PDF's document information.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from app.dossier.templates import DossierTemplate
+from app.dossier.text import one_line
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 25 * mm
+MARGIN_TOP = 27 * mm
+MARGIN_BOTTOM = 24 * mm
+CONTENT_W = PAGE_W - 2 * MARGIN_X
+CONTENT_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
+
+META_KEY = "IdeaBankDossiers"      # custom document-information entry (JSON)
+KEYWORD_PREFIX = "ideabank-verify:"
+
+
+@dataclass
+class PageInfo:
+    """What the running header and footer of a dossier's pages show."""
+    number: str
+    code: str
+    confidentiality: str
+    group: int = 0
+
+
+class DossierStart(Flowable):
+    """Invisible marker: the pages from here on belong to this dossier."""
+
+    def __init__(self, info: PageInfo):
+        super().__init__()
+        self.info = info
+        self.width = self.height = 0
+
+    def wrap(self, aw, ah):
+        return 0, 0
+
+    def draw(self):
+        self.canv._ib_info = self.info
+
+
+class Heading(Paragraph):
+    """A section title: listed in the TOC, bookmarked, underlined in the accent colour."""
+
+    def __init__(self, markup, style, *, toc_text: str, level: int, key: str, accent, bar: bool,
+                 in_toc: bool = True):
+        super().__init__(markup, style)
+        self.toc_text = toc_text  # escaped markup: the TOC renders it as a Paragraph
+        self.outline_text = one_line(toc_text)
+        self.level = level
+        self.key = key
+        self.accent = accent
+        self.bar = bar
+        self.in_toc = in_toc
+
+    def draw(self):
+        c = self.canv
+        c.bookmarkHorizontal(self.key, 0, self.height + 8)  # jump to the title, not the page top
+        c.saveState()
+        # The CJK font has no bold face: fill + stroke the glyphs (text render mode 2).
+        c.addLiteral("2 Tr")
+        c.setLineWidth(0.35)
+        c.setStrokeColor(self.accent)
+        super().draw()
+        c.restoreState()
+        c.saveState()
+        c.setStrokeColor(self.accent)
+        if self.bar:  # archive style: a solid block left of the title
+            c.setFillColor(self.accent)
+            c.rect(-9, 2, 3.5, self.height - 5, stroke=0, fill=1)
+        c.setLineWidth(2)
+        c.line(0, -3, 42, -3)
+        c.setLineWidth(0.4)
+        c.line(42, -3, self.width, -3)
+        c.restoreState()
+
+
+class AtBottom(Flowable):
+    """Takes the rest of the frame and draws its content at the bottom (cover footers)."""
+
+    def __init__(self, inner: Flowable):
+        super().__init__()
+        self.inner = inner
+
+    def wrap(self, aw, ah):
+        _, h = self.inner.wrap(aw, ah)
+        self._inner_h = h
+        self.width = aw
+        self.height = max(h, ah - 1)
+        return self.width, self.height
+
+    def draw(self):
+        self.inner.drawOn(self.canv, 0, 0)
+
+
+class SealPlace(Flowable):
+    """A dashed circle where the union's seal is pressed."""
+
+    def __init__(self, label: str, font: str, diameter: float = 36 * mm):
+        super().__init__()
+        self.label, self.font, self.d = label, font, diameter
+        self.width = self.height = diameter
+
+    def draw(self):
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(colors.HexColor("#B8B8B8"))
+        c.setDash(3, 3)
+        c.setLineWidth(0.8)
+        r = self.d / 2
+        c.circle(r, r, r - 1)
+        c.setFillColor(colors.HexColor("#9A9A9A"))
+        c.setFont(self.font, 9)
+        c.drawCentredString(r, r - 3, self.label)
+        c.restoreState()
+
+
+class BoldTitle(Flowable):
+    """Centred display title. The CJK font has no bold face: fill + stroke thickens it."""
+
+    def __init__(self, text: str, font: str, size: float, color, *, spacing: float = 0):
+        super().__init__()
+        self.text, self.font, self.size, self.color, self.spacing = text, font, size, color, spacing
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        self.height = self.size * 1.35
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        c.saveState()
+        c.setFillColor(self.color)
+        c.setStrokeColor(self.color)
+        c.setLineWidth(self.size / 36)
+        text = c.beginText()
+        text.setTextRenderMode(2)
+        text.setFont(self.font, self.size)
+        text.setCharSpace(self.spacing)
+        w = c.stringWidth(self.text, self.font, self.size) + self.spacing * max(len(self.text) - 1, 0)
+        text.setTextOrigin((self.width - w) / 2, self.size * 0.3)
+        text.textOut(self.text)
+        c.drawText(text)
+        c.restoreState()
+
+
+def qr_drawing(payload: str, size: float, font: str) -> Drawing:
+    widget = QrCodeWidget(payload, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    w, h = x1 - x0, y1 - y0
+    d = Drawing(size, size, transform=[size / w, 0, 0, size / h, 0, 0])
+    d.initialFontName = font  # else renderPDF selects Helvetica, a font we don't embed
+    d.add(widget)
+    return d
+
+
+def _info_with_extras(extra: dict[str, str]):
+    """reportlab's PDFInfo writes a fixed set of keys; add ours (read back by verify)."""
+
+    class Info(pdfdoc.PDFInfo):
+        def format(self, document):
+            d = {
+                "Title": pdfdoc.PDFString(self.title),
+                "Author": pdfdoc.PDFString(self.author),
+                "Subject": pdfdoc.PDFString(self.subject),
+                "Keywords": pdfdoc.PDFString(self.keywords),
+                "Creator": pdfdoc.PDFString(self.creator),
+                "Producer": pdfdoc.PDFString(self.producer),
+                "Trapped": pdfdoc.PDFName(self.trapped),
+            }
+            d["ModDate"] = d["CreationDate"] = pdfdoc.PDFDate(
+                ts=document._timeStamp, dateFormatter=self._dateFormatter)
+            for key, value in extra.items():
+                d[key] = pdfdoc.PDFString(value)
+            return pdfdoc.PDFDictionary(d).format(document)
+
+    return Info
+
+
+def canvas_class(template: DossierTemplate, font: str):
+    """A Canvas class that draws header and footer once the page count is known."""
+
+    class DossierCanvas(Canvas):
+        def __init__(self, *args, **kw):
+            super().__init__(*args, **kw)
+            self._pages: list[dict] = []
+            self._ib_info: PageInfo | None = None
+            self._ib_cover = False
+            self._ib_marks: list = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._ib_marks = []
+            self._startPage()
+
+        def bookmarkPage(self, key, *args, **kw):
+            # The real pages are only emitted in save(); a destination made now
+            # would point at page 1. Remember it and make it on its page.
+            self._ib_marks.append((key, args, kw))
+
+        def save(self):
+            totals: dict[int, int] = {}
+            for state in self._pages:
+                info = state.get("_ib_info")
+                group = info.group if info else -1
+                totals[group] = totals.get(group, 0) + 1
+            seen: dict[int, int] = {}
+            for absolute, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                info = self._ib_info
+                group = info.group if info else -1
+                seen[group] = seen.get(group, 0) + 1
+                for key, args, kw in self._ib_marks:
+                    Canvas.bookmarkPage(self, key, *args, **kw)
+                if not self._ib_cover:
+                    self._furniture(info, seen[group], totals[group],
+                                    absolute if len(self._pages) > totals[group] else None)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _furniture(self, info: PageInfo | None, page: int, total: int, absolute: int | None):
+            self.saveState()
+            top = PAGE_H - 15 * mm
+            self.setFont(font, 8.5)
+            self.setFillColor(colors.HexColor("#555555"))
+            self.drawString(MARGIN_X, top, template.doc_title)
+            if info:
+                self.drawRightString(PAGE_W - MARGIN_X, top, f"编号：{info.number}")
+            self.setStrokeColor(template.accent)
+            self.setLineWidth(0.8)
+            self.line(MARGIN_X, top - 4, PAGE_W - MARGIN_X, top - 4)
+            self.setLineWidth(0.3)
+            self.line(MARGIN_X, top - 6, PAGE_W - MARGIN_X, top - 6)
+
+            bottom = 12 * mm
+            self.setStrokeColor(colors.HexColor("#BBBBBB"))
+            self.line(MARGIN_X, bottom + 10, PAGE_W - MARGIN_X, bottom + 10)
+            self.setFont(font, 9)
+            self.setFillColor(colors.HexColor("#333333"))
+            label = f"第 {page} 页  共 {total} 页"
+            if absolute:  # a combined export: the TOC and viewers count pages of the whole file
+                label += f"（总第 {absolute} 页）"
+            self.drawCentredString(PAGE_W / 2, bottom, label)
+            self.setFont(font, 7.5)
+            self.setFillColor(colors.HexColor("#777777"))
+            if info:
+                self.drawString(MARGIN_X, bottom, f"校验码 {info.code[:16]}")
+                self.drawRightString(PAGE_W - MARGIN_X, bottom, f"密级：{info.confidentiality}")
+            self.restoreState()
+
+    return DossierCanvas
+
+
+@dataclass
+class DocMeta:
+    title: str
+    author: str
+    subject: str
+    keywords: str
+    dossiers: list[dict] = field(default_factory=list)
+
+
+class DossierDocTemplate(BaseDocTemplate):
+    def __init__(self, target, meta: DocMeta, font: str, **kw):
+        super().__init__(
+            target, pagesize=A4,
+            leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+            title=meta.title, author=meta.author, subject=meta.subject, keywords=meta.keywords,
+            creator="Idea Bank 创新智慧库", initialFontName=font, **kw,
+        )
+        self._meta = meta
+        frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_W, CONTENT_H, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        cover_frame = Frame(MARGIN_X, 18 * mm, CONTENT_W, PAGE_H - 36 * mm, id="cover",
+                            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate(id="cover", frames=[cover_frame], onPage=_mark_cover(True)),
+            PageTemplate(id="body", frames=[frame], onPage=_mark_cover(False)),
+        ])
+
+    def beforeDocument(self):
+        old = self.canv._doc.info
+        info = _info_with_extras({META_KEY: json.dumps(self._meta.dossiers, ensure_ascii=True,
+                                                       separators=(",", ":"))})()
+        info.__dict__.update(old.__dict__)
+        self.canv._doc.info = info
+
+    def afterFlowable(self, flowable):
+        if isinstance(flowable, Heading):
+            self.canv.addOutlineEntry(flowable.outline_text, flowable.key, flowable.level)
+            if flowable.in_toc:
+                self.notify("TOCEntry", (flowable.level, flowable.toc_text, self.page, flowable.key))
+        elif isinstance(flowable, Bookmark) and flowable.toc_text:
+            self.notify("TOCEntry", (flowable.level, flowable.toc_text, self.page, flowable.key))
+
+
+def _mark_cover(is_cover: bool):
+    def on_page(canv, doc):
+        canv._ib_cover = is_cover
+    return on_page
+
+
+class Bookmark(Flowable):
+    """An outline entry (the cover, the TOC page), in the TOC only when given toc_text."""
+
+    def __init__(self, title: str, key: str, level: int = 0, toc_text: str | None = None):
+        super().__init__()
+        self.title, self.key, self.level = title, key, level
+        self.toc_text = toc_text  # escaped markup; None keeps it out of the TOC
+        self.width = self.height = 0
+
+    def wrap(self, aw, ah):
+        return 0, 0
+
+    def draw(self):
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(self.title, self.key, self.level, closed=self.level == 0 and
+                                  self.toc_text is not None)
