@@ -100,7 +100,12 @@ class SearchIndex:
         for leftover in (self._side("new"), self._side("old")):
             if leftover.exists():  # an interrupted rebuild: the live folder is still whole
                 shutil.rmtree(leftover, ignore_errors=True)
-        if not self.path.exists() or not whoosh_index.exists_in(str(self.path)):
+        try:
+            present = self.path.exists() and whoosh_index.exists_in(str(self.path))
+        except Exception:  # a garbled table of contents
+            self.needs_rebuild, self.reason = True, "corrupt"
+            return
+        if not present:
             self.needs_rebuild, self.reason = True, "missing"
             return
         try:
@@ -163,8 +168,8 @@ class SearchIndex:
         `procs` > 1 segments in worker processes (whoosh's MpWriter, one segment each).
         Raises Cancelled (leaving the old index untouched) when `cancel()` turns true.
         """
-        if procs is None:
-            procs = max(1, min(2, os.cpu_count() or 1))
+        if procs is None:  # worker processes pay off only for a big bank
+            procs = max(1, min(2, os.cpu_count() or 1)) if total >= 5000 else 1
         analyzer.ensure_dictionary()  # loaded before fork, so workers inherit it
         with self._write_lock:
             new = self._side("new")
