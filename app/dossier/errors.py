@@ -1,21 +1,11 @@
-"""Errors raised by the dossier package.
-
-They derive from the app's IdeaBankError so the CLI and the GUI show them like
-any other user-facing error.
-"""
+"""Errors raised by the dossier package: part of the app's IdeaBankError family,
+so the CLI prints them on one line and the GUI shows them in a dialog."""
 from __future__ import annotations
 
-try:  # app/core/errors.py is written in parallel; until it lands keep working alone.
-    from app.core.errors import IdeaBankError
-except ImportError:  # pragma: no cover - only before the core lands
-    class IdeaBankError(Exception):  # type: ignore[no-redef]
-        """Stand-in for app.core.errors.IdeaBankError."""
+from app.core.errors import IdeaBankError, NotFound
+from app.core.i18n import t
 
-try:
-    from app.core.i18n import t
-except ImportError:  # pragma: no cover - only before the core lands
-    def t(zh: str, en: str, **kw) -> str:  # type: ignore[no-redef]
-        return (zh + " / " + en).format(**kw)
+__all__ = ["DossierError", "FontMissingError", "NotFound", "t"]
 
 
 class DossierError(IdeaBankError):

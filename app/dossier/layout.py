@@ -7,11 +7,12 @@
 """
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -162,14 +163,53 @@ class BoldTitle(Flowable):
         c.restoreState()
 
 
-def qr_drawing(payload: str, size: float, font: str) -> Drawing:
-    widget = QrCodeWidget(payload, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    w, h = x1 - x0, y1 - y0
-    d = Drawing(size, size, transform=[size / w, 0, 0, size / h, 0, 0])
-    d.initialFontName = font  # else renderPDF selects Helvetica, a font we don't embed
-    d.add(widget)
-    return d
+class QRCode(Flowable):
+    """A QR code drawn straight onto the canvas.
+
+    reportlab's QrCodeWidget builds one shape object per dark run and renders
+    them through the graphics framework: ~100 ms per code, which alone would
+    break the 5-dossiers-a-second budget. The module matrix is computed once
+    and drawn as one path.
+    """
+
+    BORDER = 2  # quiet zone in modules; the page margin around it adds the rest
+
+    def __init__(self, payload: str, size: float):
+        super().__init__()
+        self.width = self.height = size
+        self._runs = _qr_runs(payload)
+
+    def wrap(self, aw, ah):
+        return self.width, self.height
+
+    def draw(self):
+        count, runs = self._runs
+        box = self.width / (count + 2 * self.BORDER)
+        c = self.canv
+        c.saveState()
+        c.setFillColor(colors.black)
+        path = c.beginPath()
+        for row, col, length in runs:
+            path.rect((col + self.BORDER) * box, self.height - (row + self.BORDER + 1) * box,
+                      length * box, box)
+        c.drawPath(path, stroke=0, fill=1)
+        c.restoreState()
+
+
+@lru_cache(maxsize=256)
+def _qr_runs(payload: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(payload)
+    qr.make()
+    runs = []
+    for r, row in enumerate(qr.modules):
+        c = 0
+        for dark, group in itertools.groupby(bool(x) for x in row):
+            n = len(list(group))
+            if dark:
+                runs.append((r, c, n))
+            c += n
+    return qr.getModuleCount(), tuple(runs)
 
 
 def _info_with_extras(extra: dict[str, str]):

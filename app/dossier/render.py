@@ -29,7 +29,7 @@ from app.dossier.fonts import find_cjk_font
 from app.dossier.images import ImageUnusable, fitted_image
 from app.dossier.layout import (
     CONTENT_W, KEYWORD_PREFIX, AtBottom, BoldTitle, Bookmark, DocMeta, DossierDocTemplate,
-    DossierStart, Heading, PageInfo, SealPlace, canvas_class, qr_drawing,
+    DossierStart, Heading, PageInfo, QRCode, SealPlace, canvas_class,
 )
 from app.dossier.model import DECISIONS, HASH_FORMAT, PATENT_KINDS, RUBRIC, DossierData
 from app.dossier.styles import MUTED, RULE, Styles, make_styles
@@ -231,7 +231,7 @@ class _Builder:
         out.append(table)
 
         issuer = self.p(d.studio_name or "", st.cover_big) if d.studio_name else Spacer(1, 1)
-        qr = qr_drawing(qr_payload(d.number, self.code), 22 * mm, self.font)
+        qr = QRCode(qr_payload(d.number, self.code), 22 * mm)
         foot = Table(
             [[qr, [issuer, self.fixed(chinese_year_month(self.export_date()), st.cover_big)], ""],
              [self.fixed(f'<font size="6.5" color="#777777">校验码 {self.code[:16]}</font>',
@@ -505,7 +505,7 @@ class _Builder:
                        st.note),
             self.fixed(f"生成时间：{_stamp(self.d.generated_at)}", st.note),
         ]
-        return [Table([[qr_drawing(qr_payload(self.d.number, code), 28 * mm, self.font), lines]],
+        return [Table([[QRCode(qr_payload(self.d.number, code), 28 * mm), lines]],
                       colWidths=[34 * mm, CONTENT_W - 34 * mm],
                       style=_style([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                         ("BOX", (0, 0), (-1, -1), 0.5, RULE),
