@@ -1,0 +1,177 @@
+"""The index follows the database: queue, crash recovery, rebuilds, attachments, merges."""
+import io
+import zipfile
+
+import pytest
+from sqlalchemy import func, select
+
+from app.core import discussion, projects
+from app.search import feed
+from app.search.service import SearchService
+
+
+def propose(bank, actor, title, background="", **more):
+    data = {"title": title, "category": "invention", "background": background, **more}
+    return projects.propose(bank, actor, data).value
+
+
+def queued(bank):
+    from db.models import SearchQueue
+
+    with bank.session() as s:
+        return s.scalar(select(func.count()).select_from(SearchQueue))
+
+
+@pytest.fixture
+def service(bank, people):
+    svc = SearchService(bank)
+    yield svc
+    svc.close()
+
+
+def titles(page):
+    return [r.title for r in page.rows]
+
+
+def test_first_search_builds_the_index_then_follows_each_change(bank, people, service):
+    w = people["W001"]
+    pid = propose(bank, w, "油浸式变压器漏油监测装置", "变压器渗漏油难以发现")
+    page = service.search("变压器")
+    assert titles(page) == ["油浸式变压器漏油监测装置"]
+    assert page.rows[0].snippet.spans and queued(bank) == 0
+    projects.edit(bank, w, pid, {"title": "断路器储能电机过热报警"})
+    assert titles(service.search("断路器")) == ["断路器储能电机过热报警"]
+    assert titles(service.search("油浸式")) == []
+    discussion.comment(bank, people["W002"], pid, "建议在110kV变电站推广")
+    assert titles(service.search("110kV")) == ["断路器储能电机过热报警"]
+    assert queued(bank) == 0
+
+
+def test_people_studio_unit_by_name_and_pinyin(bank, people, service):
+    propose(bank, people["W001"], "接地线挂拆二维码管理", co_authors=["W002"])
+    for q in ("zhangsan", "zs", "张三", "lisi", "工作室:王建国", "王建国劳模创新工作室", "变电运维车间"):
+        assert titles(service.search(q)) == ["接地线挂拆二维码管理"], q
+
+
+def test_crash_between_db_commit_and_index_update_is_repaired_on_next_start(bank, people, tmp_path):
+    w = people["W001"]
+    first = SearchService(bank)
+    propose(bank, w, "配电房除湿改造")
+    first.ensure_ready()
+    assert titles(first.search("除湿")) == ["配电房除湿改造"]
+    # the process "dies" after core committed (queue row written) and before the index update
+    pid = propose(bank, w, "电缆沟防小动物封堵")
+    projects.edit(bank, w, feed.docs_for_ids(bank, [pid])[0][0].id, {"background": "防火泥封堵老鼠洞"})
+    assert queued(bank) == 2
+    first.close()
+    # next start: the rows are still there, and syncing repairs the index
+    second = SearchService(bank)
+    assert titles(second.search("防火泥")) == ["电缆沟防小动物封堵"]
+    assert queued(bank) == 0
+    second.close()
+
+
+def test_queue_rows_survive_a_failed_index_update(bank, people, service, monkeypatch):
+    service.ensure_ready()
+    propose(bank, people["W001"], "开关柜凝露治理")
+
+    def boom(*a, **k):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(service.index, "update", boom)
+    with pytest.raises(OSError):
+        service.sync()
+    assert queued(bank) == 1  # not forgotten
+    monkeypatch.undo()
+    assert service.sync() == 1 and queued(bank) == 0
+    assert titles(service.search("凝露")) == ["开关柜凝露治理"]
+
+
+def test_garbled_index_is_rebuilt_on_open_and_nothing_is_lost(bank, people):
+    w = people["W001"]
+    for title in ("无人机巡检输电线路", "安全工器具智能柜", "继电保护定值核对"):
+        propose(bank, w, title)
+    svc = SearchService(bank)
+    svc.ensure_ready()
+    svc.close()
+    for f in svc.index_dir.iterdir():
+        f.write_bytes(b"not an index")
+    again = SearchService(bank)
+    assert again.needs_rebuild()
+    assert titles(again.search("工器具")) == ["安全工器具智能柜"]
+    assert again.index.doc_count() == 3
+    again.close()
+
+
+def test_delete_and_merge_leave_the_index(bank, people, service):
+    w, leader = people["W001"], people["L001"]
+    a = propose(bank, w, "变压器测温贴片改进")
+    b = propose(bank, w, "变压器测温贴片优化")
+    c = propose(bank, w, "草稿里的变压器想法")
+    assert len(service.search("测温").rows) == 2
+    projects.merge(bank, leader, a, b)
+    assert [r.id for r in service.search("测温").rows] == [a]
+    projects.delete_project(bank, w, c)
+    assert [r.id for r in service.search("变压器").rows] == [a]
+
+
+def test_similar_by_id_and_by_draft_text(bank, people, service):
+    w = people["W001"]
+    a = propose(bank, w, "变压器油位在线监测报警", "油浸式变压器渗漏油，油位下降无人发现")
+    propose(bank, w, "变压器漏油报警装置", "变压器油位传感器实时报警渗漏油")
+    propose(bank, w, "安全帽佩戴识别", "摄像头识别未戴安全帽")
+    sim = service.similar(project_id=a)
+    assert titles(sim)[:1] == ["变压器漏油报警装置"] and a not in [r.id for r in sim.rows]
+    draft = service.similar(text="我想做一个变压器漏油的报警器")
+    assert titles(draft)[0] in ("变压器漏油报警装置", "变压器油位在线监测报警")
+
+
+def test_reindex_reports_progress_and_cancel_keeps_the_old_index(bank, people, service):
+    from app.search.index import Cancelled
+    from app.search.schema import SearchDoc
+
+    for i in range(3):
+        propose(bank, people["W001"], f"巡检机器人改进{i}")
+    seen = []
+    assert service.reindex(progress=lambda done, total: seen.append((done, total))) == 3
+    assert seen[-1] == (3, 3)
+    docs = list(feed.iter_all_docs(bank)) + [SearchDoc(f"x{i}", "填充") for i in range(600)]
+    with pytest.raises(Cancelled):
+        service.index.rebuild(docs, cancel=lambda: True)
+    assert service.search("巡检机器人").total == 3
+    assert service.search("填充").total == 0
+
+
+def _docx(text):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml",
+                   '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                   f"<w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>")
+    return buf.getvalue()
+
+
+def _pdf(text):
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.drawString(72, 720, text)
+    c.save()
+    return buf.getvalue()
+
+
+def test_attachment_text_is_searched(bank, people, service, tmp_path):
+    from app.core import attachments
+
+    w = people["W001"]
+    pid = propose(bank, w, "附件测试项目")
+    files = {"说明.txt": "六氟化硫泄漏检测".encode("gb18030"), "方案.docx": _docx("紫外成像定位电晕"),
+             "report.pdf": _pdf("Partial discharge UHF sensor")}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        attachments.add(bank, w, pid, tmp_path / name)
+    service.reindex()
+    for q in ("六氟化硫", "紫外成像", "UHF", "discharge"):
+        assert [r.id for r in service.search(q).rows] == [pid], q
