@@ -23,6 +23,9 @@ COMMANDS = [
     "cmd_user",
     "cmd_project",
     "cmd_search",
+    "cmd_team",
+    "cmd_incubation",
+    "cmd_warnings",
 ]
 
 
