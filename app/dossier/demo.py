@@ -52,7 +52,7 @@ def sample_dossier(n: int = 1, *, photos: list[Photo] | None = None,
             "电池续航 ≥ 3 年。油位异常平均发现时间由 4 小时缩短至 15 分钟。"
         ),
         promotion="已在公司所属 14 座变电站推广应用，并被列入 2026 年公司“五小”成果推广目录。",
-        expected_benefit="预计全面推广后每年减少油位类缺陷处理费用 30 万元以上。",
+        expected_benefit=300000.0,
         measured_benefit=126000.0,
         benefit_basis=(
             "年节约费用 = 减少的缺陷处理费用 + 减少的巡视人工费用。2024 年油位类缺陷 7 起，"

@@ -14,14 +14,14 @@ import json
 import math
 import unicodedata
 from dataclasses import asdict, dataclass, field, fields
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 HASH_FORMAT = 1  # bump when the canonical form changes; old codes then say so
 
 CONFIDENTIALITY = {"public": "公开", "internal": "内部", "secret": "秘密"}
 PATENT_KINDS = {"invention": "发明", "utility": "实用新型", "utility_model": "实用新型", "design": "外观设计"}
-DECISIONS = {"adopt": "采纳", "reject": "不采纳"}
+DECISIONS = {"adopt": "采纳", "reject": "不采纳", "not_adopt": "不采纳"}
 RUBRIC = {  # review rubric keys in the order the forms print them
     "creativity": "创新性",
     "practicality": "实用性",
@@ -70,12 +70,12 @@ class ReviewOpinion:
     total: float | None = None
     decision: str | None = None  # adopt | reject | None
     reason: str = ""
-    at: date | None = None
+    at: date | datetime | None = None
 
 
 @dataclass
 class IncubationEvent:
-    at: date | None
+    at: date | datetime | None
     stage: str
     description: str = ""
 
@@ -103,9 +103,10 @@ class DossierData:
     units: list[str] = field(default_factory=list)
     proposer: str = ""
     tags: list[str] = field(default_factory=list)
-    submitted_at: date | None = None
-    decided_at: date | None = None
-    completed_at: date | None = None
+    # Aware datetimes from the store (hashed in UTC, printed in local time) or plain dates.
+    submitted_at: date | datetime | None = None
+    decided_at: date | datetime | None = None
+    completed_at: date | datetime | None = None
     # sections
     background: str = ""
     solution: str = ""
@@ -114,7 +115,7 @@ class DossierData:
     photos: list[Photo] = field(default_factory=list)
     indicators: str = ""
     promotion: str = ""
-    expected_benefit: str = ""
+    expected_benefit: float | None = None  # yuan per year, estimated
     measured_benefit: float | None = None  # yuan per year
     benefit_basis: str = ""
     investment: float | None = None        # yuan
@@ -203,7 +204,11 @@ def _canonical(value):
         # Money to the fen; SQLite and PostgreSQL may round trip floats differently.
         return f"{value:.2f}"
     if isinstance(value, datetime):
-        return value.date().isoformat()
+        # The same instant on every machine: UTC, whole seconds (SQLite and PostgreSQL
+        # keep different sub-second precision). Naive values from the store are UTC.
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc).replace(microsecond=0).isoformat()
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Path):

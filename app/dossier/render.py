@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable
 
@@ -35,7 +35,7 @@ from app.dossier.model import DECISIONS, HASH_FORMAT, PATENT_KINDS, RUBRIC, Doss
 from app.dossier.styles import MUTED, RULE, Styles, make_styles
 from app.dossier.templates import SECTION_TITLES, DossierTemplate, get_template, section_number
 from app.dossier.text import (
-    chinese_year_month, clean, money, one_line, para, paragraphs, size, years, ymd,
+    chinese_year_month, clean, local_date, money, one_line, para, paragraphs, size, years, ymd,
 )
 
 ProgressFn = Callable[[int, int], None]   # (done, total)
@@ -247,7 +247,7 @@ class _Builder:
         if self.d.export_date:
             return self.d.export_date
         if self.d.generated_at:
-            return self.d.generated_at.date()
+            return local_date(self.d.generated_at)
         return date.today()
 
     def logo(self, max_w, max_h) -> Flowable | None:
@@ -346,7 +346,7 @@ class _Builder:
         rows = [
             [lab("年经济效益"), self.p(money(d.measured_benefit) or "—"),
              lab("项目投入"), self.p(money(d.investment) or "—")],
-            [lab("投资回收期"), self.p(payback), lab("预期效益"), self.p(d.expected_benefit, empty="—")],
+            [lab("投资回收期"), self.p(payback), lab("预期年效益"), self.p(money(d.expected_benefit) or "—")],
         ]
         out = [self.heading("benefit"),
                self.grid(rows, [20, 30, 20, 30], header=False, label_cols=(0, 2)),
@@ -551,8 +551,10 @@ def _score(value) -> str:
 
 
 def _stamp(value: datetime | None) -> str:
-    value = value or datetime.now().astimezone()
-    return value.strftime("%Y-%m-%d %H:%M %Z").strip()
+    value = value or datetime.now(timezone.utc)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 # -- public entry points --------------------------------------------------------

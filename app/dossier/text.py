@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import ttfonts
@@ -80,11 +80,19 @@ def years(value: float | None) -> str:
     return f"{value:.2f} 年"
 
 
+def local_date(value: date | datetime) -> date:
+    """Store datetimes are UTC (naive ones too); people read the date where they are."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value.astimezone().date()
+    return value
+
+
 def ymd(value: date | datetime | None) -> str:
     if value is None:
         return ""
-    if isinstance(value, datetime):
-        value = value.date()
+    value = local_date(value)
     return f"{value.year}年{value.month}月{value.day}日"
 
 
