@@ -1,0 +1,57 @@
+"""`ideabank import FILE [--dry-run]` and `ideabank export FILE [--status S ...]` (.json, .csv, .xlsx).
+
+CSV/XLSX cells: lists of texts one item per line, patents/awards as JSON, a leading apostrophe
+guards against formulas (details in app/core/transfer_files.py and docs/CLI.md).
+"""
+from __future__ import annotations
+
+import sys
+
+from app.core import transfer
+from app.core.i18n import t
+from app.core.vocab import STATUSES, label
+
+
+def register(sub) -> None:  # type: ignore[no-untyped-def]
+    imp = sub.add_parser("import", help=t("从 .json/.csv/.xlsx 导入项目（全部成功或全部不导入）",
+                                          "import projects from .json/.csv/.xlsx (all or nothing)"))
+    imp.add_argument("file")
+    imp.add_argument("--dry-run", action="store_true", help=t("只检查，不写入", "check only; change nothing"))
+    imp.add_argument("--json", action="store_true", help=t("以 JSON 输出结果或错误清单", "print the result or the errors as JSON"))
+    imp.set_defaults(handler=run_import)
+
+    exp = sub.add_parser("export", help=t("把项目导出为 .json/.csv/.xlsx", "export projects to .json/.csv/.xlsx"))
+    exp.add_argument("file")
+    exp.add_argument("--status", action="append", default=[], help=t("只导出此状态（可重复）", "only this status (repeatable)"))
+    exp.set_defaults(handler=run_export)
+
+
+def run_import(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    bank = ctx.bank()
+    try:
+        report = transfer.import_projects(bank, ctx.actor, args.file, dry_run=args.dry_run)
+    except transfer.ImportFailed as exc:
+        if args.json:
+            ctx.print_json({"ok": False, "errors": [{"row": e.row, "field": e.field, "message": e.message}
+                                                    for e in exc.errors]})
+        print(f"ideabank: {exc.message}", file=sys.stderr)
+        for line in exc.details:  # the whole report: the person fixing the file needs every row
+            print(f"  - {line}", file=sys.stderr)
+        return exc.exit_code
+    if args.json:
+        ctx.print_json({"ok": True, "dry_run": report.dry_run, "rows": report.rows, "imported": report.imported,
+                        "by_status": report.by_status})
+        return 0
+    summary = "、".join(f"{label(STATUSES, k)} {v}" for k, v in sorted(report.by_status.items()))
+    if report.dry_run:
+        ctx.info(t("检查通过：{n} 个项目可以导入（{s}）。未写入任何数据。",
+                   "Check passed: {n} projects can be imported ({s}). Nothing was written.", n=report.imported, s=summary))
+    else:
+        ctx.info(t("已导入 {n} 个项目（{s}）。", "Imported {n} projects ({s}).", n=report.imported, s=summary))
+    return 0
+
+
+def run_export(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    n = transfer.export_projects(ctx.bank(), ctx.actor, args.file, statuses=tuple(args.status))
+    ctx.info(t("已导出 {n} 个项目到 {f}", "Exported {n} projects to {f}", n=n, f=args.file))
+    return 0

@@ -1,0 +1,145 @@
+"""`ideabank check`: is the store sound?
+
+SQLite's own checks (integrity_check, foreign_key_check), then the application's invariants:
+denormalised counters match their rows, every attachment's file exists in the data folder with
+the right SHA-256, statuses and categories are known codes, at most three innovation points.
+Read-only: it reports, it never repairs.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app.core.actor import Actor
+from app.core.bank import Bank
+from app.core.i18n import t
+from app.core.paths import attachment_path
+from app.core.permissions import check
+from app.core.vocab import CATEGORIES, MAX_INNOVATION_POINTS, STATUSES
+from db.models import Attachment, Comment, Project, Vote
+
+MAX_PER_KIND = 200  # a broken counter trigger could flag every row; the first ones make the point
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str  # sqlite | foreign_key | counter | attachment | status | category | innovation_points
+    message: str
+    entity_id: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def check_bank(bank: Bank, actor: Actor | None = None, *, verify_files: bool = True) -> list[Problem]:
+    """Every problem found (empty when the store is sound)."""
+    if actor is not None:
+        check(actor, "data.backup")
+    problems: list[Problem] = []
+    with bank.session() as s:
+        conn = s.connection()
+        if bank.engine.dialect.name == "sqlite":
+            problems += _sqlite(conn)
+        problems += _counters(s)
+        problems += _vocabulary(s)
+        problems += _attachments(s, bank, verify_files)
+    return problems
+
+
+def _capped(found: list[Problem]) -> list[Problem]:
+    if len(found) <= MAX_PER_KIND:
+        return found
+    more = len(found) - MAX_PER_KIND
+    return found[:MAX_PER_KIND] + [Problem(found[0].kind, t("……另有 {n} 处同类问题。", "... and {n} more of this kind.",
+                                                           n=more))]
+
+
+def _sqlite(conn: Any) -> list[Problem]:
+    out = [Problem("sqlite", t("SQLite 完整性检查：{m}", "SQLite integrity check: {m}", m=row[0]))
+           for row in conn.exec_driver_sql("PRAGMA integrity_check").fetchall() if row[0] != "ok"]
+    fk = [Problem("foreign_key", t("表 {tb} 第 {rowid} 行引用了 {parent} 中不存在的记录。",
+                                   "Table {tb}, rowid {rowid}, refers to a missing row of {parent}.",
+                                   tb=r[0], rowid=r[1], parent=r[2]))
+          for r in conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()]
+    return out + _capped(fk)
+
+
+def _counters(s: Any) -> list[Problem]:
+    found: list[Problem] = []
+    for counter, table, label_zh, label_en in ((Project.vote_count, Vote, "票数", "vote count"),
+                                                (Project.comment_count, Comment, "评论数", "comment count")):
+        actual = select(table.project_id, func.count().label("n")).group_by(table.project_id).subquery()
+        stmt = (select(Project.id, Project.number, counter, func.coalesce(actual.c.n, 0))
+                .outerjoin(actual, actual.c.project_id == Project.id)
+                .where(counter != func.coalesce(actual.c.n, 0)))
+        for pid, number, stored, real in s.execute(stmt):
+            found.append(Problem("counter", t("项目 {no} 的{what}记为 {a}，实际 {b}。",
+                                              "Project {no}: {what_en} is {a} but there are {b}.",
+                                              no=number, what=label_zh, what_en=label_en, a=stored, b=real), pid))
+    return _capped(found)
+
+
+def _vocabulary(s: Any) -> list[Problem]:
+    bad_status, bad_category, too_many = [], [], []
+    rows = s.execute(select(Project.id, Project.number, Project.status, Project.category,
+                            Project.innovation_points).execution_options(yield_per=5000))
+    for pid, number, status, category, points in rows:
+        if status not in STATUSES:
+            bad_status.append(Problem("status", t("项目 {no} 的状态“{v}”无效。", "Project {no} has an unknown status '{v}'.",
+                                                  no=number, v=status), pid))
+        if category not in CATEGORIES:
+            bad_category.append(Problem("category", t("项目 {no} 的分类“{v}”无效。",
+                                                      "Project {no} has an unknown category '{v}'.", no=number, v=category),
+                                        pid))
+        if isinstance(points, str):  # stored by hand as text rather than a JSON array
+            try:
+                points = json.loads(points)
+            except json.JSONDecodeError:
+                points = None
+        if not isinstance(points, list):
+            too_many.append(Problem("innovation_points", t("项目 {no} 的创新点不是列表。",
+                                                           "Project {no}: innovation points are not a list.", no=number),
+                                    pid))
+        elif len(points) > MAX_INNOVATION_POINTS:
+            too_many.append(Problem("innovation_points", t("项目 {no} 有 {n} 条创新点（最多 {m} 条）。",
+                                                           "Project {no} has {n} innovation points (at most {m}).",
+                                                           no=number, n=len(points), m=MAX_INNOVATION_POINTS), pid))
+    return _capped(bad_status) + _capped(bad_category) + _capped(too_many)
+
+
+def _attachments(s: Any, bank: Bank, verify: bool) -> list[Problem]:
+    found: list[Problem] = []
+    verified: dict[str, str | None] = {}  # a file shared by several attachments is hashed once
+    for aid, sha, name, size in s.execute(select(Attachment.id, Attachment.sha256, Attachment.original_name,
+                                                 Attachment.size)):
+        path = attachment_path(bank.data_dir, sha) if sha and len(sha) >= 2 else None
+        if path is None or not path.is_file():
+            found.append(Problem("attachment", t("附件“{n}”的文件不存在：{p}", "The file of attachment '{n}' is missing: {p}",
+                                                 n=name, p=path), aid))
+            continue
+        if sha not in verified:
+            verified[sha] = _sha256(path) if verify else sha
+        if verified[sha] != sha:
+            found.append(Problem("attachment", t("附件“{n}”的文件已损坏（SHA-256 不符）：{p}",
+                                                 "The file of attachment '{n}' is damaged (SHA-256 differs): {p}",
+                                                 n=name, p=path), aid))
+        elif path.stat().st_size != size:
+            found.append(Problem("attachment", t("附件“{n}”的大小记为 {a} 字节，文件为 {b} 字节。",
+                                                 "Attachment '{n}' is recorded as {a} bytes; the file has {b}.",
+                                                 n=name, a=size, b=path.stat().st_size), aid))
+    return _capped(found)
+
+
+def _sha256(path: Any) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+__all__ = ["Problem", "check_bank"]

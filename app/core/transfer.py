@@ -1,0 +1,298 @@
+"""Import and export of projects (.json, .csv, .xlsx; see transfer_files.py for the cell rules).
+
+Import is all-or-nothing: every row is checked (fields through clean_project_fields, people and
+studios looked up, ids and numbers checked for clashes) and written in ONE transaction; if any row
+has a problem nothing is written and the error lists every problem as row + field + message.
+`dry_run=True` does all of that, inserts included, then rolls back.
+
+Imported projects take the status given in the file directly (an administrator or leader moving
+historical records in, not a review), audited as action "import". vote_count and comment_count
+start at 0, since votes and comments are not part of the file.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import selectinload
+
+from app.core.actor import Actor
+from app.core.bank import Bank
+from app.core.changes import Changes
+from app.core.errors import ValidationError
+from app.core.fields import EDITABLE_FIELDS, TEXT_LIMITS, clean_project_fields, field_name, submission_problems
+from app.core.i18n import t
+from app.core.permissions import check, leads_studio_of
+from app.core.projects import next_number
+from app.core.queries import project_json
+from app.core.transfer_files import COLUMNS, read_rows, write_rows
+from app.core.vocab import STATUSES, parse_status
+from db.base import new_id
+from db.models import AuditLog, Project, ProjectMember, SearchQueue, Studio, User
+
+# Keys of project_json that import reads; the rest (labels, counters, names) are output only.
+READ_ONLY_KEYS = frozenset({"category_label", "status_label", "proposer_name", "vote_count", "comment_count",
+                            "merged_into", "members", "comments", "attachments", "history", "reviews", "voted",
+                            "can_edit", "can_review", "actions"})
+IMPORT_KEYS = frozenset(COLUMNS)
+TEXT_KEYS = tuple(TEXT_LIMITS) + ("category", "status", "studio", "proposer", "id", "number", "confidentiality")
+TIME_KEYS = ("created_at", "updated_at", "submitted_at", "decided_at", "completed_at")
+MAX_ROWS = 200_000
+CHUNK = 500  # ids per IN (...) query, under SQLite's bound-parameter limit
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return t("第 {r} 行 {f}：{m}", "row {r}, {f}: {m}", r=self.row, f=field_name(self.field) if self.field else "-",
+                 m=self.message)
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    imported: int = 0
+    dry_run: bool = False
+    by_status: dict[str, int] = field(default_factory=dict)
+    ids: list[str] = field(default_factory=list)
+
+
+class ImportFailed(ValidationError):
+    """Some rows are wrong; `errors` holds each (row, field, message). Nothing was written."""
+
+    def __init__(self, errors: list[RowError], rows: int) -> None:
+        shown = [str(e) for e in errors]
+        super().__init__(t("导入失败：{n} 行中有 {k} 处问题，未导入任何数据。请修改后重试（可先用 --dry-run 检查）。",
+                           "Import failed: {k} problem(s) in {n} rows; nothing was imported. Fix them and retry "
+                           "(--dry-run checks without importing).", n=rows, k=len(errors)), details=shown)
+        self.errors = errors
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _parse_time(value: Any) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        moment = value
+    else:
+        moment = dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+    return moment.replace(tzinfo=dt.timezone.utc) if moment.tzinfo is None else moment.astimezone(dt.timezone.utc)
+
+
+def _in_chunks(s: Any, column: Any, values: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(values), CHUNK):
+        found.update(s.scalars(select(column).where(column.in_(values[start:start + CHUNK]))))
+    return found
+
+
+def import_projects(bank: Bank, actor: Actor, path: Path | str, *, dry_run: bool = False) -> ImportReport:
+    """Import every row of the file or none (see the module docstring). Raises ImportFailed."""
+    check(actor, "data.import")
+    path = Path(path)
+    raw_rows, from_cells = read_rows(path)
+    if not raw_rows:
+        raise ValidationError(t("{p} 中没有项目。", "{p} holds no projects.", p=path))
+    if len(raw_rows) > MAX_ROWS:
+        raise ValidationError(t("一次最多导入 {m} 个项目（文件中有 {n} 个）；请拆分文件。",
+                                "At most {m} projects per import (the file has {n}); split the file.",
+                                m=MAX_ROWS, n=len(raw_rows)))
+    report = ImportReport(rows=len(raw_rows), dry_run=dry_run)
+    try:
+        with bank.write() as s:
+            errors = _import_rows(s, bank, actor, raw_rows, from_cells, report)
+            if errors:
+                raise ImportFailed(errors, len(raw_rows))
+            if dry_run:
+                raise _Rollback
+    except _Rollback:
+        pass
+    return report
+
+
+def _import_rows(s: Any, bank: Bank, actor: Actor, raw_rows: list[tuple[int, Any]], from_cells: bool,
+                 report: ImportReport) -> list[RowError]:
+    errors: list[RowError] = []
+    users = {no: (uid, studio) for no, uid, studio in s.execute(select(User.employee_no, User.id, User.studio_id))}
+    studios = dict(s.execute(select(Studio.name, Studio.id)).all())
+    given_ids = [str(r.get("id")).strip() for _, r in raw_rows if isinstance(r, dict) and r.get("id")]
+    given_numbers = [str(r.get("number")).strip() for _, r in raw_rows if isinstance(r, dict) and r.get("number")]
+    taken_ids = _in_chunks(s, Project.id, given_ids)
+    taken_numbers = _in_chunks(s, Project.number, given_numbers)
+    named_numbers = set(given_numbers)
+    seen_ids: set[str] = set()
+    seen_numbers: set[str] = set()
+    now = bank.now()
+    projects, members, audits, queue = [], [], [], []
+    for row_no, raw in raw_rows:
+        def bad(fld: str, message: str) -> None:
+            errors.append(RowError(row_no, fld, message))
+
+        if not isinstance(raw, dict):
+            bad("", t("应为一个对象（{{...}}）。", "must be an object ({{...}})."))
+            continue
+        if raw.get("__extra__"):
+            bad("", t("这一行的单元格比列名多。", "this row has more cells than there are columns."))
+        unknown = sorted(k for k in raw if k not in IMPORT_KEYS and k not in READ_ONLY_KEYS and k != "__extra__")
+        for key in unknown:
+            bad(key, t("无法识别的字段。", "unknown field."))
+        for key in TEXT_KEYS:
+            if raw.get(key) is not None and not isinstance(raw[key], str) and not (from_cells and
+                                                                                  isinstance(raw[key], (int, float))):
+                bad(key, t("应为文字。", "must be text."))
+        data = {k: raw.get(k) for k in EDITABLE_FIELDS if k in raw and k != "studio_id"}
+        for key in ("title", "category"):
+            data.setdefault(key, None)
+        if from_cells:
+            data = {k: (str(v) if isinstance(v, (int, float)) and k not in ("expected_benefit", "measured_benefit",
+                                                                             "investment") else v)
+                    for k, v in data.items()}
+        clean, problems = clean_project_fields(data)
+        try:
+            status = parse_status(str(raw.get("status") or "draft"))
+        except ValidationError as exc:
+            bad("status", exc.message)
+            status = "draft"
+        if status != "draft":
+            problems.update(submission_problems(clean))
+        for fld, message in problems.items():
+            bad(fld, message)
+
+        proposer_no = str(raw.get("proposer") or "").strip()
+        if proposer_no:
+            found = users.get(proposer_no)
+            if found is None:
+                bad("proposer", t("没有工号为 {no} 的人员。", "no person with employee number {no}.", no=proposer_no))
+            proposer_id, proposer_studio = found or (None, None)
+        else:
+            proposer_id, proposer_studio = actor.id, actor.studio_id
+        team = [proposer_id]
+        co = raw.get("co_authors") or []
+        if not isinstance(co, list):
+            bad("co_authors", t("应为工号列表。", "must be a list of employee numbers."))
+            co = []
+        for no in co:
+            found = users.get(str(no).strip())
+            if found is None:
+                bad("co_authors", t("没有工号为 {no} 的人员。", "no person with employee number {no}.", no=no))
+            elif found[0] not in team:
+                team.append(found[0])
+        studio_name = str(raw.get("studio") or "").strip()
+        studio_id = proposer_studio
+        if studio_name:
+            studio_id = studios.get(studio_name)
+            if studio_id is None:
+                bad("studio", t("没有名为“{n}”的工作室。", "there is no studio named '{n}'.", n=studio_name))
+        if not leads_studio_of(actor, studio_id):
+            bad("studio", t("只能导入本工作室的项目。", "you may import projects of your own studio only."))
+
+        times: dict[str, dt.datetime | None] = {}
+        for key in TIME_KEYS:
+            value = raw.get(key)
+            try:
+                times[key] = _parse_time(value) if value not in (None, "") else None
+            except (ValueError, TypeError):
+                bad(key, t("日期时间格式不正确，应为 2024-05-01T09:30:00+08:00 这样的格式。",
+                           "not a valid date and time; write e.g. 2024-05-01T09:30:00+08:00."))
+                times[key] = None
+        created = times["created_at"] or now
+        updated = times["updated_at"] or created
+
+        pid = str(raw.get("id") or "").strip()
+        if pid:
+            try:
+                pid = str(uuid.UUID(pid))
+            except ValueError:
+                bad("id", t("不是有效的 id（UUID）。", "not a valid id (UUID)."))
+            if pid in taken_ids:
+                bad("id", t("库中已有此 id 的项目。", "a project with this id is already in the bank."))
+            elif pid in seen_ids:
+                bad("id", t("文件中重复出现。", "appears more than once in the file."))
+            seen_ids.add(pid)
+        number = str(raw.get("number") or "").strip()
+        if number:
+            if len(number) > 40:
+                bad("number", t("编号最多 40 个字符。", "at most 40 characters."))
+            if number in taken_numbers:
+                bad("number", t("库中已有此编号的项目。", "a project with this number is already in the bank."))
+            elif number in seen_numbers:
+                bad("number", t("文件中重复出现。", "appears more than once in the file."))
+            seen_numbers.add(number)
+        if errors:
+            continue  # keep checking the other rows, but build nothing more
+        pid = pid or new_id()
+        if not number:
+            number = next_number(s, bank, created.year)
+            # Skip numbers that a row of the file or a project in the bank already carries.
+            while number in named_numbers or number in seen_numbers or s.scalar(
+                    select(Project.id).where(Project.number == number)):
+                number = next_number(s, bank, created.year)
+        seen_numbers.add(number)
+        projects.append(dict(
+            clean, id=pid, number=number, status=status, studio_id=studio_id, proposer_id=proposer_id,
+            site_id=bank.site_id, created_at=created, updated_at=updated, kiosk=bool(raw.get("kiosk") or False),
+            vote_count=0, comment_count=0, merged_into_id=None, submitted_at=times["submitted_at"],
+            decided_at=times["decided_at"], completed_at=times["completed_at"], status_changed_at=updated))
+        for pos, uid in enumerate(team, start=1):
+            members.append({"id": new_id(), "project_id": pid, "user_id": uid, "position": pos, "role": "",
+                            "site_id": bank.site_id, "created_at": created, "updated_at": created})
+        audits.append({"id": new_id(), "at": now, "actor_id": actor.id, "entity": "project", "entity_id": pid,
+                       "action": "import", "field": "status", "old_value": None, "new_value": status,
+                       "site_id": bank.site_id})
+        queue.append({"project_id": pid, "enqueued_at": now})
+        report.by_status[status] = report.by_status.get(status, 0) + 1
+        report.ids.append(pid)
+    if errors:
+        return errors
+    conn = s.connection()
+    for table, rows in ((Project.__table__, projects), (ProjectMember.__table__, members),
+                        (AuditLog.__table__, audits), (SearchQueue.__table__, queue)):
+        if rows:
+            # Rows differ in which optional keys they carry only through `clean`, which always has them all.
+            conn.execute(insert(table), rows)
+    report.imported = len(projects)
+    return errors
+
+
+def export_projects(bank: Bank, actor: Actor, path: Path | str, *, statuses: tuple[str, ...] = ()) -> int:
+    """Write the projects (optionally only these statuses) to .json/.csv/.xlsx; returns how many."""
+    check(actor, "data.export")
+    path = Path(path)
+    codes = tuple(parse_status(x) for x in statuses)
+    out: list[dict[str, Any]] = []
+    with bank.session() as s:
+        stmt = select(Project.id).order_by(Project.created_at, Project.id)
+        if codes:
+            stmt = stmt.where(Project.status.in_(codes))
+        ids = list(s.scalars(stmt))
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start:start + CHUNK]
+            loaded = {p.id: p for p in s.scalars(select(Project).where(Project.id.in_(chunk)).options(
+                selectinload(Project.members).selectinload(ProjectMember.user), selectinload(Project.studio),
+                selectinload(Project.proposer)))}
+            for pid in chunk:
+                p = loaded[pid]
+                out.append(project_json(p) | {"completed_at": p.completed_at.isoformat() if p.completed_at else None})
+            s.expunge_all()
+    write_rows(path, out)
+    return len(out)
+
+
+def status_names() -> str:
+    return ", ".join(STATUSES)
+
+
+def changes_of(report: ImportReport) -> Changes:
+    return Changes(project_ids=frozenset(report.ids), membership=bool(report.ids), value=report.imported)
+
+
+__all__ = ["import_projects", "export_projects", "ImportReport", "ImportFailed", "RowError", "changes_of"]
