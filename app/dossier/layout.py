@@ -337,6 +337,8 @@ class DossierDocTemplate(BaseDocTemplate):
         ])
 
     def beforeDocument(self):
+        if not self._meta.dossiers:  # a report, not a dossier: nothing to verify
+            return
         old = self.canv._doc.info
         info = _info_with_extras({META_KEY: json.dumps(self._meta.dossiers, ensure_ascii=True,
                                                        separators=(",", ":"))})()
