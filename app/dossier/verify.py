@@ -8,7 +8,9 @@ against the stored one, so a PDF whose metadata was swapped is caught.
 from __future__ import annotations
 
 import json
+import logging
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +54,18 @@ class Verdict:
         return [FIELD_LABELS.get(name, name) for name in self.changed]
 
 
+@contextmanager
+def _quiet_pypdf():
+    """pypdf logs warnings ("invalid pdf header") for files we then reject with a clear message."""
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
+
+
 def read_dossiers(path: str | Path) -> list[StoredDossier]:
     """The verification data stored in a dossier PDF; DossierError if there is none."""
     import pypdf
@@ -59,8 +73,9 @@ def read_dossiers(path: str | Path) -> list[StoredDossier]:
 
     path = Path(path)
     try:
-        reader = pypdf.PdfReader(path)
-        meta = reader.metadata or {}
+        with _quiet_pypdf():
+            reader = pypdf.PdfReader(path)
+            meta = reader.metadata or {}
     except FileNotFoundError:
         raise DossierError(t("找不到文件 {path}。", "File not found: {path}.", path=path)) from None
     except (PdfReadError, OSError, ValueError) as exc:
@@ -93,7 +108,8 @@ def printed_codes(path: str | Path) -> set[str]:
     """Every 64-hex-digit code printed in the PDF's text (grouped in fours of 16 on the page)."""
     import pypdf
 
-    text = "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(path).pages)
+    with _quiet_pypdf():
+        text = "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(path).pages)
     found = set()
     for m in re.finditer(r"((?:[0-9a-f]{16}\s*){4})", text):
         found.add(re.sub(r"\s+", "", m.group(1)))
