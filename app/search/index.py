@@ -440,7 +440,10 @@ def _word_query(word: str, reader, prefix: bool = False):
     fields that do not contain the word still costs a matcher per field in pure Python.
     """
     if prefix:
-        alts = [Q.Prefix("content", word), Q.Prefix("extra", word)]
+        if analyzer.HEAD_MIN <= len(word) <= analyzer.HEAD_MAX:
+            alts = [Q.Term("content", word), Q.Term("heads", word)]
+        else:
+            alts = [Q.Prefix("content", word), Q.Prefix("extra", word)]
         if analyzer.is_latin(word):
             alts.append(Q.Prefix("people", word))
         return Q.Or(alts)
@@ -471,7 +474,9 @@ def _phrase_clause(text: str, reader):
         return None
     if len(words) == 1:
         return _word_query(words[0], reader)
-    return Q.Or([Q.Phrase("content", words), Q.Phrase("extra", words)])
+    # A 3+ word phrase is approximate: each pair adjacent somewhere in the project.
+    adjacent = [Q.Term("pairs", p) for p in analyzer.phrase_pairs(words)]
+    return adjacent[0] if len(adjacent) == 1 else Q.And(adjacent)
 
 
 def _filter_clause(c, reader):
