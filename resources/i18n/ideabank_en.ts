@@ -1,4 +1,938 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>Controller</name>
+    <message>
+        <source>Kiosk: propose an idea as %1</source>
+        <translation>Kiosk: propose an idea as %1</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>Thank you</translation>
+    </message>
+    <message>
+        <source>Your idea was submitted. Your studio leader will confirm and review it; you will find the answer under your notices.</source>
+        <translation>Your idea was submitted. Your studio leader will confirm and review it; you will find the answer under your notices.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s notices</source>
+        <translation>Today&apos;s notices</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Withdraw to draft</source>
+        <translation>Withdraw to draft</translation>
+    </message>
+    <message>
+        <source>Revise and resubmit</source>
+        <translation>Revise and resubmit</translation>
+    </message>
+    <message>
+        <source>Start work</source>
+        <translation>Start work</translation>
+    </message>
+    <message>
+        <source>Mark completed</source>
+        <translation>Mark completed</translation>
+    </message>
+    <message>
+        <source>Send to incubation</source>
+        <translation>Send to incubation</translation>
+    </message>
+    <message>
+        <source>Mark promoted</source>
+        <translation>Mark promoted</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>Submit for review</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Review…</translation>
+    </message>
+    <message>
+        <source>Confirm kiosk proposal</source>
+        <translation>Confirm kiosk proposal</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Drop files here to attach them. Double-click to open.</source>
+        <translation>Drop files here to attach them. Double-click to open.</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Write a comment; type @ to mention someone</source>
+        <translation>Write a comment; type @ to mention someone</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Discussion</source>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Reviews</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Select a project in the list to see it here.</source>
+        <translation>Select a project in the list to see it here.</translation>
+    </message>
+    <message>
+        <source>Kiosk proposal, not yet confirmed</source>
+        <translation>Kiosk proposal, not yet confirmed</translation>
+    </message>
+    <message numerus="yes">
+        <source>Withdraw vote (%n)</source>
+        <translation>
+            <numerusform>Withdraw vote (%n)</numerusform>
+            <numerusform>Withdraw vote (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Vote (%n)</source>
+        <translation>
+            <numerusform>Vote (%n)</numerusform>
+            <numerusform>Vote (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>Proposer and co-authors</source>
+        <translation>Proposer and co-authors</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Background</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>Solution</translation>
+    </message>
+    <message>
+        <source>Innovation points</source>
+        <translation>Innovation points</translation>
+    </message>
+    <message>
+        <source>Implementation</source>
+        <translation>Implementation</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>Expected benefit</source>
+        <translation>Expected benefit</translation>
+    </message>
+    <message>
+        <source>%1 yuan/year</source>
+        <translation>%1 yuan/year</translation>
+    </message>
+    <message>
+        <source>Measured benefit</source>
+        <translation>Measured benefit</translation>
+    </message>
+    <message>
+        <source>Basis of the benefit</source>
+        <translation>Basis of the benefit</translation>
+    </message>
+    <message>
+        <source>Investment</source>
+        <translation>Investment</translation>
+    </message>
+    <message>
+        <source>Social benefit</source>
+        <translation>Social benefit</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>Promotion</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Patents</source>
+        <translation>Patents</translation>
+    </message>
+    <message>
+        <source>Awards</source>
+        <translation>Awards</translation>
+    </message>
+    <message>
+        <source>Confidentiality</source>
+        <translation>Confidentiality</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message numerus="yes">
+        <source>Attachments (%n)</source>
+        <translation>
+            <numerusform>Attachments (%n)</numerusform>
+            <numerusform>Attachments (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discussion (%n)</source>
+        <translation>
+            <numerusform>Discussion (%n)</numerusform>
+            <numerusform>Discussion (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reviews yet.</source>
+        <translation>No reviews yet.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Private note</source>
+        <translation>Private note</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>Adopted</translation>
+    </message>
+    <message>
+        <source>Not adopted</source>
+        <translation>Not adopted</translation>
+    </message>
+    <message>
+        <source>Scores only</source>
+        <translation>Scores only</translation>
+    </message>
+    <message>
+        <source>Replying to %1 (click elsewhere in the list to change)</source>
+        <translation>Replying to %1 (click elsewhere in the list to change)</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>With measured benefit</source>
+        <translation>With measured benefit</translation>
+    </message>
+    <message>
+        <source>Save view…</source>
+        <translation>Save view…</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>Delete view</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>Saved views</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>View:</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>All studios</source>
+        <translation>All studios</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Save view</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>Name of this view:</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStart</name>
+    <message>
+        <source>Welcome to Idea Bank</source>
+        <translation>Welcome to Idea Bank</translation>
+    </message>
+    <message>
+        <source>The bank is empty. Fill it with demo data (a power company with studios, people and 2,000 projects) to try things out?</source>
+        <translation>The bank is empty. Fill it with demo data (a power company with studios, people and 2,000 projects) to try things out?</translation>
+    </message>
+    <message>
+        <source>Creating demo data…</source>
+        <translation>Creating demo data…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Cannot open the idea bank</source>
+        <translation>Cannot open the idea bank</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPage</name>
+    <message>
+        <source>Unread only</source>
+        <translation>Unread only</translation>
+    </message>
+    <message>
+        <source>Mark all read</source>
+        <translation>Mark all read</translation>
+    </message>
+    <message>
+        <source>Double-click a notice to open its project.</source>
+        <translation>Double-click a notice to open its project.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread notice(s)</source>
+        <translation>
+            <numerusform>%n unread notice</numerusform>
+            <numerusform>%n unread notices</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No notices yet. You will be told here of every decision, comment and mention that concerns you.</source>
+        <translation>No notices yet. You will be told here of every decision, comment and mention that concerns you.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Idea Bank</source>
+        <translation>Idea Bank</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Main</translation>
+    </message>
+    <message>
+        <source>Propose idea</source>
+        <translation>Propose idea</translation>
+    </message>
+    <message>
+        <source>Propose a new idea (Ctrl+N)</source>
+        <translation>Propose a new idea (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Reload the lists (F5)</source>
+        <translation>Reload the lists (F5)</translation>
+    </message>
+    <message>
+        <source>Search ideas (Ctrl+F): words, numbers, people…</source>
+        <translation>Search ideas (Ctrl+F): words, numbers, people…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Refreshed.</source>
+        <translation>Refreshed.</translation>
+    </message>
+    <message>
+        <source>Preparing the search index</source>
+        <translation>Preparing the search index</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Idea bank</source>
+        <translation>Idea bank</translation>
+    </message>
+    <message>
+        <source>My projects</source>
+        <translation>My projects</translation>
+    </message>
+    <message>
+        <source>Awaiting my review</source>
+        <translation>Awaiting my review</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <source>Tackling teams and the maker alliance will be shown here: forming a team around a project, open calls and members.</source>
+        <translation>Tackling teams and the maker alliance will be shown here: forming a team around a project, open calls and members.</translation>
+    </message>
+    <message>
+        <source>Incubation</source>
+        <translation>Incubation</translation>
+    </message>
+    <message>
+        <source>Requests to the incubation base will be shown here: prototype processing, volume production and market promotion.</source>
+        <translation>Requests to the incubation base will be shown here: prototype processing, volume production and market promotion.</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>Statistics by unit, studio, category and year will be shown here.</source>
+        <translation>Statistics by unit, studio, category and year will be shown here.</translation>
+    </message>
+    <message>
+        <source>Studios</source>
+        <translation>Studios</translation>
+    </message>
+    <message>
+        <source>The innovation studios, their leaders and members will be shown here.</source>
+        <translation>The innovation studios, their leaders and members will be shown here.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTable</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>Proposer</source>
+        <translation>Proposer</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <source>Expected benefit (yuan/yr)</source>
+        <translation>Expected benefit (yuan/yr)</translation>
+    </message>
+    <message>
+        <source>Measured benefit (yuan/yr)</source>
+        <translation>Measured benefit (yuan/yr)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsPage</name>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n project</numerusform>
+            <numerusform>%n projects</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> matching “%1”</source>
+        <translation> matching “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>ProposeDialog</name>
+    <message>
+        <source>Edit project</source>
+        <translation>Edit project</translation>
+    </message>
+    <message>
+        <source>Propose an idea</source>
+        <translation>Propose an idea</translation>
+    </message>
+    <message>
+        <source>One line: what does the idea improve?</source>
+        <translation>One line: what does the idea improve?</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>What problem did you see at work?</source>
+        <translation>What problem did you see at work?</translation>
+    </message>
+    <message>
+        <source>How do you solve it?</source>
+        <translation>How do you solve it?</translation>
+    </message>
+    <message>
+        <source>Innovation point %1</source>
+        <translation>Innovation point %1</translation>
+    </message>
+    <message>
+        <source>e.g. 12000 or 1.2万 (yuan per year)</source>
+        <translation>e.g. 12000 or 1.2万 (yuan per year)</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>Separated by commas</translation>
+    </message>
+    <message>
+        <source>Employee numbers, in order of contribution</source>
+        <translation>Employee numbers, in order of contribution</translation>
+    </message>
+    <message>
+        <source>Drop photos or documents here</source>
+        <translation>Drop photos or documents here</translation>
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation>Add file…</translation>
+    </message>
+    <message>
+        <source>Title *</source>
+        <translation>Title *</translation>
+    </message>
+    <message>
+        <source>Category *</source>
+        <translation>Category *</translation>
+    </message>
+    <message>
+        <source>Background *</source>
+        <translation>Background *</translation>
+    </message>
+    <message>
+        <source>Solution *</source>
+        <translation>Solution *</translation>
+    </message>
+    <message>
+        <source>Innovation points * (up to 3)</source>
+        <translation>Innovation points * (up to 3)</translation>
+    </message>
+    <message>
+        <source>Expected benefit</source>
+        <translation>Expected benefit</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Co-authors</source>
+        <translation>Co-authors</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Similar existing projects</source>
+        <translation>Similar existing projects</translation>
+    </message>
+    <message>
+        <source>Check these before proposing: maybe someone had the idea already, and you can comment or join instead.</source>
+        <translation>Check these before proposing: maybe someone had the idea already, and you can comment or join instead.</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>Submit for review</translation>
+    </message>
+    <message>
+        <source>Save as draft</source>
+        <translation>Save as draft</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>Restored what you typed on %1. Nothing typed is lost: the form saves itself every few seconds.</source>
+        <translation>Restored what you typed on %1. Nothing typed is lost: the form saves itself every few seconds.</translation>
+    </message>
+    <message>
+        <source>Still needed: %1</source>
+        <translation>Still needed: %1</translation>
+    </message>
+    <message>
+        <source>Ready to submit. Your studio leader will be told.</source>
+        <translation>Ready to submit. Your studio leader will be told.</translation>
+    </message>
+    <message>
+        <source>Draft saved %1</source>
+        <translation>Draft saved %1</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Attach files</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Thank you! The idea is practical and will be put into use in our studio.</source>
+        <translation>Thank you! The idea is practical and will be put into use in our studio.</translation>
+    </message>
+    <message>
+        <source>Thank you! A very similar project already exists; please join it and add your experience there.</source>
+        <translation>Thank you! A very similar project already exists; please join it and add your experience there.</translation>
+    </message>
+    <message>
+        <source>Thank you! The cost is too high for the expected benefit at present; please work out a cheaper way and submit again.</source>
+        <translation>Thank you! The cost is too high for the expected benefit at present; please work out a cheaper way and submit again.</translation>
+    </message>
+    <message>
+        <source>Thank you! Safety rules do not allow this change; please talk to the safety officer and submit a revised version.</source>
+        <translation>Thank you! Safety rules do not allow this change; please talk to the safety officer and submit a revised version.</translation>
+    </message>
+    <message>
+        <source>Thank you! Please add measured data (before and after) and submit again.</source>
+        <translation>Thank you! Please add measured data (before and after) and submit again.</translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation>Review: %1</translation>
+    </message>
+    <message>
+        <source>Rubric (0–10 each; weights of this studio)</source>
+        <translation>Rubric (0–10 each; weights of this studio)</translation>
+    </message>
+    <message>
+        <source>Weighted total</source>
+        <translation>Weighted total</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Adopt</source>
+        <translation>Adopt</translation>
+    </message>
+    <message>
+        <source>Do not adopt (reason required)</source>
+        <translation>Do not adopt (reason required)</translation>
+    </message>
+    <message>
+        <source>Scores only, decide later</source>
+        <translation>Scores only, decide later</translation>
+    </message>
+    <message>
+        <source>Answer templates…</source>
+        <translation>Answer templates…</translation>
+    </message>
+    <message>
+        <source>Reason the author will read</source>
+        <translation>Reason the author will read</translation>
+    </message>
+    <message>
+        <source>Private note: only reviewers see it</source>
+        <translation>Private note: only reviewers see it</translation>
+    </message>
+    <message>
+        <source>Private note</source>
+        <translation>Private note</translation>
+    </message>
+    <message>
+        <source>Send review</source>
+        <translation>Send review</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Background</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>Solution</translation>
+    </message>
+    <message>
+        <source>Innovation points</source>
+        <translation>Innovation points</translation>
+    </message>
+    <message>
+        <source>Expected benefit</source>
+        <translation>Expected benefit</translation>
+    </message>
+    <message>
+        <source>yuan/year</source>
+        <translation>yuan/year</translation>
+    </message>
+    <message numerus="yes">
+        <source>Comments (%n)</source>
+        <translation>
+            <numerusform>Comments (%n)</numerusform>
+            <numerusform>Comments (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No comments yet.</source>
+        <translation>No comments yet.</translation>
+    </message>
+    <message>
+        <source>Write a reason: the author will read why the idea was not adopted.</source>
+        <translation>Write a reason: the author will read why the idea was not adopted.</translation>
+    </message>
+</context>
+<context>
+    <name>SetPasswordDialog</name>
+    <message>
+        <source>Set a password</source>
+        <translation>Set a password</translation>
+    </message>
+    <message>
+        <source>Account %1 has no password yet. Choose one (at least 6 characters); you will use it to sign in from now on.</source>
+        <translation>Account %1 has no password yet. Choose one (at least 6 characters); you will use it to sign in from now on.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Repeat it</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type them again.</source>
+        <translation>The two passwords differ; type them again.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Sign out after idle</source>
+        <translation>Sign out after idle</translation>
+    </message>
+    <message>
+        <source>A new language takes effect the next time the program starts.</source>
+        <translation>A new language takes effect the next time the program starts.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — Idea Bank</source>
+        <translation>Sign in — Idea Bank</translation>
+    </message>
+    <message>
+        <source>Idea Bank</source>
+        <translation>Idea Bank</translation>
+    </message>
+    <message>
+        <source>Pool everyone&apos;s ideas: propose, review and share innovations.</source>
+        <translation>Pool everyone&apos;s ideas: propose, review and share innovations.</translation>
+    </message>
+    <message>
+        <source>e.g. W001</source>
+        <translation>e.g. W001</translation>
+    </message>
+    <message>
+        <source>Kiosk: propose an idea with my employee number only</source>
+        <translation>Kiosk: propose an idea with my employee number only</translation>
+    </message>
+    <message>
+        <source>Employee number</source>
+        <translation>Employee number</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>UiContext</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>Cannot do that</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the program. Your data is safe; please report this to the administrator.</source>
+        <translation>Something went wrong inside the program. Your data is safe; please report this to the administrator.</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,931 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Controller</name>
+    <message>
+        <source>Kiosk: propose an idea as %1</source>
+        <translation>自助终端：以 %1 的身份提出创意</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>谢谢</translation>
+    </message>
+    <message>
+        <source>Your idea was submitted. Your studio leader will confirm and review it; you will find the answer under your notices.</source>
+        <translation>你的创意已提交。工作室领衔人会确认并评审，结果会出现在你的“通知”里。</translation>
+    </message>
+    <message>
+        <source>Today&apos;s notices</source>
+        <translation>今日通知</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Withdraw to draft</source>
+        <translation>撤回为草稿</translation>
+    </message>
+    <message>
+        <source>Revise and resubmit</source>
+        <translation>修改后重新提交</translation>
+    </message>
+    <message>
+        <source>Start work</source>
+        <translation>开始攻关</translation>
+    </message>
+    <message>
+        <source>Mark completed</source>
+        <translation>标记为已完成</translation>
+    </message>
+    <message>
+        <source>Send to incubation</source>
+        <translation>进入孵化</translation>
+    </message>
+    <message>
+        <source>Mark promoted</source>
+        <translation>标记为已推广</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>提交评审</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>评审…</translation>
+    </message>
+    <message>
+        <source>Confirm kiosk proposal</source>
+        <translation>确认自助终端提案</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Drop files here to attach them. Double-click to open.</source>
+        <translation>把文件拖到这里即可添加附件；双击打开。</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Write a comment; type @ to mention someone</source>
+        <translation>写评论；输入 @ 可提到某人</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Discussion</source>
+        <translation>讨论</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>评审</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Select a project in the list to see it here.</source>
+        <translation>在左侧列表中选择一个项目，这里显示它的详情。</translation>
+    </message>
+    <message>
+        <source>Kiosk proposal, not yet confirmed</source>
+        <translation>自助终端提案，尚待确认</translation>
+    </message>
+    <message numerus="yes">
+        <source>Withdraw vote (%n)</source>
+        <translation>
+            <numerusform>取消点赞（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Vote (%n)</source>
+        <translation>
+            <numerusform>点赞（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>Proposer and co-authors</source>
+        <translation>提出人及合作者</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>背景（存在的问题）</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <source>Innovation points</source>
+        <translation>创新点</translation>
+    </message>
+    <message>
+        <source>Implementation</source>
+        <translation>实施情况</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>技术指标</translation>
+    </message>
+    <message>
+        <source>Expected benefit</source>
+        <translation>预期经济效益</translation>
+    </message>
+    <message>
+        <source>%1 yuan/year</source>
+        <translation>%1 元/年</translation>
+    </message>
+    <message>
+        <source>Measured benefit</source>
+        <translation>实测经济效益</translation>
+    </message>
+    <message>
+        <source>Basis of the benefit</source>
+        <translation>效益计算依据</translation>
+    </message>
+    <message>
+        <source>Investment</source>
+        <translation>投入（元）</translation>
+    </message>
+    <message>
+        <source>Social benefit</source>
+        <translation>社会效益</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>推广应用</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Patents</source>
+        <translation>专利</translation>
+    </message>
+    <message>
+        <source>Awards</source>
+        <translation>获奖</translation>
+    </message>
+    <message>
+        <source>Confidentiality</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>Attachments (%n)</source>
+        <translation>
+            <numerusform>附件（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discussion (%n)</source>
+        <translation>
+            <numerusform>讨论（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reviews yet.</source>
+        <translation>还没有评审。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Private note</source>
+        <translation>私人备注</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <source>Not adopted</source>
+        <translation>不采纳</translation>
+    </message>
+    <message>
+        <source>Scores only</source>
+        <translation>仅评分</translation>
+    </message>
+    <message>
+        <source>Replying to %1 (click elsewhere in the list to change)</source>
+        <translation>回复 %1（点列表中其他评论可更换）</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>With measured benefit</source>
+        <translation>有实测效益</translation>
+    </message>
+    <message>
+        <source>Save view…</source>
+        <translation>保存视图…</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>删除视图</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>已保存的视图</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>视图：</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All studios</source>
+        <translation>全部工作室</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>视图名称：</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStart</name>
+    <message>
+        <source>Welcome to Idea Bank</source>
+        <translation>欢迎使用创新智慧库</translation>
+    </message>
+    <message>
+        <source>The bank is empty. Fill it with demo data (a power company with studios, people and 2,000 projects) to try things out?</source>
+        <translation>智慧库还是空的。要填入演示数据（一家供电公司的工作室、人员和 2000 个项目）来试用吗？</translation>
+    </message>
+    <message>
+        <source>Creating demo data…</source>
+        <translation>正在生成演示数据…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cannot open the idea bank</source>
+        <translation>无法打开创新智慧库</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPage</name>
+    <message>
+        <source>Unread only</source>
+        <translation>只看未读</translation>
+    </message>
+    <message>
+        <source>Mark all read</source>
+        <translation>全部标为已读</translation>
+    </message>
+    <message>
+        <source>Double-click a notice to open its project.</source>
+        <translation>双击通知可打开对应项目。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread notice(s)</source>
+        <translation>
+            <numerusform>%n 条未读通知</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No notices yet. You will be told here of every decision, comment and mention that concerns you.</source>
+        <translation>还没有通知。与你有关的每个评审结论、评论和 @ 提及都会在这里告诉你。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Idea Bank</source>
+        <translation>创新智慧库</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Propose idea</source>
+        <translation>提出创意</translation>
+    </message>
+    <message>
+        <source>Propose a new idea (Ctrl+N)</source>
+        <translation>提出一个新创意（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Reload the lists (F5)</source>
+        <translation>重新加载列表（F5）</translation>
+    </message>
+    <message>
+        <source>Search ideas (Ctrl+F): words, numbers, people…</source>
+        <translation>搜索创意（Ctrl+F）：关键词、编号、人名…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Refreshed.</source>
+        <translation>已刷新。</translation>
+    </message>
+    <message>
+        <source>Preparing the search index</source>
+        <translation>正在准备搜索索引</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Idea bank</source>
+        <translation>创新智慧库</translation>
+    </message>
+    <message>
+        <source>My projects</source>
+        <translation>我的项目</translation>
+    </message>
+    <message>
+        <source>Awaiting my review</source>
+        <translation>待我评审</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Tackling teams and the maker alliance will be shown here: forming a team around a project, open calls and members.</source>
+        <translation>这里将显示攻关队和创客联盟：围绕项目组队、公开招募和成员。</translation>
+    </message>
+    <message>
+        <source>Incubation</source>
+        <translation>孵化</translation>
+    </message>
+    <message>
+        <source>Requests to the incubation base will be shown here: prototype processing, volume production and market promotion.</source>
+        <translation>这里将显示向孵化基地提出的委托：试品加工、量化生产和市场推广。</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Statistics by unit, studio, category and year will be shown here.</source>
+        <translation>这里将按单位、工作室、分类和年份显示统计。</translation>
+    </message>
+    <message>
+        <source>Studios</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>The innovation studios, their leaders and members will be shown here.</source>
+        <translation>这里将显示职工创新工作室及其领衔人和成员。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTable</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>Proposer</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>点赞</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Expected benefit (yuan/yr)</source>
+        <translation>预期效益（元/年）</translation>
+    </message>
+    <message>
+        <source>Measured benefit (yuan/yr)</source>
+        <translation>实测效益（元/年）</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsPage</name>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>共 %n 个项目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> matching “%1”</source>
+        <translation>，匹配“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>ProposeDialog</name>
+    <message>
+        <source>Edit project</source>
+        <translation>修改项目</translation>
+    </message>
+    <message>
+        <source>Propose an idea</source>
+        <translation>提出创意</translation>
+    </message>
+    <message>
+        <source>One line: what does the idea improve?</source>
+        <translation>一句话：这个创意改进了什么？</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>What problem did you see at work?</source>
+        <translation>工作中遇到了什么问题？</translation>
+    </message>
+    <message>
+        <source>How do you solve it?</source>
+        <translation>你打算怎样解决？</translation>
+    </message>
+    <message>
+        <source>Innovation point %1</source>
+        <translation>创新点 %1</translation>
+    </message>
+    <message>
+        <source>e.g. 12000 or 1.2万 (yuan per year)</source>
+        <translation>例如 12000 或 1.2万（元/年）</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Employee numbers, in order of contribution</source>
+        <translation>工号，按贡献大小排序</translation>
+    </message>
+    <message>
+        <source>Drop photos or documents here</source>
+        <translation>把照片或文档拖到这里</translation>
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Title *</source>
+        <translation>标题 *</translation>
+    </message>
+    <message>
+        <source>Category *</source>
+        <translation>分类 *</translation>
+    </message>
+    <message>
+        <source>Background *</source>
+        <translation>背景 *</translation>
+    </message>
+    <message>
+        <source>Solution *</source>
+        <translation>解决方案 *</translation>
+    </message>
+    <message>
+        <source>Innovation points * (up to 3)</source>
+        <translation>创新点 *（最多 3 条）</translation>
+    </message>
+    <message>
+        <source>Expected benefit</source>
+        <translation>预期经济效益</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Co-authors</source>
+        <translation>合作者</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Similar existing projects</source>
+        <translation>相似的已有项目</translation>
+    </message>
+    <message>
+        <source>Check these before proposing: maybe someone had the idea already, and you can comment or join instead.</source>
+        <translation>提交前看一看：也许已经有人提过类似的想法，你可以去评论或加入。</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>提交评审</translation>
+    </message>
+    <message>
+        <source>Save as draft</source>
+        <translation>存为草稿</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Restored what you typed on %1. Nothing typed is lost: the form saves itself every few seconds.</source>
+        <translation>已恢复你在 %1 输入的内容。输入的内容不会丢失：表单每隔几秒自动保存。</translation>
+    </message>
+    <message>
+        <source>Still needed: %1</source>
+        <translation>还需填写：%1</translation>
+    </message>
+    <message>
+        <source>Ready to submit. Your studio leader will be told.</source>
+        <translation>可以提交了，工作室领衔人会收到通知。</translation>
+    </message>
+    <message>
+        <source>Draft saved %1</source>
+        <translation>草稿已于 %1 保存</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Thank you! The idea is practical and will be put into use in our studio.</source>
+        <translation>感谢你的创意！该创意实用性强，工作室将推广使用。</translation>
+    </message>
+    <message>
+        <source>Thank you! A very similar project already exists; please join it and add your experience there.</source>
+        <translation>感谢你的创意！已有非常相似的项目，欢迎加入该项目并补充你的经验。</translation>
+    </message>
+    <message>
+        <source>Thank you! The cost is too high for the expected benefit at present; please work out a cheaper way and submit again.</source>
+        <translation>感谢你的创意！目前投入相对预期效益偏高，请考虑更经济的方案后再次提交。</translation>
+    </message>
+    <message>
+        <source>Thank you! Safety rules do not allow this change; please talk to the safety officer and submit a revised version.</source>
+        <translation>感谢你的创意！该改动不符合安全规程，请与安全员沟通后提交修改版本。</translation>
+    </message>
+    <message>
+        <source>Thank you! Please add measured data (before and after) and submit again.</source>
+        <translation>感谢你的创意！请补充改进前后的实测数据后再次提交。</translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation>评审：%1</translation>
+    </message>
+    <message>
+        <source>Rubric (0–10 each; weights of this studio)</source>
+        <translation>评分（每项 0–10 分；按本工作室权重）</translation>
+    </message>
+    <message>
+        <source>Weighted total</source>
+        <translation>加权总分</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>评审结论</translation>
+    </message>
+    <message>
+        <source>Adopt</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <source>Do not adopt (reason required)</source>
+        <translation>不采纳（须填写理由）</translation>
+    </message>
+    <message>
+        <source>Scores only, decide later</source>
+        <translation>只评分，稍后决定</translation>
+    </message>
+    <message>
+        <source>Answer templates…</source>
+        <translation>答复模板…</translation>
+    </message>
+    <message>
+        <source>Reason the author will read</source>
+        <translation>理由（作者会看到）</translation>
+    </message>
+    <message>
+        <source>Private note: only reviewers see it</source>
+        <translation>私人备注：只有评审人能看到</translation>
+    </message>
+    <message>
+        <source>Private note</source>
+        <translation>私人备注</translation>
+    </message>
+    <message>
+        <source>Send review</source>
+        <translation>提交评审</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>背景（存在的问题）</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <source>Innovation points</source>
+        <translation>创新点</translation>
+    </message>
+    <message>
+        <source>Expected benefit</source>
+        <translation>预期经济效益</translation>
+    </message>
+    <message>
+        <source>yuan/year</source>
+        <translation>元/年</translation>
+    </message>
+    <message numerus="yes">
+        <source>Comments (%n)</source>
+        <translation>
+            <numerusform>评论（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No comments yet.</source>
+        <translation>还没有评论。</translation>
+    </message>
+    <message>
+        <source>Write a reason: the author will read why the idea was not adopted.</source>
+        <translation>请填写理由：作者需要知道创意为什么未被采纳。</translation>
+    </message>
+</context>
+<context>
+    <name>SetPasswordDialog</name>
+    <message>
+        <source>Set a password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>Account %1 has no password yet. Choose one (at least 6 characters); you will use it to sign in from now on.</source>
+        <translation>账号 %1 还没有密码。请设置一个（至少 6 位），以后用它登录。</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>再输一遍</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type them again.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>配色</translation>
+    </message>
+    <message>
+        <source>Sign out after idle</source>
+        <translation>空闲后自动退出</translation>
+    </message>
+    <message>
+        <source>A new language takes effect the next time the program starts.</source>
+        <translation>新的语言在下次启动程序时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — Idea Bank</source>
+        <translation>登录 — 创新智慧库</translation>
+    </message>
+    <message>
+        <source>Idea Bank</source>
+        <translation>创新智慧库</translation>
+    </message>
+    <message>
+        <source>Pool everyone&apos;s ideas: propose, review and share innovations.</source>
+        <translation>智慧众筹：提出、评审、共享每一个创新想法。</translation>
+    </message>
+    <message>
+        <source>e.g. W001</source>
+        <translation>例如 W001</translation>
+    </message>
+    <message>
+        <source>Kiosk: propose an idea with my employee number only</source>
+        <translation>自助终端：只用工号提出创意</translation>
+    </message>
+    <message>
+        <source>Employee number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>UiContext</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>无法完成</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the program. Your data is safe; please report this to the administrator.</source>
+        <translation>程序内部出错了。你的数据是安全的，请把此情况告诉管理员。</translation>
+    </message>
+</context>
 </TS>

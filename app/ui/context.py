@@ -1,0 +1,86 @@
+"""What every page and dialog shares: the bank, who is signed in, the worker, and change signals.
+
+A write is a one-liner (`ctx.write(lambda: projects.vote(bank, actor, pid))`): it runs on the
+worker, and the returned Changes is broadcast so each view refreshes only what changed.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.core.actor import Actor
+from app.core.bank import Bank
+from app.core.changes import Changes
+from app.core.errors import IdeaBankError
+from app.core.permissions import can
+from app.ui.worker import Cancelled, TaskState, Worker
+
+
+class UiContext(QObject):
+    sig_changes = Signal(object)
+    """A Changes after any successful write: views refresh what it names."""
+    sig_message = Signal(str)
+    """A short message for the status bar."""
+    sig_open_project = Signal(str)
+    """Someone asked to show a project (by id), e.g. from the inbox."""
+
+    def __init__(self, bank: Bank, actor: Actor, worker: Worker | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.bank = bank
+        self.actor = actor
+        self.worker = worker or Worker(self)
+        # Read-only queries (search) get their own single thread: they never wait behind a write.
+        self.reader = Worker(self)
+        self.search = None  # set by the main window when the search service is available
+
+    # -- roles ---------------------------------------------------------------------------------
+    def can(self, permission: str) -> bool:
+        return can(self.actor, permission)
+
+    @property
+    def is_staff(self) -> bool:
+        return self.actor.role in ("leader", "admin")
+
+    # -- running work --------------------------------------------------------------------------
+    def write(self, fn: Callable[[], Changes], *, done: Callable[[Changes], None] | None = None,
+              parent: QWidget | None = None, label: str = "", failed: Callable[[BaseException], None] | None = None
+              ) -> TaskState:
+        """Run a core write on the worker; broadcast its Changes; show a user error in a dialog."""
+        def ok(changes: Any) -> None:
+            if isinstance(changes, Changes):
+                self.sig_changes.emit(changes)
+            if done:
+                done(changes)
+
+        def bad(error: BaseException) -> None:
+            if failed:
+                failed(error)
+            else:
+                self.show_error(error, parent)
+
+        return self.worker.submit(lambda state: fn(), done=ok, failed=bad, label=label)
+
+    def run(self, fn: Callable[[TaskState], Any], *, done: Callable[[Any], None] | None = None,
+            failed: Callable[[BaseException], None] | None = None, label: str = "") -> TaskState:
+        """Run any long task (reads, exports, demo data) on the worker with progress and cancel."""
+        return self.worker.submit(fn, done=done, failed=failed or (lambda e: self.show_error(e, None)), label=label)
+
+    def show_error(self, error: BaseException, parent: QWidget | None) -> None:
+        if isinstance(error, Cancelled):
+            self.sig_message.emit(self.tr("Cancelled."))
+            return
+        if isinstance(error, IdeaBankError):
+            text = error.message
+            if error.details and len(error.details) > 1:
+                text += "\n\n" + "\n".join(f"• {d}" for d in error.details[:20])
+            QMessageBox.warning(parent, self.tr("Cannot do that"), text)
+        else:
+            detail = getattr(error, "__traceback_text__", "") or repr(error)
+            box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Unexpected error"),
+                              self.tr("Something went wrong inside the program. Your data is safe; "
+                                      "please report this to the administrator."), parent=parent)
+            box.setDetailedText(detail)
+            box.exec()

@@ -1,0 +1,80 @@
+"""The notifications inbox: every decision, comment and mention that concerns the person."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from app.core import inbox
+from app.ui import fmt
+from app.ui.context import UiContext
+
+
+class InboxPage(QWidget):
+    sig_unread = Signal(int)
+    """The unread count, whenever it may have changed."""
+
+    def __init__(self, ctx: UiContext, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.ctx = ctx
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.itemActivated.connect(self._open)
+        self.unread_only = QCheckBox(self.tr("Unread only"))
+        self.unread_only.toggled.connect(self.reload)
+        mark_all = QPushButton(self.tr("Mark all read"))
+        mark_all.clicked.connect(self.mark_all)
+        self.header = QLabel()
+        self.header.setObjectName("sectionTitle")
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.unread_only)
+        top.addWidget(mark_all)
+        hint = QLabel(self.tr("Double-click a notice to open its project."))
+        hint.setObjectName("muted")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(hint)
+        ctx.sig_changes.connect(self.on_changes)
+        self.reload()
+
+    def reload(self) -> None:
+        notes = inbox.notices(self.ctx.bank, self.ctx.actor, unread_only=self.unread_only.isChecked())
+        self.list.clear()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for n in notes:
+            item = QListWidgetItem(f"{inbox.kind_label(n.kind)} · {fmt.datetime(n.at)}\n{n.message}")
+            item.setData(Qt.ItemDataRole.UserRole, (n.id, n.project_id))
+            if not n.read:
+                item.setFont(bold)
+            self.list.addItem(item)
+        unread = inbox.unread_count(self.ctx.bank, self.ctx.actor)
+        self.header.setText(self.tr("%n unread notice(s)", "", unread))
+        if not notes:
+            empty = QListWidgetItem(self.tr("No notices yet. You will be told here of every decision, comment "
+                                            "and mention that concerns you."))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(empty)
+        self.sig_unread.emit(unread)
+
+    def on_changes(self, changes) -> None:  # type: ignore[no-untyped-def]
+        if changes.notifications or changes.comments or changes.reviews:
+            self.reload()
+
+    def mark_all(self) -> None:
+        bank, actor = self.ctx.bank, self.ctx.actor
+        self.ctx.write(lambda: inbox.mark_read(bank, actor), parent=self)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if not data:
+            return
+        notice_id, project_id = data
+        bank, actor = self.ctx.bank, self.ctx.actor
+        self.ctx.write(lambda: inbox.mark_read(bank, actor, [notice_id]), parent=self)
+        if project_id:
+            self.ctx.sig_open_project.emit(project_id)

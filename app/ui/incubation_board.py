@@ -1,0 +1,636 @@
+"""The incubation board (孵化): requests as cards in a kanban by status, a detail pane with the
+milestone timeline, and dialogs for the steps that need words (a reason, an outcome, progress).
+
+Dragging a card to another column asks the core for the step between the two statuses; the card
+moves only when the core agrees. A refused drag leaves the card where it was and says why in the
+status bar. Labels come from the core's catalogue (`t`), so the board speaks Chinese first without
+entries in the Qt .ts files, which other people own.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QMimeData, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
+                               QFileDialog, QFormLayout, QFrame, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox,
+                               QSplitter, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
+
+from app.core import incubation, warnings
+from app.core.changes import Changes
+from app.core.errors import IdeaBankError
+from app.core.i18n import t
+from app.core.incubation import REQUEST_STATUSES, SERVICES, STEPS
+from app.core.vocab import label
+
+MIME = "application/x-ideabank-incubation-request"
+ID_ROLE = Qt.ItemDataRole.UserRole
+CARD_ROLE = Qt.ItemDataRole.UserRole + 1
+# Column order follows the workflow; declined sits at the end, out of the main flow.
+COLUMNS = ["draft", "submitted", "accepted", "in_progress", "delivered", "closed", "declined"]
+STATUS_COLOURS = {"draft": "#9aa3ad", "submitted": "#3b82f6", "accepted": "#8b5cf6", "in_progress": "#f59e0b",
+                  "delivered": "#10b981", "closed": "#059669", "declined": "#ef4444"}
+
+
+# -- cards ----------------------------------------------------------------------------------------
+class CardDelegate(QStyledItemDelegate):
+    """Paints a request as a card: number, title, project, services, milestone progress, warnings."""
+
+    HEIGHT = 96
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # type: ignore[no-untyped-def]
+        return QSize(max(option.rect.width(), 200), self.HEIGHT)
+
+    def paint(self, p: QPainter, option: QStyleOptionViewItem, index) -> None:  # type: ignore[no-untyped-def]
+        card: dict[str, Any] = index.data(CARD_ROLE) or {}
+        pal = option.palette
+        r = QRectF(option.rect).adjusted(3, 3, -3, -3)
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        p.setPen(QPen(pal.color(QPalette.ColorRole.Highlight) if selected else pal.color(QPalette.ColorRole.Mid),
+                      2 if selected else 1))
+        p.setBrush(pal.color(QPalette.ColorRole.Base))
+        p.drawRoundedRect(r, 6, 6)
+        p.fillRect(QRectF(r.left(), r.top() + 6, 4, r.height() - 12), QColor(STATUS_COLOURS.get(card.get("status"), "#999")))
+        x, w = int(r.left()) + 12, int(r.width()) - 20
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1.5))
+        bold = QFont(option.font)
+        bold.setBold(True)
+        muted = pal.color(QPalette.ColorRole.PlaceholderText)
+        y = int(r.top()) + 6
+        p.setFont(small)
+        p.setPen(muted)
+        fm = QFontMetrics(small)
+        p.drawText(QRect(x, y, w, fm.height()), Qt.AlignmentFlag.AlignLeft, card.get("number", ""))
+        warn = card.get("warnings", 0)
+        if warn:
+            badge = f"⚠ {warn}"
+            bw = fm.horizontalAdvance(badge) + 10
+            br = QRectF(r.right() - bw - 6, y - 1, bw, fm.height() + 2)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor("#dc2626"))
+            p.drawRoundedRect(br, 4, 4)
+            p.setPen(QColor("white"))
+            p.drawText(br, Qt.AlignmentFlag.AlignCenter, badge)
+        y += fm.height() + 2
+        p.setFont(bold)
+        p.setPen(pal.color(QPalette.ColorRole.Text))
+        bfm = QFontMetrics(bold)
+        p.drawText(QRect(x, y, w, bfm.height()), Qt.AlignmentFlag.AlignLeft,
+                   bfm.elidedText(card.get("title", ""), Qt.TextElideMode.ElideRight, w))
+        y += bfm.height() + 2
+        p.setFont(small)
+        for line, colour in ((card.get("line1", ""), muted), (card.get("line2", ""),
+                             QColor("#dc2626") if card.get("overdue") else muted)):
+            p.setPen(colour)
+            p.drawText(QRect(x, y, w, fm.height()), Qt.AlignmentFlag.AlignLeft,
+                       fm.elidedText(line, Qt.TextElideMode.ElideRight, w))
+            y += fm.height() + 1
+        p.restore()
+
+
+class RequestColumn(QListWidget):
+    """One status column. Drops are reported to the board and never moved by Qt itself."""
+
+    sig_dropped = Signal(str, str)
+    """(request id, this column's status): someone dropped a card here."""
+    sig_drag_started = Signal(str)
+    """(request id): a card is being dragged from this column."""
+    sig_drag_ended = Signal()
+    """The drag is over (dropped anywhere or cancelled)."""
+
+    def __init__(self, status: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = status
+        self.setObjectName(f"column_{status}")
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(False)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setItemDelegate(CardDelegate(self))
+        self.setSpacing(2)
+        self.setMinimumWidth(170)
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # type: ignore[override]
+        data = QMimeData()
+        if items:
+            data.setData(MIME, QByteArray(items[0].data(ID_ROLE).encode()))
+        return data
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def startDrag(self, actions) -> None:  # type: ignore[no-untyped-def]
+        item = self.currentItem()
+        if item is not None:
+            self.sig_drag_started.emit(item.data(ID_ROLE))
+        try:
+            super().startDrag(actions)
+        finally:
+            self.sig_drag_ended.emit()
+
+    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.mimeData().hasFormat(MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if not event.mimeData().hasFormat(MIME):
+            event.ignore()
+            return
+        request_id = bytes(event.mimeData().data(MIME)).decode()
+        # IgnoreAction: the source keeps its item; the board re-renders once the core agreed.
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        self.sig_dropped.emit(request_id, self.status)
+
+
+# -- the milestone timeline -------------------------------------------------------------------------
+class MilestoneTimeline(QWidget):
+    """Milestones on a time axis: done (green), overdue (red), to come (grey), and a line for today."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.milestones: list[dict[str, Any]] = []
+        self.today = dt.date.today()
+        self.setMinimumHeight(120)
+
+    def set_milestones(self, milestones: list[dict[str, Any]], today: dt.date) -> None:
+        self.milestones, self.today = milestones, today
+        self.setToolTip("\n".join(f"{m['position']}. {m['title']}  {m['due_on']}" for m in milestones))
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(520, 120)
+
+    def paintEvent(self, _event) -> None:  # type: ignore[no-untyped-def]
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        if not self.milestones:
+            p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, t("尚无里程碑", "No milestones yet"))
+            return
+        days = [dt.date.fromisoformat(m["due_on"]) for m in self.milestones] + [self.today]
+        first, last = min(days) - dt.timedelta(days=3), max(days) + dt.timedelta(days=3)
+        span = max((last - first).days, 1)
+        left, right, mid = 24, self.width() - 24, self.height() // 2
+
+        def x_of(day: dt.date) -> float:
+            return left + (right - left) * (day - first).days / span
+
+        p.setPen(QPen(pal.color(QPalette.ColorRole.Mid), 2))
+        p.drawLine(QPointF(left, mid), QPointF(right, mid))
+        tx = x_of(self.today)
+        p.setPen(QPen(QColor("#3b82f6"), 1, Qt.PenStyle.DashLine))
+        p.drawLine(QPointF(tx, 8), QPointF(tx, self.height() - 8))
+        p.drawText(QPointF(tx + 3, 16), t("今天", "Today"))
+        fm = QFontMetrics(self.font())
+        for i, m in enumerate(self.milestones):
+            due = dt.date.fromisoformat(m["due_on"])
+            colour = "#16a34a" if m.get("done_on") else ("#dc2626" if m.get("overdue") else "#9ca3af")
+            x = x_of(due)
+            p.setPen(QPen(QColor(colour).darker(120), 1))
+            p.setBrush(QBrush(QColor(colour)))
+            p.drawEllipse(QPointF(x, mid), 7, 7)
+            text = f"{m['title']}  {due.month}/{due.day}"
+            width = fm.horizontalAdvance(text)
+            tx0 = min(max(4, x - width / 2), self.width() - width - 4)
+            ty = mid - 14 if i % 2 == 0 else mid + 14 + fm.ascent()
+            p.setPen(pal.color(QPalette.ColorRole.Text))
+            p.drawText(QPointF(tx0, ty), text)
+        p.end()
+
+
+# -- dialogs --------------------------------------------------------------------------------------
+class OutcomeDialog(QDialog):
+    """The outcome asked for when a request is closed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(t("结项：登记成果", "Close: record the outcome"))
+        self.units = QSpinBox()
+        self.units.setRange(0, 10_000_000)
+        self.adopting = QLineEdit()
+        self.adopting.setPlaceholderText(t("多个单位用顿号或逗号分隔", "separate several units with commas"))
+        self.savings = QDoubleSpinBox()
+        self.savings.setRange(0, 1e12)
+        self.savings.setDecimals(0)
+        self.savings.setSuffix(t(" 元/年", " yuan/year"))
+        self.note = QPlainTextEdit()
+        form = QFormLayout(self)
+        form.addRow(t("制成数量", "Units made"), self.units)
+        form.addRow(t("采用单位", "Adopting units"), self.adopting)
+        form.addRow(t("实测节约", "Measured savings"), self.savings)
+        form.addRow(t("说明", "Note"), self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def outcome(self) -> dict[str, Any]:
+        units = [u.strip() for u in self.adopting.text().replace("，", ",").replace("、", ",").split(",") if u.strip()]
+        return {"units_made": self.units.value() or None, "adopting_units": units,
+                "measured_savings": self.savings.value() or None, "note": self.note.toPlainText()}
+
+
+class ProgressDialog(QDialog):
+    """Progress on one milestone: a note, attachments, done."""
+
+    def __init__(self, milestones: list[dict[str, Any]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(t("报告里程碑进展", "Report milestone progress"))
+        self.milestone = QComboBox()
+        for m in milestones:
+            self.milestone.addItem(f"{m['position']}. {m['title']}（{m['due_on']}）", m["id"])
+        self.note = QPlainTextEdit()
+        self.done = QCheckBox(t("已完成", "Done"))
+        self.files: list[str] = []
+        self.files_label = QLabel(t("无附件", "No attachments"))
+        attach = QPushButton(t("添加附件…", "Attach files…"))
+        attach.clicked.connect(self._pick)
+        form = QFormLayout(self)
+        form.addRow(t("里程碑", "Milestone"), self.milestone)
+        form.addRow(t("进展", "Progress"), self.note)
+        form.addRow("", self.done)
+        row = QHBoxLayout()
+        row.addWidget(self.files_label, 1)
+        row.addWidget(attach)
+        form.addRow(t("附件", "Attachments"), row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _pick(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, t("选择附件", "Choose attachments"))
+        self.files += names
+        self.files_label.setText("、".join(n.rsplit("/", 1)[-1] for n in self.files) or t("无附件", "No attachments"))
+
+
+# -- the board ------------------------------------------------------------------------------------
+class IncubationBoard(QWidget):
+    sig_refused = Signal(str)
+    """A move was refused; the text says why (also sent to the status bar)."""
+    sig_moved = Signal(str, str)
+    """(request id, new status) after the core accepted a move."""
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.ctx = ctx
+        self.requests: dict[str, dict[str, Any]] = {}
+        self.current_id: str | None = None
+        # Asked when a step needs words; tests replace these to answer without a modal dialog.
+        self.ask_reason: Callable[[str], str | None] = self._ask_reason
+        self.ask_outcome: Callable[[], dict[str, Any] | None] = self._ask_outcome
+
+        title = QLabel(t("孵化委托看板", "Incubation board"))
+        title.setObjectName("sectionTitle")
+        hint = QLabel(t("把卡片拖到下一列即可办理；不允许的移动会退回原处，并在状态栏说明原因。",
+                        "Drag a card to the next column to take that step; a move that is not allowed snaps back "
+                        "and the status bar says why."))
+        hint.setObjectName("muted")
+        hint.setWordWrap(True)
+        self.new_button = QPushButton(t("新建委托…", "New request…"))
+        self.new_button.setObjectName("primary")
+        self.new_button.clicked.connect(self.new_request)
+        self.new_button.setVisible(ctx.actor.role in ("leader", "admin"))
+        self.message = QLabel()
+        self.message.setObjectName("fieldError")
+        self.message.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addWidget(hint, 1)
+        top.addWidget(self.new_button)
+
+        self.columns: dict[str, RequestColumn] = {}
+        self.headers: dict[str, QLabel] = {}
+        lanes = QWidget()
+        lane_row = QHBoxLayout(lanes)
+        lane_row.setContentsMargins(0, 0, 0, 0)
+        for status in COLUMNS:
+            col = RequestColumn(status)
+            col.sig_dropped.connect(self.request_move)
+            col.sig_drag_started.connect(self._highlight_targets)
+            col.sig_drag_ended.connect(lambda: self._highlight_targets(None))
+            col.currentItemChanged.connect(lambda cur, _prev: self.select(cur.data(ID_ROLE)) if cur else None)
+            header = QLabel()
+            header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            box = QVBoxLayout()
+            box.addWidget(header)
+            box.addWidget(col, 1)
+            lane_row.addLayout(box)
+            self.columns[status], self.headers[status] = col, header
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setWidget(lanes)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+
+        self.detail = RequestDetail(self)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(scroller)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(split, 1)
+        ctx.sig_changes.connect(self.on_changes)
+        self.reload()
+
+    # -- data ----------------------------------------------------------------------------------
+    def on_changes(self, changes: Changes) -> None:
+        if changes.incubation or changes.membership:
+            self.reload()
+
+    def reload(self) -> None:
+        bank, actor = self.ctx.bank, self.ctx.actor
+        rows = incubation.list_requests(bank)
+        found = warnings.for_actor(bank, actor)
+        per_record: dict[str, int] = {}
+        for w in found:
+            if w.entity == "incubation":
+                per_record[w.entity_id] = per_record.get(w.entity_id, 0) + 1
+        self.requests = {r["id"]: r for r in rows}
+        for status, col in self.columns.items():
+            col.clear()
+            in_col = [r for r in rows if r["status"] == status]
+            self.headers[status].setText(f"<b>{label(REQUEST_STATUSES, status)}</b> ({len(in_col)})")
+            for r in in_col:
+                item = QListWidgetItem()
+                item.setData(ID_ROLE, r["id"])
+                card = dict(r)
+                card["warnings"] = per_record.get(r["id"], 0)
+                card["line1"] = f"{r['project_number']} · {r['services_label'] or t('未选服务', 'no services')}"
+                due = r["next_due"] or "-"
+                card["line2"] = t("里程碑 {d}/{n} · 下一到期 {due}", "Milestones {d}/{n} · next due {due}",
+                                  d=r["milestones_done"], n=r["milestones_total"], due=due)
+                if r["overdue"]:
+                    card["line2"] += t("（逾期 {n}）", " ({n} overdue)", n=r["overdue"])
+                card["overdue"] = bool(r["overdue"])
+                item.setData(CARD_ROLE, card)
+                item.setToolTip(f"{r['number']}\n{r['title']}\n{r['project_title']}")
+                col.addItem(item)
+        if self.current_id in self.requests:
+            self.select(self.current_id)
+        else:
+            self.detail.show_request(None)
+
+    def column_of(self, request_id: str) -> str | None:
+        for status, col in self.columns.items():
+            for i in range(col.count()):
+                if col.item(i).data(ID_ROLE) == request_id:
+                    return status
+        return None
+
+    def select(self, request_id: str | None) -> None:
+        self.current_id = request_id
+        if request_id is None:
+            self.detail.show_request(None)
+            return
+        try:
+            self.detail.show_request(incubation.detail(self.ctx.bank, self.ctx.actor, request_id))
+        except IdeaBankError as exc:
+            self.refuse(exc.message)
+
+    # -- moving ----------------------------------------------------------------------------------
+    def _highlight_targets(self, request_id: str | None) -> None:
+        """While a card is dragged, mark the columns it may go to."""
+        source = self.requests.get(request_id or "", {}).get("status")
+        for status, header in self.headers.items():
+            ok = source is not None and incubation.action_between(source, status) is not None
+            header.setStyleSheet("background:#d1fae5; border-radius:4px;" if ok else "")
+
+    def refuse(self, reason: str) -> None:
+        self.message.setText(reason)
+        self.ctx.sig_message.emit(reason)
+        self.sig_refused.emit(reason)
+
+    def request_move(self, request_id: str, target: str) -> None:
+        """A card was dropped on `target`: take the step between the statuses if there is one."""
+        req = self.requests.get(request_id)
+        if req is None or req["status"] == target:
+            return
+        action = incubation.action_between(req["status"], target)
+        if action is None:
+            nexts = "、".join(label(REQUEST_STATUSES, STEPS[a].target) for a in STEPS if req["status"] in STEPS[a].sources)
+            self.refuse(t("不能把委托从“{a}”直接移到“{b}”。{n}", "A request cannot go from '{a}' straight to '{b}'. {n}",
+                          a=label(REQUEST_STATUSES, req["status"]), b=label(REQUEST_STATUSES, target),
+                          n=t("它的下一步可以是：{x}。", "Its next step can be: {x}.", x=nexts) if nexts
+                          else t("它已结束。", "It is finished.")))
+            return
+        self.take_step(request_id, action)
+
+    def take_step(self, request_id: str, action: str) -> None:
+        step = STEPS[action]
+        reason, outcome = None, None
+        if step.needs_reason:
+            reason = self.ask_reason(t(step.zh, step.en))
+            if reason is None:
+                self.refuse(t("已取消。", "Cancelled."))
+                return
+        if action == "close":
+            outcome = self.ask_outcome()
+            if outcome is None:
+                self.refuse(t("已取消。", "Cancelled."))
+                return
+        bank, actor = self.ctx.bank, self.ctx.actor
+        self.message.clear()
+
+        def done(ch: Changes) -> None:
+            self.sig_moved.emit(request_id, ch.value)
+            self.ctx.sig_message.emit(t("孵化委托已更新为“{s}”。", "The request is now '{s}'.",
+                                        s=label(REQUEST_STATUSES, ch.value)))
+
+        self.ctx.write(lambda: incubation.move(bank, actor, request_id, action, reason, outcome=outcome),
+                       done=done, failed=self._failed, label=t(step.zh, step.en))
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, IdeaBankError):
+            self.refuse(error.message)
+        else:
+            self.ctx.show_error(error, self)
+
+    def _ask_reason(self, what: str) -> str | None:
+        text, ok = QInputDialog.getMultiLineText(self, what, t("理由（委托方会看到）：", "Reason (the studio will see it):"))
+        return text if ok else None
+
+    def _ask_outcome(self) -> dict[str, Any] | None:
+        dialog = OutcomeDialog(self)
+        return dialog.outcome() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def report_progress(self) -> None:
+        data = self.detail.data
+        if not data:
+            return
+        dialog = ProgressDialog(data["milestones"], self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        bank, actor, rid = self.ctx.bank, self.ctx.actor, data["id"]
+        mid, note, done, files = dialog.milestone.currentData(), dialog.note.toPlainText(), dialog.done.isChecked(), dialog.files
+        self.ctx.write(lambda: incubation.update_milestone(bank, actor, rid, mid, note, done=done, files=files),
+                       failed=self._failed, label=t("报告进展", "Report progress"))
+
+    def new_request(self) -> None:
+        dialog = NewRequestDialog(self.ctx, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        bank, actor = self.ctx.bank, self.ctx.actor
+        project, data = dialog.values()
+        self.ctx.write(lambda: incubation.create(bank, actor, project, data), failed=self._failed,
+                       done=lambda ch: setattr(self, "current_id", ch.value), label=t("新建委托", "New request"))
+
+
+class RequestDetail(QWidget):
+    """The selected request: its fields, the milestone timeline, its history and the steps one may take."""
+
+    def __init__(self, board: IncubationBoard) -> None:
+        super().__init__(board)
+        self.board = board
+        self.data: dict[str, Any] | None = None
+        self.heading = QLabel()
+        self.heading.setObjectName("sectionTitle")
+        self.heading.setWordWrap(True)
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.timeline = MilestoneTimeline()
+        self.warnings = QLabel()
+        self.warnings.setObjectName("banner")
+        self.warnings.setWordWrap(True)
+        self.buttons = QHBoxLayout()
+        self.progress_button = QPushButton(t("报告进展…", "Report progress…"))
+        self.progress_button.clicked.connect(board.report_progress)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.timeline)
+        layout.addWidget(self.body, 1)
+        layout.addLayout(self.buttons)
+
+    def show_request(self, data: dict[str, Any] | None) -> None:
+        self.data = data
+        while self.buttons.count():
+            w = self.buttons.takeAt(0).widget()
+            if w is not None and w is not self.progress_button:
+                w.deleteLater()
+        if data is None:
+            self.heading.setText(t("选择一张卡片查看详情。", "Select a card to see its details."))
+            self.body.clear()
+            self.warnings.hide()
+            self.timeline.set_milestones([], dt.date.today())
+            self.progress_button.hide()
+            return
+        today = self.board.ctx.bank.now().astimezone(dt.timezone.utc).date()
+        self.heading.setText(f"{data['number']}  {data['title']}（{data['status_label']}）")
+        found = warnings.on_record(warnings.for_actor(self.board.ctx.bank, self.board.ctx.actor), data["id"])
+        self.warnings.setText("\n".join("⚠ " + w.message for w in found))
+        self.warnings.setVisible(bool(found))
+        self.timeline.set_milestones(data["milestones"], today)
+        o = data["outcome"]
+        rows = [
+            (t("项目", "Project"), f"{data['project_number']} {data['project_title']}"),
+            (t("服务", "Services"), data["services_label"] or "-"),
+            (t("成熟度 / 数量", "Maturity / quantity"), f"{data['maturity_label']} / {data['quantity'] or '-'}"),
+            (t("预算", "Budget"), "；".join(f"{b['item']} {b['amount']:,.0f}" for b in data["budget_lines"]) or "-"),
+            (t("拟采用单位 / 市场", "Target units / market"), f"{'、'.join(data['target_units']) or '-'} / {data['market'] or '-'}"),
+            (t("知识产权 / 收益分配", "IP / benefit sharing"), f"{data['ip_ownership'] or '-'} / {data['benefit_sharing'] or '-'}"),
+            (t("风险", "Risks"), data["risks"] or "-"),
+        ]
+        if data["decision_reason"]:
+            rows.append((t("受理意见", "Decision note"), data["decision_reason"]))
+        if data["status"] == "closed":
+            rows.append((t("成果", "Outcome"), t("制成 {u}；采用单位 {a}；实测节约 {s} 元/年", "{u} made; adopted by {a}; "
+                                                "savings {s} yuan/year", u=o["units_made"] or "-",
+                                                a="、".join(o["adopting_units"]) or "-", s=o["measured_savings"] or "-")))
+        updates = [f"{m['position']}. {m['title']} — {u['at'][:10]} {u['who'] or ''}：{u['note']}"
+                   + (f"（{len(u['attachments'])} {t('个附件', 'attachments')}）" if u["attachments"] else "")
+                   for m in data["milestones"] for u in m["updates"]]
+        html = "".join(f"<b>{k}</b>：{_esc(v)}<br>" for k, v in rows)
+        if updates:
+            html += f"<br><b>{t('里程碑进展', 'Milestone progress')}</b><br>" + "<br>".join(_esc(u) for u in updates)
+        self.body.setText(html)
+        for action in data["actions"]:
+            step = STEPS[action]
+            button = QPushButton(t(step.zh, step.en))
+            button.setObjectName(f"step_{action}")
+            button.clicked.connect(lambda _=False, a=action: self.board.take_step(data["id"], a))
+            self.buttons.addWidget(button)
+        self.buttons.addStretch()
+        may_report = data["status"] in incubation.MILESTONE_OPEN and (
+            self.board.ctx.actor.role in ("base", "admin") or self.board.ctx.actor.role == "leader")
+        self.progress_button.setVisible(may_report)
+        self.buttons.addWidget(self.progress_button)
+
+
+def _esc(text: Any) -> str:
+    from html import escape
+    return escape(str(text))
+
+
+class NewRequestDialog(QDialog):
+    """A new draft request for an adopted or completed project of the leader's studio."""
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        from app.core.queries import ProjectFilter, page
+        self.setWindowTitle(t("新建孵化委托", "New incubation request"))
+        self.project = QComboBox()
+        studio = ctx.actor.studio_id if ctx.actor.role == "leader" else None
+        for row in page(ctx.bank, ProjectFilter(statuses=("adopted", "completed"), studio_id=studio), limit=500):
+            self.project.addItem(f"{row.number} {row.title}", row.id)
+        self.title = QLineEdit()
+        self.services = {code: QCheckBox(label(SERVICES, code)) for code in SERVICES}
+        svc = QHBoxLayout()
+        for box in self.services.values():
+            svc.addWidget(box)
+        self.ip = QLineEdit()
+        self.sharing = QLineEdit()
+        self.milestones = QPlainTextEdit()
+        self.milestones.setPlaceholderText(t("每行一个：名称@年-月-日，例如 样机完成@2025-06-30",
+                                             "One a line: TITLE@YYYY-MM-DD, e.g. prototype@2025-06-30"))
+        form = QFormLayout(self)
+        form.addRow(t("项目", "Project"), self.project)
+        form.addRow(t("委托标题", "Title"), self.title)
+        form.addRow(t("需要的服务", "Services"), svc)
+        form.addRow(t("知识产权归属", "IP ownership"), self.ip)
+        form.addRow(t("收益分配", "Benefit sharing"), self.sharing)
+        form.addRow(t("里程碑", "Milestones"), self.milestones)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, dict[str, Any]]:
+        plan = []
+        for line in self.milestones.toPlainText().splitlines():
+            title, _, due = line.strip().rpartition("@")
+            if line.strip():
+                plan.append({"title": title or line.strip(), "due_on": due})
+        data: dict[str, Any] = {"services": [c for c, b in self.services.items() if b.isChecked()],
+                                "ip_ownership": self.ip.text(), "benefit_sharing": self.sharing.text(),
+                                "milestones": plan}
+        if self.title.text().strip():
+            data["title"] = self.title.text()
+        return self.project.currentData() or "", data
+
+
+def make_page(ctx) -> IncubationBoard:  # type: ignore[no-untyped-def]
+    return IncubationBoard(ctx)

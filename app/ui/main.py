@@ -1,0 +1,218 @@
+"""`python -m app` / `ideabank-gui`: open the bank, offer demo data on first start, sign in, show the window.
+
+Takes the same global options as the `ideabank` command (--data-dir, --db-url, --lang).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication  # QtCore needs no display; the widgets load later
+
+from app import __version__
+
+EXIT_NO_DISPLAY = 2
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="ideabank-gui", description="创新智慧库 / Idea Bank")
+    p.add_argument("--version", action="version", version=f"ideabank-gui {__version__}")
+    p.add_argument("--data-dir", metavar="DIR", help="数据文件夹 / data folder (default: per-user data folder or $IDEABANK_HOME)")
+    p.add_argument("--db-url", metavar="URL", help="数据库地址 / database URL, e.g. a PostgreSQL hub")
+    p.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言 / interface language")
+    p.add_argument("--theme", choices=["light", "dark"], help="配色 / colour theme")
+    return p.parse_args(list(argv))
+
+
+def no_display_message() -> str | None:
+    """A clear message when Qt has nowhere to draw (Linux without X11/Wayland and no platform set)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    return ("ideabank-gui: 没有图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY）。\n"
+            "  在虚拟屏幕中运行：  xvfb-run -a make run   （或 xvfb-run -a python -m app）\n"
+            "  不显示窗口运行：    QT_QPA_PLATFORM=offscreen python -m app\n"
+            "  命令行版本：        ideabank --help\n"
+            "ideabank-gui: no graphical display (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+            "  Run it on a virtual screen:  xvfb-run -a make run   (or xvfb-run -a python -m app)\n"
+            "  Run it without a window:     QT_QPA_PLATFORM=offscreen python -m app\n"
+            "  The command line:            ideabank --help")
+
+
+def make_app(argv: Sequence[str], lang: str | None = None, theme_name: str | None = None):  # type: ignore[no-untyped-def]
+    """The QApplication with organisation names (for QSettings), translators, CJK font and theme."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui import i18n, theme
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    QCoreApplication.setOrganizationName("IdeaBank")
+    QCoreApplication.setApplicationName("ideabank")
+    app.setApplicationDisplayName("")
+    i18n.install(app, i18n.chosen_language(lang))
+    i18n.apply_font(app)
+    theme.apply(app, theme_name or str(QSettings().value("theme", "light")))
+    return app
+
+
+class Controller:
+    """Signs people in and out: the window is rebuilt for each person."""
+
+    def __init__(self, app, bank) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QObject, QTimer
+        self.app, self.bank = app, bank
+        self.window = None
+        self.ctx = None
+        self.idle = QTimer()
+        self.idle.setSingleShot(True)
+        self.idle.timeout.connect(self.idle_sign_out)
+
+        controller = self
+
+        class _Activity(QObject):
+            def eventFilter(self, obj, event) -> bool:  # type: ignore[no-untyped-def]
+                from PySide6.QtCore import QEvent
+                if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
+                                    QEvent.Type.MouseMove) and controller.idle.isActive():
+                    controller.idle.start()
+                return False
+        self._activity = _Activity()
+        app.installEventFilter(self._activity)
+
+    def sign_in(self) -> bool:
+        """Show the sign-in dialog; kiosk sessions loop back to it after each proposal."""
+        from PySide6.QtWidgets import QDialog
+
+        from app.ui.signin import SignInDialog
+        while True:
+            dlg = SignInDialog(self.bank)
+            if dlg.exec() != QDialog.DialogCode.Accepted or dlg.actor is None:
+                return False
+            if dlg.kiosk:
+                self.kiosk(dlg.actor)
+                continue
+            self.open_window(dlg.actor)
+            return True
+
+    def kiosk(self, actor) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.ui.context import UiContext
+        from app.ui.propose import ProposeDialog
+        ctx = UiContext(self.bank, actor)
+        dlg = ProposeDialog(ctx, kiosk=True)
+        dlg.setWindowTitle(QCoreApplication.translate("Controller", "Kiosk: propose an idea as %1").replace("%1", f"{actor.name}（{actor.employee_no}）"))
+        saved = []
+        dlg.sig_saved.connect(saved.append)
+        dlg.exec()
+        ctx.worker.wait()
+        if saved:
+            QMessageBox.information(None, QCoreApplication.translate("Controller", "Thank you"),
+                                    QCoreApplication.translate("Controller", "Your idea was submitted. Your studio leader will confirm and review it; "
+                                        "you will find the answer under your notices."))
+
+    def open_window(self, actor) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.core import auth, inbox
+        from app.ui.context import UiContext
+        from app.ui.main_window import MainWindow
+        self.ctx = UiContext(self.bank, actor)
+        self.window = MainWindow(self.ctx)
+        self.window.sig_sign_out.connect(self.signed_out)
+        self.window.sig_closed.connect(self.app.quit)
+        self.window.show()
+        minutes = auth.idle_minutes(self.bank)
+        if minutes:
+            self.idle.start(minutes * 60 * 1000)
+        digest = inbox.daily_digest(self.bank, actor)
+        if digest is not None:
+            self.window.statusBar().showMessage(digest.text(), 15000)
+            QMessageBox.information(self.window, QCoreApplication.translate("Controller", "Today's notices"),
+                                    digest.text() + "\n\n" + "\n".join(f"• {t}（{n}）" for t, n in digest.projects))
+
+    def signed_out(self) -> None:
+        self.idle.stop()
+        if self.ctx is not None:
+            self.ctx.worker.wait()
+        self.window = None
+        if not self.sign_in():
+            self.app.quit()
+
+    def idle_sign_out(self) -> None:
+        if self.window is not None:
+            for w in self.app.topLevelWidgets():
+                if w is not self.window and w.isVisible() and hasattr(w, "reject"):
+                    w.reject()  # forms save their drafts on the way out
+            self.window.sign_out()
+
+
+def offer_demo(app, bank) -> None:  # type: ignore[no-untyped-def]
+    """On first start (no projects), offer to fill the bank with demo data, with progress and cancel."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+    from app.core import queries
+    try:
+        from app.core import demo
+    except ImportError:
+        return
+    if queries.count(bank) or bank.setting("demo_offered"):
+        return
+    answer = QMessageBox.question(None, QCoreApplication.translate("FirstStart", "Welcome to Idea Bank"),
+                                  QCoreApplication.translate("FirstStart", "The bank is empty. Fill it with demo data "
+                                                             "(a power company with studios, people and 2,000 "
+                                                             "projects) to try things out?"))
+    from db.models import Setting
+    with bank.write() as s:
+        s.merge(Setting(key="demo_offered", value=True))
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    from app.ui.worker import Worker
+    worker = Worker()
+    dlg = QProgressDialog(QCoreApplication.translate("FirstStart", "Creating demo data…"),
+                          QCoreApplication.translate("FirstStart", "Cancel"), 0, 2000)
+    dlg.setMinimumDuration(0)
+    loop = QEventLoop()
+    state = worker.submit(lambda st: demo.generate(bank, bank.actor(), 2000, progress=lambda d, t: st.progress(d, t),
+                                                   cancel=lambda: st.cancelled),
+                          done=lambda _r: loop.quit(), failed=lambda e: (QMessageBox.warning(None, "", str(e)), loop.quit()))
+    state.sig_progress.connect(lambda d, t, _x: (dlg.setMaximum(max(t, 1)), dlg.setValue(d)))
+    dlg.canceled.connect(state.cancel)
+    loop.exec()
+    dlg.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    message = no_display_message()
+    if message:
+        print(message, file=sys.stderr)
+        return EXIT_NO_DISPLAY
+    app = make_app([], args.lang, args.theme)
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.core.bank import Bank
+    from app.core.errors import IdeaBankError
+    try:
+        bank = Bank.open(args.data_dir, args.db_url)
+    except IdeaBankError as exc:
+        QMessageBox.critical(None, app.translate("FirstStart", "Cannot open the idea bank"), exc.message)
+        return exc.exit_code
+    try:
+        offer_demo(app, bank)
+        controller = Controller(app, bank)
+        if not controller.sign_in():
+            return 0
+        # The window closing for a sign-out must not end the program; closing it otherwise does.
+        app.setQuitOnLastWindowClosed(False)
+        return app.exec()
+    finally:
+        bank.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

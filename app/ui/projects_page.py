@@ -1,0 +1,317 @@
+"""A page of projects: filters and saved views, the lazy table, and the detail pane beside it.
+
+The same page serves 创新智慧库 (everything), 我的项目 (mine) and 待我评审 (awaiting my review):
+each passes its own base filter.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel,
+                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from app.core import choices
+from app.core.queries import ProjectFilter
+from app.core.vocab import CATEGORIES, STATUSES, label
+from app.ui.context import UiContext
+from app.ui.detail import DetailPane
+from app.ui.project_model import COLUMNS, ID_ROLE, ProjectTableModel
+
+FILTER_KEYS = ("categories", "statuses", "studio_id", "unit_id", "year", "has_measured_benefit")
+
+
+class FilterBar(QWidget):
+    sig_changed = Signal()
+
+    def __init__(self, ctx: UiContext, views_key: str, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.ctx = ctx
+        self.views_key = views_key
+        self._loading = False
+        self.category = QComboBox()
+        self.status = QComboBox()
+        self.studio = QComboBox()
+        self.unit = QComboBox()
+        self.year = QComboBox()
+        self.benefit = QCheckBox(self.tr("With measured benefit"))
+        self.views = QComboBox()
+        self.views.setMinimumContentsLength(8)
+        self.save_view = QPushButton(self.tr("Save view…"))
+        self.delete_view = QPushButton(self.tr("Delete view"))
+        self.clear = QPushButton(self.tr("Clear filters"))
+        for combo, tip in ((self.category, self.tr("Category")), (self.status, self.tr("Status")),
+                           (self.studio, self.tr("Studio")), (self.unit, self.tr("Unit")), (self.year, self.tr("Year")),
+                           (self.views, self.tr("Saved views"))):
+            combo.setToolTip(tip)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(7)
+        self.fill_choices()
+        row1 = QHBoxLayout()
+        row1.setContentsMargins(0, 0, 0, 0)
+        for w in (self.category, self.status, self.studio, self.unit, self.year, self.benefit):
+            row1.addWidget(w)
+        row1.addStretch()
+        row1.addWidget(QLabel(self.tr("View:")))
+        for w in (self.views, self.save_view, self.delete_view, self.clear):
+            row1.addWidget(w)
+        self.setLayout(row1)
+        for combo in (self.category, self.status, self.studio, self.unit, self.year):
+            combo.currentIndexChanged.connect(self._changed)
+        self.benefit.toggled.connect(self._changed)
+        self.clear.clicked.connect(self.reset)
+        self.save_view.clicked.connect(self._save_view)
+        self.delete_view.clicked.connect(self._delete_view)
+        self.views.activated.connect(self._apply_view)
+        self._fill_views()
+
+    def fill_choices(self) -> None:
+        self._loading = True
+        for combo in (self.category, self.status, self.studio, self.unit, self.year):
+            combo.clear()
+        self.category.addItem(self.tr("All categories"), None)
+        for code in CATEGORIES:
+            self.category.addItem(label(CATEGORIES, code), code)
+        self.status.addItem(self.tr("All statuses"), None)
+        for code in STATUSES:
+            self.status.addItem(label(STATUSES, code), code)
+        self.studio.addItem(self.tr("All studios"), None)
+        for sid, name in choices.studios(self.ctx.bank):
+            self.studio.addItem(name, sid)
+        self.unit.addItem(self.tr("All units"), None)
+        for uid, name, depth in choices.units(self.ctx.bank):
+            self.unit.addItem("　" * depth + name, uid)
+        self.year.addItem(self.tr("All years"), None)
+        for y in choices.years(self.ctx.bank):
+            self.year.addItem(str(y), y)
+        self._loading = False
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self.sig_changed.emit()
+
+    def values(self) -> dict:
+        return {"categories": (self.category.currentData(),) if self.category.currentData() else (),
+                "statuses": (self.status.currentData(),) if self.status.currentData() else (),
+                "studio_id": self.studio.currentData(), "unit_id": self.unit.currentData(),
+                "year": self.year.currentData(), "has_measured_benefit": True if self.benefit.isChecked() else None}
+
+    def set_values(self, v: dict) -> None:
+        self._loading = True
+
+        def pick(combo: QComboBox, value) -> None:  # type: ignore[no-untyped-def]
+            i = combo.findData(value)
+            combo.setCurrentIndex(max(0, i))
+        pick(self.category, (v.get("categories") or [None])[0])
+        pick(self.status, (v.get("statuses") or [None])[0])
+        pick(self.studio, v.get("studio_id"))
+        pick(self.unit, v.get("unit_id"))
+        pick(self.year, v.get("year"))
+        self.benefit.setChecked(bool(v.get("has_measured_benefit")))
+        self._loading = False
+        self.sig_changed.emit()
+
+    def reset(self) -> None:
+        self.set_values({})
+
+    # -- saved views (per person, in the user's settings) -----------------------------------------
+    def _store(self) -> dict:
+        raw = QSettings().value(self.views_key, "{}")
+        try:
+            return json.loads(raw) if isinstance(raw, str) else {}
+        except ValueError:
+            return {}
+
+    def _fill_views(self) -> None:
+        self.views.clear()
+        self.views.addItem(self.tr("(none)"), None)
+        for name in sorted(self._store()):
+            self.views.addItem(name, name)
+        self.delete_view.setEnabled(self.views.count() > 1)
+
+    def save_current_view(self, name: str) -> None:
+        store = self._store()
+        store[name] = {k: list(v) if isinstance(v, tuple) else v for k, v in self.values().items()}
+        QSettings().setValue(self.views_key, json.dumps(store, ensure_ascii=False))
+        self._fill_views()
+        self.views.setCurrentIndex(self.views.findData(name))
+
+    def _save_view(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Save view"), self.tr("Name of this view:"))
+        if ok and name.strip():
+            self.save_current_view(name.strip())
+
+    def apply_view(self, name: str) -> None:
+        view = self._store().get(name)
+        if view is not None:
+            self.set_values(view)
+
+    def _apply_view(self, index: int) -> None:
+        name = self.views.itemData(index)
+        if name:
+            self.apply_view(name)
+
+    def _delete_view(self) -> None:
+        name = self.views.currentData()
+        if name:
+            store = self._store()
+            store.pop(name, None)
+            QSettings().setValue(self.views_key, json.dumps(store, ensure_ascii=False))
+            self._fill_views()
+
+
+class ProjectsPage(QWidget):
+    sig_count = Signal(int)
+    """Number of projects listed, after each load."""
+
+    def __init__(self, ctx: UiContext, key: str, base: ProjectFilter | None = None, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.ctx = ctx
+        self.key = key
+        self.base = base or ProjectFilter()
+        self.search_ids: list[str] | None = None
+        self.search_text = ""
+        self.filters = FilterBar(ctx, f"views/{ctx.actor.employee_no}/{key}")
+        self.model = ProjectTableModel(ctx.bank, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.setHighlightSections(False)
+        header.sectionClicked.connect(self._header_clicked)
+        widths = {"number": 150, "title": 300, "category": 90, "status": 70, "studio": 180, "proposer": 70,
+                  "unit": 120, "vote_count": 50, "comment_count": 50, "expected_benefit": 110,
+                  "measured_benefit": 110, "created_at": 90, "updated_at": 90}
+        for i, (k, _, _) in enumerate(COLUMNS):
+            self.table.setColumnWidth(i, widths.get(k, 100))
+        for hidden in ("unit", "created_at", "expected_benefit"):
+            header.hideSection([c[0] for c in COLUMNS].index(hidden))
+        header.setSortIndicator([c[0] for c in COLUMNS].index("updated_at"), Qt.SortOrder.DescendingOrder)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        self.detail = DetailPane(ctx)
+        self.count_label = QLabel()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.table, 1)
+        ll.addWidget(self.count_label)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filters)
+        layout.addWidget(splitter, 1)
+        self.filters.sig_changed.connect(self.reload)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        ctx.sig_changes.connect(self.on_changes)
+        self._restore_layout()
+
+    # -- layout memory ---------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        s = QSettings()
+        state = s.value(f"table/{self.key}/header")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)
+        split = s.value(f"table/{self.key}/splitter")
+        if split is not None:
+            self.splitter.restoreState(split)
+
+    def save_layout(self) -> None:
+        s = QSettings()
+        s.setValue(f"table/{self.key}/header", self.table.horizontalHeader().saveState())
+        s.setValue(f"table/{self.key}/splitter", self.splitter.saveState())
+
+    def _column_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtWidgets import QMenu
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for i in range(len(COLUMNS)):
+            act = menu.addAction(self.model.headerData(i, Qt.Orientation.Horizontal))
+            act.setCheckable(True)
+            act.setChecked(not header.isSectionHidden(i))
+            act.toggled.connect(lambda on, i=i: header.setSectionHidden(i, not on))
+        menu.exec(header.mapToGlobal(pos))
+
+    # -- loading ---------------------------------------------------------------------------------
+    def current_filter(self) -> ProjectFilter:
+        f = dataclasses.replace(self.base, **{k: v for k, v in self.filters.values().items()
+                                             if v not in (None, ()) or getattr(self.base, k) in (None, ())})
+        if self.search_ids is not None:
+            f = dataclasses.replace(f, ids=tuple(self.search_ids))
+        return f
+
+    def reload(self) -> None:
+        """Query the ids again (filters, order or membership changed), keeping the selection."""
+        keep = self.current_id()
+        self.model.load(self.current_filter())
+        if self.search_ids is not None and self._relevance:
+            listed = set(self.model.ids)
+            self.model.set_ids([i for i in self.search_ids if i in listed])
+        self.count_label.setText(self.tr("%n project(s)", "", len(self.model.ids)) +
+                                 (self.tr(" matching “%1”").replace("%1", self.search_text) if self.search_ids is not None
+                                  else ""))
+        self.sig_count.emit(len(self.model.ids))
+        if keep:
+            self.select(keep, quiet=True)
+        if self.current_id() != self.detail.project_id:
+            self.detail.show_project(self.current_id())
+
+    _relevance = False
+
+    def set_search(self, text: str, ids: list[str] | None) -> None:
+        self.search_text = text
+        self.search_ids = ids
+        self._relevance = ids is not None  # search results come best first until a header is clicked
+        self.reload()
+        if ids and self.model.ids and self.current_id() not in ids:
+            self.select(self.model.ids[0])
+
+    def _header_clicked(self, section: int) -> None:
+        if COLUMNS[section][2] is None:
+            return
+        self._relevance = False
+        header = self.table.horizontalHeader()
+        self.model.sort(section, header.sortIndicatorOrder())
+        self.reload()
+
+    def current_id(self) -> str | None:
+        idx = self.table.currentIndex()
+        return self.model.ids[idx.row()] if idx.isValid() and idx.row() < len(self.model.ids) else None
+
+    def select(self, project_id: str, quiet: bool = False) -> bool:
+        row = self.model.row_of(project_id)
+        if row < 0:
+            return False
+        idx = self.model.index(row, 1)
+        self.table.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(idx)
+        if not quiet or self.detail.project_id != project_id:
+            self.detail.show_project(project_id)
+        return True
+
+    def _row_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+        self.detail.show_project(self.model.data(current, ID_ROLE) if current.isValid() else None)
+
+    def on_changes(self, changes) -> None:  # type: ignore[no-untyped-def]
+        if changes.people:
+            self.filters.fill_choices()
+        if changes.membership:
+            self.reload()
+        elif changes.project_ids:
+            self.model.refresh_ids(changes.project_ids)
+

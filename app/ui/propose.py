@@ -1,0 +1,408 @@
+"""Propose or edit a project: validation as you type, autosaved drafts, attachments by drag and drop,
+and similar existing projects listed while typing."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
+                               QVBoxLayout, QWidget)
+
+from app.core import attachments, auth, drafts, projects, queries
+from app.core.errors import IdeaBankError
+from app.core.fields import clean_project_fields, field_name, submission_problems
+from app.core.vocab import CATEGORIES, MAX_INNOVATION_POINTS, label
+from app.ui import fmt
+from app.ui.context import UiContext
+from app.ui.search_box import similar
+
+AUTOSAVE_MS = 3000
+FORM_FIELDS = ("title", "category", "background", "solution", "innovation_points", "expected_benefit", "tags",
+               "co_authors")
+
+
+class DropList(QListWidget):
+    """Files waiting to be attached when the project is saved."""
+
+    sig_changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAcceptDrops(True)
+        self.setMaximumHeight(90)
+
+    def dragEnterEvent(self, e) -> None:  # type: ignore[no-untyped-def]
+        e.acceptProposedAction() if e.mimeData().hasUrls() else e.ignore()
+
+    dragMoveEvent = dragEnterEvent
+
+    def dropEvent(self, e) -> None:  # type: ignore[no-untyped-def]
+        for url in e.mimeData().urls():
+            if url.isLocalFile() and Path(url.toLocalFile()).is_file():
+                self.add_path(url.toLocalFile())
+        e.acceptProposedAction()
+
+    def add_path(self, path: str) -> None:
+        if path not in self.paths():
+            item = QListWidgetItem(Path(path).name)
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            item.setToolTip(path)
+            self.addItem(item)
+            self.sig_changed.emit()
+
+    def paths(self) -> list[str]:
+        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())]
+
+
+class ProposeDialog(QDialog):
+    sig_saved = Signal(str)
+    """The id of the project just proposed or saved."""
+
+    def __init__(self, ctx: UiContext, project_id: str | None = None, *, kiosk: bool = False, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.ctx = ctx
+        self.project_id = project_id
+        self.kiosk = kiosk
+        self.draft_id: str | None = None
+        self._dirty = False
+        self._touched: set[str] = set()
+        self._tried = False
+        self._saving = False
+        self.setWindowTitle(self.tr("Edit project") if project_id else self.tr("Propose an idea"))
+        self.setObjectName("ProposeDialog")
+
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("One line: what does the idea improve?"))
+        self.category = QComboBox()
+        self.category.addItem(self.tr("— choose —"), "")
+        for code in CATEGORIES:
+            self.category.addItem(label(CATEGORIES, code), code)
+        self.background = QPlainTextEdit()
+        self.background.setPlaceholderText(self.tr("What problem did you see at work?"))
+        self.solution = QPlainTextEdit()
+        self.solution.setPlaceholderText(self.tr("How do you solve it?"))
+        for box in (self.background, self.solution):
+            box.setTabChangesFocus(True)
+            box.setMinimumHeight(70)
+        self.points = [QLineEdit() for _ in range(MAX_INNOVATION_POINTS)]
+        for i, p in enumerate(self.points, 1):
+            p.setPlaceholderText(self.tr("Innovation point %1").replace("%1", str(i)))
+        self.benefit = QLineEdit()
+        self.benefit.setPlaceholderText(self.tr("e.g. 12000 or 1.2万 (yuan per year)"))
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("Separated by commas"))
+        self.co_authors = QLineEdit()
+        self.co_authors.setPlaceholderText(self.tr("Employee numbers, in order of contribution"))
+        self.files = DropList()
+        self.files.setToolTip(self.tr("Drop photos or documents here"))
+        add_file = QPushButton(self.tr("Add file…"))
+        add_file.clicked.connect(self._pick_file)
+
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        points_box = QWidget()
+        pl = QVBoxLayout(points_box)
+        pl.setContentsMargins(0, 0, 0, 0)
+        pl.setSpacing(3)
+        for p in self.points:
+            pl.addWidget(p)
+        files_box = QWidget()
+        fl = QHBoxLayout(files_box)
+        fl.setContentsMargins(0, 0, 0, 0)
+        fl.addWidget(self.files, 1)
+        fl.addWidget(add_file, 0, Qt.AlignmentFlag.AlignTop)
+        rows = [("title", self.tr("Title *"), self.title), ("category", self.tr("Category *"), self.category),
+                ("background", self.tr("Background *"), self.background),
+                ("solution", self.tr("Solution *"), self.solution),
+                ("innovation_points", self.tr("Innovation points * (up to 3)"), points_box),
+                ("expected_benefit", self.tr("Expected benefit"), self.benefit), ("tags", self.tr("Tags"), self.tags),
+                ("co_authors", self.tr("Co-authors"), self.co_authors),
+                ("files", self.tr("Attachments"), files_box)]
+        for key, text, widget in rows:
+            holder = QWidget()
+            hl = QVBoxLayout(holder)
+            hl.setContentsMargins(0, 0, 0, 0)
+            hl.setSpacing(1)
+            hl.addWidget(widget)
+            err = QLabel()
+            err.setObjectName("fieldError")
+            err.setWordWrap(True)
+            err.hide()
+            hl.addWidget(err)
+            self.errors[key] = err
+            form.addRow(text, holder)
+        form_widget = QWidget()
+        form_widget.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_widget)
+
+        self.similar = QListWidget()
+        self.similar.setWordWrap(True)
+        self.similar.itemActivated.connect(lambda item: ctx.sig_open_project.emit(item.data(Qt.ItemDataRole.UserRole)))
+        side = QWidget()
+        sl = QVBoxLayout(side)
+        sl.setContentsMargins(0, 0, 0, 0)
+        self.similar_title = QLabel(self.tr("Similar existing projects"))
+        self.similar_title.setObjectName("sectionTitle")
+        sl.addWidget(self.similar_title)
+        sl.addWidget(self.similar, 1)
+        hint = QLabel(self.tr("Check these before proposing: maybe someone had the idea already, and you can "
+                              "comment or join instead."))
+        hint.setWordWrap(True)
+        sl.addWidget(hint)
+        splitter = QSplitter()
+        splitter.addWidget(scroll)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("muted")
+        buttons = QDialogButtonBox()
+        self.submit_btn = buttons.addButton(self.tr("Submit for review"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.draft_btn = buttons.addButton(self.tr("Save as draft"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_btn = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        if project_id:
+            self.submit_btn.setText(self.tr("Save changes"))
+            self.draft_btn.hide()
+        if kiosk:
+            self.draft_btn.hide()
+        self.submit_btn.setDefault(True)
+        self.submit_btn.clicked.connect(lambda: self.save(submit=not project_id))
+        self.draft_btn.clicked.connect(lambda: self.save(submit=False))
+        self.cancel_btn.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.saved_label, 1)
+        bottom.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(bottom)
+        self.resize(980, 680)
+
+        self._autosave = QTimer(self)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.autosave)
+        self._autosave.start()
+        self._similar_timer = QTimer(self)
+        self._similar_timer.setSingleShot(True)
+        self._similar_timer.setInterval(600)
+        self._similar_timer.timeout.connect(self._find_similar)
+        self._similar_generation = 0
+
+        if project_id:
+            self._load_project(project_id)
+        self._restore_draft()
+        self._connect()
+        self.validate()
+        self.similar_title.setVisible(True)
+
+    # -- data ----------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        widgets = {"title": self.title, "benefit": self.benefit, "tags": self.tags, "co_authors": self.co_authors}
+        for key, w in widgets.items():
+            w.textEdited.connect(lambda _t, k=key: self._edited("expected_benefit" if k == "benefit" else k))
+        for p in self.points:
+            p.textEdited.connect(lambda _t: self._edited("innovation_points"))
+        self.background.textChanged.connect(lambda: self._edited("background"))
+        self.solution.textChanged.connect(lambda: self._edited("solution"))
+        self.category.currentIndexChanged.connect(lambda _i: self._edited("category"))
+        self.files.sig_changed.connect(lambda: self._edited("files"))
+
+    def form(self) -> dict[str, Any]:
+        return {"title": self.title.text(), "category": self.category.currentData() or "",
+                "background": self.background.toPlainText(), "solution": self.solution.toPlainText(),
+                "innovation_points": [p.text() for p in self.points], "expected_benefit": self.benefit.text(),
+                "tags": self.tags.text(), "co_authors": self.co_authors.text(), "files": self.files.paths()}
+
+    def set_form(self, f: dict[str, Any]) -> None:
+        self.title.setText(f.get("title", ""))
+        self.category.setCurrentIndex(max(0, self.category.findData(f.get("category", ""))))
+        self.background.setPlainText(f.get("background", ""))
+        self.solution.setPlainText(f.get("solution", ""))
+        points = list(f.get("innovation_points") or []) + [""] * MAX_INNOVATION_POINTS
+        for box, text in zip(self.points, points):
+            box.setText(text)
+        self.benefit.setText(str(f.get("expected_benefit") or ""))
+        tags = f.get("tags", "")
+        self.tags.setText("，".join(tags) if isinstance(tags, list) else str(tags))
+        co = f.get("co_authors", "")
+        self.co_authors.setText("，".join(co) if isinstance(co, list) else str(co))
+        for p in f.get("files") or []:
+            if Path(p).is_file():
+                self.files.add_path(p)
+
+    def core_data(self) -> dict[str, Any]:
+        f = self.form()
+        data = {k: f[k] for k in ("title", "category", "background", "solution", "expected_benefit", "tags")}
+        data["innovation_points"] = [p for p in f["innovation_points"] if p.strip()]
+        co = [x for x in f["co_authors"].replace("，", ",").replace("、", ",").split(",") if x.strip()]
+        data["co_authors"] = [x.strip() for x in co]
+        return data
+
+    def _load_project(self, project_id: str) -> None:
+        d = queries.project_detail(self.ctx.bank, self.ctx.actor, project_id)
+        self._original = d
+        self.set_form({"title": d["title"], "category": d["category"], "background": d["background"],
+                       "solution": d["solution"], "innovation_points": d["innovation_points"],
+                       "expected_benefit": "" if d["expected_benefit"] is None else f"{d['expected_benefit']:g}",
+                       "tags": d["tags"], "co_authors": d["co_authors"]})
+
+    def _restore_draft(self) -> None:
+        try:
+            found = drafts.latest(self.ctx.bank, self.ctx.actor, self.project_id)
+        except IdeaBankError:
+            return
+        if found is None or not any(v for k, v in found.form.items() if k != "category"):
+            return
+        self.draft_id = found.id
+        self.set_form(found.form)
+        self._touched.update(k for k, v in found.form.items() if v)
+        self.banner.setText(self.tr("Restored what you typed on %1. Nothing typed is lost: the form saves itself "
+                                    "every few seconds.").replace("%1", fmt.datetime(found.saved_at)))
+        self.banner.show()
+
+    # -- validation as you type ---------------------------------------------------------------
+    def _edited(self, key: str) -> None:
+        self._dirty = True
+        self._touched.add(key)
+        self.validate()
+        if key in ("title", "background", "solution"):
+            self._similar_timer.start()
+
+    def problems(self) -> tuple[dict[str, str], dict[str, str]]:
+        data = self.core_data()
+        data.pop("co_authors")
+        _clean, problems = clean_project_fields(data)
+        return problems, submission_problems(_clean) if not problems.get("innovation_points") else {}
+
+    def validate(self) -> bool:
+        problems, missing = self.problems()
+        submitting = not self.project_id or (getattr(self, "_original", {}) or {}).get("status") != "draft"
+        shown = dict(problems)
+        if submitting:
+            for k, v in missing.items():
+                shown.setdefault(k, v)
+        for key, label_ in self.errors.items():
+            msg = shown.get(key)
+            visible = bool(msg) and (key in self._touched or self._tried or key in problems and key not in
+                                     ("title", "category"))
+            label_.setText(msg or "")
+            label_.setVisible(visible)
+        ok_draft = not problems
+        ok_submit = ok_draft and (not submitting or not missing)
+        self.draft_btn.setEnabled(ok_draft)
+        self.submit_btn.setEnabled(ok_submit if not self.project_id else ok_draft)
+        todo = [field_name(k) for k in shown]
+        self.summary.setText(self.tr("Still needed: %1").replace("%1", "、".join(todo)) if todo else
+                             self.tr("Ready to submit. Your studio leader will be told."))
+        self.summary.setObjectName("fieldError" if todo else "okText")
+        self.summary.style().unpolish(self.summary)
+        self.summary.style().polish(self.summary)
+        return ok_submit
+
+    # -- similar projects ----------------------------------------------------------------------
+    def _find_similar(self) -> None:
+        text = "\n".join([self.title.text(), self.title.text(), self.background.toPlainText(),
+                          self.solution.toPlainText()]).strip()
+        self._similar_generation += 1
+        generation, bank = self._similar_generation, self.ctx.bank
+        searcher = getattr(self.ctx, "searcher", None)
+        service = searcher.service if searcher is not None and searcher.ready else None
+        if service is None:
+            return
+
+        def show(found) -> None:  # type: ignore[no-untyped-def]
+            if generation != self._similar_generation:
+                return
+            self.similar.clear()
+            for pid, number, title in found:
+                if pid == self.project_id:
+                    continue
+                item = QListWidgetItem(f"{title}\n{number}")
+                item.setData(Qt.ItemDataRole.UserRole, pid)
+                self.similar.addItem(item)
+        self.ctx.reader.submit(lambda state: similar(bank, service, text), done=show, label="similar")
+
+    # -- saving --------------------------------------------------------------------------------
+    def autosave(self) -> None:
+        """Keep what was typed in the drafts table (every few seconds and on close)."""
+        if not self._dirty or self._saving:
+            return
+        form = self.form()
+        if not any(v for k, v in form.items() if k != "category" and (v if not isinstance(v, list) else any(v))):
+            return
+        try:
+            self.draft_id = drafts.save(self.ctx.bank, self.ctx.actor, form, draft_id=self.draft_id,
+                                        project_id=self.project_id)
+            self._dirty = False
+            self.saved_label.setText(self.tr("Draft saved %1").replace("%1", fmt.datetime(self.ctx.bank.now())))
+        except IdeaBankError as exc:
+            self.saved_label.setText(exc.message)
+
+    def save(self, *, submit: bool) -> None:
+        self._tried = True
+        if not (self.validate() if submit else self.draft_btn.isEnabled()):
+            return
+        self._saving = True
+        for b in (self.submit_btn, self.draft_btn):
+            b.setEnabled(False)
+        bank, actor, data, files = self.ctx.bank, self.ctx.actor, self.core_data(), self.files.paths()
+        pid, kiosk = self.project_id, self.kiosk
+        original = getattr(self, "_original", None) or {}
+        original_co, proposer = list(original.get("co_authors") or []), original.get("proposer")
+
+        def work():  # type: ignore[no-untyped-def]
+            if pid:
+                if data["co_authors"] == original_co:
+                    data.pop("co_authors")
+                else:  # edit takes the whole list, proposer first
+                    data["co_authors"] = [proposer] + [x for x in data["co_authors"] if x != proposer]
+                changes = projects.edit(bank, actor, pid, data)
+            elif kiosk:
+                changes = auth.propose_at_kiosk(bank, actor, data)
+            else:
+                changes = projects.propose(bank, actor, data, submit=submit)
+            for path in files:
+                changes = changes | attachments.add(bank, actor, changes.value, Path(path))
+            return changes
+
+        def done(changes) -> None:  # type: ignore[no-untyped-def]
+            self._saving = False
+            if self.draft_id:
+                drafts.discard(bank, actor, self.draft_id)
+                self.draft_id = None
+            self._dirty = False
+            self.sig_saved.emit(changes.value)
+            self.accept()
+
+        def failed(error: BaseException) -> None:
+            self._saving = False
+            self.validate()
+            self.ctx.show_error(error, self)
+        self.ctx.write(work, done=done, failed=failed, parent=self)
+
+    def _pick_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"), QSettings().value("last_dir", ""))
+        for p in paths:
+            self.files.add_path(p)
+
+    def reject(self) -> None:
+        self.autosave()
+        super().reject()
+
+    def closeEvent(self, e) -> None:  # type: ignore[no-untyped-def]
+        self.autosave()
+        super().closeEvent(e)

@@ -1,0 +1,95 @@
+"""Searching from the toolbar: queries run on the worker, and a stale answer is dropped.
+
+The search service (app/search/service.py) is used when it is installed and works; otherwise the
+list is filtered by title, so the box is never dead.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.core import choices
+from app.core.bank import Bank
+
+TABLE_LIMIT = 2000  # search hits put in the table, best first
+
+
+def make_service(bank: Bank):  # type: ignore[no-untyped-def]
+    try:
+        from app.search.service import SearchService
+    except Exception:  # noqa: BLE001 - search is optional for the window
+        return None
+    return SearchService(bank)
+
+
+def find_ids(bank: Bank, service, text: str, limit: int = TABLE_LIMIT) -> list[str]:  # type: ignore[no-untyped-def]
+    if service is not None:
+        try:
+            return [r.id for r in service.search(text, limit=limit).rows]
+        except Exception:  # noqa: BLE001 - fall back to the title filter rather than show nothing
+            pass
+    return choices.title_ids(bank, text, limit)
+
+
+def similar(bank: Bank, service, text: str, limit: int = 5) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    """(id, number, title) of existing projects like the text being typed."""
+    if service is None or len(text.strip()) < 4:
+        return []
+    try:
+        return [(r.id, r.number, r.title) for r in service.similar(text=text, limit=limit).rows]
+    except Exception:  # noqa: BLE001
+        return []
+
+
+class Searcher(QObject):
+    """Debounces typing, runs each query on the worker, delivers only the newest answer."""
+
+    sig_results = Signal(str, object)
+    """(query text, list of ids or None when the box was cleared)."""
+
+    def __init__(self, ctx, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.ctx = ctx
+        self.service = None
+        self.ready = False  # the index is built and synced; until then the title filter answers
+        self._generation = 0
+        self._text = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self._run)
+
+    def set_text(self, text: str) -> None:
+        self._text = text.strip()
+        self._generation += 1  # any answer still on its way is now stale
+        if not self._text:
+            self._timer.stop()
+            self.sig_results.emit("", None)
+        else:
+            self._timer.start()
+
+    def search_now(self) -> None:
+        self._timer.stop()
+        self._run()
+
+    def _run(self) -> None:
+        text, generation, bank = self._text, self._generation, self.ctx.bank
+        if not text:
+            return
+        service = self.service if self.ready else None
+
+        def done(ids) -> None:  # type: ignore[no-untyped-def]
+            if generation == self._generation:
+                self.sig_results.emit(text, ids)
+        # Reads go to their own thread, so a query never waits behind a long write or an index build.
+        self.ctx.reader.submit(lambda state: find_ids(bank, service, text), done=done,
+                               failed=lambda e: self.ctx.show_error(e, None), label="search")
+
+
+def debounce(parent: QObject, msecs: int, fn: Callable[[], None]) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(msecs)
+    timer.timeout.connect(fn)
+    return timer

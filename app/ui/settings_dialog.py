@@ -1,0 +1,59 @@
+"""Settings: language (takes effect at the next start), theme (at once), automatic sign-out (admins)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
+
+from app.core import auth
+from app.core.errors import IdeaBankError
+from app.ui import theme
+from app.ui.context import UiContext
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, ctx: UiContext, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Settings"))
+        s = QSettings()
+        self.language = QComboBox()
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(s.value("language", "zh_CN"))))
+        self.theme = QComboBox()
+        self.theme.addItem(self.tr("Light"), "light")
+        self.theme.addItem(self.tr("Dark"), "dark")
+        self.theme.setCurrentIndex(max(0, self.theme.findData(s.value("theme", "light"))))
+        self.idle = QSpinBox()
+        self.idle.setRange(0, 1440)
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setSpecialValueText(self.tr("never"))
+        self.idle.setValue(auth.idle_minutes(ctx.bank))
+        self.idle.setEnabled(ctx.can("user.manage"))
+        form = QFormLayout()
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Theme"), self.theme)
+        form.addRow(self.tr("Sign out after idle"), self.idle)
+        note = QLabel(self.tr("A new language takes effect the next time the program starts."))
+        note.setObjectName("muted")
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        s = QSettings()
+        s.setValue("language", self.language.currentData())
+        s.setValue("theme", self.theme.currentData())
+        theme.apply(QApplication.instance(), self.theme.currentData())
+        if self.ctx.can("user.manage") and self.idle.value() != auth.idle_minutes(self.ctx.bank):
+            try:
+                auth.set_idle_minutes(self.ctx.bank, self.ctx.actor, self.idle.value())
+            except IdeaBankError as exc:
+                self.ctx.show_error(exc, self)
+                return
+        self.accept()

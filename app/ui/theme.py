@@ -1,0 +1,37 @@
+"""Light and dark themes: the Fusion style, a palette, and a small style sheet from resources/style."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+STYLE_DIR = Path(__file__).resolve().parents[2] / "resources" / "style"
+THEMES = ("light", "dark")
+
+
+def _dark_palette() -> QPalette:
+    p = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#23272e", QPalette.ColorRole.WindowText: "#e5e7eb",
+        QPalette.ColorRole.Base: "#1b1e23", QPalette.ColorRole.AlternateBase: "#242830",
+        QPalette.ColorRole.ToolTipBase: "#2b3038", QPalette.ColorRole.ToolTipText: "#e5e7eb",
+        QPalette.ColorRole.Text: "#e5e7eb", QPalette.ColorRole.Button: "#2b3038",
+        QPalette.ColorRole.ButtonText: "#e5e7eb", QPalette.ColorRole.BrightText: "#ff5252",
+        QPalette.ColorRole.Highlight: "#3b6fd8", QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#8ab4ff", QPalette.ColorRole.PlaceholderText: "#8b949e",
+    }
+    for role, colour in colours.items():
+        p.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6b7280"))
+    return p
+
+
+def apply(app: QApplication, theme: str) -> str:
+    theme = theme if theme in THEMES else "light"
+    app.setStyle("Fusion")
+    app.setPalette(_dark_palette() if theme == "dark" else app.style().standardPalette())
+    qss = STYLE_DIR / f"{theme}.qss"
+    app.setStyleSheet(qss.read_text(encoding="utf-8") if qss.is_file() else "")
+    return theme

@@ -1,0 +1,96 @@
+"""The warnings panel (预警): overdue milestones, unanswered requests and applications, stuck
+projects, for the person signed in; and a banner other pages can put on an affected record."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from app.core import warnings
+from app.core.changes import Changes
+from app.core.i18n import t
+from app.core.vocab import label
+
+KIND_COLOURS = {"milestone_overdue": "#dc2626", "request_unanswered": "#d97706", "application_unanswered": "#d97706",
+                "project_stuck": "#6b7280"}
+
+
+class WarningsPanel(QWidget):
+    sig_open = Signal(str, str)
+    """(entity, entity id): the person asked to open the record a warning is about."""
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.ctx = ctx
+        self.found: list[warnings.EarlyWarning] = []
+        self.header = QLabel()
+        self.header.setObjectName("sectionTitle")
+        self.kind = QComboBox()
+        self.kind.addItem(t("全部类型", "All kinds"), None)
+        for code in warnings.KINDS:
+            self.kind.addItem(label(warnings.KINDS, code), code)
+        self.kind.currentIndexChanged.connect(self.reload)
+        refresh = QPushButton(t("刷新", "Refresh"))
+        refresh.clicked.connect(self.reload)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.kind)
+        top.addWidget(refresh)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([t("类型", "Kind"), t("对象", "Record"), t("天数", "Days"), t("说明", "Message")])
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.cellDoubleClicked.connect(self._open)
+        hint = QLabel(t("双击一条预警打开相关记录。预警天数可按工作室设置（ideabank warnings config）。",
+                        "Double-click a warning to open its record. Thresholds are set per studio "
+                        "(ideabank warnings config)."))
+        hint.setObjectName("muted")
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+        ctx.sig_changes.connect(self.on_changes)
+        self.reload()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.incubation or changes.teams or changes.membership:
+            self.reload()
+
+    def reload(self) -> None:
+        found = warnings.for_actor(self.ctx.bank, self.ctx.actor)
+        kind = self.kind.currentData()
+        self.found = [w for w in found if kind is None or w.kind == kind]
+        self.header.setText(t("预警 {n} 条", "{n} warnings", n=len(self.found)))
+        self.table.setRowCount(len(self.found))
+        for row, w in enumerate(self.found):
+            cells = [label(warnings.KINDS, w.kind), w.title, str(w.days), w.message]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 0:
+                    item.setForeground(QColor(KIND_COLOURS.get(w.kind, "#6b7280")))
+                if col == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+
+    def _open(self, row: int, _col: int) -> None:
+        w = self.found[row]
+        self.sig_open.emit(w.entity, w.entity_id)
+        if w.entity == "project" and hasattr(self.ctx, "sig_open_project"):
+            self.ctx.sig_open_project.emit(w.entity_id)
+
+
+def banner_for(ctx, entity_id: str) -> QLabel | None:  # type: ignore[no-untyped-def]
+    """A yellow banner listing the warnings on one record (a project, a request, a call), or None."""
+    found = warnings.on_record(warnings.for_actor(ctx.bank, ctx.actor), entity_id)
+    if not found:
+        return None
+    banner = QLabel("\n".join("⚠ " + w.message for w in found))
+    banner.setObjectName("banner")
+    banner.setWordWrap(True)
+    return banner

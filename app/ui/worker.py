@@ -1,0 +1,145 @@
+"""One serialized background worker for database, index, export and sync work.
+
+After Anki's CollectionOp and Orange's TaskState: work runs on a single thread (so writes never
+race each other), reports progress through a TaskState, notices cancellation, and hands its result
+back to the GUI thread through a signal. Nothing here touches widgets from the worker thread.
+"""
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class Cancelled(Exception):
+    """Raised inside a task by TaskState.check() once the user pressed cancel."""
+
+
+class TaskState(QObject):
+    """What a running task sees: report progress, ask whether it was cancelled."""
+
+    sig_progress = Signal(int, int, str)
+    """(done, total, text) — total 0 means unknown."""
+
+    def __init__(self, label: str = "") -> None:
+        super().__init__()
+        self.label = label
+        self._cancel = threading.Event()
+
+    def progress(self, done: int, total: int = 0, text: str = "") -> None:
+        self.sig_progress.emit(int(done), int(total), text)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; its signals carry the outcome across threads."""
+
+    sig_done = Signal(object)
+    sig_failed = Signal(object)
+
+    def __init__(self, done: Callable[[Any], None] | None, failed: Callable[[BaseException], None] | None) -> None:
+        super().__init__()
+        self._done, self._failed = done, failed
+        self.sig_done.connect(self._on_done)
+        self.sig_failed.connect(self._on_failed)
+
+    @Slot(object)
+    def _on_done(self, result: Any) -> None:
+        if self._done:
+            self._done(result)
+
+    @Slot(object)
+    def _on_failed(self, error: BaseException) -> None:
+        if self._failed:
+            self._failed(error)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[TaskState], Any], state: TaskState, relay: _Relay, finished: Callable[[], None]) -> None:
+        super().__init__()
+        self.fn, self.state, self.relay, self.finished = fn, state, relay, finished
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            if self.state.cancelled:
+                raise Cancelled()
+            result = self.fn(self.state)
+        except BaseException as exc:  # noqa: BLE001 - every failure is reported to the GUI
+            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self.relay.sig_failed.emit(exc)
+        else:
+            self.relay.sig_done.emit(result)
+        finally:
+            self.finished()
+
+
+class Worker(QObject):
+    """The single background worker. `submit(fn, done=..., failed=...)` runs fn(state) off the GUI thread."""
+
+    sig_busy = Signal(bool)
+    """True while any task is queued or running."""
+    sig_task_started = Signal(object)
+    """A TaskState whose task was queued (for a progress bar with a cancel button)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # serialized: one write at a time, in submission order
+        self._pending = 0
+        self._lock = threading.Lock()
+        self._relays: set[_Relay] = set()
+        self._finished_relay = _Relay(lambda _: self._one_finished(), None)
+
+    def submit(self, fn: Callable[[TaskState], Any], *, done: Callable[[Any], None] | None = None,
+               failed: Callable[[BaseException], None] | None = None, label: str = "") -> TaskState:
+        state = TaskState(label)
+        relay = _Relay(None, None)
+
+        def on_done(result: Any) -> None:
+            self._relays.discard(relay)
+            if done:
+                done(result)
+
+        def on_failed(error: BaseException) -> None:
+            self._relays.discard(relay)
+            if failed:
+                failed(error)
+
+        relay._done, relay._failed = on_done, on_failed
+        self._relays.add(relay)  # keep it alive until the result arrives
+        with self._lock:
+            self._pending += 1
+        if self._pending == 1:
+            self.sig_busy.emit(True)
+        self.sig_task_started.emit(state)
+        self.pool.start(_Job(fn, state, relay, lambda: self._finished_relay.sig_done.emit(None)))
+        return state
+
+    def _one_finished(self) -> None:
+        with self._lock:
+            self._pending -= 1
+            idle = self._pending == 0
+        if idle:
+            self.sig_busy.emit(False)
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until the queue is empty (tests and shutdown)."""
+        return self.pool.waitForDone(msecs)
