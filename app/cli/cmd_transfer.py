@@ -11,6 +11,8 @@ from app.core import transfer
 from app.core.i18n import t
 from app.core.vocab import STATUSES, label
 
+SHOWN = 100  # problems printed on the terminal; --json carries every one
+
 
 def register(sub) -> None:  # type: ignore[no-untyped-def]
     imp = sub.add_parser("import", help=t("从 .json/.csv/.xlsx 导入项目（全部成功或全部不导入）",
@@ -35,8 +37,11 @@ def run_import(args, ctx) -> int:  # type: ignore[no-untyped-def]
             ctx.print_json({"ok": False, "errors": [{"row": e.row, "field": e.field, "message": e.message}
                                                     for e in exc.errors]})
         print(f"ideabank: {exc.message}", file=sys.stderr)
-        for line in exc.details:  # the whole report: the person fixing the file needs every row
+        for line in exc.details[:SHOWN]:
             print(f"  - {line}", file=sys.stderr)
+        if len(exc.details) > SHOWN:
+            print("  " + t("……另有 {n} 处问题（--json 列出全部）。", "... and {n} more (--json lists them all).",
+                           n=len(exc.details) - SHOWN), file=sys.stderr)
         return exc.exit_code
     if args.json:
         ctx.print_json({"ok": True, "dry_run": report.dry_run, "rows": report.rows, "imported": report.imported,
