@@ -67,12 +67,8 @@ $(STAMP_VENV): pyproject.toml constraints.txt setup.py $(VENV)/bin/python | syst
 	$(PIP) install -q -c constraints.txt --no-build-isolation -e '.[test]'
 	@touch $@
 
+# Without a display the app itself says so and how to run it (Xvfb, offscreen).
 run: setup qm
-	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ] && [ -z "$${QT_QPA_PLATFORM:-}" ]; then \
-	    echo "注意：没有图形显示 / note: no DISPLAY or WAYLAND_DISPLAY is set." >&2; \
-	    echo "  虚拟屏幕 / virtual screen:  xvfb-run -a make run" >&2; \
-	    echo "  无窗口 / no window:         QT_QPA_PLATFORM=offscreen make run" >&2; \
-	fi
 	$(PY) -m app $(ARGS)
 
 # pytest exits 5 when it collects nothing; that is not a failure of the build.
