@@ -16,6 +16,7 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.lib.rl_accel import sameFrag
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
@@ -56,6 +57,27 @@ class DossierStart(Flowable):
 
     def draw(self):
         self.canv._ib_info = self.info
+
+
+class Para(Paragraph):
+    """A Paragraph whose text runs are merged after parsing.
+
+    The parser makes a fragment per entity, so escaped user text ("R&D <b>")
+    becomes thousands of fragments, and CJK line breaking re-walks them all at
+    every page split: a 20,000-character field full of "&" took 8 s instead
+    of 0.9 s. Adjacent fragments with the same style are one run of text.
+    """
+
+    def _setup(self, text, style, bulletText, frags, cleaner):
+        super()._setup(text, style, bulletText, frags, cleaner)
+        if frags is None and len(self.frags) > 1:
+            merged = [self.frags[0]]
+            for frag in self.frags[1:]:
+                if sameFrag(merged[-1], frag):
+                    merged[-1].text += frag.text
+                else:
+                    merged.append(frag)
+            self.frags = merged
 
 
 class Heading(Paragraph):

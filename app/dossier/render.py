@@ -29,7 +29,7 @@ from app.dossier.fonts import find_cjk_font
 from app.dossier.images import ImageUnusable, fitted_image
 from app.dossier.layout import (
     CONTENT_W, KEYWORD_PREFIX, AtBottom, BoldTitle, Bookmark, DocMeta, DossierDocTemplate,
-    DossierStart, Heading, PageInfo, QRCode, SealPlace, canvas_class,
+    DossierStart, Heading, PageInfo, Para, QRCode, SealPlace, canvas_class,
 )
 from app.dossier.model import DECISIONS, HASH_FORMAT, PATENT_KINDS, RUBRIC, DossierData
 from app.dossier.styles import MUTED, RULE, Styles, make_styles
@@ -79,18 +79,18 @@ class _Builder:
 
     def p(self, value, style=None, *, empty: str = "") -> Paragraph:
         text = clean(value)
-        return Paragraph(para(text, empty=empty), style or self.st.cell)
+        return Para(para(text, empty=empty), style or self.st.cell)
 
     def fixed(self, markup: str, style=None) -> Paragraph:
         """Our own markup (never user text)."""
-        return Paragraph(markup, style or self.st.cell)
+        return Para(markup, style or self.st.cell)
 
     def long_text(self, value, *, indent: bool = True) -> list[Flowable]:
         chunks = paragraphs(value)
         if not chunks:
-            return [Paragraph(NOT_FILLED, self.st.empty)]
+            return [Para(NOT_FILLED, self.st.empty)]
         style = self.st.body if indent else self.st.body_flat
-        return [Paragraph(c, style) for c in chunks]
+        return [Para(c, style) for c in chunks]
 
     def key(self, name: str) -> str:
         return f"d{self.group}-{name}"
@@ -134,7 +134,7 @@ class _Builder:
         return [self.fixed(x, self.st.head) for x in labels]
 
     def empty(self, text: str = NONE) -> Paragraph:
-        return Paragraph(text, self.st.empty)
+        return Para(text, self.st.empty)
 
     # -- the dossier ----------------------------------------------------------
 
@@ -418,7 +418,7 @@ class _Builder:
             for r in opinions:
                 who = para(one_line(r.reviewer, 30))
                 when = f"（{ymd(r.at)}）" if r.at else ""
-                out.append(Paragraph(
+                out.append(Para(
                     f'<font color="{_hex(self.tpl.accent)}">{who}{when}：</font>'
                     f"{para(r.reason)}", self.st.body_flat))
         return out
@@ -488,7 +488,7 @@ class _Builder:
         # The national form gives the pledge its own page; the archive record keeps it
         # on the sign-off page under the register when it fits.
         brk = CondPageBreak(175 * mm) if self.tpl.archive_register else PageBreak()
-        return [brk, heading, Spacer(1, 2), Paragraph(pledge, st.body), Spacer(1, 6 * mm),
+        return [brk, heading, Spacer(1, 2), Para(pledge, st.body), Spacer(1, 6 * mm),
                 table, Spacer(1, 8 * mm), KeepTogether(self.verification())]
 
     def verification(self) -> list[Flowable]:
@@ -519,7 +519,7 @@ def toc_page(st: Styles, key: str, tpl: DossierTemplate) -> list[Flowable]:
     toc = TableOfContents(levelStyles=st.toc, dotsMinLevel=0, tableStyle=_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    return [Bookmark("目录", key), Spacer(1, 6 * mm), Paragraph("目　　录", st.title_center),
+    return [Bookmark("目录", key), Spacer(1, 6 * mm), Para("目　　录", st.title_center),
             Spacer(1, 4 * mm), toc]
 
 

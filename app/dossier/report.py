@@ -21,7 +21,7 @@ from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import NextPageTemplate, Paragraph, Spacer, Table
+from reportlab.platypus import NextPageTemplate, Spacer, Table
 
 from app.core.actor import Actor
 from app.core.bank import Bank
@@ -30,7 +30,7 @@ from app.core.vocab import CATEGORIES, STATUSES
 from app.dossier.errors import t
 from app.dossier.export import BatchFilter, project_filter
 from app.dossier.fonts import find_cjk_font
-from app.dossier.layout import CONTENT_W, DocMeta, DossierDocTemplate, Heading, canvas_class
+from app.dossier.layout import CONTENT_W, DocMeta, DossierDocTemplate, Heading, Para, canvas_class
 from app.dossier.render import _style, _write
 from app.dossier.styles import RULE, make_styles
 from app.dossier.templates import TEMPLATES
@@ -201,14 +201,14 @@ def render_report(data: ReportData, target: str | Path | BinaryIO) -> int:
         return Heading(text, st.h1, toc_text=text, level=0, key=f"r{next(key)}", accent=tpl.accent, bar=True)
 
     def cell(value, style=None):
-        return Paragraph(para(value), style or st.cell)
+        return Para(para(value), style or st.cell)
 
     n = len(data.projects)
     status = data.by_status()
     adopted = sum(status.get(x, 0) for x in ("adopted", "in_progress", "completed", "incubating", "promoted"))
     story = [NextPageTemplate("body"),
-             Paragraph(para(data.studio), st.title_center),
-             Paragraph(f"{year_label}创新工作报告", st.cover_big), Spacer(1, 8 * mm)]
+             Para(para(data.studio), st.title_center),
+             Para(f"{year_label}创新工作报告", st.cover_big), Spacer(1, 8 * mm)]
 
     kpis = [("项目总数", f"{n} 项"), ("已采纳（含实施推广）", f"{adopted} 项"),
             ("已完成 / 已推广", f"{status.get('completed', 0)} / {status.get('promoted', 0)} 项"),
@@ -251,7 +251,7 @@ def render_report(data: ReportData, target: str | Path | BinaryIO) -> int:
                  cell(money(p.measured_benefit), st.cell_center)] for i, p in enumerate(ranked)]
         story.append(_grid([head] + body, [6, 25, 41, 12, 16], tpl))
     else:
-        story.append(Paragraph("（本年度暂无实测经济效益）", st.empty))
+        story.append(Para("（本年度暂无实测经济效益）", st.empty))
 
     story.append(heading("五、项目清单"))
     if data.projects:
@@ -262,10 +262,10 @@ def render_report(data: ReportData, target: str | Path | BinaryIO) -> int:
                  cell(money(p.measured_benefit) or "—", st.cell_center)] for i, p in enumerate(data.projects)]
         story.append(_grid([head] + body, [6, 25, 32, 12, 10, 15], tpl))
     else:
-        story.append(Paragraph("（无）", st.empty))
+        story.append(Para("（无）", st.empty))
     story.append(Spacer(1, 6 * mm))
     stamp = datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
-    story.append(Paragraph(f"统计口径：{'按项目创建时间落在该年度' if data.year else '全部年度'}；"
+    story.append(Para(f"统计口径：{'按项目创建时间落在该年度' if data.year else '全部年度'}；"
                            f"已合并的重复项目不计。生成时间：{stamp}。", st.note))
 
     buffer = io.BytesIO()
