@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select, text, update
 
 from app.core import audit, demo_words as W
 from app.core.actor import Actor
@@ -336,7 +336,12 @@ def _spread(i: int, n: int, rng: random.Random, start: dt.datetime, end: dt.date
 
 
 def _later(at: dt.datetime, rng: random.Random, lo: float, hi: float, limit: dt.datetime) -> dt.datetime:
-    return min(at + dt.timedelta(days=rng.uniform(lo, hi)), limit)
+    """A moment lo..hi days after `at`, never past `limit`. Steps that would overshoot land somewhere
+    before it rather than on it, so times do not pile up on one instant (which also slows sorting)."""
+    later = at + dt.timedelta(days=rng.uniform(lo, hi))
+    if later <= limit:
+        return later
+    return at + (limit - at) * rng.random() if limit > at else at
 
 
 def _existing_projects(bank: Bank) -> int:
@@ -413,10 +418,12 @@ def generate(bank: Bank, actor: Actor, projects: int, seed: int = 20241124, prog
         counts["reviews"] += len(rows[Review.__table__])
         if progress:
             progress(done, projects)
-    counts["seconds"] = round(time.perf_counter() - began, 2)
     with bank.write() as s:
-        audit.record(s, actor, "bank", site_id, "demo", new={k: v for k, v in counts.items() if k != "seconds"}
-                     | {"seed": seed}, site_id=site_id, at=now)
+        audit.record(s, actor, "bank", site_id, "demo", new=dict(counts, seed=seed), site_id=site_id, at=now)
+        # Fresh statistics after a bulk load: without them SQLite's planner sorts all matching rows
+        # for a multi-status list page (~100 ms at 100k projects) instead of walking the date index.
+        s.execute(text("ANALYZE"))
+    counts["seconds"] = round(time.perf_counter() - began, 2)
     return counts
 
 
