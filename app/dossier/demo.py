@@ -89,3 +89,82 @@ def sample_dossier(n: int = 1, *, photos: list[Photo] | None = None,
         generated_at=datetime(2025, 11, 25, 14, 0, tzinfo=timezone.utc),
         export_date=date(2025, 11, 25),
     )
+
+
+def sample_pictures(folder: Path) -> tuple[list[Photo], Path]:
+    """Two made-up site photos and a studio logo (drawn, so the samples need no real files)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from app.dossier.fonts import find_cjk_font
+
+    folder.mkdir(parents=True, exist_ok=True)
+    font = find_cjk_font()
+    try:
+        big = ImageFont.truetype(str(font.path), 54, index=font.subfont_index)
+        small = ImageFont.truetype(str(font.path), 30, index=font.subfont_index)
+    except OSError:
+        big = small = ImageFont.load_default()
+
+    def scene(name: str, sky, body, label: str, ok: bool) -> Path:
+        im = Image.new("RGB", (1600, 1200), sky)
+        d = ImageDraw.Draw(im)
+        d.rectangle([0, 860, 1600, 1200], fill=(120, 118, 110))
+        d.rectangle([420, 300, 1180, 900], fill=body, outline=(40, 40, 40), width=8)   # transformer tank
+        for x in range(470, 1160, 70):
+            d.rectangle([x, 340, x + 34, 860], fill=tuple(max(c - 25, 0) for c in body))  # radiator fins
+        d.ellipse([1040, 180, 1240, 380], fill=(235, 235, 230), outline=(30, 30, 30), width=8)  # gauge
+        d.line([1140, 280, 1200 if ok else 1090, 220 if ok else 330], fill=(200, 30, 30), width=10)
+        if ok:
+            d.rectangle([1250, 230, 1400, 330], fill=(30, 60, 110))  # the added sensor box
+            d.text((1262, 258), "4G", fill=(255, 255, 255), font=small)
+        d.text((60, 60), label, fill=(255, 255, 255), font=big)
+        path = folder / name
+        im.save(path, quality=88)
+        return path
+
+    before = scene("before.jpg", (150, 170, 190), (96, 110, 98), "改造前：人工目测油位", False)
+    after = scene("after.jpg", (120, 170, 220), (90, 120, 100), "改造后：在线监测告警", True)
+    logo = Image.new("RGBA", (600, 600), (0, 0, 0, 0))
+    d = ImageDraw.Draw(logo)
+    d.ellipse([10, 10, 590, 590], fill=(158, 27, 27, 255))
+    d.ellipse([50, 50, 550, 550], outline=(255, 255, 255, 255), width=12)
+    d.text((300, 300), "创新", fill=(255, 255, 255, 255), font=ImageFont.truetype(
+        str(font.path), 170, index=font.subfont_index) if font else big, anchor="mm")
+    logo_path = folder / "logo.png"
+    logo.save(logo_path)
+    return ([Photo(before, "油位计改造前.jpg", "1" * 64, "before"),
+             Photo(after, "油位计改造后.jpg", "2" * 64, "after")], logo_path)
+
+
+def write_samples(out_dir: Path) -> list[Path]:
+    """docs/dossier-samples/: a PDF of each template and one page of each as PNG (needs pdftoppm)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from app.dossier.render import render_dossier
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    pages = {"national_wuxiao": 1, "company_archive": 4}  # the cover; a page with the photos
+    with tempfile.TemporaryDirectory() as tmp:
+        photos, logo = sample_pictures(Path(tmp))
+        for template, page in pages.items():
+            pdf = Path(tmp) / f"{template}.pdf"
+            render_dossier(sample_dossier(1, photos=photos, logo=logo), pdf, template=template)
+            if shutil.which("pdftoppm"):
+                stem = out_dir / f"{template}-page{page}"
+                subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(page), "-l", str(page),
+                                str(pdf), str(stem)], check=True)
+                written.append(stem.with_suffix(".png"))
+            else:
+                shutil.copy(pdf, out_dir / pdf.name)
+                written.append(out_dir / pdf.name)
+    return written
+
+
+if __name__ == "__main__":  # python -m app.dossier.demo docs/dossier-samples
+    import sys
+
+    for path in write_samples(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/dossier-samples")):
+        print(path)

@@ -317,7 +317,7 @@ class _Builder:
                 photo = side[i]
                 try:
                     img = fitted_image(photo.path, col_w, 62 * mm)
-                    row.append([img, Spacer(1, 3), self.p(photo.name, self.st.note)])
+                    row.append([img, Spacer(1, 3), self.p(photo.name, self.st.caption)])
                 except ImageUnusable as exc:
                     broken.append((photo.name, str(exc)))
                     row.append(self.fixed(f'<font color="#999999">图片无法显示（{exc}）</font>',
@@ -350,7 +350,8 @@ class _Builder:
         ]
         out = [self.heading("benefit"),
                self.grid(rows, [20, 30, 20, 30], header=False, label_cols=(0, 2)),
-               self.fixed("投资回收期 = 项目投入 ÷ 年经济效益。", self.st.note),
+               Spacer(1, 3),
+               self.fixed("注：投资回收期 = 项目投入 ÷ 年经济效益。", self.st.note),
                self.sub("经济效益计算依据"), *self.long_text(d.benefit_basis),
                self.sub("社会效益"), *self.long_text(d.social_benefit)]
         return out

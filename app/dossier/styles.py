@@ -25,6 +25,7 @@ class Styles:
     h1: ParagraphStyle
     h2: ParagraphStyle
     note: ParagraphStyle
+    caption: ParagraphStyle
     empty: ParagraphStyle
     cover_field: ParagraphStyle
     cover_label: ParagraphStyle
@@ -53,6 +54,7 @@ def make_styles(font: str, tpl: DossierTemplate) -> Styles:
         h2=s("h2", fontSize=11, leading=18, textColor=tpl.accent, spaceBefore=8, spaceAfter=4,
              keepWithNext=1),
         note=s("note", fontSize=8.5, leading=13, textColor=MUTED),
+        caption=s("caption", fontSize=8.5, leading=13, textColor=MUTED, alignment=TA_CENTER),
         empty=s("empty", textColor=MUTED, leftIndent=21),
         cover_field=s("cover_field", fontSize=13, leading=20),
         cover_label=s("cover_label", fontSize=13, leading=20, alignment=TA_RIGHT, wordWrap=None),
