@@ -21,6 +21,7 @@ class InboxPage(QWidget):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(3)
         self.list.itemActivated.connect(self._open)
         self.unread_only = QCheckBox(self.tr("Unread only"))
         self.unread_only.toggled.connect(self.reload)

@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         tb.addWidget(spacer)
-        who = QLabel(f"{self.ctx.actor.name}（{label(ROLES, self.ctx.actor.role)}）")
+        who = QLabel(self.tr("%1 (%2)").replace("%1", self.ctx.actor.name).replace("%2", label(ROLES, self.ctx.actor.role)))
         who.setObjectName("userBadge")
         tb.addWidget(who)
         self.settings_action = QAction(self.tr("Settings"), self)

@@ -45,8 +45,12 @@ class FilterBar(QWidget):
                            (self.studio, self.tr("Studio")), (self.unit, self.tr("Unit")), (self.year, self.tr("Year")),
                            (self.views, self.tr("Saved views"))):
             combo.setToolTip(tip)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(7)
+            # Short vocabularies show whole; studio and unit names are long, so those boxes stay compact.
+            if combo in (self.studio, self.unit, self.views):
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                combo.setMinimumContentsLength(7)
+            else:
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.fill_choices()
         row1 = QHBoxLayout()
         row1.setContentsMargins(0, 0, 0, 0)
@@ -191,8 +195,14 @@ class ProjectsPage(QWidget):
         widths = {"number": 150, "title": 300, "category": 90, "status": 70, "studio": 180, "proposer": 70,
                   "unit": 120, "vote_count": 50, "comment_count": 50, "expected_benefit": 110,
                   "measured_benefit": 110, "created_at": 90, "updated_at": 90}
+        fm = self.table.fontMetrics()
+        widths["category"] = max(fm.horizontalAdvance(label(CATEGORIES, c)) for c in CATEGORIES) + 18
+        widths["status"] = max(fm.horizontalAdvance(label(STATUSES, c)) for c in STATUSES) + 18
+        widths["number"] = fm.horizontalAdvance("CX-2025-ABCD-000000") + 14
         for i, (k, _, _) in enumerate(COLUMNS):
-            self.table.setColumnWidth(i, widths.get(k, 100))
+            head = fm.horizontalAdvance(self.model.headerData(i, Qt.Orientation.Horizontal)) + 24
+            self.table.setColumnWidth(i, max(widths.get(k, 100), head if k not in ("expected_benefit",
+                                                                                 "measured_benefit") else 0))
         for hidden in ("unit", "created_at", "expected_benefit"):
             header.hideSection([c[0] for c in COLUMNS].index(hidden))
         header.setSortIndicator([c[0] for c in COLUMNS].index("updated_at"), Qt.SortOrder.DescendingOrder)
@@ -210,6 +220,7 @@ class ProjectsPage(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([620, 420])
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -223,17 +234,22 @@ class ProjectsPage(QWidget):
     # -- layout memory ---------------------------------------------------------------------------
     def _restore_layout(self) -> None:
         s = QSettings()
-        state = s.value(f"table/{self.key}/header")
+        state = s.value(self._layout_key("header"))
         if state is not None:
             self.table.horizontalHeader().restoreState(state)
-        split = s.value(f"table/{self.key}/splitter")
+        split = s.value(self._layout_key("splitter"))
         if split is not None:
             self.splitter.restoreState(split)
 
     def save_layout(self) -> None:
         s = QSettings()
-        s.setValue(f"table/{self.key}/header", self.table.horizontalHeader().saveState())
-        s.setValue(f"table/{self.key}/splitter", self.splitter.saveState())
+        s.setValue(self._layout_key("header"), self.table.horizontalHeader().saveState())
+        s.setValue(self._layout_key("splitter"), self.splitter.saveState())
+
+    def _layout_key(self, part: str) -> str:
+        # Column widths depend on the language's labels, so each language keeps its own layout.
+        from app.core.i18n import language
+        return f"table/{self.key}/{language()}/{part}"
 
     def _column_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
         from PySide6.QtWidgets import QMenu

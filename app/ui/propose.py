@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from app.core import attachments, auth, drafts, projects, queries
 from app.core.errors import IdeaBankError
+from app.core.i18n import language
 from app.core.fields import clean_project_fields, field_name, submission_problems
 from app.core.vocab import CATEGORIES, MAX_INNOVATION_POINTS, label
 from app.ui import fmt
@@ -89,7 +90,8 @@ class ProposeDialog(QDialog):
         self.solution.setPlaceholderText(self.tr("How do you solve it?"))
         for box in (self.background, self.solution):
             box.setTabChangesFocus(True)
-            box.setMinimumHeight(70)
+            box.setMinimumHeight(60)
+            box.setMaximumHeight(120)
         self.points = [QLineEdit() for _ in range(MAX_INNOVATION_POINTS)]
         for i, p in enumerate(self.points, 1):
             p.setPlaceholderText(self.tr("Innovation point %1").replace("%1", str(i)))
@@ -305,7 +307,8 @@ class ProposeDialog(QDialog):
         self.draft_btn.setEnabled(ok_draft)
         self.submit_btn.setEnabled(ok_submit if not self.project_id else ok_draft)
         todo = [field_name(k) for k in shown]
-        self.summary.setText(self.tr("Still needed: %1").replace("%1", "、".join(todo)) if todo else
+        sep = "、" if language() == "zh_CN" else ", "
+        self.summary.setText(self.tr("Still needed: %1").replace("%1", sep.join(todo)) if todo else
                              self.tr("Ready to submit. Your studio leader will be told."))
         self.summary.setObjectName("fieldError" if todo else "okText")
         self.summary.style().unpolish(self.summary)

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
@@ -16,8 +16,8 @@
         <translation>Your idea was submitted. Your studio leader will confirm and review it; you will find the answer under your notices.</translation>
     </message>
     <message>
-        <source>Today&apos;s notices</source>
-        <translation>Today&apos;s notices</translation>
+        <source>Today's notices</source>
+        <translation>Today's notices</translation>
     </message>
 </context>
 <context>
@@ -124,17 +124,11 @@
     </message>
     <message numerus="yes">
         <source>Withdraw vote (%n)</source>
-        <translation>
-            <numerusform>Withdraw vote (%n)</numerusform>
-            <numerusform>Withdraw vote (%n)</numerusform>
-        </translation>
+        <translation><numerusform>Withdraw vote (%n)</numerusform><numerusform>Withdraw vote (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Vote (%n)</source>
-        <translation>
-            <numerusform>Vote (%n)</numerusform>
-            <numerusform>Vote (%n)</numerusform>
-        </translation>
+        <translation><numerusform>Vote (%n)</numerusform><numerusform>Vote (%n)</numerusform></translation>
     </message>
     <message>
         <source>Number</source>
@@ -230,17 +224,11 @@
     </message>
     <message numerus="yes">
         <source>Attachments (%n)</source>
-        <translation>
-            <numerusform>Attachments (%n)</numerusform>
-            <numerusform>Attachments (%n)</numerusform>
-        </translation>
+        <translation><numerusform>Attachments (%n)</numerusform><numerusform>Attachments (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Discussion (%n)</source>
-        <translation>
-            <numerusform>Discussion (%n)</numerusform>
-            <numerusform>Discussion (%n)</numerusform>
-        </translation>
+        <translation><numerusform>Discussion (%n)</numerusform><numerusform>Discussion (%n)</numerusform></translation>
     </message>
     <message>
         <source>No reviews yet.</source>
@@ -393,10 +381,7 @@
     </message>
     <message numerus="yes">
         <source>%n unread notice(s)</source>
-        <translation>
-            <numerusform>%n unread notice</numerusform>
-            <numerusform>%n unread notices</numerusform>
-        </translation>
+        <translation><numerusform>%n unread notice</numerusform><numerusform>%n unread notices</numerusform></translation>
     </message>
     <message>
         <source>No notices yet. You will be told here of every decision, comment and mention that concerns you.</source>
@@ -432,6 +417,10 @@
     <message>
         <source>Search ideas (Ctrl+F): words, numbers, people…</source>
         <translation>Search ideas (Ctrl+F): words, numbers, people…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -564,10 +553,7 @@
     <name>ProjectsPage</name>
     <message numerus="yes">
         <source>%n project(s)</source>
-        <translation>
-            <numerusform>%n project</numerusform>
-            <numerusform>%n projects</numerusform>
-        </translation>
+        <translation><numerusform>%n project</numerusform><numerusform>%n projects</numerusform></translation>
     </message>
     <message>
         <source> matching “%1”</source>
@@ -801,10 +787,7 @@
     </message>
     <message numerus="yes">
         <source>Comments (%n)</source>
-        <translation>
-            <numerusform>Comments (%n)</numerusform>
-            <numerusform>Comments (%n)</numerusform>
-        </translation>
+        <translation><numerusform>Comments (%n)</numerusform><numerusform>Comments (%n)</numerusform></translation>
     </message>
     <message>
         <source>No comments yet.</source>
@@ -888,8 +871,8 @@
         <translation>Idea Bank</translation>
     </message>
     <message>
-        <source>Pool everyone&apos;s ideas: propose, review and share innovations.</source>
-        <translation>Pool everyone&apos;s ideas: propose, review and share innovations.</translation>
+        <source>Pool everyone's ideas: propose, review and share innovations.</source>
+        <translation>Pool everyone's ideas: propose, review and share innovations.</translation>
     </message>
     <message>
         <source>e.g. W001</source>

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -16,7 +16,7 @@
         <translation>你的创意已提交。工作室领衔人会确认并评审，结果会出现在你的“通知”里。</translation>
     </message>
     <message>
-        <source>Today&apos;s notices</source>
+        <source>Today's notices</source>
         <translation>今日通知</translation>
     </message>
 </context>
@@ -124,15 +124,11 @@
     </message>
     <message numerus="yes">
         <source>Withdraw vote (%n)</source>
-        <translation>
-            <numerusform>取消点赞（%n）</numerusform>
-        </translation>
+        <translation><numerusform>取消点赞（%n）</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Vote (%n)</source>
-        <translation>
-            <numerusform>点赞（%n）</numerusform>
-        </translation>
+        <translation><numerusform>点赞（%n）</numerusform></translation>
     </message>
     <message>
         <source>Number</source>
@@ -228,15 +224,11 @@
     </message>
     <message numerus="yes">
         <source>Attachments (%n)</source>
-        <translation>
-            <numerusform>附件（%n）</numerusform>
-        </translation>
+        <translation><numerusform>附件（%n）</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Discussion (%n)</source>
-        <translation>
-            <numerusform>讨论（%n）</numerusform>
-        </translation>
+        <translation><numerusform>讨论（%n）</numerusform></translation>
     </message>
     <message>
         <source>No reviews yet.</source>
@@ -389,9 +381,7 @@
     </message>
     <message numerus="yes">
         <source>%n unread notice(s)</source>
-        <translation>
-            <numerusform>%n 条未读通知</numerusform>
-        </translation>
+        <translation><numerusform>%n 条未读通知</numerusform></translation>
     </message>
     <message>
         <source>No notices yet. You will be told here of every decision, comment and mention that concerns you.</source>
@@ -427,6 +417,10 @@
     <message>
         <source>Search ideas (Ctrl+F): words, numbers, people…</source>
         <translation>搜索创意（Ctrl+F）：关键词、编号、人名…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -559,9 +553,7 @@
     <name>ProjectsPage</name>
     <message numerus="yes">
         <source>%n project(s)</source>
-        <translation>
-            <numerusform>共 %n 个项目</numerusform>
-        </translation>
+        <translation><numerusform>共 %n 个项目</numerusform></translation>
     </message>
     <message>
         <source> matching “%1”</source>
@@ -795,9 +787,7 @@
     </message>
     <message numerus="yes">
         <source>Comments (%n)</source>
-        <translation>
-            <numerusform>评论（%n）</numerusform>
-        </translation>
+        <translation><numerusform>评论（%n）</numerusform></translation>
     </message>
     <message>
         <source>No comments yet.</source>
@@ -881,7 +871,7 @@
         <translation>创新智慧库</translation>
     </message>
     <message>
-        <source>Pool everyone&apos;s ideas: propose, review and share innovations.</source>
+        <source>Pool everyone's ideas: propose, review and share innovations.</source>
         <translation>智慧众筹：提出、评审、共享每一个创新想法。</translation>
     </message>
     <message>

@@ -1,0 +1,173 @@
+"""Render the main screens in both languages: `python -m app.ui.screenshots OUTDIR`.
+
+`make screenshots` runs it under Xvfb; QT_QPA_PLATFORM=offscreen works too. A throw-away bank is
+filled with demo data, then each screen is shown at 1366x768 (the plant-site laptop) and grabbed.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+SIZE = (1366, 768)
+
+
+def _settle(app, rounds: int = 5) -> None:  # type: ignore[no-untyped-def]
+    import time
+    for _ in range(rounds):
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def _prepare(bank):  # type: ignore[no-untyped-def]
+    """Demo data plus a few steps that leave notices and a queue, so no screen is empty."""
+    from sqlalchemy import select
+
+    from app.core import demo, discussion, projects, reviews
+    from db.models import Studio, User
+    admin = bank.actor()
+    demo.generate(bank, admin, 600, seed=7)
+    with bank.session() as s:
+        studio = s.scalars(select(Studio).where(Studio.leader_id.is_not(None)).order_by(Studio.name)).first()
+        leader_no = s.get(User, studio.leader_id).employee_no
+        worker_no = s.scalars(select(User.employee_no).where(User.studio_id == studio.id, User.role == "worker")
+                              .order_by(User.employee_no)).first()
+    leader, worker = bank.actor(leader_no), bank.actor(worker_no)
+    base = {"category": "小革新", "background": "电缆沟盖板每块重约 60 公斤，两人抬运费力，曾发生砸伤手脚的情况。",
+            "solution": "设计液压夹持式搬运小车，一人即可完成盖板的提起、移动和复位。",
+            "innovation_points": ["液压夹持，不伤盖板", "可调轮距，适应不同沟宽", "折叠收纳，便于携带"],
+            "expected_benefit": "3.6万", "tags": ["电缆沟", "安全"]}
+    first = projects.propose(bank, worker, base | {"title": "电缆沟盖板省力搬运小车"}, submit=True).value
+    second = projects.propose(bank, worker, base | {"title": "变电站巡检机器人防雨罩改进"}, submit=True).value
+    third = projects.propose(bank, worker, base | {"title": "配电箱门锁防锈改造"}, submit=True).value
+    discussion.comment(bank, leader, first, f"思路很好，建议补充实测数据。@{worker.name}")
+    reviews.review(bank, leader, second, scores={"creativity": 8, "practicality": 9, "economic": 7, "social": 7,
+                                                 "promotion": 8}, decision="adopt", reason="实用性强，工作室推广使用。")
+    reviews.review(bank, leader, third, scores={"creativity": 4, "practicality": 5}, decision="not_adopt",
+                   reason="已有非常相似的项目，欢迎加入该项目并补充经验。")
+    return {"leader": leader, "worker": worker, "first": first}
+
+
+def render(out: Path, languages: list[str]) -> list[Path]:
+    from app.ui.main import make_app
+    app = make_app([], "zh_CN", "light")
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from app.core.bank import Bank
+    from app.ui import i18n
+    from app.ui.context import UiContext
+    from app.ui.inbox_page import InboxPage  # noqa: F401 - registers with the main window
+    from app.ui.main_window import MainWindow
+    from app.ui.propose import ProposeDialog
+    from app.ui.review import ReviewDialog
+    from app.ui.signin import SignInDialog
+
+    QCoreApplication.setOrganizationName("IdeaBankScreenshots")
+    tmp = Path(tempfile.mkdtemp(prefix="ideabank-shots-"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
+    bank = Bank.open(tmp / "data")
+    people = _prepare(bank)
+    from app.ui.search_box import Searcher, make_service
+    service = make_service(bank)
+    if service is not None:
+        service.ensure_ready()
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def save(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+        _settle(app)
+        path = out / f"{name}.png"
+        widget.grab().save(str(path))
+        written.append(path)
+
+    for lang in languages:
+        i18n.install(app, lang)
+        # sign-in
+        dlg = SignInDialog(bank)
+        dlg.number.setText(people["worker"].employee_no)
+        dlg.show()
+        save(dlg, f"signin_{lang}")
+        dlg.close()
+        # main window as the leader, a project selected
+        ctx = UiContext(bank, people["leader"])
+        win = MainWindow(ctx, start_search=False)
+        win.resize(*SIZE)
+        win.show()
+        page = win.page("bank")
+        page.select(people["first"])
+        page.detail.tabs.setCurrentIndex(0)
+        save(win, f"main_{lang}")
+        page.detail.tabs.setCurrentIndex(2)
+        save(win, f"discussion_{lang}")
+        win.show_page("review")
+        save(win, f"review_queue_{lang}")
+        # propose form, half filled, one field wrong
+        wctx = UiContext(bank, people["worker"])
+        if service is not None:
+            wctx.searcher = Searcher(wctx)
+            wctx.searcher.service, wctx.searcher.ready = service, True
+        form = ProposeDialog(wctx)
+        form.resize(*SIZE)
+        form.title.setText("电缆沟盖板省力搬运小车（第二版）")
+        form.category.setCurrentIndex(form.category.findData("innovation"))
+        form.background.setPlainText("现有搬运小车在沟边不平时容易侧翻。")
+        form.points[0].setText("加宽底盘")
+        form.benefit.setText("很多")
+        for key in ("title", "background", "innovation_points", "expected_benefit"):
+            form._edited(key)
+        form.show()
+        form._find_similar()
+        wctx.reader.wait()
+        save(form, f"propose_{lang}")
+        form._dirty = False
+        form.close()
+        wctx.worker.wait()
+        # review form
+        review = ReviewDialog(ctx, people["first"])
+        review.resize(*SIZE)
+        for key, v in zip(review.scores, (8, 9, 7, 6, 8)):
+            review.scores[key].setValue(v)
+        review.show()
+        save(review, f"review_{lang}")
+        review.close()
+        win.close()
+        ctx.worker.wait()
+        # the author's inbox
+        actx = UiContext(bank, people["worker"])
+        awin = MainWindow(actx, start_search=False)
+        awin.resize(*SIZE)
+        awin.show()
+        awin.show_page("inbox")
+        save(awin, f"inbox_{lang}")
+        awin.close()
+        actx.worker.wait()
+    # the dark theme once, in Chinese
+    from app.ui import theme
+    i18n.install(app, "zh_CN")
+    theme.apply(app, "dark")
+    dctx = UiContext(bank, people["leader"])
+    dwin = MainWindow(dctx, start_search=False)
+    dwin.resize(*SIZE)
+    dwin.show()
+    dwin.page("bank").select(people["first"])
+    save(dwin, "main_dark_zh_CN")
+    dwin.close()
+    theme.apply(app, "light")
+    bank.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("outdir", type=Path)
+    p.add_argument("--lang", action="append", choices=["zh_CN", "en"])
+    args = p.parse_args(argv)
+    for path in render(args.outdir, args.lang or ["zh_CN", "en"]):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
