@@ -7,12 +7,14 @@ from typing import Any
 from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.base import Base, SyncedMixin
+from db.base import Base, SyncedMixin, utcnow
 from db.models.people import Studio, User
 
 
 class Project(SyncedMixin, Base):
     __tablename__ = "projects"
+    # Indexed together with id below rather than alone.
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     number: Mapped[str] = mapped_column(String(40), unique=True)
     title: Mapped[str] = mapped_column(String(300))
     category: Mapped[str] = mapped_column(String(30), index=True)
@@ -51,9 +53,14 @@ class Project(SyncedMixin, Base):
         back_populates="project", order_by="ProjectMember.position", cascade="all, delete-orphan"
     )
 
+    # Every list sort ends with id as a tie-breaker (stable paging), so each sortable column gets an
+    # index ending in id: without it SQLite sorts each run of equal values in a temporary B-tree.
     __table_args__ = (
-        Index("ix_projects_status_updated", "status", "updated_at"),
-        Index("ix_projects_created", "created_at"),
+        Index("ix_projects_updated_id", "updated_at", "id"),
+        Index("ix_projects_status_updated_id", "status", "updated_at", "id"),
+        Index("ix_projects_created_id", "created_at", "id"),
+        Index("ix_projects_title_id", "title", "id"),
+        Index("ix_projects_votes_id", "vote_count", "id"),
     )
 
 
