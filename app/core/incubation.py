@@ -522,7 +522,8 @@ def _summary(req: IncubationRequest, day: dt.date) -> dict[str, Any]:
             "services_label": "、".join(label(SERVICES, x) for x in req.services or []),
             "milestones_done": len(req.milestones) - len(open_ms), "milestones_total": len(req.milestones),
             "next_due": nxt.due_on.isoformat() if nxt else None,
-            "overdue": sum(1 for m in open_ms if m.due_on < day),
+            # Due dates bind only once the base has taken the work on (as in warnings.py).
+            "overdue": sum(1 for m in open_ms if m.due_on < day) if req.status in MILESTONE_OPEN else 0,
             "updated_at": req.updated_at.isoformat()}
 
 
@@ -562,7 +563,7 @@ def detail(bank: Bank, actor: Actor, ref: str) -> dict[str, Any]:
                         "measured_savings": req.measured_savings, "note": req.outcome_note},
             "milestones": [{"id": m.id, "position": m.position, "title": m.title, "due_on": m.due_on.isoformat(),
                             "done_on": m.done_on.isoformat() if m.done_on else None,
-                            "overdue": m.done_on is None and m.due_on < day,
+                            "overdue": m.done_on is None and m.due_on < day and req.status in MILESTONE_OPEN,
                             "updates": [{"at": u.created_at.isoformat(), "who": u.author.name if u.author else None,
                                          "note": u.note, "done": u.done, "attachments": list(u.attachments or [])}
                                         for u in m.updates]} for m in req.milestones],

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QMimeData, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QMimeData, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QFileDialog, QFormLayout, QFrame, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
@@ -25,6 +25,8 @@ from app.core.errors import IdeaBankError
 from app.core.i18n import t
 from app.core.incubation import REQUEST_STATUSES, SERVICES, STEPS
 from app.core.vocab import label
+from app.ui import pages
+from app.ui.pages import PageSpec
 
 MIME = "application/x-ideabank-incubation-request"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -42,7 +44,8 @@ class CardDelegate(QStyledItemDelegate):
     HEIGHT = 96
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # type: ignore[no-untyped-def]
-        return QSize(max(option.rect.width(), 200), self.HEIGHT)
+        # A small width: the list view stretches each card to the column's width.
+        return QSize(120, self.HEIGHT)
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index) -> None:  # type: ignore[no-untyped-def]
         card: dict[str, Any] = index.data(CARD_ROLE) or {}
@@ -117,7 +120,8 @@ class RequestColumn(QListWidget):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setItemDelegate(CardDelegate(self))
         self.setSpacing(2)
-        self.setMinimumWidth(170)
+        self.setMinimumWidth(150)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def mimeTypes(self) -> list[str]:
         return [MIME]
@@ -342,11 +346,15 @@ class IncubationBoard(QWidget):
         scroller.setFrameShape(QFrame.Shape.NoFrame)
 
         self.detail = RequestDetail(self)
+        detail_scroller = QScrollArea()
+        detail_scroller.setWidgetResizable(True)
+        detail_scroller.setWidget(self.detail)
+        detail_scroller.setFrameShape(QFrame.Shape.NoFrame)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(scroller)
-        split.addWidget(self.detail)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.addWidget(detail_scroller)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.message)
@@ -377,15 +385,17 @@ class IncubationBoard(QWidget):
                 item.setData(ID_ROLE, r["id"])
                 card = dict(r)
                 card["warnings"] = per_record.get(r["id"], 0)
-                card["line1"] = f"{r['project_number']} · {r['services_label'] or t('未选服务', 'no services')}"
-                due = r["next_due"] or "-"
-                card["line2"] = t("里程碑 {d}/{n} · 下一到期 {due}", "Milestones {d}/{n} · next due {due}",
+                card["line1"] = r["services_label"] or t("未选服务", "no services")
+                due = r["next_due"][5:] if r["next_due"] else "-"  # MM-DD: the year is rarely in doubt on a board
+                card["line2"] = t("里程碑 {d}/{n} · {due} 到期", "Milestones {d}/{n} · due {due}",
                                   d=r["milestones_done"], n=r["milestones_total"], due=due)
                 if r["overdue"]:
-                    card["line2"] += t("（逾期 {n}）", " ({n} overdue)", n=r["overdue"])
+                    card["line2"] = t("里程碑 {d}/{n} · 逾期 {o} 项", "Milestones {d}/{n} · {o} overdue",
+                                      d=r["milestones_done"], n=r["milestones_total"], o=r["overdue"])
                 card["overdue"] = bool(r["overdue"])
                 item.setData(CARD_ROLE, card)
-                item.setToolTip(f"{r['number']}\n{r['title']}\n{r['project_title']}")
+                item.setToolTip(f"{r['number']}\n{r['title']}\n{r['project_number']} {r['project_title']}\n"
+                                f"{t('下一到期', 'Next due')}: {r['next_due'] or '-'}")
                 col.addItem(item)
         if self.current_id in self.requests:
             self.select(self.current_id)
@@ -519,11 +529,13 @@ class RequestDetail(QWidget):
         self.progress_button = QPushButton(t("报告进展…", "Report progress…"))
         self.progress_button.clicked.connect(board.report_progress)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addLayout(self.buttons)  # the steps sit by the heading, always in view
+        layout.addLayout(top)
         layout.addWidget(self.warnings)
         layout.addWidget(self.timeline)
         layout.addWidget(self.body, 1)
-        layout.addLayout(self.buttons)
 
     def show_request(self, data: dict[str, Any] | None) -> None:
         self.data = data
@@ -573,11 +585,11 @@ class RequestDetail(QWidget):
             button.setObjectName(f"step_{action}")
             button.clicked.connect(lambda _=False, a=action: self.board.take_step(data["id"], a))
             self.buttons.addWidget(button)
-        self.buttons.addStretch()
+            button.show()  # a child added to a visible widget stays hidden until shown
         may_report = data["status"] in incubation.MILESTONE_OPEN and (
             self.board.ctx.actor.role in ("base", "admin") or self.board.ctx.actor.role == "leader")
-        self.progress_button.setVisible(may_report)
         self.buttons.addWidget(self.progress_button)
+        self.progress_button.setVisible(may_report)
 
 
 def _esc(text: Any) -> str:
@@ -632,5 +644,4 @@ class NewRequestDialog(QDialog):
         return self.project.currentData() or "", data
 
 
-def make_page(ctx) -> IncubationBoard:  # type: ignore[no-untyped-def]
-    return IncubationBoard(ctx)
+pages.register(PageSpec("incubation", QT_TRANSLATE_NOOP("Pages", "Incubation"), IncubationBoard, order=60))

@@ -11,6 +11,8 @@ from app.core import warnings
 from app.core.changes import Changes
 from app.core.i18n import t
 from app.core.vocab import label
+from app.ui import pages
+from app.ui.pages import PageSpec
 
 KIND_COLOURS = {"milestone_overdue": "#dc2626", "request_unanswered": "#d97706", "application_unanswered": "#d97706",
                 "project_stuck": "#6b7280"}
@@ -94,3 +96,13 @@ def banner_for(ctx, entity_id: str) -> QLabel | None:  # type: ignore[no-untyped
     banner.setObjectName("banner")
     banner.setWordWrap(True)
     return banner
+
+
+class _CoreTitledSpec(PageSpec):
+    """A page titled from the core's catalogue, so 预警 needs no entry in the Qt .ts files."""
+
+    def label(self) -> str:
+        return t(self.extra["zh"], self.title)
+
+
+pages.register(_CoreTitledSpec("warnings", "Warnings", WarningsPanel, order=65, extra={"zh": "预警"}))

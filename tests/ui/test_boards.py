@@ -1,0 +1,228 @@
+"""The incubation kanban (allowed and refused drags), the milestone timeline, the warnings panel and
+the call board, driven through the real widgets offscreen."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from app.core import incubation, projects, teams
+from tests.core.test_incubation import REQUEST, adopted_project
+from tests.ui.conftest import wait_idle
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def requests_(bank, people, draft_data):
+    """Three requests: a draft, one submitted and one in progress (milestone 1 due 20 March)."""
+    L = people["L001"]
+    made = {}
+    for status, title in (("draft", "草稿委托"), ("submitted", "待受理委托"), ("in_progress", "实施中委托")):
+        pid = adopted_project(bank, people, draft_data | {"title": title})
+        rid = incubation.create(bank, L, pid, REQUEST | {"title": title}).value
+        if status != "draft":
+            incubation.submit(bank, L, rid)
+        if status == "in_progress":
+            incubation.accept(bank, people["B001"], rid)
+            incubation.start(bank, people["B001"], rid)
+        made[status] = rid
+    return made
+
+
+def drop(board, request_id: str, target: str) -> None:
+    """A real drop event on the target column's viewport, carrying the card's own mime data."""
+    source = board.columns[board.column_of(request_id)]
+    item = next(source.item(i) for i in range(source.count()) if source.item(i).data(Qt.ItemDataRole.UserRole) == request_id)
+    mime = source.mimeData([item])
+    viewport = board.columns[target].viewport()
+    args = (QPointF(20, 20), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    # Qt delivers a drop only after the drag entered the widget, as a real mouse drag does.
+    for event in (QDragEnterEvent(*args), QDragMoveEvent(*args), QDropEvent(*args)):
+        QApplication.sendEvent(viewport, event)
+        assert event.isAccepted()
+
+
+def cards(board, status):
+    col = board.columns[status]
+    return [col.item(i).data(Qt.ItemDataRole.UserRole) for i in range(col.count())]
+
+
+def test_board_shows_cards_by_status_with_warning_badges(qtbot, bank, people, requests_, make_ctx, clock):
+    from app.ui.incubation_board import CARD_ROLE, IncubationBoard
+    clock.now = dt.datetime(2025, 3, 25, 9, tzinfo=dt.timezone.utc)
+    board = IncubationBoard(make_ctx(people["B001"]))
+    qtbot.addWidget(board)
+    assert cards(board, "draft") == [requests_["draft"]]
+    assert cards(board, "submitted") == [requests_["submitted"]]
+    assert cards(board, "in_progress") == [requests_["in_progress"]]
+    assert "(1)" in board.headers["in_progress"].text()
+    card = board.columns["in_progress"].item(0).data(CARD_ROLE)
+    assert card["warnings"] == 1 and card["overdue"] == 1 and "逾期 1" in card["line2"]
+    assert board.columns["submitted"].item(0).data(CARD_ROLE)["warnings"] == 1  # unanswered for 24 days
+    assert board.columns["draft"].item(0).data(CARD_ROLE)["warnings"] == 0
+
+
+def test_allowed_drag_moves_the_card_and_the_project(qtbot, bank, people, requests_, make_ctx):
+    from app.ui.incubation_board import IncubationBoard
+    ctx = make_ctx(people["B001"])
+    board = IncubationBoard(ctx)
+    qtbot.addWidget(board)
+    with qtbot.waitSignal(board.sig_moved, timeout=10000) as moved:
+        drop(board, requests_["submitted"], "accepted")
+    assert moved.args == [requests_["submitted"], "accepted"]
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: cards(board, "accepted") == [requests_["submitted"]])
+    assert cards(board, "submitted") == []
+    detail = incubation.detail(bank, people["B001"], requests_["submitted"])
+    assert detail["project_status"] == "incubating"
+
+
+def test_refused_drag_snaps_back_with_the_reason_in_the_status_bar(qtbot, bank, people, requests_, make_ctx):
+    from app.ui.incubation_board import IncubationBoard
+    ctx = make_ctx(people["B001"])
+    board = IncubationBoard(ctx)
+    qtbot.addWidget(board)
+    said = []
+    ctx.sig_message.connect(said.append)
+    # No step leads from draft to delivered: refused at once, nothing written.
+    with qtbot.waitSignal(board.sig_refused, timeout=5000):
+        drop(board, requests_["draft"], "delivered")
+    assert cards(board, "draft") == [requests_["draft"]] and cards(board, "delivered") == []
+    assert said and "草稿" in said[-1] and "已交付" in said[-1] and "已提交" in said[-1]
+    assert said[-1] == board.message.text()
+    assert incubation.detail(bank, people["B001"], requests_["draft"])["status"] == "draft"
+
+
+def test_drag_refused_by_role_stays_put(qtbot, bank, people, requests_, make_ctx):
+    from app.ui.incubation_board import IncubationBoard
+    ctx = make_ctx(people["L001"])  # a studio leader may not accept on the base's behalf
+    board = IncubationBoard(ctx)
+    qtbot.addWidget(board)
+    with qtbot.waitSignal(board.sig_refused, timeout=10000) as refused:
+        drop(board, requests_["submitted"], "accepted")
+    assert "受理" in refused.args[0] and "王建国" in refused.args[0]
+    wait_idle(qtbot, ctx)
+    assert cards(board, "submitted") == [requests_["submitted"]] and cards(board, "accepted") == []
+    assert incubation.detail(bank, people["L001"], requests_["submitted"])["status"] == "submitted"
+
+
+def test_decline_by_drag_asks_for_a_reason(qtbot, bank, people, requests_, make_ctx):
+    from app.ui.incubation_board import IncubationBoard
+    ctx = make_ctx(people["B001"])
+    board = IncubationBoard(ctx)
+    qtbot.addWidget(board)
+    board.ask_reason = lambda what: None  # cancelled: nothing happens
+    with qtbot.waitSignal(board.sig_refused, timeout=5000):
+        drop(board, requests_["submitted"], "declined")
+    assert cards(board, "submitted") == [requests_["submitted"]]
+    board.ask_reason = lambda what: "产能已排满"
+    with qtbot.waitSignal(board.sig_moved, timeout=10000):
+        drop(board, requests_["submitted"], "declined")
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: cards(board, "declined") == [requests_["submitted"]])
+    assert incubation.detail(bank, people["L001"], requests_["submitted"])["decision_reason"] == "产能已排满"
+
+
+def test_detail_shows_the_milestone_timeline_and_step_buttons(qtbot, bank, people, requests_, make_ctx, clock):
+    from PySide6.QtWidgets import QPushButton
+
+    from app.ui.incubation_board import IncubationBoard
+    clock.now = dt.datetime(2025, 3, 25, 9, tzinfo=dt.timezone.utc)
+    board = IncubationBoard(make_ctx(people["B001"]))
+    qtbot.addWidget(board)
+    board.columns["in_progress"].setCurrentRow(0)
+    timeline = board.detail.timeline
+    assert [(m["title"], m["overdue"]) for m in timeline.milestones] == [("样机完成", True), ("小批量试用", False)]
+    assert timeline.today == dt.date(2025, 3, 25)
+    assert "逾期" in board.detail.warnings.text() and not board.detail.warnings.isHidden()
+    board.show()
+    steps = [b.objectName() for b in board.detail.findChildren(QPushButton)
+             if b.objectName().startswith("step_") and b.isVisible()]
+    assert steps == ["step_deliver"]
+    assert board.detail.progress_button.isVisible()
+
+
+def test_warnings_panel_lists_what_concerns_the_person(qtbot, bank, people, requests_, make_ctx, clock):
+    from app.ui.warnings_panel import WarningsPanel, banner_for
+    clock.now = dt.datetime(2025, 3, 25, 9, tzinfo=dt.timezone.utc)
+    panel = WarningsPanel(make_ctx(people["L001"]))
+    qtbot.addWidget(panel)
+    kinds = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]
+    assert kinds == ["里程碑逾期", "委托未答复"]
+    panel.kind.setCurrentIndex(panel.kind.findData("request_unanswered"))
+    assert panel.table.rowCount() == 1
+    opened = []
+    panel.sig_open.connect(lambda entity, eid: opened.append((entity, eid)))
+    panel.table.cellDoubleClicked.emit(0, 1)
+    assert opened == [("incubation", requests_["submitted"])]
+    other = WarningsPanel(make_ctx(people["L002"]))
+    qtbot.addWidget(other)
+    assert other.table.rowCount() == 0
+    assert banner_for(make_ctx(people["L001"]), requests_["draft"]) is None
+
+
+def test_call_board_from_posting_to_accepted_member(qtbot, bank, people, make_ctx):
+    from app.ui.teams_page import TeamsPage
+    team = teams.create_team(bank, people["L001"], "局放攻关队").value
+    teams.post_call(bank, people["L001"], "GIS 局放定位难", "征集攻关成员", deadline="2025-03-31", team=team)
+    worker_ctx = make_ctx(people["W002"])
+    page = TeamsPage(worker_ctx)
+    qtbot.addWidget(page)
+    board = page.calls
+    assert board.list.count() == 1 and "GIS 局放定位难" in board.heading.text()
+    assert board.apply_button.isEnabled() and not board.accept_button.isEnabled()
+    board.apply("熟悉超声法局放检测")
+    wait_idle(qtbot, worker_ctx)
+    qtbot.waitUntil(lambda: board.apps.rowCount() == 1)
+    assert not board.apply_button.isEnabled()  # once is enough
+
+    leader_ctx = make_ctx(people["L001"])
+    leader_page = TeamsPage(leader_ctx)
+    qtbot.addWidget(leader_page)
+    lb = leader_page.calls
+    assert lb.accept_button.isEnabled()
+    lb.apps.selectRow(0)
+    lb.decide(True)
+    wait_idle(qtbot, leader_ctx)
+    qtbot.waitUntil(lambda: lb.apps.item(0, 3).text() == "已接受")
+    members = [m["employee_no"] for m in teams.team_detail(bank, team)["members"]]
+    assert members == ["L001", "W002"]
+    leader_page.teams_tab.reload()
+    assert leader_page.teams_tab.members.rowCount() == 2
+
+
+def test_skills_search_tab(qtbot, bank, people, make_ctx):
+    from app.ui.teams_page import TeamsPage
+    teams.join_alliance(bank, people["W002"], "无人机巡检")
+    page = TeamsPage(make_ctx(people["L001"]))
+    qtbot.addWidget(page)
+    tab = page.alliance
+    tab.specialty.setText("无人机")
+    tab.search()
+    assert tab.results.rowCount() == 1 and tab.results.item(0, 0).text() == "W002"
+    tab.specialty.setText("")
+    tab.grade.setCurrentIndex(tab.grade.findData("技师"))
+    tab.search()
+    assert {tab.results.item(r, 0).text() for r in range(tab.results.rowCount())} == {"L001", "W001"}
+
+
+def test_board_screenshot(qtbot, bank, people, requests_, make_ctx, clock, tmp_path):
+    """Renders the board offscreen to a PNG (kept when IDEABANK_SCREENSHOTS names a folder)."""
+    from app.ui.incubation_board import IncubationBoard
+    clock.now = dt.datetime(2025, 3, 25, 9, tzinfo=dt.timezone.utc)
+    board = IncubationBoard(make_ctx(people["B001"]))
+    qtbot.addWidget(board)
+    board.resize(1366, 720)
+    board.show()
+    board.columns["in_progress"].setCurrentRow(0)
+    qtbot.waitExposed(board)
+    qtbot.wait(50)  # let queued layout work finish before the grab
+    folder = os.environ.get("IDEABANK_SCREENSHOTS") or str(tmp_path)
+    path = os.path.join(folder, "incubation_board.png")
+    assert board.grab().save(path)
+    assert os.path.getsize(path) > 10_000
