@@ -34,7 +34,7 @@ class PageSpec:
 _REGISTRY: dict[str, PageSpec] = {}
 
 # Modules that register pages of other issues when they exist (import errors are ignored).
-PLUGINS = ["app.ui.teams_page", "app.ui.incubation_page", "app.ui.stats_page", "app.ui.studios_page"]
+PLUGINS = ["app.ui.teams_page", "app.ui.incubation_board", "app.ui.warnings_panel", "app.ui.stats_page", "app.ui.studios_page"]
 
 
 def register(spec: PageSpec) -> None:
