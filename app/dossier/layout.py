@@ -86,7 +86,7 @@ class Heading(Paragraph):
     def __init__(self, markup, style, *, toc_text: str, level: int, key: str, accent, bar: bool,
                  in_toc: bool = True):
         super().__init__(markup, style)
-        self.toc_text = toc_text  # escaped markup: the TOC renders it as a Paragraph
+        self.toc_text = toc_text  # plain text
         self.outline_text = one_line(toc_text)
         self.level = level
         self.key = key
@@ -114,6 +114,29 @@ class Heading(Paragraph):
         c.setLineWidth(0.4)
         c.line(42, -3, self.width, -3)
         c.restoreState()
+
+
+TOC_LEADING = 24  # points per TOC line; capacity of a slot = its height // this
+
+
+class TocSlot(Flowable):
+    """Keeps the rest of a page for table-of-contents lines.
+
+    The lines are drawn when the canvas is saved, once every heading's page is
+    known; so one layout pass is enough (multiBuild's second pass was ~40% of
+    the time of a dossier). render.toc_slots() reserves enough pages.
+    """
+
+    def __init__(self, index: int):
+        super().__init__()
+        self.index = index
+
+    def wrap(self, aw, ah):
+        self.width, self.height = aw, max(ah - 1, 0)
+        return self.width, self.height
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        canvas._ib_toc_slot = (self.index, x, y, self.width, self.height)
 
 
 class AtBottom(Flowable):
@@ -234,6 +257,28 @@ def _qr_runs(payload: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
     return qr.getModuleCount(), tuple(runs)
 
 
+def draw_runs(canv, x: float, y: float, text: str, font: str, size: float) -> float:
+    """drawString with the glyph router's font per run (℃, emoji...); returns the end x."""
+    from app.dossier.fonts import glyph_router
+
+    for name, run in glyph_router().runs(text):
+        name = name or font
+        canv.setFont(name, size)
+        canv.drawString(x, y, run)
+        x += canv.stringWidth(run, name, size)
+    return x
+
+
+def _fit(text: str, font: str, size: float, room: float) -> str:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(text, font, size) <= room:
+        return text
+    while text and stringWidth(text + "…", font, size) > room:
+        text = text[:-1]
+    return text + "…"
+
+
 def _info_with_extras(extra: dict[str, str]):
     """reportlab's PDFInfo writes a fixed set of keys; add ours (read back by verify)."""
 
@@ -267,10 +312,13 @@ def canvas_class(template: DossierTemplate, font: str):
             self._ib_info: PageInfo | None = None
             self._ib_cover = False
             self._ib_marks: list = []
+            self._ib_toc_slot = None
+            self._ib_toc: list[tuple[int, str, int, str]] = []  # (level, text, page, key); shared by all pages
 
         def showPage(self):
             self._pages.append(dict(self.__dict__))
             self._ib_marks = []
+            self._ib_toc_slot = None
             self._startPage()
 
         def bookmarkPage(self, key, *args, **kw):
@@ -285,6 +333,7 @@ def canvas_class(template: DossierTemplate, font: str):
                 group = info.group if info else -1
                 totals[group] = totals.get(group, 0) + 1
             seen: dict[int, int] = {}
+            toc_left = list(self._ib_toc)
             for absolute, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 info = self._ib_info
@@ -292,11 +341,42 @@ def canvas_class(template: DossierTemplate, font: str):
                 seen[group] = seen.get(group, 0) + 1
                 for key, args, kw in self._ib_marks:
                     Canvas.bookmarkPage(self, key, *args, **kw)
+                if self._ib_toc_slot is not None:
+                    toc_left = self._draw_toc(self._ib_toc_slot, toc_left)
                 if not self._ib_cover:
                     self._furniture(info, seen[group], totals[group],
                                     absolute if len(self._pages) > totals[group] else None)
                 Canvas.showPage(self)
             Canvas.save(self)
+
+        def _draw_toc(self, slot, entries):
+            """TOC lines into this page's slot; returns the entries for the next slot."""
+            _, x, y, width, height = slot
+            fits = int(height // TOC_LEADING)
+            here, rest = entries[:fits], entries[fits:]
+            top = y + height
+            for i, (level, text, page, key) in enumerate(here):
+                size = 11.5 if level == 0 else 10
+                color = colors.HexColor("#1A1A1A") if level == 0 else colors.HexColor("#555555")
+                baseline = top - (i + 1) * TOC_LEADING + 7
+                left = x + (8 if level == 0 else 28)
+                number = str(page)
+                num_w = self.stringWidth(number, font, size)
+                room = x + width - num_w - 14 - left
+                text = _fit(text, font, size, room)
+                self.setFillColor(color)
+                end = draw_runs(self, left, baseline, text, font, size)
+                self.setFont(font, size)
+                self.drawRightString(x + width, baseline, number)
+                leader = ". "
+                unit = self.stringWidth(leader, font, size)
+                count = int((x + width - num_w - 6 - (end + 6)) // unit)
+                if count > 0:  # one string of dots, right-aligned against the page number
+                    self.drawRightString(x + width - num_w - 4, baseline, leader * count)
+                # Named: the annotation counter lives in the page state this loop keeps restoring.
+                self.linkRect("", key, (left, baseline - 5, x + width, baseline + size), relative=0,
+                              name=f"toc-{key}")
+            return rest
 
         def _furniture(self, info: PageInfo | None, page: int, total: int, absolute: int | None):
             self.saveState()
@@ -368,12 +448,13 @@ class DossierDocTemplate(BaseDocTemplate):
         self.canv._doc.info = info
 
     def afterFlowable(self, flowable):
+        toc = getattr(self.canv, "_ib_toc", None)
         if isinstance(flowable, Heading):
             self.canv.addOutlineEntry(flowable.outline_text, flowable.key, flowable.level)
-            if flowable.in_toc:
-                self.notify("TOCEntry", (flowable.level, flowable.toc_text, self.page, flowable.key))
-        elif isinstance(flowable, Bookmark) and flowable.toc_text:
-            self.notify("TOCEntry", (flowable.level, flowable.toc_text, self.page, flowable.key))
+            if flowable.in_toc and toc is not None:
+                toc.append((flowable.level, flowable.toc_text, self.page, flowable.key))
+        elif isinstance(flowable, Bookmark) and flowable.toc_text and toc is not None:
+            toc.append((flowable.level, flowable.toc_text, self.page, flowable.key))
 
 
 def _mark_cover(is_cover: bool):
@@ -388,7 +469,7 @@ class Bookmark(Flowable):
     def __init__(self, title: str, key: str, level: int = 0, toc_text: str | None = None):
         super().__init__()
         self.title, self.key, self.level = title, key, level
-        self.toc_text = toc_text  # escaped markup; None keeps it out of the TOC
+        self.toc_text = toc_text  # plain text; None keeps it out of the TOC
         self.width = self.height = 0
 
     def wrap(self, aw, ah):

@@ -11,6 +11,7 @@ fetched: images come only from the paths in DossierData.
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -22,14 +23,13 @@ from reportlab.platypus import (
     CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from app.dossier.errors import DossierError, t
 from app.dossier.fonts import find_cjk_font
 from app.dossier.images import ImageUnusable, fitted_image
 from app.dossier.layout import (
-    CONTENT_W, KEYWORD_PREFIX, AtBottom, BoldTitle, Bookmark, DocMeta, DossierDocTemplate,
-    DossierStart, Heading, PageInfo, Para, QRCode, SealPlace, canvas_class,
+    CONTENT_H, CONTENT_W, KEYWORD_PREFIX, TOC_LEADING, AtBottom, BoldTitle, Bookmark, DocMeta,
+    DossierDocTemplate, DossierStart, Heading, PageInfo, Para, QRCode, SealPlace, TocSlot, canvas_class,
 )
 from app.dossier.model import DECISIONS, HASH_FORMAT, PATENT_KINDS, RUBRIC, DossierData
 from app.dossier.styles import MUTED, RULE, Styles, make_styles
@@ -145,7 +145,7 @@ class _Builder:
         out += self.cover()
         out += [NextPageTemplate("body"), PageBreak()]
         if not self.combined:
-            out += toc_page(self.st, "d0-toc", self.tpl) + [PageBreak()]
+            out += toc_pages(self.st, "d0-toc", len(self.tpl.sections)) + [PageBreak()]
         for name in self.tpl.sections:
             section = getattr(self, f"sec_{name}")()
             out += section
@@ -158,7 +158,7 @@ class _Builder:
         d, st, tpl = self.d, self.st, self.tpl
         title = one_line(d.title, 120)
         outline = f"{d.number} {one_line(d.title, 60)}" if self.combined else "封面"
-        toc = para(f"{d.number}　{one_line(d.title, 60)}") if self.combined else None
+        toc = f"{d.number}　{one_line(d.title, 80)}" if self.combined else None
         out: list[Flowable] = [DossierStart(self.info()), Bookmark(outline, self.key("cover"), toc_text=toc)]
 
         corner = Table(
@@ -516,12 +516,16 @@ class _Builder:
                                         ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))]
 
 
-def toc_page(st: Styles, key: str, tpl: DossierTemplate) -> list[Flowable]:
-    toc = TableOfContents(levelStyles=st.toc, dotsMinLevel=0, tableStyle=_style([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    return [Bookmark("目录", key), Spacer(1, 6 * mm), Para("目　　录", st.title_center),
-            Spacer(1, 4 * mm), toc]
+def toc_pages(st: Styles, key: str, entries: int) -> list[Flowable]:
+    """The TOC title and enough reserved pages for ``entries`` lines (drawn at save time)."""
+    first = int((CONTENT_H - 30 * mm) // TOC_LEADING)  # below the title
+    rest = int((CONTENT_H - TOC_LEADING) // TOC_LEADING)  # a line short: never reserve too few
+    pages = 1 + max(0, math.ceil((entries - first) / rest))
+    out: list[Flowable] = [Bookmark("目录", key), Spacer(1, 6 * mm), Para("目　　录", st.title_center),
+                           Spacer(1, 4 * mm), TocSlot(0)]
+    for i in range(1, pages):
+        out += [PageBreak(), TocSlot(i)]
+    return out
 
 
 def _right(st: Styles):
@@ -584,7 +588,7 @@ def render_combined(items: list[DossierData], target: str | Path | BinaryIO, *,
     result = RenderResult(pages=0)
     dossiers_meta = []
     if combined:
-        story += [NextPageTemplate("body"), *toc_page(st, "toc", tpl)]
+        story += [NextPageTemplate("body"), *toc_pages(st, "toc", len(items))]
     for i, data in enumerate(items):
         if cancelled and cancelled():
             raise Cancelled(t("已取消导出。", "Export cancelled."))
@@ -612,7 +616,7 @@ def render_combined(items: list[DossierData], target: str | Path | BinaryIO, *,
         doc.pageTemplates.insert(0, doc.pageTemplates.pop(1))  # the TOC page is a body page
     if cancelled and cancelled():
         raise Cancelled(t("已取消导出。", "Export cancelled."))
-    doc.multiBuild(story, canvasmaker=canvas_class(tpl, font))
+    doc.build(story, canvasmaker=canvas_class(tpl, font))
     pdf = buffer.getvalue()
     _write(target, pdf)
     result.pages = doc.page

@@ -273,7 +273,7 @@ def render_report(data: ReportData, target: str | Path | BinaryIO) -> int:
                    author=one_line(data.studio, 100), subject="工作室年度创新报告", keywords="")
     doc = DossierDocTemplate(buffer, meta, font)
     doc.pageTemplates.insert(0, doc.pageTemplates.pop(1))  # no cover page: start on a body page
-    doc.multiBuild(story, canvasmaker=canvas_class(tpl, font))
+    doc.build(story, canvasmaker=canvas_class(tpl, font))
     _write(target, buffer.getvalue())
     return doc.page
 

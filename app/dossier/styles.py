@@ -33,7 +33,6 @@ class Styles:
     cover_big: ParagraphStyle
     title_center: ParagraphStyle
     code: ParagraphStyle
-    toc: list[ParagraphStyle]
 
 
 def make_styles(font: str, tpl: DossierTemplate) -> Styles:
@@ -63,8 +62,4 @@ def make_styles(font: str, tpl: DossierTemplate) -> Styles:
         title_center=s("title_center", fontSize=18, leading=28, alignment=TA_CENTER,
                        textColor=tpl.accent, spaceAfter=14, wordWrap=None),
         code=s("code", fontSize=8.5, leading=13, textColor=INK, wordWrap=None),
-        toc=[
-            s("toc0", fontSize=11.5, leading=24, leftIndent=8, firstLineIndent=0),
-            s("toc1", fontSize=10, leading=18, leftIndent=28, firstLineIndent=0, textColor=MUTED),
-        ],
     )
