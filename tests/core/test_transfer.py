@@ -210,3 +210,21 @@ def test_csv_saved_by_chinese_excel_in_gb18030_is_read(bank, tmp_path):
         p = s.scalar(select(Project))
     assert (p.title, p.category, p.innovation_points, p.tags) == ("配电房防小动物挡板", "design", ["可拆卸", "透明"],
                                                                   ["配电房"])
+
+
+def test_demo_import_export_and_check_on_postgresql(postgres_db, tmp_path, clock):
+    """The hub runs the same code: demo data, an export/import round trip and the check."""
+    hub = Bank.open(tmp_path / "hub", postgres_db, clock=clock)
+    try:
+        demo.generate(hub, hub.actor(), 50, seed=2)
+        transfer.export_projects(hub, hub.actor(), tmp_path / "hub.json")
+        assert check_bank(hub) == []
+    finally:
+        hub.close()
+    target = _fresh(tmp_path, clock, "desk")
+    try:
+        assert transfer.import_projects(target, target.actor(), tmp_path / "hub.json").imported == 50
+        transfer.export_projects(target, target.actor(), tmp_path / "desk.json")
+        assert _comparable(tmp_path / "hub.json") == _comparable(tmp_path / "desk.json")
+    finally:
+        target.close()
