@@ -211,7 +211,7 @@ def run_find(args, ctx) -> int:  # type: ignore[no-untyped-def]
         return 0
     print(render([t("工号", "No."), t("姓名", "Name"), t("单位", "Unit"), t("等级", "Grade"), t("专长", "Specialty"),
                   t("联盟", "Alliance"), t("项目数", "Projects")],
-                 [(r["employee_no"], r["name"], r["unit"], r["skill_grade"], r["alliance_specialty"] or r["specialty"],
+                 [(r["employee_no"], r["name"], r["unit"], r["skill_grade"], "、".join(r["specialties"]),
                    "✓" if r["in_alliance"] else "", r["project_count"]) for r in rows], limits=[12, 10, 20, 8, 24, 4, 6]))
     return 0
 

@@ -613,13 +613,20 @@ def find_people(bank: Bank, *, specialty: str | None = None, min_grade: str | No
                                     .where(ProjectMember.user_id.in_(ids)).order_by(Project.created_at.desc())):
             past.setdefault(uid, []).append(title)
         teams: dict[str, list[str]] = {}
-        for uid, name in s.execute(select(TeamMember.user_id, Team.name).join(Team)
-                                   .where(TeamMember.user_id.in_(ids))):
+        team_specialties: dict[str, list[str]] = {}
+        for uid, name, spec in s.execute(select(TeamMember.user_id, Team.name, TeamMember.specialty).join(Team)
+                                         .where(TeamMember.user_id.in_(ids))):
             teams.setdefault(uid, []).append(name)
+            if spec:
+                team_specialties.setdefault(uid, []).append(spec)
         return [{"employee_no": u.employee_no, "name": u.name, "unit": u.unit.name if u.unit else None,
                  "skill_grade": u.skill_grade, "specialty": u.specialty or "",
                  "alliance_specialty": alliance[u.id].specialty if u.id in alliance else None,
-                 "in_alliance": u.id in alliance, "projects": past.get(u.id, [])[:5],
+                 "in_alliance": u.id in alliance,
+                 # Everything the person is known for, own entry first, without repeats.
+                 "specialties": list(dict.fromkeys(x for x in [alliance[u.id].specialty if u.id in alliance else "",
+                                                               u.specialty or "", *team_specialties.get(u.id, [])] if x)),
+                 "projects": past.get(u.id, [])[:5],
                  "project_count": len(past.get(u.id, [])), "teams": teams.get(u.id, [])} for u in users]
 
 

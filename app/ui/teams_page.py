@@ -107,6 +107,7 @@ class TeamsTab(_Tab):
                                t("技能等级", "Grade"), t("角色", "Role"), t("加入", "Joined"), t("离队", "Left")])
         self.log = QListWidget()
         self.log.setWordWrap(True)
+        self.log.setAlternatingRowColors(True)
         new = QPushButton(t("组建团队…", "New team…"))
         new.setObjectName("primary")
         new.clicked.connect(lambda: self.create_team())
@@ -453,7 +454,7 @@ class AllianceTab(_Tab):
             self.failed(exc)
             return
         _fill(self.results, [[r["employee_no"], r["name"], r["unit"], r["skill_grade"],
-                              r["alliance_specialty"] or r["specialty"], "✓" if r["in_alliance"] else "",
+                              "、".join(r["specialties"]), "✓" if r["in_alliance"] else "",
                               f"{r['project_count']}：{'、'.join(r['projects'][:3])}" if r["project_count"] else "",
                               "、".join(r["teams"])] for r in rows])
 

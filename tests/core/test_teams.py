@@ -120,6 +120,7 @@ def test_alliance_and_skills_search(bank, people, draft_data):
     assert found(unit="输电运检车间", alliance_only=True) == ["W002"]
     assert found(project="防雨罩") == ["W001"]
     assert teams.find_people(bank, project="防雨罩")[0]["projects"] == [draft_data["title"]]
+    assert teams.find_people(bank, specialty="无人机")[0]["specialties"] == ["带电作业、无人机巡检"]
     assert pid
     teams.leave_alliance(bank, people["W002"])
     assert found(specialty="无人机") == []

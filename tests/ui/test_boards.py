@@ -226,3 +226,26 @@ def test_board_screenshot(qtbot, bank, people, requests_, make_ctx, clock, tmp_p
     path = os.path.join(folder, "incubation_board.png")
     assert board.grab().save(path)
     assert os.path.getsize(path) > 10_000
+
+
+def test_pages_in_the_main_window(qtbot, bank, people, requests_, make_ctx, clock, tmp_path):
+    from app.ui.incubation_board import IncubationBoard
+    from app.ui.main_window import MainWindow
+    from app.ui.teams_page import TeamsPage
+    from app.ui.warnings_panel import WarningsPanel
+    clock.now = dt.datetime(2025, 3, 25, 9, tzinfo=dt.timezone.utc)
+    window = MainWindow(make_ctx(people["B001"]), start_search=False)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    labels = {s.key: s.label() for s in window.specs}
+    assert (labels["teams"], labels["incubation"], labels["warnings"]) == ("团队", "孵化", "预警")
+    assert isinstance(window.page("teams"), TeamsPage)
+    assert isinstance(window.page("warnings"), WarningsPanel)
+    window.show_page("incubation")
+    board = window.current_page()
+    assert isinstance(board, IncubationBoard)
+    board.columns["in_progress"].setCurrentRow(0)
+    qtbot.wait(50)
+    folder = os.environ.get("IDEABANK_SCREENSHOTS") or str(tmp_path)
+    assert window.grab().save(os.path.join(folder, "main_window_incubation.png"))
