@@ -255,3 +255,23 @@ def test_unknown_template_is_a_clear_error(tmp_path):
     with pytest.raises(DossierError) as err:
         render_dossier(sample_dossier(), tmp_path / "x.pdf", template="fancy")
     assert "national_wuxiao" in str(err.value)
+
+
+def test_combined_toc_spreads_over_reserved_pages_without_losing_lines(tmp_path):
+    from app.dossier.model import DossierData
+    items = [DossierData(project_id=f"p{i}", number=f"CX-2025-{i:06d}", title=f"项目😀{i}") for i in range(1, 34)]
+    out = tmp_path / "many.pdf"
+    render_combined(items, out)
+    reader = pypdf.PdfReader(out)
+    toc = squeeze(reader.pages[0].extract_text() + reader.pages[1].extract_text())
+    assert all(d.number in toc for d in items)
+    assert "CX-2025-000001" in squeeze(reader.pages[0].extract_text())
+    assert "CX-2025-000033" in squeeze(reader.pages[1].extract_text())
+    assert "项目😀33" in toc  # user text in the TOC keeps its emoji (drawn as a box, kept as text)
+    # the TOC took two pages, so the first cover is page 3, as its TOC line and bookmark say
+    covers = {m.title: reader.get_destination_page_number(m) for m in reader.outline if not isinstance(m, list)}
+    assert covers["CX-2025-000001 项目😀1"] == 2
+    assert "第3页" not in squeeze(reader.pages[2].extract_text())  # a cover: no footer
+    assert squeeze(reader.pages[0].extract_text()).count("CX-2025-") == 26
+    links = [a.get_object() for a in reader.pages[0].get("/Annots") or []]
+    assert len(links) == 26 and all(link.get("/Subtype") == "/Link" for link in links)
