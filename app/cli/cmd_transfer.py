@@ -1,7 +1,7 @@
 """`ideabank import FILE [--dry-run]` and `ideabank export FILE [--status S ...]` (.json, .csv, .xlsx).
 
 CSV/XLSX cells: lists of texts one item per line, patents/awards as JSON, a leading apostrophe
-guards against formulas (details in app/core/transfer_files.py and docs/CLI.md).
+guards against formulas (details in docs/IMPORT-EXPORT.md).
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Reading and writing project tables as .json, .csv and .xlsx, safely.
 
-Cell conventions for CSV and XLSX (documented in docs/CLI.md under import/export):
+Cell conventions for CSV and XLSX (also in docs/IMPORT-EXPORT.md):
 - one header row with the JSON keys (COLUMNS); `title` and `category` are required;
 - lists of texts (innovation_points, tags, co_authors) are one item per line inside the cell;
   a cell holding a JSON array (starting with "[") is read as that array too;
