@@ -614,8 +614,12 @@ def render_combined(items: list[DossierData], target: str | Path | BinaryIO, *,
     doc = DossierDocTemplate(buffer, meta, font)
     if combined:
         doc.pageTemplates.insert(0, doc.pageTemplates.pop(1))  # the TOC page is a body page
-    if cancelled and cancelled():
-        raise Cancelled(t("已取消导出。", "Export cancelled."))
+    if cancelled:
+        def check(kind, value):  # a combined file of hundreds of dossiers lays out for a while
+            if kind == "PAGE" and cancelled():
+                raise Cancelled(t("已取消导出。", "Export cancelled."))
+        check("PAGE", 0)
+        doc.setProgressCallBack(check)
     doc.build(story, canvasmaker=canvas_class(tpl, font))
     pdf = buffer.getvalue()
     _write(target, pdf)

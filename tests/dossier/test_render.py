@@ -275,3 +275,16 @@ def test_combined_toc_spreads_over_reserved_pages_without_losing_lines(tmp_path)
     assert squeeze(reader.pages[0].extract_text()).count("CX-2025-") == 26
     links = [a.get_object() for a in reader.pages[0].get("/Annots") or []]
     assert len(links) == 26 and all(link.get("/Subtype") == "/Link" for link in links)
+
+
+def test_cancel_during_layout_of_a_combined_file(tmp_path):
+    calls = {"n": 0}
+
+    def cancelled():  # false while the stories are built, true once pages are being laid out
+        calls["n"] += 1
+        return calls["n"] > 6
+
+    with pytest.raises(Cancelled):
+        render_combined([sample_dossier(i) for i in range(1, 4)], tmp_path / "c.pdf", cancelled=cancelled)
+    assert not (tmp_path / "c.pdf").exists()
+    assert calls["n"] == 7
