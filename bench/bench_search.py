@@ -86,6 +86,14 @@ def query_mix(folder: Path, seed: int) -> list[tuple[str, str, list[str]]]:
     return mix
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (the build's worker processes)."""
+    import resource
+
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
     k = max(0, min(len(values) - 1, int(round(p / 100 * (len(values) - 1)))))
@@ -157,7 +165,12 @@ def main() -> int:
     ap.add_argument("--updates", type=int, default=50)
     ap.add_argument("--skip-like", action="store_true")
     ap.add_argument("--keep", action="store_true", help="reuse an index built by an earlier run")
+    ap.add_argument("--demo", type=int, default=0, metavar="N",
+                    help="also measure the real app path on a bank filled by `ideabank demo --projects N`")
+    ap.add_argument("--demo-only", action="store_true")
     args = ap.parse_args()
+    if args.demo_only:
+        return bench_demo(args.demo or 20000, args.seed)
 
     folder = corpus(args.n, args.seed)
     rows = load(folder)
@@ -172,13 +185,15 @@ def main() -> int:
     ix = SearchIndex(ix_path)
     if args.keep and not ix.needs_rebuild and ix.doc_count() == len(rows):
         build_s = float("nan")
+        build_cpu = "reused"
     else:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), _cpu()
         ix.rebuild((to_doc(r) for r in rows), total=len(rows), procs=args.procs)
         build_s = time.perf_counter() - t0
+        build_cpu = f"{_cpu() - c0:.0f} CPU-s over all processes"
     size_mb = ix.size_bytes() / 1e6
-    print(f"whoosh build: {build_s:.1f} s ({len(rows) / build_s:,.0f} projects/s), {size_mb:.0f} MB, "
-          f"{ix.segment_count()} segments", flush=True)
+    print(f"whoosh build: {build_s:.1f} s wall ({len(rows) / build_s:,.0f} projects/s; {build_cpu}), "
+          f"{size_mb:.0f} MB, {ix.segment_count()} segments; load average {os.getloadavg()[0]:.1f}", flush=True)
 
     db, fts_build_s = build_sqlite(OUT / f"store-{args.n}.sqlite", rows)
     print(f"FTS5 build (rjieba pretokenize + insert): {fts_build_s:.1f} s", flush=True)
@@ -193,13 +208,15 @@ def main() -> int:
     for _, text, _ in mix[:5]:
         ix.search(text, limit=TOP, count=False)
 
-    lat: dict[str, dict[str, list[float]]] = {e: {} for e in ("whoosh", "whoosh+count", "fts5", "like")}
+    lat: dict[str, dict[str, list[float]]] = {e: {} for e in ("whoosh", "whoosh+count", "fts5", "like",
+                                                              "whoosh-cpu", "fts5-cpu")}
     hitcounts = []
     for kind, text, _terms in mix:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         res = ix.search(text, limit=TOP, count=False)
         snips = [snippet(t, res.terms) for t in texts(res.ids)] if res.ids else []
         lat["whoosh"].setdefault(kind, []).append((time.perf_counter() - t0) * 1000)
+        lat["whoosh-cpu"].setdefault(kind, []).append((time.process_time() - c0) * 1000)
         t0 = time.perf_counter()
         res = ix.search(text, limit=TOP, count=True, facets=True)
         lat["whoosh+count"].setdefault(kind, []).append((time.perf_counter() - t0) * 1000)
@@ -207,35 +224,41 @@ def main() -> int:
         assert len(snips) == len(res.ids)
 
         match, where, params = fts_query(kind, text)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         ids = [r[0] for r in db.execute(
             f"SELECT rowid FROM fts WHERE fts MATCH ?{where} ORDER BY rank LIMIT {TOP}", (match, *params))]
         terms = parse(text).highlight_terms()
         _ = [snippet(t, terms) for t in texts(ids)] if ids else []
         lat["fts5"].setdefault(kind, []).append((time.perf_counter() - t0) * 1000)
+        lat["fts5-cpu"].setdefault(kind, []).append((time.process_time() - c0) * 1000)
 
         if not args.skip_like:
             words = [w for c in parse(text).clauses if c.kind != "filter" for w in [c.text]]
             cond = " AND ".join("(title LIKE ? OR body LIKE ?)" for _ in words)
             likeargs = [p for w in words for p in ("%" + w + "%",) * 2]
             t0 = time.perf_counter()
-            ids = [r[0] for r in db.execute(f"SELECT id FROM docs WHERE {cond} LIMIT {TOP}", likeargs)]
+            # the whole table is scanned (a ranked or counted answer needs every match)
+            ids = [r[0] for r in db.execute(f"SELECT id FROM docs WHERE {cond}", likeargs)][:TOP]
             _ = [snippet(t, terms) for t in texts(ids)] if ids else []
             lat["like"].setdefault(kind, []).append((time.perf_counter() - t0) * 1000)
 
     kinds = ["term", "and2", "and3", "phrase", "prefix", "filter"]
     print(f"\nhits a query: median {statistics.median(hitcounts):,.0f}, max {max(hitcounts):,}")
-    print(f"\nquery latency, top {TOP} with snippets, ms (p50 / p95)\n")
-    print("| kind | n | whoosh | whoosh + exact total + facets | FTS5 | LIKE | whoosh/FTS5 p95 |")
-    print("|---|---|---|---|---|---|---|")
+    print(f"\nquery latency, top {TOP} with snippets, ms (p50 / p95); wall clock, and CPU time of this "
+          f"process (less sensitive to other load); load average {os.getloadavg()[0]:.1f}\n")
+    print("| kind | n | whoosh | whoosh + exact total + facets | FTS5 | LIKE (full scan) | whoosh/FTS5 p95 "
+          "| whoosh CPU | FTS5 CPU |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for kind in kinds + ["all"]:
         def vals(engine):
             d = lat[engine]
             return [v for k in kinds for v in d.get(k, [])] if kind == "all" else d.get(kind, [])
         w, wc, f, lk = vals("whoosh"), vals("whoosh+count"), vals("fts5"), vals("like")
+        wcpu, fcpu = vals("whoosh-cpu"), vals("fts5-cpu")
         cell = lambda v: f"{pct(v, 50):.1f} / {pct(v, 95):.1f}" if v else "–"  # noqa: E731
         ratio = f"{pct(w, 95) / pct(f, 95):.1f}x" if w and f and pct(f, 95) > 0 else "–"
-        print(f"| {kind} | {len(w)} | {cell(w)} | {cell(wc)} | {cell(f)} | {cell(lk)} | {ratio} |")
+        print(f"| {kind} | {len(w)} | {cell(w)} | {cell(wc)} | {cell(f)} | {cell(lk)} | {ratio} "
+              f"| {cell(wcpu)} | {cell(fcpu)} |")
 
     # --- one-edit updates: replace a project's text, commit, searcher sees it
     rnd = random.Random(args.seed)
@@ -246,6 +269,7 @@ def main() -> int:
         t0 = time.perf_counter()
         ix.update([to_doc(r)])
         upd.append((time.perf_counter() - t0) * 1000)
+        time.sleep(0.05)  # edits come one at a time, not in a burst
         if i == 0:
             assert ix.search(f"修订{i}", count=False).ids == [str(r["id"])]
     ix.wait_for_merges()
@@ -270,6 +294,65 @@ def main() -> int:
     db.close()
     if not args.keep:
         shutil.rmtree(ix_path, ignore_errors=True)
+    if args.demo:
+        bench_demo(args.demo, args.seed)
+    return 0
+
+
+DEMO_QUERIES = ["变压器", "巡检", "无人机巡检", "绝缘子", "变电站 巡检", "开关柜 过热", '"带电作业"', "工器具",
+                "接地线", "继电保护", "GIS", "变电*", "开关*", "分类:小发明", "状态:已采纳 变压器", "年份:2024 巡检",
+                "工作室:创新 无人机", "-变压器 漏油", "云平台", "红外测温"]
+
+
+def bench_demo(n: int, seed: int) -> int:
+    """The whole app path (SearchService: parse, index, snippets from the database, exact total)
+    on a bank that `ideabank demo` filled: realistic text, people, studios and comments."""
+    from app.core import demo
+    from app.core.bank import Bank
+    from app.search.analyzer import person_terms
+    from app.search.service import SearchService
+
+    folder = OUT / f"demo-{n}-{seed}"
+    bank = Bank.open(folder)
+    from sqlalchemy import func, select
+
+    from db.models import Project, User
+
+    with bank.session() as s:
+        have = s.scalar(select(func.count()).select_from(Project))
+        if not have:
+            t0 = time.perf_counter()
+            demo.generate(bank, bank.actor(), n, seed)
+            print(f"\ndemo bank: {n:,} projects generated in {time.perf_counter() - t0:.0f} s")
+    with bank.session() as s:
+        names = list(s.scalars(select(User.name).where(User.employee_no != "admin").order_by(User.id).limit(3)))
+    queries = list(DEMO_QUERIES)
+    for name in names[:2]:
+        terms = person_terms(name)
+        queries += [terms[1], terms[2]] if len(terms) > 2 else []
+    svc = SearchService(bank)
+    t0, c0 = time.perf_counter(), _cpu()
+    count = svc.reindex()
+    build = time.perf_counter() - t0
+    print(f"\ndemo bank ({folder.name}): reindex {count:,} projects in {build:.1f} s wall "
+          f"({_cpu() - c0:.0f} CPU-s), index {svc.index.size_bytes() / 1e6:.0f} MB")
+    for q in queries[:3]:
+        svc.search(q)
+    plain, faceted, totals = [], [], []
+    for q in queries:
+        t0 = time.perf_counter()
+        page = svc.search(q, limit=TOP)
+        plain.append((time.perf_counter() - t0) * 1000)
+        totals.append(page.total)
+        t0 = time.perf_counter()
+        svc.search(q, limit=TOP, facets=True)
+        faceted.append((time.perf_counter() - t0) * 1000)
+    print(f"{len(queries)} queries (words, AND, phrase, prefix, filters, exclusion, pinyin of names), "
+          f"median {statistics.median(totals):,.0f} hits: SearchService.search top {TOP} with snippets "
+          f"and exact total p50 {pct(plain, 50):.1f} / p95 {pct(plain, 95):.1f} ms; "
+          f"with facets p50 {pct(faceted, 50):.1f} / p95 {pct(faceted, 95):.1f} ms")
+    svc.close()
+    bank.close()
     return 0
 
 

@@ -129,6 +129,9 @@ def _subwords(word: str) -> tuple[str, ...]:
     return result
 
 
+_last_segmented: tuple[str | None, list] = (None, [])
+
+
 def segment(text: str) -> list[tuple[str, int]]:
     """Index tokens as (term, position).
 
@@ -136,6 +139,9 @@ def segment(text: str) -> list[tuple[str, int]]:
     dictionary words inside a long word (变压器 in 油浸式变压器) share the long word's position,
     so both the long word and its parts match, alone and in phrases.
     """
+    global _last_segmented
+    if _last_segmented[0] == text:  # heads() and content analyse the same text back to back
+        return _last_segmented[1]
     import rjieba
 
     ensure_dictionary()
@@ -151,6 +157,7 @@ def segment(text: str) -> list[tuple[str, int]]:
         if len(word) > 2:
             for sub in _subwords(word):
                 append((sub, pos))
+    _last_segmented = (text, out)  # only once complete: another thread may read it
     return out
 
 
