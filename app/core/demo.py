@@ -512,17 +512,19 @@ def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int
                 V.append({"id": _new_id(at), "created_at": at, "updated_at": at, "site_id": site_id,
                           "project_id": pid, "user_id": people[idx].id, "value": 1})
             row["vote_count"] = len(voters)
-            thread: list[str] = []
+            thread: list[tuple[str, dt.datetime]] = []
             for _ in range(rng.choices((0, 1, 2, 3, 5), (45, 25, 15, 10, 5))[0]):
-                at = _later(submitted, rng, 0, 90, now)  # type: ignore[arg-type]
-                cid = _new_id(at)
-                if thread and rng.random() < 0.3:
-                    parent, body, who = rng.choice(thread), rng.choice(W.REPLIES), person.id
+                if thread and rng.random() < 0.3:  # the proposer answers an earlier comment
+                    parent, parent_at = rng.choice(thread)
+                    at = _later(parent_at, rng, 0, 7, now)
+                    body, who = rng.choice(W.REPLIES), person.id
                 else:
-                    parent, body, who = None, rng.choice(W.COMMENTS), people[rng.choice(all_idx)].id
+                    parent, at = None, _later(submitted, rng, 0, 90, now)  # type: ignore[arg-type]
+                    body, who = rng.choice(W.COMMENTS), people[rng.choice(all_idx)].id
+                cid = _new_id(at)
                 C.append({"id": cid, "created_at": at, "updated_at": at, "site_id": site_id, "project_id": pid,
                           "author_id": who, "parent_id": parent, "body": body})
-                thread.append(cid)
+                thread.append((cid, at))
             row["comment_count"] = len(thread)
         if status in DECIDED:
             adopted = status != "not_adopted"

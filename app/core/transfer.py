@@ -30,7 +30,7 @@ from app.core.permissions import check, leads_studio_of
 from app.core.projects import next_number
 from app.core.queries import project_json
 from app.core.transfer_files import COLUMNS, read_rows, write_rows
-from app.core.vocab import STATUSES, parse_status
+from app.core.vocab import parse_status
 from db.base import new_id
 from db.models import AuditLog, Project, ProjectMember, SearchQueue, Studio, User
 
@@ -285,10 +285,6 @@ def export_projects(bank: Bank, actor: Actor, path: Path | str, *, statuses: tup
             s.expunge_all()
     write_rows(path, out)
     return len(out)
-
-
-def status_names() -> str:
-    return ", ".join(STATUSES)
 
 
 def changes_of(report: ImportReport) -> Changes:
