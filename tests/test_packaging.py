@@ -145,3 +145,51 @@ def test_system_deps_cover_what_the_qt_xcb_plugin_links():
         pytest.skip(f"libraries not installed (make as root installs them): {sorted(unresolved)}")
     assert not unresolved, f"the xcb plugin links libraries that are not installed: {sorted(unresolved)}"
     assert not missing_pkgs, f"add to QT_XCB in packaging/system-deps.sh: {sorted(missing_pkgs)}"
+
+
+def _canon(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_lock_file_pins_what_is_installed():
+    """Every package the app and its tests pull in is pinned in constraints.txt at the
+    version installed here, so a fresh `make` gets what this run tested."""
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if line:
+            name, _, version = line.partition("==")
+            pins[_canon(name)] = version.strip()
+
+    try:
+        root = metadata.distribution("ideabank")
+    except metadata.PackageNotFoundError:
+        pytest.skip("ideabank is not installed (make venv installs it)")
+    todo = [(r, {"test"}) for r in root.requires or []]
+    seen, problems = set(), []
+    while todo:
+        req_text, extras = todo.pop()
+        req = Requirement(req_text)
+        if req.marker and not any(req.marker.evaluate({"extra": e}) for e in (extras or {""})):
+            continue
+        name = _canon(req.name)
+        key = (name, frozenset(req.extras))
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            dist = metadata.distribution(req.name)
+        except metadata.PackageNotFoundError:
+            problems.append(f"{name}: required but not installed")
+            continue
+        if name not in pins:
+            problems.append(f"{name}=={dist.version}: not in constraints.txt (run `make lock`)")
+        elif pins[name] != dist.version:
+            problems.append(f"{name}: installed {dist.version}, constraints.txt says {pins[name]} (run `make lock`)")
+        todo += [(r, set(req.extras)) for r in dist.requires or []]
+    assert not problems, "\n".join(problems)
+    assert len(seen) > 10
