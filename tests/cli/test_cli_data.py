@@ -59,6 +59,21 @@ def test_check_and_backup(demo_home, tmp_path):
     proc = ideabank(demo_home, "backup", str(demo_home / "ideabank.sqlite"), check=False)
     assert proc.returncode == 2 and "备份文件不能是数据库本身" in proc.stderr
 
+    # The backup is a complete bank: open it as one, damage a counter, and the check says so.
+    restored = tmp_path / "restored"
+    restored.mkdir()
+    target.rename(restored / "ideabank.sqlite")
+    with sqlite3.connect(restored / "ideabank.sqlite") as conn:
+        conn.execute("UPDATE projects SET vote_count = vote_count + 1 WHERE number = (SELECT min(number) FROM projects)")
+    proc = ideabank(restored, "check", check=False)
+    assert proc.returncode == 1 and "[counter]" in proc.stdout
+
+
+def test_backup_on_postgresql_points_to_pg_dump(postgres_db, tmp_path):
+    proc = ideabank(tmp_path, "--db-url", postgres_db, "backup", str(tmp_path / "b.sqlite"), check=False)
+    assert proc.returncode == 7 and "pg_dump" in proc.stderr
+    assert json.loads(ideabank(tmp_path, "--db-url", postgres_db, "check", "--json").stdout)["ok"] is True
+
 
 def test_export_import_round_trip_and_a_bad_file(demo_home, tmp_path):
     exported = tmp_path / "completed.xlsx"
