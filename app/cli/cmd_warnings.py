@@ -20,7 +20,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     p.add_argument("--at", metavar="YYYY-MM-DD", help=t("按某一天计算（默认现在）", "as of this day (default: now)"))
     p.add_argument("--kind", action="append", choices=list(warnings.KINDS), default=[])
     p.set_defaults(handler=run)
-    ws = p.add_subparsers(dest="warnings_command", metavar="ACTION")
+    ws = p.add_subparsers(dest="warnings_command", metavar="[config]")  # optional: bare `warnings` lists them
     cfg = ws.add_parser("config", help=t("设置预警天数（按工作室，或全站）", "set the warning thresholds (per studio or site-wide)"))
     cfg.add_argument("--studio", help=t("工作室名称；省略则为全站默认", "studio name; omit for the site default"))
     cfg.add_argument("--unanswered-days", type=int)

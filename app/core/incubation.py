@@ -156,7 +156,7 @@ def _money(value: Any) -> float:
     return round(amount, 2)
 
 
-def clean_fields(data: dict[str, Any], *, partial: bool = False) -> tuple[dict[str, Any], list[str]]:
+def clean_fields(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Check and normalise request fields; every problem is reported, not just the first."""
     clean: dict[str, Any] = {}
     problems: list[str] = []
@@ -280,7 +280,7 @@ def edit(bank: Bank, actor: Actor, ref: str, data: dict[str, Any]) -> Changes:
     unknown = set(data) - EDITABLE
     if unknown:
         raise ValidationError(t("这些字段不能修改：{f}", "These fields cannot be changed: {f}", f=", ".join(sorted(unknown))))
-    clean, problems = clean_fields(data, partial=True)
+    clean, problems = clean_fields(data)
     _raise_if(problems)
     with bank.write() as s:
         req = load(s, ref)

@@ -370,7 +370,7 @@ class IncubationBoard(QWidget):
     def reload(self) -> None:
         bank, actor = self.ctx.bank, self.ctx.actor
         rows = incubation.list_requests(bank)
-        found = warnings.for_actor(bank, actor)
+        found = warnings.for_actor(bank, actor, kinds=warnings.INCUBATION_KINDS)
         per_record: dict[str, int] = {}
         for w in found:
             if w.entity == "incubation":
@@ -552,7 +552,8 @@ class RequestDetail(QWidget):
             return
         today = self.board.ctx.bank.now().astimezone(dt.timezone.utc).date()
         self.heading.setText(f"{data['number']}  {data['title']}（{data['status_label']}）")
-        found = warnings.on_record(warnings.for_actor(self.board.ctx.bank, self.board.ctx.actor), data["id"])
+        found = warnings.on_record(warnings.for_actor(self.board.ctx.bank, self.board.ctx.actor,
+                                                      kinds=warnings.INCUBATION_KINDS), data["id"])
         self.warnings.setText("\n".join("⚠ " + w.message for w in found))
         self.warnings.setVisible(bool(found))
         self.timeline.set_milestones(data["milestones"], today)

@@ -14,6 +14,7 @@ from app.core.vocab import label
 from app.ui import pages
 from app.ui.pages import PageSpec
 
+MAX_ROWS = 1000  # the most urgent; a table of 50,000 rows helps nobody (and costs seconds to build)
 KIND_COLOURS = {"milestone_overdue": "#dc2626", "request_unanswered": "#d97706", "application_unanswered": "#d97706",
                 "project_stuck": "#6b7280"}
 
@@ -21,18 +22,21 @@ KIND_COLOURS = {"milestone_overdue": "#dc2626", "request_unanswered": "#d97706",
 class WarningsPanel(QWidget):
     sig_open = Signal(str, str)
     """(entity, entity id): the person asked to open the record a warning is about."""
+    sig_loaded = Signal(int)
+    """(count) the warnings were recomputed and shown."""
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.ctx = ctx
         self.found: list[warnings.EarlyWarning] = []
+        self.all: list[warnings.EarlyWarning] = []
         self.header = QLabel()
         self.header.setObjectName("sectionTitle")
         self.kind = QComboBox()
         self.kind.addItem(t("全部类型", "All kinds"), None)
         for code in warnings.KINDS:
             self.kind.addItem(label(warnings.KINDS, code), code)
-        self.kind.currentIndexChanged.connect(self.reload)
+        self.kind.currentIndexChanged.connect(self.show_found)
         refresh = QPushButton(t("刷新", "Refresh"))
         refresh.clicked.connect(self.reload)
         top = QHBoxLayout()
@@ -63,10 +67,27 @@ class WarningsPanel(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        found = warnings.for_actor(self.ctx.bank, self.ctx.actor)
+        """Recompute off the GUI thread: stuck projects mean a scan of every active project."""
+        bank, actor = self.ctx.bank, self.ctx.actor
+        self.header.setText(t("正在计算预警…", "Computing warnings…"))
+        reader = getattr(self.ctx, "reader", None) or self.ctx.worker
+        reader.submit(lambda state: warnings.for_actor(bank, actor), done=self._loaded,
+                      failed=lambda e: self.ctx.show_error(e, self), label=t("计算预警", "Computing warnings"))
+
+    def _loaded(self, found: list[warnings.EarlyWarning]) -> None:
+        self.all = found
+        self.show_found()
+        self.sig_loaded.emit(len(found))
+
+    def show_found(self) -> None:
         kind = self.kind.currentData()
-        self.found = [w for w in found if kind is None or w.kind == kind]
-        self.header.setText(t("预警 {n} 条", "{n} warnings", n=len(self.found)))
+        matching = [w for w in self.all if kind is None or w.kind == kind]
+        self.found = matching[:MAX_ROWS]
+        if len(matching) > MAX_ROWS:
+            self.header.setText(t("预警 {n} 条（显示最紧急的 {m} 条）", "{n} warnings (the {m} most urgent shown)",
+                                  n=len(matching), m=MAX_ROWS))
+        else:
+            self.header.setText(t("预警 {n} 条", "{n} warnings", n=len(matching)))
         self.table.setRowCount(len(self.found))
         for row, w in enumerate(self.found):
             cells = [label(warnings.KINDS, w.kind), w.title, str(w.days), w.message]
@@ -87,9 +108,10 @@ class WarningsPanel(QWidget):
             self.ctx.sig_open_project.emit(w.entity_id)
 
 
-def banner_for(ctx, entity_id: str) -> QLabel | None:  # type: ignore[no-untyped-def]
-    """A yellow banner listing the warnings on one record (a project, a request, a call), or None."""
-    found = warnings.on_record(warnings.for_actor(ctx.bank, ctx.actor), entity_id)
+def banner_for(ctx, entity_id: str, kinds=None) -> QLabel | None:  # type: ignore[no-untyped-def]
+    """A yellow banner listing the warnings on one record (a project, a request, a call), or None.
+    Pass the `kinds` that can apply to the record, to skip the others' queries."""
+    found = warnings.on_record(warnings.for_actor(ctx.bank, ctx.actor, kinds=kinds), entity_id)
     if not found:
         return None
     banner = QLabel("\n".join("⚠ " + w.message for w in found))

@@ -150,8 +150,12 @@ def test_detail_shows_the_milestone_timeline_and_step_buttons(qtbot, bank, peopl
 def test_warnings_panel_lists_what_concerns_the_person(qtbot, bank, people, requests_, make_ctx, clock):
     from app.ui.warnings_panel import WarningsPanel, banner_for
     clock.now = dt.datetime(2025, 3, 25, 9, tzinfo=dt.timezone.utc)
-    panel = WarningsPanel(make_ctx(people["L001"]))
+    ctx = make_ctx(people["L001"])
+    with qtbot.waitSignal(ctx.reader.sig_busy, timeout=5000):
+        panel = WarningsPanel(ctx)
     qtbot.addWidget(panel)
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 2)
     kinds = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]
     assert kinds == ["里程碑逾期", "委托未答复"]
     panel.kind.setCurrentIndex(panel.kind.findData("request_unanswered"))
@@ -160,9 +164,12 @@ def test_warnings_panel_lists_what_concerns_the_person(qtbot, bank, people, requ
     panel.sig_open.connect(lambda entity, eid: opened.append((entity, eid)))
     panel.table.cellDoubleClicked.emit(0, 1)
     assert opened == [("incubation", requests_["submitted"])]
-    other = WarningsPanel(make_ctx(people["L002"]))
+    other_ctx = make_ctx(people["L002"])
+    other = WarningsPanel(other_ctx)
     qtbot.addWidget(other)
-    assert other.table.rowCount() == 0
+    with qtbot.waitSignal(other.sig_loaded, timeout=5000) as loaded:
+        pass
+    assert loaded.args == [0] and other.table.rowCount() == 0
     assert banner_for(make_ctx(people["L001"]), requests_["draft"]) is None
 
 
