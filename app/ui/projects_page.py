@@ -178,6 +178,10 @@ class ProjectsPage(QWidget):
         self.search_text = ""
         self.filters = FilterBar(ctx, f"views/{ctx.actor.employee_no}/{key}")
         self.model = ProjectTableModel(ctx.bank, self)
+        self.model.runner = lambda fn, done: ctx.reader.submit(lambda state: fn(), done=done,
+                                                               failed=lambda e: ctx.show_error(e, self))
+        self.model.sig_complete.connect(self._complete)
+        self._keep: str | None = None
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -272,8 +276,11 @@ class ProjectsPage(QWidget):
 
     def reload(self) -> None:
         """Query the ids again (filters, order or membership changed), keeping the selection."""
-        keep = self.current_id()
+        self._keep = self.current_id() or self._keep
         self.model.load(self.current_filter())
+
+    def _complete(self) -> None:
+        """The list is whole: order search hits by relevance, count, restore the selection."""
         if self.search_ids is not None and self._relevance:
             listed = set(self.model.ids)
             self.model.set_ids([i for i in self.search_ids if i in listed])
@@ -281,8 +288,11 @@ class ProjectsPage(QWidget):
                                  (self.tr(" matching “%1”").replace("%1", self.search_text) if self.search_ids is not None
                                   else ""))
         self.sig_count.emit(len(self.model.ids))
+        keep, self._keep = self._keep, None
         if keep:
             self.select(keep, quiet=True)
+        if self.search_ids and self.model.ids and self.current_id() not in self.search_ids:
+            self.select(self.model.ids[0])  # show the best hit
         if self.current_id() != self.detail.project_id:
             self.detail.show_project(self.current_id())
 
@@ -293,8 +303,6 @@ class ProjectsPage(QWidget):
         self.search_ids = ids
         self._relevance = ids is not None  # search results come best first until a header is clicked
         self.reload()
-        if ids and self.model.ids and self.current_id() not in ids:
-            self.select(self.model.ids[0])
 
     def _header_clicked(self, section: int) -> None:
         if COLUMNS[section][2] is None:

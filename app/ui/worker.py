@@ -80,11 +80,21 @@ class _Job(QRunnable):
             result = self.fn(self.state)
         except BaseException as exc:  # noqa: BLE001 - every failure is reported to the GUI
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.relay.sig_failed.emit(exc)
+            self._deliver(self.relay.sig_failed, exc)
         else:
-            self.relay.sig_done.emit(result)
+            self._deliver(self.relay.sig_done, result)
         finally:
-            self.finished()
+            try:
+                self.finished()
+            except RuntimeError:
+                pass
+
+    @staticmethod
+    def _deliver(signal, value) -> None:  # type: ignore[no-untyped-def]
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the GUI side is gone (the program is closing): nobody to tell
+            pass
 
 
 class Worker(QObject):
