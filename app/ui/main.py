@@ -157,7 +157,7 @@ class Controller:
             self.window.sign_out()
 
 
-def offer_demo(app, bank) -> None:  # type: ignore[no-untyped-def]
+def offer_demo(app, bank, projects: int = 2000) -> None:  # type: ignore[no-untyped-def]
     """On first start (no projects), offer to fill the bank with demo data, with progress and cancel."""
     from PySide6.QtCore import QCoreApplication, QEventLoop
     from PySide6.QtWidgets import QMessageBox, QProgressDialog
@@ -181,10 +181,10 @@ def offer_demo(app, bank) -> None:  # type: ignore[no-untyped-def]
     from app.ui.worker import Worker
     worker = Worker()
     dlg = QProgressDialog(QCoreApplication.translate("FirstStart", "Creating demo data…"),
-                          QCoreApplication.translate("FirstStart", "Cancel"), 0, 2000)
+                          QCoreApplication.translate("FirstStart", "Cancel"), 0, projects)
     dlg.setMinimumDuration(0)
     loop = QEventLoop()
-    state = worker.submit(lambda st: demo.generate(bank, bank.actor(), 2000, progress=lambda d, t: st.progress(d, t),
+    state = worker.submit(lambda st: demo.generate(bank, bank.actor(), projects, progress=lambda d, t: st.progress(d, t),
                                                    cancel=lambda: st.cancelled),
                           done=lambda _r: loop.quit(), failed=lambda e: (QMessageBox.warning(None, "", str(e)), loop.quit()))
     state.sig_progress.connect(lambda d, t, _x: (dlg.setMaximum(max(t, 1)), dlg.setValue(d)))
