@@ -291,8 +291,9 @@ class ProjectsPage(QWidget):
         keep, self._keep = self._keep, None
         if keep:
             self.select(keep, quiet=True)
-        if self.search_ids and self.model.ids and self.current_id() not in self.search_ids:
-            self.select(self.model.ids[0])  # show the best hit
+        if self.model.ids and (self.current_id() is None or
+                               (self.search_ids and self.current_id() not in self.search_ids)):
+            self.select(self.model.ids[0])  # the detail pane is never empty while the list is not
         if self.current_id() != self.detail.project_id:
             self.detail.show_project(self.current_id())
 
