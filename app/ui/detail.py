@@ -89,6 +89,8 @@ class DetailPane(QWidget):
         self.submit_btn.clicked.connect(lambda: self._move("submit"))
         self.review_btn = QPushButton(self.tr("Review…"))
         self.review_btn.clicked.connect(lambda: self.sig_review.emit(self.project_id))
+        self.review_btn.setObjectName("primary")
+        self.submit_btn.setObjectName("primary")
         self.kiosk_btn = QPushButton(self.tr("Confirm kiosk proposal"))
         self.kiosk_btn.clicked.connect(self._confirm_kiosk)
         self.more_btn = QToolButton()

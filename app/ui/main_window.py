@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         who.setObjectName("userBadge")
         tb.addWidget(who)
         self.settings_action = QAction(self.tr("Settings"), self)
-        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
         tb.addAction(self.settings_action)
         self.sign_out_action = QAction(self.tr("Sign out"), self)
@@ -132,7 +132,8 @@ class MainWindow(QMainWindow):
 
     def _build_shortcuts(self) -> None:
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
-        QShortcut(QKeySequence("Esc"), self.search, activated=lambda: self.search.clear())
+        QShortcut(QKeySequence("Esc"), self.search, activated=lambda: self.search.clear(),
+                  context=Qt.ShortcutContext.WidgetShortcut)
         for i in range(min(9, len(self.specs))):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.nav.setCurrentRow(i))
 
