@@ -122,9 +122,14 @@ def available_actions(actor: Actor, req: IncubationRequest) -> list[str]:
 
 
 # -- loading and cleaning -------------------------------------------------------------------------
-def load(s: Session, ref: str) -> IncubationRequest:
-    req = s.scalar(select(IncubationRequest).where((IncubationRequest.id == ref) | (IncubationRequest.number == ref))
-                   .options(selectinload(IncubationRequest.milestones).selectinload(Milestone.updates)))
+def load(s: Session, ref: str, *, for_update: bool = False) -> IncubationRequest:
+    """A request by id or number. for_update locks the row on PostgreSQL, so two base managers
+    deciding at once queue up; SQLite's writers already run one at a time (BEGIN IMMEDIATE)."""
+    stmt = (select(IncubationRequest).where((IncubationRequest.id == ref) | (IncubationRequest.number == ref))
+            .options(selectinload(IncubationRequest.milestones).selectinload(Milestone.updates)))
+    if for_update and s.bind.dialect.name != "sqlite":
+        stmt = stmt.with_for_update(of=IncubationRequest)
+    req = s.scalar(stmt)
     if req is None:
         raise NotFound(t("找不到孵化委托 {r}。", "Incubation request {r} not found.", r=ref))
     return req
@@ -283,7 +288,7 @@ def edit(bank: Bank, actor: Actor, ref: str, data: dict[str, Any]) -> Changes:
     clean, problems = clean_fields(data)
     _raise_if(problems)
     with bank.write() as s:
-        req = load(s, ref)
+        req = load(s, ref, for_update=True)
         if not (actor.role == "admin" or is_studio_side(actor, req)):
             raise denied(actor, "incubation.request")
         if req.status != "draft":
@@ -334,7 +339,7 @@ def move(bank: Bank, actor: Actor, ref: str, action: str, reason: str | None = N
     """Take a workflow step. `close` needs `outcome` (units_made, adopting_units, measured_savings, note)."""
     reason = (reason or "").strip()
     with bank.write() as s:
-        req = load(s, ref)
+        req = load(s, ref, for_update=True)
         st = step_for(action, req.status)
         if not may_take(actor, req, st):
             raise PermissionDenied(t("{name}（{no}）不能对此孵化委托执行“{act}”。",
@@ -470,7 +475,7 @@ def update_milestone(bank: Bank, actor: Actor, ref: str, milestone: str | int, n
         _milestone(req, milestone)
     refs = attachment_refs(bank, files)
     with bank.write() as s:
-        req = load(s, ref)
+        req = load(s, ref, for_update=True)
         _check_milestone_work(actor, req)
         m = _milestone(req, milestone)
         now = bank.now()
@@ -498,7 +503,7 @@ def add_milestone(bank: Bank, actor: Actor, ref: str, title: str, due_on: Any) -
         raise ValidationError(t("请填写里程碑名称。", "Enter the milestone's title."))
     due = parse_date(due_on, t("到期日", "The due date"))
     with bank.write() as s:
-        req = load(s, ref)
+        req = load(s, ref, for_update=True)
         _check_milestone_work(actor, req)
         pos = max((m.position for m in req.milestones), default=0) + 1
         req.milestones.append(Milestone(request_id=req.id, position=pos, title=title, due_on=due, **_stamp(bank)))

@@ -495,8 +495,10 @@ def decide_application(bank: Bank, actor: Actor, call: str, applicant: str, acce
         if not (actor.role == "admin" or actor.id == row.poster_id or (team_row and may_manage(actor, team_row))):
             raise PermissionDenied(t("只有发榜人可以答复揭榜申请。", "Only the poster of the call may answer applications."))
         user = person(s, applicant)
-        app = s.scalar(select(CallApplication).where(CallApplication.call_id == row.id,
-                                                     CallApplication.applicant_id == user.id))
+        stmt = select(CallApplication).where(CallApplication.call_id == row.id, CallApplication.applicant_id == user.id)
+        if s.bind.dialect.name != "sqlite":  # two answers at once on the hub: the second waits, then sees it answered
+            stmt = stmt.with_for_update()
+        app = s.scalar(stmt)
         if app is None:
             raise NotFound(t("{name} 没有揭这个榜。", "{name} has not applied to this call.", name=user.name))
         if app.status != "pending":

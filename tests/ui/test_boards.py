@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from app.core import incubation, projects, teams
+from app.core import incubation, teams
 from tests.core.test_incubation import REQUEST, adopted_project
 from tests.ui.conftest import wait_idle
 
