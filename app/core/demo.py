@@ -350,7 +350,7 @@ def _existing_projects(bank: Bank) -> int:
 
 
 def generate(bank: Bank, actor: Actor, projects: int, seed: int = 20241124, progress: Progress | None = None,
-             cancel: Cancel | None = None, *, append: bool = False, batch: int = BATCH) -> dict[str, Any]:
+             cancel: Cancel | None = None, *, append: bool = False, batch: int | None = None) -> dict[str, Any]:
     """Fill the bank with demo data; returns counts of what was written (see the module docstring)."""
     check(actor, "data.demo")
     if not isinstance(projects, int) or projects < 0 or projects > MAX_PROJECTS:
@@ -360,6 +360,9 @@ def generate(bank: Bank, actor: Actor, projects: int, seed: int = 20241124, prog
         raise Conflict(t("数据库中已有 {n} 个项目，演示数据只写入空库。确需追加请加 --append（GUI 中请选择追加）。",
                          "The bank already holds {n} projects; demo data goes into an empty bank only. "
                          "Add --append to add it anyway.", n=existing))
+    # Big batches for speed; at least ~20 of them for a small demo, so a progress bar moves and
+    # cancel is noticed within a fraction of a second.
+    batch = batch or max(100, min(BATCH, projects // 20))
     began, began_cpu = time.perf_counter(), time.process_time()
     org = build_org()
     site_id = bank.site_id

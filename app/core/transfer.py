@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from sqlalchemy.orm import selectinload
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.changes import Changes
-from app.core.errors import ValidationError
+from app.core.errors import IdeaBankError, ValidationError
 from app.core.fields import EDITABLE_FIELDS, TEXT_LIMITS, clean_project_fields, field_name, submission_problems
 from app.core.i18n import t
 from app.core.permissions import check, leads_studio_of
@@ -76,8 +77,26 @@ class ImportFailed(ValidationError):
         self.errors = errors
 
 
+class TransferCancelled(IdeaBankError):
+    """The person pressed cancel; an import rolled back, an export wrote no file."""
+
+    exit_code = 130
+
+
 class _Rollback(Exception):
     pass
+
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+STEP = 500  # rows between progress reports and cancel checks
+
+
+def _tick(done: int, total: int, progress: Progress | None, cancel: Cancel | None, zh: str, en: str) -> None:
+    if cancel is not None and cancel():
+        raise TransferCancelled(t(zh, en))
+    if progress is not None:
+        progress(done, total)
 
 
 def _parse_time(value: Any) -> dt.datetime:
@@ -95,8 +114,10 @@ def _in_chunks(s: Any, column: Any, values: list[str]) -> set[str]:
     return found
 
 
-def import_projects(bank: Bank, actor: Actor, path: Path | str, *, dry_run: bool = False) -> ImportReport:
-    """Import every row of the file or none (see the module docstring). Raises ImportFailed."""
+def import_projects(bank: Bank, actor: Actor, path: Path | str, *, dry_run: bool = False,
+                    progress: Progress | None = None, cancel: Cancel | None = None) -> ImportReport:
+    """Import every row of the file or none (see the module docstring). Raises ImportFailed, or
+    TransferCancelled when cancel() turns true (nothing is written). progress(done, total) counts rows."""
     check(actor, "data.import")
     path = Path(path)
     raw_rows, from_cells = read_rows(path)
@@ -109,7 +130,7 @@ def import_projects(bank: Bank, actor: Actor, path: Path | str, *, dry_run: bool
     report = ImportReport(rows=len(raw_rows), dry_run=dry_run)
     try:
         with bank.write() as s:
-            errors = _import_rows(s, bank, actor, raw_rows, from_cells, report)
+            errors = _import_rows(s, bank, actor, raw_rows, from_cells, report, progress, cancel)
             if errors:
                 raise ImportFailed(errors, len(raw_rows))
             if dry_run:
@@ -120,7 +141,7 @@ def import_projects(bank: Bank, actor: Actor, path: Path | str, *, dry_run: bool
 
 
 def _import_rows(s: Any, bank: Bank, actor: Actor, raw_rows: list[tuple[int, Any]], from_cells: bool,
-                 report: ImportReport) -> list[RowError]:
+                 report: ImportReport, progress: Progress | None, cancel: Cancel | None) -> list[RowError]:
     errors: list[RowError] = []
     users = {no: (uid, studio) for no, uid, studio in s.execute(select(User.employee_no, User.id, User.studio_id))}
     studios = dict(s.execute(select(Studio.name, Studio.id)).all())
@@ -133,7 +154,11 @@ def _import_rows(s: Any, bank: Bank, actor: Actor, raw_rows: list[tuple[int, Any
     seen_numbers: set[str] = set()
     now = bank.now()
     projects, members, audits, queue = [], [], [], []
-    for row_no, raw in raw_rows:
+    for position, (row_no, raw) in enumerate(raw_rows):
+        if position % STEP == 0:
+            _tick(position, len(raw_rows), progress, cancel, "已取消导入，未写入任何数据。",
+                  "Import cancelled; nothing was written.")
+
         def bad(fld: str, message: str) -> None:
             errors.append(RowError(row_no, fld, message))
 
@@ -260,11 +285,15 @@ def _import_rows(s: Any, bank: Bank, actor: Actor, raw_rows: list[tuple[int, Any
             # Rows differ in which optional keys they carry only through `clean`, which always has them all.
             conn.execute(insert(table), rows)
     report.imported = len(projects)
+    _tick(len(raw_rows), len(raw_rows), progress, cancel, "已取消导入，未写入任何数据。",
+          "Import cancelled; nothing was written.")
     return errors
 
 
-def export_projects(bank: Bank, actor: Actor, path: Path | str, *, statuses: tuple[str, ...] = ()) -> int:
-    """Write the projects (optionally only these statuses) to .json/.csv/.xlsx; returns how many."""
+def export_projects(bank: Bank, actor: Actor, path: Path | str, *, statuses: tuple[str, ...] = (),
+                    progress: Progress | None = None, cancel: Cancel | None = None) -> int:
+    """Write the projects (optionally only these statuses) to .json/.csv/.xlsx; returns how many.
+    progress(done, total) after each chunk; cancel() → TransferCancelled, and no file is written."""
     check(actor, "data.export")
     path = Path(path)
     codes = tuple(parse_status(x) for x in statuses)
@@ -275,6 +304,7 @@ def export_projects(bank: Bank, actor: Actor, path: Path | str, *, statuses: tup
             stmt = stmt.where(Project.status.in_(codes))
         ids = list(s.scalars(stmt))
         for start in range(0, len(ids), CHUNK):
+            _tick(start, len(ids), progress, cancel, "已取消导出，未写入文件。", "Export cancelled; no file was written.")
             chunk = ids[start:start + CHUNK]
             loaded = {p.id: p for p in s.scalars(select(Project).where(Project.id.in_(chunk)).options(
                 selectinload(Project.members).selectinload(ProjectMember.user), selectinload(Project.studio),
@@ -284,6 +314,8 @@ def export_projects(bank: Bank, actor: Actor, path: Path | str, *, statuses: tup
                 out.append(project_json(p) | {"completed_at": p.completed_at.isoformat() if p.completed_at else None})
             s.expunge_all()
     write_rows(path, out)
+    if progress is not None:
+        progress(len(out), len(out))
     return len(out)
 
 
@@ -291,4 +323,5 @@ def changes_of(report: ImportReport) -> Changes:
     return Changes(project_ids=frozenset(report.ids), membership=bool(report.ids), value=report.imported)
 
 
-__all__ = ["import_projects", "export_projects", "ImportReport", "ImportFailed", "RowError", "changes_of"]
+__all__ = ["import_projects", "export_projects", "ImportReport", "ImportFailed", "RowError", "TransferCancelled",
+           "changes_of"]

@@ -228,3 +228,25 @@ def test_demo_import_export_and_check_on_postgresql(postgres_db, tmp_path, clock
         assert _comparable(tmp_path / "hub.json") == _comparable(tmp_path / "desk.json")
     finally:
         target.close()
+
+
+def test_progress_and_cancel(source, tmp_path, clock):
+    seen = []
+    transfer.export_projects(source, source.actor(), tmp_path / "all.json", progress=lambda d, n: seen.append((d, n)))
+    assert seen[0] == (0, 66) and seen[-1] == (66, 66)
+    with pytest.raises(transfer.TransferCancelled):
+        transfer.export_projects(source, source.actor(), tmp_path / "none.csv", cancel=lambda: True)
+    assert not (tmp_path / "none.csv").exists() and not (tmp_path / "none.csv.part").exists()
+
+    target = _fresh(tmp_path, clock, "target")
+    try:
+        seen.clear()
+        calls = iter([False, True])  # cancelled after all rows were checked, before the commit
+        with pytest.raises(transfer.TransferCancelled):
+            transfer.import_projects(target, target.actor(), tmp_path / "all.json",
+                                     progress=lambda d, n: seen.append(d), cancel=lambda: next(calls))
+        assert seen == [0] and _count(target) == 0
+        report = transfer.import_projects(target, target.actor(), tmp_path / "all.json")
+        assert report.imported == 66
+    finally:
+        target.close()
