@@ -16,7 +16,7 @@ from pathlib import Path
 from whoosh.analysis import Token, Tokenizer
 
 # Bump when the token rules below change: old indexes then get rebuilt.
-ANALYZER_VERSION = 3
+ANALYZER_VERSION = 4
 SEGMENTER = "rjieba"
 DEFAULT_FREQ = 3000
 
@@ -140,7 +140,7 @@ def segment(text: str) -> list[tuple[str, int]]:
     so both the long word and its parts match, alone and in phrases.
     """
     global _last_segmented
-    if _last_segmented[0] == text:  # heads() and content analyse the same text back to back
+    if _last_segmented[0] == text:  # people and more-like-this analyse the same text again
         return _last_segmented[1]
     import rjieba
 
@@ -159,63 +159,6 @@ def segment(text: str) -> list[tuple[str, int]]:
                 append((sub, pos))
     _last_segmented = (text, out)  # only once complete: another thread may read it
     return out
-
-
-PAIR_SEP = " "
-
-
-def pairs(text: str) -> list[str]:
-    """Adjacent word pairs ("变压器 漏油"), so a phrase is a few term lookups, not a position scan.
-
-    A phrase that starts or ends inside a long word uses the long word's tail or head
-    (变压器 of 油浸式变压器, 无人机 of 无人机巡检), so those sub-words pair too; inner ones need not.
-    """
-    import rjieba
-
-    ensure_dictionary()
-    out: list[str] = []
-    seen = set()
-    prev_tails: list[str] = []
-    for word in rjieba.cut(text, True):
-        if word in STOPWORDS:
-            continue
-        for piece in _pieces(word):
-            heads = [piece]
-            tails = [piece]
-            if len(piece) > 2 and piece == word.lower():
-                for sub in _subwords(word):
-                    if word.startswith(sub):
-                        heads.append(sub)
-                    if word.endswith(sub):
-                        tails.append(sub)
-            for left in prev_tails:
-                for right in heads:
-                    pair = left + PAIR_SEP + right
-                    if pair not in seen:
-                        seen.add(pair)
-                        out.append(pair)
-            prev_tails = tails
-    return out
-
-
-def phrase_pairs(words: list[str]) -> list[str]:
-    return [words[i] + PAIR_SEP + words[i + 1] for i in range(len(words) - 1)]
-
-
-HEAD_MIN, HEAD_MAX = 2, 4
-
-
-def heads(text: str) -> list[str]:
-    """Distinct proper prefixes (2-4 characters) of the words in `text`, for `变电*`, `gis*`.
-
-    A prefix query then reads one posting list instead of the union of every word it expands to.
-    """
-    out: dict[str, None] = {}
-    for term, _pos in segment(text):
-        n = len(term)
-        for k in range(HEAD_MIN, min(HEAD_MAX, n - 1) + 1):
-            out[term[:k]] = None
-    return list(out)
 
 
 def query_words(text: str) -> list[str]:
@@ -313,38 +256,3 @@ class PeopleAnalyzer(Tokenizer):
                 pos += 1
                 yield t
 
-
-class PairAnalyzer(Tokenizer):
-    """whoosh analyzer over `pairs()`: each distinct adjacent pair once (no positions needed)."""
-
-    def __eq__(self, other):
-        return other.__class__ is self.__class__
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for i, term in enumerate(pairs(value) if tokenize else [value]):
-            t.text = term
-            t.boost = 1.0
-            t.stopped = False
-            if positions:
-                t.pos = start_pos + i
-            yield t
-
-
-class HeadAnalyzer(Tokenizer):
-    """whoosh analyzer over `heads()`."""
-
-    def __eq__(self, other):
-        return other.__class__ is self.__class__
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for i, term in enumerate(heads(value) if tokenize else [value]):
-            t.text = term
-            t.boost = 1.0
-            t.stopped = False
-            if positions:
-                t.pos = start_pos + i
-            yield t

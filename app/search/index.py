@@ -179,9 +179,9 @@ class SearchIndex:
             new.mkdir(parents=True)
             ix = whoosh_index.create_in(str(new), build_schema())
             if procs > 1:
-                writer = ix.writer(procs=procs, limitmb=128, multisegment=True)
+                writer = ix.writer(procs=procs, limitmb=512, multisegment=True)
             else:
-                writer = ix.writer(limitmb=256)
+                writer = ix.writer(limitmb=512)
             count = 0
             try:
                 for doc in docs:
@@ -440,10 +440,7 @@ def _word_query(word: str, reader, prefix: bool = False):
     fields that do not contain the word still costs a matcher per field in pure Python.
     """
     if prefix:
-        if analyzer.HEAD_MIN <= len(word) <= analyzer.HEAD_MAX:
-            alts = [Q.Term("content", word), Q.Term("heads", word)]
-        else:
-            alts = [Q.Prefix("content", word), Q.Prefix("extra", word)]
+        alts = [Q.Prefix("content", word), Q.Prefix("extra", word)]
         if analyzer.is_latin(word):
             alts.append(Q.Prefix("people", word))
         return Q.Or(alts)
@@ -474,9 +471,7 @@ def _phrase_clause(text: str, reader):
         return None
     if len(words) == 1:
         return _word_query(words[0], reader)
-    # A 3+ word phrase is approximate: each pair adjacent somewhere in the project.
-    adjacent = [Q.Term("pairs", p) for p in analyzer.phrase_pairs(words)]
-    return adjacent[0] if len(adjacent) == 1 else Q.And(adjacent)
+    return Q.Or([Q.Phrase("content", words), Q.Phrase("extra", words)])
 
 
 def _filter_clause(c, reader):
