@@ -274,7 +274,7 @@ def run_call_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
     print(render([t("编号", "Number"), t("难题", "Problem"), t("类型", "Kind"), t("状态", "State"), t("截止", "Deadline"),
                   t("发榜人", "Poster"), t("申请", "Applied"), t("待答复", "Pending")],
                  [(r["number"], r["title"], r["kind_label"], r["state_label"], r["deadline"][:10], r["poster"],
-                   r["applications"], r["pending"]) for r in rows], limits=[20, 30, 10, 8, 10, 10, 5, 5]))
+                   r["applications"], r["pending"]) for r in rows], limits=[20, 30, 10, 8, 10, 10, 6, 8]))
     return 0
 
 
