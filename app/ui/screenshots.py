@@ -103,6 +103,11 @@ def render(out: Path, languages: list[str]) -> list[Path]:
         save(win, f"discussion_{lang}")
         win.show_page("review")
         save(win, f"review_queue_{lang}")
+        win.show_page("stats")
+        ctx.reader.wait()
+        save(win, f"stats_{lang}")
+        win.show_page("studios")
+        save(win, f"studios_{lang}")
         # propose form, half filled, one field wrong
         wctx = UiContext(bank, people["worker"])
         if service is not None:

@@ -900,6 +900,92 @@
     </message>
 </context>
 <context>
+    <name>StatsPage</name>
+    <message>
+        <source>All studios</source>
+        <translation>All studios</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>Adopted</translation>
+    </message>
+    <message>
+        <source>Adoption rate</source>
+        <translation>Adoption rate</translation>
+    </message>
+    <message>
+        <source>Measured benefit (yuan/yr)</source>
+        <translation>Measured benefit (yuan/yr)</translation>
+    </message>
+    <message>
+        <source>Expected benefit (yuan/yr)</source>
+        <translation>Expected benefit (yuan/yr)</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>By status</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <source>By year</source>
+        <translation>By year</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+</context>
+<context>
+    <name>StudiosPage</name>
+    <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>Adopted</translation>
+    </message>
+    <message>
+        <source>Measured benefit (yuan/yr)</source>
+        <translation>Measured benefit (yuan/yr)</translation>
+    </message>
+    <message>
+        <source>Double-click a studio to list its projects. Click a header to sort.</source>
+        <translation>Double-click a studio to list its projects. Click a header to sort.</translation>
+    </message>
+</context>
+<context>
     <name>UiContext</name>
     <message>
         <source>Cancelled.</source>

@@ -248,11 +248,11 @@
     </message>
     <message>
         <source>Adopted</source>
-        <translation>采纳</translation>
+        <translation>已采纳</translation>
     </message>
     <message>
         <source>Not adopted</source>
-        <translation>不采纳</translation>
+        <translation>未采纳</translation>
     </message>
     <message>
         <source>Scores only</source>
@@ -897,6 +897,92 @@
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPage</name>
+    <message>
+        <source>All studios</source>
+        <translation>全部工作室</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <source>Adoption rate</source>
+        <translation>采纳率</translation>
+    </message>
+    <message>
+        <source>Measured benefit (yuan/yr)</source>
+        <translation>实测效益（元/年）</translation>
+    </message>
+    <message>
+        <source>Expected benefit (yuan/yr)</source>
+        <translation>预期效益（元/年）</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>按状态</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按分类</translation>
+    </message>
+    <message>
+        <source>By year</source>
+        <translation>按年份</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>StudiosPage</name>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>领衔人</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <source>Measured benefit (yuan/yr)</source>
+        <translation>实测效益（元/年）</translation>
+    </message>
+    <message>
+        <source>Double-click a studio to list its projects. Click a header to sort.</source>
+        <translation>双击工作室可列出它的项目；点击表头可排序。</translation>
     </message>
 </context>
 <context>

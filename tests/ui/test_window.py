@@ -125,3 +125,30 @@ def test_no_display_message_and_exit_code(monkeypatch, capsys):
     assert gui_main.main([]) == gui_main.EXIT_NO_DISPLAY
     err = capsys.readouterr().err
     assert "xvfb-run" in err and "QT_QPA_PLATFORM=offscreen" in err
+
+
+def test_statistics_and_studios_pages(qtbot, bank, people, make_ctx, draft_data):
+    from app.core import projects
+    from app.ui.main_window import MainWindow
+    from app.ui.stats_page import StatsPage
+    from app.ui.studios_page import StudiosPage
+    projects.propose(bank, people["W001"], draft_data, submit=True)
+    ctx = make_ctx(people["L001"])
+    window = MainWindow(ctx, start_search=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("stats")
+    page = window.page("stats")
+    assert isinstance(page, StatsPage)
+    qtbot.waitUntil(lambda: page.figures["count"].text() == "1", timeout=5000)
+    assert page.tables["status"].item(0, 0).text() == "已提交"
+    window.show_page("studios")
+    studios = window.page("studios")
+    assert isinstance(studios, StudiosPage)
+    names = [studios.table.item(i, 0).text() for i in range(studios.table.rowCount())]
+    row = names.index("王建国劳模创新工作室")
+    studios._open(row, 0)
+    bank_page = window.page("bank")
+    assert window.current_page() is bank_page
+    assert bank_page.filters.studio.currentText() == "王建国劳模创新工作室"
+    assert bank_page.model.rowCount() == 1

@@ -1,0 +1,76 @@
+"""工作室: every innovation studio with its leader, members, projects, adoptions and measured benefit."""
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from app.core import stats
+from app.core.vocab import STUDIO_LEVELS, label
+from app.ui import fmt, pages
+from app.ui.context import UiContext
+
+
+class _Number(QTableWidgetItem):
+    """Sorts by the number, not by the formatted text."""
+
+    def __init__(self, value: float, text: str) -> None:
+        super().__init__(text)
+        self.value = value
+        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def __lt__(self, other) -> bool:  # type: ignore[no-untyped-def]
+        return self.value < getattr(other, "value", 0)
+
+
+class StudiosPage(QWidget):
+    def __init__(self, ctx: UiContext, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.ctx = ctx
+        self.table = QTableWidget(0, 8)
+        self.table.setHorizontalHeaderLabels([self.tr("Studio"), self.tr("Level"), self.tr("Unit"), self.tr("Leader"),
+                                              self.tr("Members"), self.tr("Projects"), self.tr("Adopted"),
+                                              self.tr("Measured benefit (yuan/yr)")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.cellDoubleClicked.connect(self._open)
+        hint = QLabel(self.tr("Double-click a studio to list its projects. Click a header to sort."))
+        hint.setObjectName("muted")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+        ctx.sig_changes.connect(lambda ch: self.reload() if ch.people or ch.membership else None)
+        self.reload()
+
+    def reload(self) -> None:
+        self.rows = stats.studios_overview(self.ctx.bank)
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(self.rows))
+        for i, r in enumerate(self.rows):
+            name = QTableWidgetItem(r["name"])
+            name.setData(Qt.ItemDataRole.UserRole, r["id"])
+            self.table.setItem(i, 0, name)
+            self.table.setItem(i, 1, QTableWidgetItem(label(STUDIO_LEVELS, r["level"])))
+            self.table.setItem(i, 2, QTableWidgetItem(r["unit"] or ""))
+            self.table.setItem(i, 3, QTableWidgetItem(r["leader"] or ""))
+            for col, key in ((4, "members"), (5, "projects"), (6, "adopted")):
+                self.table.setItem(i, col, _Number(r[key], fmt.integer(r[key])))
+            self.table.setItem(i, 7, _Number(r["measured_benefit"], fmt.money(r["measured_benefit"])))
+        self.table.setSortingEnabled(True)
+        if not getattr(self, "_sorted_once", False):  # the studios with most measured benefit first
+            self.table.sortItems(7, Qt.SortOrder.DescendingOrder)
+            self._sorted_once = True
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def _open(self, row: int, _col: int) -> None:
+        studio_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        window = self.window()
+        if hasattr(window, "show_page") and hasattr(window, "page"):
+            window.show_page("bank")
+            page = window.page("bank")
+            page.filters.set_values({"studio_id": studio_id})
+
+
+pages.register(pages.PageSpec("studios", QT_TRANSLATE_NOOP("Pages", "Studios"), StudiosPage, order=80))
