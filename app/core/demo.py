@@ -262,22 +262,31 @@ def _new_id(at: dt.datetime) -> str:
 # -- text ---------------------------------------------------------------------------------------
 
 class _Writer:
-    """Composes a project's text from the area's vocabulary."""
+    """Composes a project's text from its area's vocabulary. One draw of the words (equipment,
+    part, work, ...) serves the title and every text field, so a project talks about one thing."""
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
         self.c = rng.choice
 
-    def title(self, category: str, w: dict[str, list[str]]) -> str:
-        c, rng = self.c, self.rng
-        eq, part, work, tool = c(w["equipment"]), c(w["part"]), c(w["work"]), c(w["tool"])
-        site, problem, tech, device = c(w["site"]), c(w["problem"]), c(W.TECHS), c(W.DEVICES)
-        n = rng.randrange(3)
+    def theme(self, area: str) -> dict[str, str]:
+        c, w = self.c, W.AREA_WORDS[area]
+        eq, site = c(w["equipment"]), c(w["site"])
+        if site == eq:  # 环网柜 is both a place and a piece of equipment: never "环网柜环网柜"
+            site = w["site"][0]
+        return {"area": area, "eq": eq, "part": c(w["part"]), "work": c(w["work"]),
+                "tool": c(w["tool"]), "site": site, "problem": c(w["problem"]), "tech": c(W.TECHS),
+                "device": c(W.DEVICES), "function": c(W.FUNCTIONS), "model": c(W.MODELS),
+                "material": c(W.MATERIALS), "management": c(W.MANAGEMENT)}
+
+    def title(self, category: str, th: dict[str, str]) -> str:
+        eq, part, work, tool, site = th["eq"], th["part"], th["work"], th["tool"], th["site"]
+        problem, tech, device, function = th["problem"], th["tech"], th["device"], th["function"]
+        n = self.rng.randrange(3)
         if category == "invention":
-            return [f"一种{eq}{part}{c(W.FUNCTIONS)}{device}", f"{site}{eq}{device}的研制",
-                    f"基于{tech}的{eq}{device}"][n]
+            return [f"一种{eq}{part}{function}{device}", f"{site}{eq}{device}的研制", f"基于{tech}的{eq}{device}"][n]
         if category == "creation":
-            return [f"{tool}{c(W.FUNCTIONS)}{device}", f"多功能{tool}{device}", f"{eq}{part}{device}的研制"][n]
+            return [f"{tool}{function}{device}", f"多功能{tool}{device}", f"{eq}{part}{device}的研制"][n]
         if category == "innovation":
             return [f"{eq}{part}改进", f"{work}用{tool}改造", f"{eq}{problem}治理措施改进"][n]
         if category == "design":
@@ -289,21 +298,19 @@ class _Writer:
             return [f"{site}{eq}{problem}技术攻关", f"基于{tech}的{eq}{problem}治理攻关",
                     f"{eq}{work}关键技术研究与应用"][n]
         if category == "management":
-            return [f"基于{tech}的{c(W.MANAGEMENT)}管理创新", f"{site}{c(W.MANAGEMENT)}精益化管理模式",
+            return [f"基于{tech}的{th['management']}管理创新", f"{site}{th['management']}精益化管理模式",
                     f"{work}全过程闭环管理实践"][n]
         return [f"提高{work}一次合格率", f"降低{eq}故障率", f"缩短{work}作业时长"][n]  # QC成果
 
     def effect(self) -> str:
         return self.c(W.EFFECTS).format(p=self.rng.randint(15, 70), n=self.rng.randint(10, 300))
 
-    def texts(self, w: dict[str, list[str]]) -> dict[str, Any]:
+    def texts(self, th: dict[str, str], year: int) -> dict[str, Any]:
         c, rng = self.c, self.rng
-        eq, part, work, tool = c(w["equipment"]), c(w["part"]), c(w["work"]), c(w["tool"])
-        site, problem, tech, device = c(w["site"]), c(w["problem"]), c(W.TECHS), c(W.DEVICES)
-        model, material, function = c(W.MODELS), c(W.MATERIALS), c(W.FUNCTIONS)
-        year = rng.randint(2020, 2024)
-        background = (f"{site}在{work}过程中，{eq}{part}{problem}，{c(W.CONSEQUENCES)}。{year}年本单位共发生此类情况"
-                      f"{rng.randint(3, 60)}次，平均每次处理耗时{rng.randint(1, 8)}小时。现有{tool}功能单一，"
+        eq, part, work, tool, site = th["eq"], th["part"], th["work"], th["tool"], th["site"]
+        tech, device, function, model, material = th["tech"], th["device"], th["function"], th["model"], th["material"]
+        background = (f"{site}在{work}过程中，{eq}{part}{th['problem']}，{c(W.CONSEQUENCES)}。{year - 1}年本单位共发生"
+                      f"此类情况{rng.randint(3, 60)}次，平均每次处理耗时{rng.randint(1, 8)}小时。现有{tool}功能单一，"
                       f"难以满足现场{work}的需要。")
         solution = (f"研制{eq}{function}{device}：一是采用{material}制作主体结构，重量轻、便于携带；"
                     f"二是引入{tech}，实现{eq}{part}的{c(W.FUNCTIONS)}；三是编制配套的{work}作业指导书。"
@@ -314,15 +321,13 @@ class _Writer:
                 f"适配{model}等多种型号，通用性强",
                 f"标准化{work}流程，{self.effect()}"]
         points = rng.sample(pool, rng.choices((1, 2, 3), (2, 4, 5))[0])
-        tags = [W.SPECIALTIES[self.area][0], eq, tech]
+        tags = [W.SPECIALTIES[th["area"]][0], eq, tech]
         if rng.random() < 0.3:
             tags.append(model)
-        if rng.random() < 0.3 and tool not in tags:
+        if rng.random() < 0.3:
             tags.append(tool)
         return {"background": background, "solution": solution, "innovation_points": points,
                 "tags": list(dict.fromkeys(tags)), "site": site}
-
-    area = "substation"
 
 
 # -- projects -----------------------------------------------------------------------------------
@@ -446,10 +451,9 @@ def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int
         if studio_idx is None and rng.random() < 0.7:
             studio_idx = rng.randrange(len(studios))
         category, status = category_of(), status_of()
-        w = W.AREA_WORDS[person.area]
-        writer.area = person.area
-        title = writer.title(category, w)
-        text = writer.texts(w)
+        theme = writer.theme(person.area)
+        title = writer.title(category, theme)
+        text = writer.texts(theme, created.year)
         pid = _new_id(created)
         seqs[created.year] = seqs.get(created.year, 0) + 1
         submitted = decided = completed = None
