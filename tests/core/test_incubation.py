@@ -282,3 +282,50 @@ def test_schema_and_flow_on_postgresql(postgres_db, tmp_path, clock):
             "application_unanswered", "milestone_overdue", "project_stuck"]
     finally:
         bank.close()
+
+
+@pytest.mark.postgres
+def test_concurrent_decisions_queue_on_postgresql(postgres_db, tmp_path, clock):
+    """While another transaction holds the request (and changes it), a second decision waits, then
+    sees the new state and is refused, instead of both passing the state check."""
+    import threading
+
+    from sqlalchemy import text
+
+    from app.core import people as P
+    from app.core.bank import Bank
+
+    bank = Bank.open(tmp_path / "pg", postgres_db, clock=clock)
+    try:
+        admin = bank.actor()
+        P.add_user(bank, admin, "L9", "领衔人", role="leader")
+        P.add_studio(bank, admin, "示范工作室", leader="L9")
+        P.add_user(bank, admin, "B9", "基地", role="base")
+        L, B = bank.actor("L9"), bank.actor("B9")
+        pid = projects.propose(bank, L, {"title": "项目", "category": "小发明", "background": "b", "solution": "s",
+                                         "innovation_points": ["p"]}, submit=True).value
+        projects.start_review(bank, L, pid)
+        projects.adopt(bank, L, pid)
+        rid = incubation.create(bank, L, pid, REQUEST).value
+        incubation.submit(bank, L, rid)
+        outcome: list[object] = []
+        with bank.engine.connect() as other:
+            other.execute(text("SELECT id FROM incubation_requests WHERE id = :id FOR UPDATE"), {"id": rid})
+            worker = threading.Thread(target=lambda: outcome.append(_try(lambda: incubation.accept(bank, B, rid))))
+            worker.start()
+            worker.join(1.0)
+            assert worker.is_alive()  # waiting for the lock
+            other.execute(text("UPDATE incubation_requests SET status = 'declined' WHERE id = :id"), {"id": rid})
+            other.commit()
+        worker.join(10)
+        assert isinstance(outcome[0], InvalidTransition)
+        assert incubation.detail(bank, B, rid)["project_status"] == "adopted"
+    finally:
+        bank.close()
+
+
+def _try(fn):
+    try:
+        return fn()
+    except Exception as exc:  # noqa: BLE001 - the test inspects what the thread raised
+        return exc
