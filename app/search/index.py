@@ -75,6 +75,19 @@ class SearchResults:
         return [h.id for h in self.hits]
 
 
+def _process_alive(pid: int, folder: Path) -> bool:
+    if os.name == "posix":
+        try:
+            os.kill(pid, 0)  # signal 0 only asks whether the process exists
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+    # elsewhere signal 0 is not harmless: trust the folder's age instead
+    return time.time() - folder.stat().st_mtime < 6 * 3600
+
+
 def current_stamp() -> dict:
     return {"schema": SCHEMA_VERSION, **analyzer.stamp()}
 
@@ -98,9 +111,7 @@ class SearchIndex:
         self._close_searcher()
         self._ix = None
         self.needs_rebuild, self.reason = False, ""
-        for leftover in (self._side("new"), self._side("old")):
-            if leftover.exists():  # an interrupted rebuild: the live folder is still whole
-                shutil.rmtree(leftover, ignore_errors=True)
+        self._remove_leftovers()
         try:
             present = self.path.exists() and whoosh_index.exists_in(str(self.path))
         except Exception:  # a garbled table of contents
@@ -131,7 +142,20 @@ class SearchIndex:
             self.needs_rebuild, self.reason = True, "corrupt"
 
     def _side(self, suffix: str) -> Path:
-        return self.path.with_name(self.path.name + "." + suffix)
+        # per process, so a GUI opening the index never removes the CLI's rebuild in progress
+        return self.path.with_name(f"{self.path.name}.{suffix}-{os.getpid()}")
+
+    def _remove_leftovers(self) -> None:
+        """Folders of rebuilds that died half-way (the live folder is still whole)."""
+        if not self.path.parent.exists():
+            return
+        for leftover in self.path.parent.glob(self.path.name + ".*-*"):
+            try:
+                pid = int(leftover.name.rsplit("-", 1)[1])
+            except ValueError:
+                continue
+            if pid == os.getpid() or not _process_alive(pid, leftover):
+                shutil.rmtree(leftover, ignore_errors=True)
 
     def _close_searcher(self) -> None:
         with self._read_lock:
@@ -173,35 +197,38 @@ class SearchIndex:
         if procs is None:  # worker processes pay off only for a big bank
             procs = max(1, min(2, os.cpu_count() or 1)) if total >= 5000 else 1
         analyzer.ensure_dictionary()  # loaded before fork, so workers inherit it
-        with self._write_lock:
-            new = self._side("new")
+        # Built in a folder of its own without holding the write lock, so searches go on
+        # against the live index meanwhile; callers keep updates away until the swap (the
+        # service's lock), and the queue carries what changed during the build.
+        new = self._side("new")
+        shutil.rmtree(new, ignore_errors=True)
+        new.mkdir(parents=True)
+        ix = whoosh_index.create_in(str(new), build_schema())
+        if procs > 1:
+            writer = ix.writer(procs=procs, limitmb=512, multisegment=True)
+        else:
+            writer = ix.writer(limitmb=512)
+        count = 0
+        try:
+            for doc in docs:
+                writer.add_document(**doc_fields(doc))
+                count += 1
+                if count % 500 == 0:
+                    if cancel is not None and cancel():
+                        raise Cancelled()
+                    if progress is not None:
+                        progress(count, total)
+            writer.commit()
+        except BaseException:
+            writer.cancel()
             shutil.rmtree(new, ignore_errors=True)
-            new.mkdir(parents=True)
-            ix = whoosh_index.create_in(str(new), build_schema())
-            if procs > 1:
-                writer = ix.writer(procs=procs, limitmb=512, multisegment=True)
-            else:
-                writer = ix.writer(limitmb=512)
-            count = 0
-            try:
-                for doc in docs:
-                    writer.add_document(**doc_fields(doc))
-                    count += 1
-                    if count % 500 == 0:
-                        if cancel is not None and cancel():
-                            raise Cancelled()
-                        if progress is not None:
-                            progress(count, total)
-                writer.commit()
-            except BaseException:
-                writer.cancel()
-                shutil.rmtree(new, ignore_errors=True)
-                raise
-            (new / STAMP_FILE).write_text(json.dumps(current_stamp()), "utf-8")
+            raise
+        (new / STAMP_FILE).write_text(json.dumps(current_stamp()), "utf-8")
+        with self._write_lock:
             self._swap_in(new)
-            if progress is not None:
-                progress(count, total or count)
-            return count
+        if progress is not None:
+            progress(count, total or count)
+        return count
 
     def _swap_in(self, new: Path) -> None:
         self._close_searcher()
@@ -294,6 +321,21 @@ class SearchIndex:
                 except Exception:
                     pass
 
+    def _follow_other_writers(self) -> None:
+        """Another process (`ideabank reindex`, a second window) may have committed or swapped
+        in a rebuilt index: listing the folder is cheap, so look before each query."""
+        try:
+            latest = self._ix.latest_generation()
+        except Exception:
+            return
+        if latest != self._generation:
+            try:
+                with self._write_lock:
+                    if self._ix.latest_generation() != self._generation:
+                        self._refresh()
+            except Exception as exc:
+                raise IndexCorrupt(repr(exc)) from exc
+
     def segment_count(self) -> int:
         return len(self._ix._segments()) if self._ix is not None else 0
 
@@ -333,6 +375,7 @@ class SearchIndex:
         self._require()
         if parsed.is_empty():
             return SearchResults([], 0, {}, [], parsed)
+        self._follow_other_writers()
         try:
             with self._read_lock:
                 searcher = self._searcher

@@ -123,7 +123,16 @@ class SearchService:
     # --- queries -----------------------------------------------------------------------------
 
     def _run(self, fn):
-        self.ensure_ready()
+        if self._lock.acquire(blocking=False):
+            try:
+                self.ensure_ready()
+            finally:
+                self._lock.release()
+        elif self.index.needs_rebuild:
+            # a rebuild is running in another thread and there is nothing to search meanwhile
+            with self._lock:
+                self.ensure_ready()
+        # else: a reindex or sync is running in another thread; search the live index meanwhile
         try:
             return fn(self.index)
         except IndexCorrupt:

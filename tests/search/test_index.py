@@ -231,3 +231,28 @@ def test_rebuild_in_two_processes_gives_the_same_answers(tmp_path):
         assert set(one.search(q).ids) == set(two.search(q).ids), q
     one.close()
     two.close()
+
+
+def test_a_second_writer_is_seen_by_the_next_query(tmp_path):
+    # two SearchIndex objects on one folder behave like a window and `ideabank` in another process
+    window = fresh(tmp_path)
+    other = SearchIndex(tmp_path / "index")
+    other.update([SearchDoc("new", "避雷器在线监测", "")])
+    assert window.search("避雷器").ids == ["new"]
+    other.rebuild(DOCS[:3])  # swapped in under the window's feet
+    assert window.search("避雷器").ids == [] and window.doc_count() == 3
+    other.close()
+    window.close()
+
+
+def test_leftovers_of_dead_rebuilds_are_removed_but_not_live_ones(tmp_path):
+    import os
+
+    index = fresh(tmp_path)
+    index.close()
+    dead = tmp_path / "index.new-999999999"
+    live = tmp_path / f"index.new-{os.getppid()}"
+    dead.mkdir()
+    live.mkdir()
+    SearchIndex(tmp_path / "index").close()
+    assert not dead.exists() and live.exists()
