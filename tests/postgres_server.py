@@ -31,6 +31,7 @@ import pytest
 
 DB_NAME = "ideabank_test"
 TEMPLATE_NAME = "ideabank_template"
+OWNER_FILE = "owner.pid"
 # Durability buys nothing in a throw-away cluster and costs seconds per test run.
 FAST_SETTINGS = ("fsync=off", "synchronous_commit=off", "full_page_writes=off")
 
@@ -85,6 +86,8 @@ class PostgresServer:
         )
 
     def start(self) -> None:
+        # Who owns this server: a later run stops it if this process died without teardown.
+        (self.base / OWNER_FILE).write_text(str(os.getpid()))
         if self.run_as:
             pw = pwd.getpwnam(self.run_as)
             os.chown(self.base, pw.pw_uid, pw.pw_gid)
@@ -122,6 +125,34 @@ class PostgresServer:
                                dbname="postgres", autocommit=True)
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def reap_orphans(bin_dir: Path, run_as: str | None) -> int:
+    """Stop servers left by test runs that were killed (SIGKILL, a timeout) before teardown."""
+    reaped = 0
+    for base in Path(tempfile.gettempdir()).glob("ideabank-pg-*"):
+        try:
+            owner = int((base / OWNER_FILE).read_text())
+        except (OSError, ValueError):
+            continue  # not ours, or still being set up
+        if _pid_alive(owner):
+            continue
+        orphan = PostgresServer(bin_dir=bin_dir, run_as=run_as, base=base, started=(base / "data").exists())
+        orphan._run("pg_ctl", "-D", str(orphan.data), "-m", "immediate", "-w", "stop")
+        orphan.started = False
+        orphan.stop()
+        reaped += 1
+    return reaped
+
+
 def _server_or_skip() -> PostgresServer:
     bin_dir = find_bin_dir()
     if bin_dir is None:
@@ -143,6 +174,7 @@ def _server_or_skip() -> PostgresServer:
 @pytest.fixture(scope="session")
 def postgres_server():
     server = _server_or_skip()
+    reap_orphans(server.bin_dir, server.run_as)
     atexit.register(server.stop)  # still stops if the session dies before teardown
     t0 = time.perf_counter()
     server.start()

@@ -45,3 +45,43 @@ def test_sqlalchemy_url_works(postgres_db):
             assert conn.execute(sqlalchemy.text("SELECT 1 + 1")).scalar() == 2
     finally:
         engine.dispose()
+
+
+def test_a_server_left_by_a_killed_run_is_stopped_by_the_next(postgres_server, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from tests.postgres_server import reap_orphans
+
+    # A test run that dies by SIGKILL never reaches teardown; its server would live on.
+    child = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from pathlib import Path; from tests.postgres_server import PostgresServer; "
+         f"s = PostgresServer(bin_dir=Path({str(postgres_server.bin_dir)!r}), run_as={postgres_server.run_as!r}); "
+         "s.start(); print(s.base, flush=True); time.sleep(600)"],
+        cwd=Path(__file__).resolve().parent.parent, stdout=subprocess.PIPE, text=True,
+    )
+    base = Path(child.stdout.readline().strip())
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    pid_file = base / "data" / "postmaster.pid"
+    assert pid_file.exists()
+    postmaster = int(pid_file.read_text().split()[0])
+
+    assert reap_orphans(postgres_server.bin_dir, postgres_server.run_as) >= 1
+    assert not base.exists()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(postmaster, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        raise AssertionError(f"orphaned postmaster {postmaster} still running")
+    # The live session's own server is left alone.
+    assert postgres_server.base.exists()
