@@ -47,7 +47,7 @@ def test_sqlalchemy_url_works(postgres_db):
         engine.dispose()
 
 
-def test_a_server_left_by_a_killed_run_is_stopped_by_the_next(postgres_server, tmp_path):
+def test_a_server_left_by_a_killed_run_is_stopped_by_the_next(postgres_server):
     import os
     import signal
     import subprocess
