@@ -498,13 +498,25 @@ class IncubationBoard(QWidget):
                        failed=self._failed, label=t("报告进展", "Report progress"))
 
     def new_request(self) -> None:
-        dialog = NewRequestDialog(self.ctx, self)
+        dialog = RequestDialog(self.ctx, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         bank, actor = self.ctx.bank, self.ctx.actor
         project, data = dialog.values()
         self.ctx.write(lambda: incubation.create(bank, actor, project, data), failed=self._failed,
                        done=lambda ch: setattr(self, "current_id", ch.value), label=t("新建委托", "New request"))
+
+    def edit_draft(self) -> None:
+        data = self.detail.data
+        if not data:
+            return
+        dialog = RequestDialog(self.ctx, self, data)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        bank, actor, rid = self.ctx.bank, self.ctx.actor, data["id"]
+        _, fields = dialog.values()
+        self.ctx.write(lambda: incubation.edit(bank, actor, rid, fields), failed=self._failed,
+                       label=t("修改委托", "Edit request"))
 
 
 class RequestDetail(QWidget):
@@ -528,6 +540,8 @@ class RequestDetail(QWidget):
         self.buttons = QHBoxLayout()
         self.progress_button = QPushButton(t("报告进展…", "Report progress…"))
         self.progress_button.clicked.connect(board.report_progress)
+        self.edit_button = QPushButton(t("修改草稿…", "Edit draft…"))
+        self.edit_button.clicked.connect(board.edit_draft)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -541,7 +555,7 @@ class RequestDetail(QWidget):
         self.data = data
         while self.buttons.count():
             w = self.buttons.takeAt(0).widget()
-            if w is not None and w is not self.progress_button:
+            if w is not None and w not in (self.progress_button, self.edit_button):
                 w.deleteLater()
         if data is None:
             self.heading.setText(t("选择一张卡片查看详情。", "Select a card to see its details."))
@@ -549,6 +563,7 @@ class RequestDetail(QWidget):
             self.warnings.hide()
             self.timeline.set_milestones([], dt.date.today())
             self.progress_button.hide()
+            self.edit_button.hide()
             return
         today = self.board.ctx.bank.now().astimezone(dt.timezone.utc).date()
         self.heading.setText(f"{data['number']}  {data['title']}（{data['status_label']}）")
@@ -591,6 +606,9 @@ class RequestDetail(QWidget):
             self.board.ctx.actor.role in ("base", "admin") or self.board.ctx.actor.role == "leader")
         self.buttons.addWidget(self.progress_button)
         self.progress_button.setVisible(may_report)
+        # The core decides who may edit; the button shows where it would be allowed.
+        self.buttons.addWidget(self.edit_button)
+        self.edit_button.setVisible(data["status"] == "draft" and "submit" in data["actions"])
 
 
 def _esc(text: Any) -> str:
@@ -598,38 +616,75 @@ def _esc(text: Any) -> str:
     return escape(str(text))
 
 
-class NewRequestDialog(QDialog):
-    """A new draft request for an adopted or completed project of the leader's studio."""
+class RequestDialog(QDialog):
+    """The request form: a new draft (pick the project) or the edit of a draft (`data` from detail())."""
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx, parent: QWidget | None = None, data: dict[str, Any] | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         from app.core.queries import ProjectFilter, page
-        self.setWindowTitle(t("新建孵化委托", "New incubation request"))
+        self.setWindowTitle(t("修改孵化委托", "Edit incubation request") if data else t("新建孵化委托", "New incubation request"))
         self.project = QComboBox()
-        studio = ctx.actor.studio_id if ctx.actor.role == "leader" else None
-        for row in page(ctx.bank, ProjectFilter(statuses=("adopted", "completed"), studio_id=studio), limit=500):
-            self.project.addItem(f"{row.number} {row.title}", row.id)
+        if data:
+            self.project.addItem(f"{data['project_number']} {data['project_title']}", data["project_id"])
+            self.project.setEnabled(False)
+        else:
+            studio = ctx.actor.studio_id if ctx.actor.role == "leader" else None
+            for row in page(ctx.bank, ProjectFilter(statuses=("adopted", "completed"), studio_id=studio), limit=500):
+                self.project.addItem(f"{row.number} {row.title}", row.id)
         self.title = QLineEdit()
         self.services = {code: QCheckBox(label(SERVICES, code)) for code in SERVICES}
         svc = QHBoxLayout()
         for box in self.services.values():
             svc.addWidget(box)
+        self.maturity = QComboBox()
+        for code in incubation.MATURITY:
+            self.maturity.addItem(label(incubation.MATURITY, code), code)
+        self.quantity = QSpinBox()
+        self.quantity.setRange(0, 10_000_000)
+        self.materials = QLineEdit()
+        self.budget = QPlainTextEdit()
+        self.budget.setPlaceholderText(t("每行一项：名称=金额，例如 材料费=2万", "One a line: ITEM=AMOUNT, e.g. materials=20000"))
+        self.targets = QLineEdit()
+        self.targets.setPlaceholderText(t("多个单位用顿号或逗号分隔", "separate several units with commas"))
+        self.market = QLineEdit()
         self.ip = QLineEdit()
         self.sharing = QLineEdit()
+        self.risks = QPlainTextEdit()
         self.milestones = QPlainTextEdit()
         self.milestones.setPlaceholderText(t("每行一个：名称@年-月-日，例如 样机完成@2025-06-30",
                                              "One a line: TITLE@YYYY-MM-DD, e.g. prototype@2025-06-30"))
+        for box in (self.budget, self.risks, self.milestones):
+            box.setMaximumHeight(70)
         form = QFormLayout(self)
-        form.addRow(t("项目", "Project"), self.project)
-        form.addRow(t("委托标题", "Title"), self.title)
-        form.addRow(t("需要的服务", "Services"), svc)
-        form.addRow(t("知识产权归属", "IP ownership"), self.ip)
-        form.addRow(t("收益分配", "Benefit sharing"), self.sharing)
-        form.addRow(t("里程碑", "Milestones"), self.milestones)
+        for text, widget in ((t("项目", "Project"), self.project), (t("委托标题", "Title"), self.title),
+                             (t("需要的服务", "Services"), svc), (t("成熟度", "Maturity"), self.maturity),
+                             (t("数量", "Quantity"), self.quantity), (t("材料", "Materials"), self.materials),
+                             (t("预算", "Budget"), self.budget), (t("拟采用单位", "Target units"), self.targets),
+                             (t("市场", "Market"), self.market), (t("知识产权归属", "IP ownership"), self.ip),
+                             (t("收益分配", "Benefit sharing"), self.sharing), (t("风险", "Risks"), self.risks),
+                             (t("里程碑", "Milestones"), self.milestones)):
+            form.addRow(text, widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        if data:
+            self._fill(data)
+
+    def _fill(self, d: dict[str, Any]) -> None:
+        self.title.setText(d["title"])
+        for code, box in self.services.items():
+            box.setChecked(code in d["services"])
+        self.maturity.setCurrentIndex(max(0, self.maturity.findData(d["maturity"])))
+        self.quantity.setValue(d["quantity"] or 0)
+        self.materials.setText(d["materials"])
+        self.budget.setPlainText("\n".join(f"{b['item']}={b['amount']:g}" for b in d["budget_lines"]))
+        self.targets.setText("、".join(d["target_units"]))
+        self.market.setText(d["market"])
+        self.ip.setText(d["ip_ownership"])
+        self.sharing.setText(d["benefit_sharing"])
+        self.risks.setPlainText(d["risks"])
+        self.milestones.setPlainText("\n".join(f"{m['title']}@{m['due_on']}" for m in d["milestones"]))
 
     def values(self) -> tuple[str, dict[str, Any]]:
         plan = []
@@ -637,9 +692,17 @@ class NewRequestDialog(QDialog):
             title, _, due = line.strip().rpartition("@")
             if line.strip():
                 plan.append({"title": title or line.strip(), "due_on": due})
-        data: dict[str, Any] = {"services": [c for c, b in self.services.items() if b.isChecked()],
-                                "ip_ownership": self.ip.text(), "benefit_sharing": self.sharing.text(),
-                                "milestones": plan}
+        budget = []
+        for line in self.budget.toPlainText().splitlines():
+            item, _, amount = line.strip().rpartition("=")
+            if line.strip():
+                budget.append({"item": item, "amount": amount})
+        targets = [u.strip() for u in self.targets.text().replace("，", ",").replace("、", ",").split(",") if u.strip()]
+        data: dict[str, Any] = {
+            "services": [c for c, b in self.services.items() if b.isChecked()], "maturity": self.maturity.currentData(),
+            "quantity": self.quantity.value() or None, "materials": self.materials.text(), "budget_lines": budget,
+            "target_units": targets, "market": self.market.text(), "ip_ownership": self.ip.text(),
+            "benefit_sharing": self.sharing.text(), "risks": self.risks.toPlainText(), "milestones": plan}
         if self.title.text().strip():
             data["title"] = self.title.text()
         return self.project.currentData() or "", data

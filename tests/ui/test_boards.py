@@ -256,3 +256,33 @@ def test_pages_in_the_main_window(qtbot, bank, people, requests_, make_ctx, cloc
     qtbot.wait(50)
     folder = os.environ.get("IDEABANK_SCREENSHOTS") or str(tmp_path)
     assert window.grab().save(os.path.join(folder, "main_window_incubation.png"))
+
+
+def test_request_form_round_trips_a_draft(qtbot, bank, people, requests_, make_ctx):
+    from app.ui.incubation_board import RequestDialog
+    data = incubation.detail(bank, people["L001"], requests_["draft"])
+    dialog = RequestDialog(make_ctx(people["L001"]), None, data)
+    qtbot.addWidget(dialog)
+    project, fields = dialog.values()
+    assert project == data["project_id"]
+    incubation.edit(bank, people["L001"], requests_["draft"], fields)  # unchanged values pass validation
+    again = incubation.detail(bank, people["L001"], requests_["draft"])
+    for key in ("services", "maturity", "quantity", "budget_lines", "target_units", "ip_ownership", "risks"):
+        assert again[key] == data[key], key
+    assert [(m["title"], m["due_on"]) for m in again["milestones"]] == [(m["title"], m["due_on"]) for m in data["milestones"]]
+    dialog.quantity.setValue(80)
+    dialog.services["testing"].setChecked(True)
+    incubation.edit(bank, people["L001"], requests_["draft"], dialog.values()[1])
+    changed = incubation.detail(bank, people["L001"], requests_["draft"])
+    assert changed["quantity"] == 80 and "testing" in changed["services"]
+
+
+def test_draft_shows_submit_and_edit_to_its_leader_only(qtbot, bank, people, requests_, make_ctx):
+    from app.ui.incubation_board import IncubationBoard
+    for who, expected in (("L001", True), ("B001", False)):
+        board = IncubationBoard(make_ctx(people[who]))
+        qtbot.addWidget(board)
+        board.show()
+        board.columns["draft"].setCurrentRow(0)
+        assert board.detail.edit_button.isVisible() is expected
+        assert bool(board.detail.findChild(type(board.detail.edit_button), "step_submit")) is expected
