@@ -526,12 +526,15 @@ class RequestDetail(QWidget):
         super().__init__(board)
         self.board = board
         self.data: dict[str, Any] | None = None
+        self.attachments: list[dict[str, Any]] = []
         self.heading = QLabel()
         self.heading.setObjectName("sectionTitle")
         self.heading.setWordWrap(True)
         self.body = QLabel()
         self.body.setWordWrap(True)
-        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse |
+                                          Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.body.linkActivated.connect(self._open_link)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.timeline = MilestoneTimeline()
         self.warnings = QLabel()
@@ -550,6 +553,12 @@ class RequestDetail(QWidget):
         layout.addWidget(self.warnings)
         layout.addWidget(self.timeline)
         layout.addWidget(self.body, 1)
+
+    def _open_link(self, link: str) -> None:
+        from app.ui.teams_page import open_attachment
+        ref = _open_link_target(self, link)
+        if ref is not None:
+            open_attachment(self.board.ctx, ref)
 
     def show_request(self, data: dict[str, Any] | None) -> None:
         self.data = data
@@ -588,12 +597,20 @@ class RequestDetail(QWidget):
             rows.append((t("成果", "Outcome"), t("制成 {u}；采用单位 {a}；实测节约 {s} 元/年", "{u} made; adopted by {a}; "
                                                 "savings {s} yuan/year", u=o["units_made"] or "-",
                                                 a="、".join(o["adopting_units"]) or "-", s=o["measured_savings"] or "-")))
-        updates = [f"{m['position']}. {m['title']} — {u['at'][:10]} {u['who'] or ''}：{u['note']}"
-                   + (f"（{len(u['attachments'])} {t('个附件', 'attachments')}）" if u["attachments"] else "")
-                   for m in data["milestones"] for u in m["updates"]]
+        # Attachments are links by index into self.attachments (hashes and names stay out of the markup).
+        self.attachments = [a for m in data["milestones"] for u in m["updates"] for a in u["attachments"]]
+        updates, n = [], 0
+        for m in data["milestones"]:
+            for u in m["updates"]:
+                links = []
+                for ref in u["attachments"]:
+                    links.append(f"<a href='att:{n}'>📎{_esc(ref['name'])}</a>")
+                    n += 1
+                updates.append(_esc(f"{m['position']}. {m['title']} — {u['at'][:10]} {u['who'] or ''}：{u['note']}")
+                               + (" " + " ".join(links) if links else ""))
         html = "".join(f"<b>{k}</b>：{_esc(v)}<br>" for k, v in rows)
         if updates:
-            html += f"<br><b>{t('里程碑进展', 'Milestone progress')}</b><br>" + "<br>".join(_esc(u) for u in updates)
+            html += f"<br><b>{t('里程碑进展', 'Milestone progress')}</b><br>" + "<br>".join(updates)
         self.body.setText(html)
         for action in data["actions"]:
             step = STEPS[action]
@@ -609,6 +626,12 @@ class RequestDetail(QWidget):
         # The core decides who may edit; the button shows where it would be allowed.
         self.buttons.addWidget(self.edit_button)
         self.edit_button.setVisible(data["status"] == "draft" and "submit" in data["actions"])
+
+
+def _open_link_target(detail: RequestDetail, link: str) -> dict[str, Any] | None:
+    if link.startswith("att:") and link[4:].isdigit() and int(link[4:]) < len(detail.attachments):
+        return detail.attachments[int(link[4:])]
+    return None
 
 
 def _esc(text: Any) -> str:

@@ -7,11 +7,15 @@ them with none, and a dialog asks. Labels come from the core's catalogue, Chines
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import tempfile
 from collections.abc import Callable
 from html import escape
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
                                QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QTableWidget,
@@ -21,12 +25,36 @@ from app.core import teams, warnings
 from app.core.changes import Changes
 from app.core.errors import IdeaBankError
 from app.core.i18n import t
+from app.core.paths import attachment_path
 from app.core.vocab import SKILL_GRADES, label
 from app.ui.warnings_panel import banner_for
 from app.ui import pages
 from app.ui.pages import PageSpec
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def attachment_copy(bank, ref: dict[str, Any]) -> Path | None:  # type: ignore[no-untyped-def]
+    """A copy of a stored attachment under its original name (the store names files by hash, so a
+    viewer could not tell the type), or None when the file is not on this computer yet."""
+    source = attachment_path(bank.data_dir, ref["sha256"])
+    if not source.is_file():
+        return None
+    folder = Path(tempfile.gettempdir()) / "ideabank-open" / ref["sha256"][:12]
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / Path(ref.get("name") or ref["sha256"]).name
+    if not target.exists():
+        shutil.copyfile(source, target)
+    return target
+
+
+def open_attachment(ctx, ref: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
+    path = attachment_copy(ctx.bank, ref)
+    if path is None:
+        ctx.sig_message.emit(t("附件“{n}”的文件不在本机（可能尚未同步）。", "The file of '{n}' is not on this computer "
+                               "(perhaps not synchronised yet).", n=ref.get("name")))
+        return
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -108,6 +136,8 @@ class TeamsTab(_Tab):
         self.log = QListWidget()
         self.log.setWordWrap(True)
         self.log.setAlternatingRowColors(True)
+        self.log.setToolTip(t("双击打开该条记录的附件", "Double-click to open the entry's attachments"))
+        self.log.itemActivated.connect(self._open_entry)
         new = QPushButton(t("组建团队…", "New team…"))
         new.setObjectName("primary")
         new.clicked.connect(lambda: self.create_team())
@@ -188,12 +218,18 @@ class TeamsTab(_Tab):
         self.log.clear()
         for a in reversed(d["activities"]):
             extra = t("（{n} 个附件）", " ({n} attachments)", n=len(a["attachments"])) if a["attachments"] else ""
-            self.log.addItem(f"{a['date']} [{a['kind_label']}] {a['title']}{extra}\n{a['body']}".strip())
+            item = QListWidgetItem(f"{a['date']} [{a['kind_label']}] {a['title']}{extra}\n{a['body']}".strip())
+            item.setData(ID_ROLE, a["attachments"])
+            self.log.addItem(item)
         with self.ctx.bank.session() as s:
             manage = teams.may_manage(self.ctx.actor, teams.team_ref(s, team_id))
             member = any(m["employee_no"] == self.ctx.actor.employee_no and not m["left_on"] for m in d["members"])
         self.add_button.setEnabled(manage)
         self.log_button.setEnabled(manage or member)
+
+    def _open_entry(self, item: QListWidgetItem) -> None:
+        for ref in item.data(ID_ROLE) or []:
+            open_attachment(self.ctx, ref)
 
     def create_team(self, name: str | None = None, kind: str = "tackling", problem: str = "") -> None:
         if name is None:
