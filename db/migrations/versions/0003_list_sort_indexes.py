@@ -32,6 +32,8 @@ def upgrade() -> None:
         op.drop_index(name, table_name="projects")
     for name, columns in NEW.items():
         op.create_index(name, "projects", columns)
+    # Without statistics for the new indexes SQLite may pick a worse plan until the next ANALYZE.
+    op.execute("ANALYZE projects")
 
 
 def downgrade() -> None:
