@@ -295,9 +295,9 @@ def edit(bank: Bank, actor: Actor, ref: str, data: dict[str, Any]) -> Changes:
             raise InvalidTransition(t("只有草稿可以修改；此委托为“{s}”。", "Only drafts can be edited; this request is '{s}'.",
                                       s=label(REQUEST_STATUSES, req.status)))
         now = bank.now()
-        if "milestones" in clean:
-            plan = clean.pop("milestones")
-            old = [(m.title, m.due_on.isoformat()) for m in req.milestones]
+        plan = clean.pop("milestones", None)
+        old = [(m.title, m.due_on.isoformat()) for m in req.milestones]
+        if plan is not None and [(m["title"], m["due_on"].isoformat()) for m in plan] != old:
             req.milestones.clear()
             s.flush()
             for pos, m in enumerate(plan, start=1):

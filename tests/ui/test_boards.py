@@ -267,6 +267,7 @@ def test_request_form_round_trips_a_draft(qtbot, bank, people, requests_, make_c
     assert project == data["project_id"]
     incubation.edit(bank, people["L001"], requests_["draft"], fields)  # unchanged values pass validation
     again = incubation.detail(bank, people["L001"], requests_["draft"])
+    assert [h for h in again["history"] if h["action"] == "edit"] == []  # and nothing is recorded as changed
     for key in ("services", "maturity", "quantity", "budget_lines", "target_units", "ip_ownership", "risks"):
         assert again[key] == data[key], key
     assert [(m["title"], m["due_on"]) for m in again["milestones"]] == [(m["title"], m["due_on"]) for m in data["milestones"]]
