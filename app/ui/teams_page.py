@@ -146,6 +146,10 @@ class TeamsTab(_Tab):
         self.add_button.clicked.connect(lambda: self.add_member())
         self.log_button = QPushButton(t("记录活动…", "Log activity…"))
         self.log_button.clicked.connect(lambda: self.log_activity())
+        self.up_button = QPushButton(t("贡献排序上移", "Move up in contribution order"))
+        self.up_button.clicked.connect(lambda: self.move_up())
+        self.leave_button = QPushButton(t("登记离队", "Record as left"))
+        self.leave_button.clicked.connect(lambda: self.remove_member())
         left = QVBoxLayout()
         left.addWidget(new)
         left.addWidget(self.list, 1)
@@ -157,8 +161,8 @@ class TeamsTab(_Tab):
         right.addWidget(QLabel(f"<b>{t('活动记录', 'Activity log')}</b>"))
         right.addWidget(self.log, 1)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.log_button)
+        for button in (self.add_button, self.up_button, self.leave_button, self.log_button):
+            buttons.addWidget(button)
         buttons.addStretch()
         right.addLayout(buttons)
         right.addWidget(self.message)
@@ -198,8 +202,8 @@ class TeamsTab(_Tab):
             self.info.clear()
             _fill(self.members, [])
             self.log.clear()
-            self.add_button.setEnabled(False)
-            self.log_button.setEnabled(False)
+            for button in (self.add_button, self.up_button, self.leave_button, self.log_button):
+                button.setEnabled(False)
             return
         d = self.current = teams.team_detail(self.ctx.bank, team_id)
         self.heading.setText(f"{d['name']}（{d['kind_label']}）")
@@ -224,8 +228,37 @@ class TeamsTab(_Tab):
         with self.ctx.bank.session() as s:
             manage = teams.may_manage(self.ctx.actor, teams.team_ref(s, team_id))
             member = any(m["employee_no"] == self.ctx.actor.employee_no and not m["left_on"] for m in d["members"])
-        self.add_button.setEnabled(manage)
+        for button in (self.add_button, self.up_button, self.leave_button):
+            button.setEnabled(manage)
         self.log_button.setEnabled(manage or member)
+
+    def _selected_member(self) -> str | None:
+        row = self.members.currentRow()
+        if not self.current or row < 0:
+            self.message.setText(t("请先在成员表中选一位成员。", "Select a member in the table first."))
+            return None
+        return self.current["members"][row]["employee_no"]
+
+    def move_up(self) -> None:
+        """Contribution order: the selected member swaps places with the one above."""
+        who = self._selected_member()
+        if who is None:
+            return
+        order = [m["employee_no"] for m in self.current["members"]]
+        i = order.index(who)
+        if i == 0:
+            return
+        order[i - 1], order[i] = order[i], order[i - 1]
+        bank, actor, team_id = self.ctx.bank, self.ctx.actor, self.current["id"]
+        self.write(lambda: teams.reorder_members(bank, actor, team_id, order), t("贡献排序已更新。", "Order updated."),
+                   done=lambda _ch: self.members.selectRow(i - 1))
+
+    def remove_member(self) -> None:
+        who = self._selected_member()
+        if who is None:
+            return
+        bank, actor, team_id = self.ctx.bank, self.ctx.actor, self.current["id"]
+        self.write(lambda: teams.remove_member(bank, actor, team_id, who), t("已登记离队。", "Recorded as left."))
 
     def _open_entry(self, item: QListWidgetItem) -> None:
         for ref in item.data(ID_ROLE) or []:

@@ -304,3 +304,33 @@ def test_attachments_open_under_their_own_name(qtbot, bank, people, requests_, m
     assert copy.name == "样机照片.jpg" and copy.read_bytes() == photo.read_bytes()
     assert _open_link_target(board.detail, "att:9") is None
     assert attachment_copy(bank, ref | {"sha256": "0" * 64}) is None
+
+
+def test_team_tab_orders_and_records_leaving(qtbot, bank, people, make_ctx):
+    from app.ui.teams_page import TeamsPage
+    team = teams.create_team(bank, people["L001"], "防雨罩攻关队").value
+    teams.add_member(bank, people["L001"], team, "W001")
+    teams.add_member(bank, people["L001"], team, "W002")
+    ctx = make_ctx(people["L001"])
+    page = TeamsPage(ctx)
+    qtbot.addWidget(page)
+    tab = page.teams_tab
+    assert [tab.members.item(r, 1).text() for r in range(3)] == ["王建国", "张三", "李四"]
+    tab.members.selectRow(2)
+    tab.move_up()
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: tab.members.item(1, 1).text() == "李四")
+    tab.members.selectRow(0)
+    tab.remove_member()  # the leader cannot leave: refused with the core's words
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: "负责人不能离队" in tab.message.text())
+    tab.members.selectRow(2)
+    tab.remove_member()
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: tab.members.item(2, 7).text() == "2025-03-01")
+    assert [tab.members.item(r, 1).text() for r in range(3)] == ["王建国", "李四", "张三"]  # 张三 left
+    for who, may_log in (("W002", True), ("W001", False)):  # a current member logs; one who left does not
+        worker_page = TeamsPage(make_ctx(people[who]))
+        qtbot.addWidget(worker_page)
+        assert not worker_page.teams_tab.up_button.isEnabled()
+        assert worker_page.teams_tab.log_button.isEnabled() is may_log
