@@ -123,10 +123,12 @@ def _start_of(day: dt.date) -> dt.datetime:
 
 
 # -- computing ------------------------------------------------------------------------------------
-def compute(bank: Bank, *, at: dt.datetime | None = None, kinds: Iterable[str] | None = None) -> list[EarlyWarning]:
+def compute(bank: Bank, *, at: dt.datetime | None = None, kinds: Iterable[str] | None = None,
+            project_id: str | None = None) -> list[EarlyWarning]:
     """Every warning (or those of `kinds`) as of `at` (default: the bank's clock), most urgent kinds
     first, the longest waiting first within a kind. Boards ask only for their kinds: stuck projects
-    are the expensive part (one row per project, 0.6–1 s at 100,000 demo projects)."""
+    are the expensive part (one row per project, 0.6–1 s at 100,000 demo projects). With project_id,
+    only that project and its requests are looked at (a record's banner)."""
     wanted = set(KINDS if kinds is None else kinds)
     now = at or bank.now()
     today = now.astimezone(dt.timezone.utc).date()
@@ -136,7 +138,7 @@ def compute(bank: Bank, *, at: dt.datetime | None = None, kinds: Iterable[str] |
         # Milestones: a due date is a calendar day, overdue from the day after it (plus any grace).
         rows = s.execute(select(Milestone, IncubationRequest).join(IncubationRequest)
                          .where(Milestone.done_on.is_(None), Milestone.due_on < today,
-                                IncubationRequest.status.in_(MILESTONE_OPEN))
+                                IncubationRequest.status.in_(MILESTONE_OPEN), *_of_project(project_id))
                          .order_by(Milestone.due_on)).all() if "milestone_overdue" in wanted else []
         for m, req in rows:
             grace = int(th.of(req.studio_id)["milestone_grace_days"])
@@ -145,7 +147,7 @@ def compute(bank: Bank, *, at: dt.datetime | None = None, kinds: Iterable[str] |
                 out.append(EarlyWarning("milestone_overdue", "incubation", req.id, req.title, _start_of(m.due_on), late,
                                    grace, req.studio_id, req.project_id,
                                    frozenset({x for x in (req.requester_id, req.decided_by) if x}), m.title))
-        unanswered = (select(IncubationRequest).where(IncubationRequest.status == "submitted")
+        unanswered = (select(IncubationRequest).where(IncubationRequest.status == "submitted", *_of_project(project_id))
                       if "request_unanswered" in wanted else None)
         for req in (s.scalars(unanswered) if unanswered is not None else []):
             since = req.submitted_at or req.status_changed_at or req.created_at
@@ -155,7 +157,7 @@ def compute(bank: Bank, *, at: dt.datetime | None = None, kinds: Iterable[str] |
                                    limit, req.studio_id, req.project_id,
                                    frozenset({x for x in (req.requester_id,) if x})))
         pending = (select(CallApplication, OpenCall).join(OpenCall).where(CallApplication.status == "pending")
-                   if "application_unanswered" in wanted else None)
+                   if "application_unanswered" in wanted and project_id is None else None)
         for app, call in (s.execute(pending) if pending is not None else []):
             limit = int(th.of(call.studio_id)["unanswered_days"])
             if _days(app.created_at, now) > limit:
@@ -164,19 +166,24 @@ def compute(bank: Bank, *, at: dt.datetime | None = None, kinds: Iterable[str] |
                                    frozenset({x for x in (call.poster_id, app.applicant_id) if x}),
                                    app.applicant.name))
         if "project_stuck" in wanted:
-            out.extend(_stuck_projects(s, th, now))
+            out.extend(_stuck_projects(s, th, now, project_id))
     order = list(KINDS)
     out.sort(key=lambda w: (order.index(w.kind), -w.days, w.title))
     return out
 
 
-def _stuck_projects(s: Session, th: Thresholds, now: dt.datetime) -> list[EarlyWarning]:
+def _of_project(project_id: str | None) -> list[Any]:
+    return [] if project_id is None else [IncubationRequest.project_id == project_id]
+
+
+def _stuck_projects(s: Session, th: Thresholds, now: dt.datetime, project_id: str | None = None) -> list[EarlyWarning]:
     # One indexed range query bounded by the smallest threshold in force, then per-studio filtering.
     since_col = func.coalesce(Project.status_changed_at, Project.created_at)
     cutoff = now - dt.timedelta(days=th.smallest_stuck())
     rows = s.execute(select(Project.id, Project.title, Project.status, Project.studio_id, Project.proposer_id,
                             since_col).where(Project.status.in_(ACTIVE_STAGES), Project.merged_into_id.is_(None),
-                                             since_col < cutoff)).all()
+                                             since_col < cutoff,
+                                             *([] if project_id is None else [Project.id == project_id]))).all()
     out = []
     for pid, title, status, studio_id, proposer_id, since in rows:
         if since.tzinfo is None:  # func.coalesce bypasses the column type on SQLite
@@ -204,6 +211,17 @@ def visible_to(bank: Bank, actor: Actor, warnings: list[EarlyWarning]) -> list[E
 def for_actor(bank: Bank, actor: Actor, *, at: dt.datetime | None = None,
               kinds: Iterable[str] | None = None) -> list[EarlyWarning]:
     return visible_to(bank, actor, compute(bank, at=at, kinds=kinds))
+
+
+def for_record(bank: Bank, actor: Actor, entity_id: str, *, at: dt.datetime | None = None) -> list[EarlyWarning]:
+    """The warnings to show on one record, computed for that record only (cheap enough for a detail pane)."""
+    with bank.session() as s:
+        is_project = s.get(Project, entity_id) is not None
+    if is_project:
+        found = compute(bank, at=at, project_id=entity_id)
+    else:
+        found = compute(bank, at=at, kinds=INCUBATION_KINDS + CALL_KINDS)
+    return on_record(visible_to(bank, actor, found), entity_id)
 
 
 def on_record(warnings: list[EarlyWarning], entity_id: str) -> list[EarlyWarning]:
@@ -268,5 +286,6 @@ def set_thresholds(bank: Bank, actor: Actor, studio: str | None, values: dict[st
         return Changes(people=True, value=row.id)
 
 
-__all__ = ["EarlyWarning", "DEFAULTS", "KINDS", "INCUBATION_KINDS", "CALL_KINDS", "compute", "for_actor", "visible_to", "on_record", "thresholds_for",
+__all__ = ["EarlyWarning", "DEFAULTS", "KINDS", "INCUBATION_KINDS", "CALL_KINDS", "compute", "for_actor", "visible_to",
+           "for_record", "on_record", "thresholds_for",
            "set_thresholds"]

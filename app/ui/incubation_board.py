@@ -576,8 +576,7 @@ class RequestDetail(QWidget):
             return
         today = self.board.ctx.bank.now().astimezone(dt.timezone.utc).date()
         self.heading.setText(f"{data['number']}  {data['title']}（{data['status_label']}）")
-        found = warnings.on_record(warnings.for_actor(self.board.ctx.bank, self.board.ctx.actor,
-                                                      kinds=warnings.INCUBATION_KINDS), data["id"])
+        found = warnings.for_record(self.board.ctx.bank, self.board.ctx.actor, data["id"])
         self.warnings.setText("\n".join("⚠ " + w.message for w in found))
         self.warnings.setVisible(bool(found))
         self.timeline.set_milestones(data["milestones"], today)

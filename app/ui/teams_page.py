@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from app.core import teams, warnings
+from app.core import teams
 from app.core.changes import Changes
 from app.core.errors import IdeaBankError
 from app.core.i18n import t
@@ -408,7 +408,7 @@ class CallBoard(_Tab):
             return
         d = self.current = teams.call_detail(self.ctx.bank, call_id)
         self.heading.setText(f"{d['number']}  {d['title']}（{d['kind_label']}，{d['state_label']}）")
-        banner = banner_for(self.ctx, call_id, kinds=warnings.CALL_KINDS)
+        banner = banner_for(self.ctx, call_id)
         if banner is not None:
             self.banner.addWidget(banner)
         self.problem.setText(f"{escape(d['problem'])}<br><span style='color:gray'>{t('发榜人', 'Poster')}："

@@ -108,10 +108,10 @@ class WarningsPanel(QWidget):
             self.ctx.sig_open_project.emit(w.entity_id)
 
 
-def banner_for(ctx, entity_id: str, kinds=None) -> QLabel | None:  # type: ignore[no-untyped-def]
+def banner_for(ctx, entity_id: str) -> QLabel | None:  # type: ignore[no-untyped-def]
     """A yellow banner listing the warnings on one record (a project, a request, a call), or None.
-    Pass the `kinds` that can apply to the record, to skip the others' queries."""
-    found = warnings.on_record(warnings.for_actor(ctx.bank, ctx.actor, kinds=kinds), entity_id)
+    For the project detail pane too: `banner_for(ctx, project_id)` costs a few ms."""
+    found = warnings.for_record(ctx.bank, ctx.actor, entity_id)
     if not found:
         return None
     banner = QLabel("\n".join("⚠ " + w.message for w in found))

@@ -128,3 +128,18 @@ def test_cli_warnings_json_at_a_date(bank, people, running_request, tmp_path, ca
     assert main(["--data-dir", str(tmp_path / "data"), "warnings", "config", "--studio", "王建国劳模创新工作室",
                  "--stuck-days", "12", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["stuck_days"] == 12
+
+
+def test_for_record_looks_at_one_record_only(bank, people, running_request, draft_data, clock):
+    other = projects.propose(bank, people["W002"], draft_data | {"title": "另一个"}, submit=True).value
+    clock.advance(days=60)
+    with bank.session() as s:
+        from db.models import IncubationRequest
+        pid = s.get(IncubationRequest, running_request).project_id
+    everything = warnings.compute(bank)
+    assert {w.project_id for w in everything if w.kind == "project_stuck"} == {pid, other}
+    on_project = warnings.for_record(bank, people["admin"], pid)
+    assert sorted(w.kind for w in on_project) == ["milestone_overdue", "project_stuck"]
+    assert [w.kind for w in warnings.for_record(bank, people["admin"], running_request)] == ["milestone_overdue"]
+    assert warnings.for_record(bank, people["W002"], pid) == []  # not theirs to see
+    assert [w.entity_id for w in warnings.for_record(bank, people["W002"], other)] == [other]
