@@ -334,3 +334,26 @@ def test_team_tab_orders_and_records_leaving(qtbot, bank, people, make_ctx):
         qtbot.addWidget(worker_page)
         assert not worker_page.teams_tab.up_button.isEnabled()
         assert worker_page.teams_tab.log_button.isEnabled() is may_log
+
+
+def test_deliver_and_close_by_drag_with_the_outcome(qtbot, bank, people, requests_, make_ctx):
+    from app.ui.incubation_board import IncubationBoard
+    ctx = make_ctx(people["B001"])
+    board = IncubationBoard(ctx)
+    qtbot.addWidget(board)
+    rid = requests_["in_progress"]
+    with qtbot.waitSignal(board.sig_refused, timeout=5000) as refused:
+        drop(board, rid, "closed")  # delivering comes first
+    assert "已交付" in refused.args[0]
+    with qtbot.waitSignal(board.sig_moved, timeout=10000):
+        drop(board, rid, "delivered")
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: cards(board, "delivered") == [rid])
+    board.ask_outcome = lambda: {"units_made": 12, "adopting_units": ["输电运检车间"], "measured_savings": 18000,
+                                 "note": ""}
+    with qtbot.waitSignal(board.sig_moved, timeout=10000):
+        drop(board, rid, "closed")
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: cards(board, "closed") == [rid])
+    d = incubation.detail(bank, people["B001"], rid)
+    assert d["project_status"] == "promoted" and d["outcome"]["measured_savings"] == 18000.0
