@@ -88,6 +88,19 @@ def _process_alive(pid: int, folder: Path) -> bool:
     return time.time() - folder.stat().st_mtime < 6 * 3600
 
 
+def _take_over_deletions(searcher) -> set[int] | None:
+    """Deleted documents as one mask applied to the final matches, instead of whoosh's filter
+    wrapped around every posting list of a segment with deletions: after a few edits that
+    wrapper cost ~30% on every query of the big segments (measured at 100,000 projects)."""
+    deleted: set[int] = set()
+    for reader, offset in searcher.reader().leaf_readers():
+        seg = reader.segment()
+        if seg is not None and seg.has_deletions():
+            deleted.update(offset + d for d in seg.deleted_docs())
+        reader.__dict__["deleted_docs_set"] = frozenset()  # the cached_property postings() consult
+    return deleted or None  # a set: whoosh refuses frozensets as masks
+
+
 def current_stamp() -> dict:
     return {"schema": SCHEMA_VERSION, **analyzer.stamp()}
 
@@ -101,6 +114,7 @@ class SearchIndex:
         self._read_lock = threading.RLock()
         self._merge_thread: threading.Thread | None = None
         self._generation = -1
+        self._mask: set[int] | None = None
         self.needs_rebuild = False
         self.reason = ""
         self._open()
@@ -136,6 +150,7 @@ class SearchIndex:
                 for _ in zip(searcher.reader().lexicon(name), range(1)):
                     pass
             self._ix, self._searcher = ix, searcher
+            self._mask = _take_over_deletions(searcher)
             self._generation = ix.latest_generation()
         except Exception as exc:  # whoosh raises many kinds for damaged files
             log.warning("search index at %s unreadable: %r", self.path, exc)
@@ -305,7 +320,6 @@ class SearchIndex:
                 else:
                     r._segment = seg
                     r._perdoc._segment = seg
-                    r.__dict__.pop("deleted_docs_set", None)  # a cached_property of the old deletions
                 readers.append(r)
             if not readers:
                 reader = EmptyReader(toc.schema)
@@ -314,6 +328,7 @@ class SearchIndex:
             else:
                 reader = MultiReader(readers, generation=toc.generation)
             self._searcher = Searcher(reader, fromindex=self._ix)
+            self._mask = _take_over_deletions(self._searcher)
             self._generation = toc.generation
             for r in spare.values():  # segments merged away
                 try:
@@ -382,14 +397,15 @@ class SearchIndex:
                 wq = compile_query(parsed, searcher.reader())
                 if wq is None:
                     return SearchResults([], 0, {}, parsed.highlight_terms(), parsed)
-                results = searcher.search(wq, limit=offset + limit)
+                mask = self._mask
+                results = searcher.search(wq, limit=offset + limit, mask=mask)
                 top = results.top_n
                 hits = [Hit(searcher.stored_fields(docnum)["id"], float(score))
                         for score, docnum in top[offset:offset + limit]]
                 total = len(top)
                 groups: dict[str, dict[str, int]] = {}
                 if count or facets:
-                    docnums = list(searcher.docs_for_query(wq))
+                    docnums = [d for d in searcher.docs_for_query(wq) if not mask or d not in mask]
                     total = len(docnums)
                     if facets:
                         groups = self._facet_counts(searcher, docnums)
@@ -450,7 +466,7 @@ class SearchIndex:
                 return SearchResults([], 0)
             best = top[0][0]
             wq = Q.Or([Q.Term("content", t, boost=w / best) for w, t in top])
-            results = self._searcher.search(wq, limit=limit + len(exclude))
+            results = self._searcher.search(wq, limit=limit + len(exclude), mask=self._mask)
             hits = [Hit(r["id"], float(r.score)) for r in results if r["id"] not in exclude][:limit]
             return SearchResults(hits, len(hits), {}, [t for _, t in top])
 
