@@ -44,6 +44,8 @@ CancelFn = Callable[[], bool]             # True once the user pressed cancel
 ATTACHMENT_KINDS = {"photo_before": "实施前照片", "photo_after": "实施后照片",
                     "document": "文档", "other": "其他"}
 NOT_FILLED = "（未填写）"
+CELL_MAX = 300        # characters in a narrow table cell before the value becomes a note
+CELL_MAX_WIDE = 1500  # in a wide one (innovation points, incubation notes)
 # Paragraph collapses runs of spaces (ideographic ones too); no-break spaces keep room to write.
 DATE_BLANK = "&nbsp;" * 8 + "年" + "&nbsp;" * 6 + "月" + "&nbsp;" * 6 + "日"
 NONE = "（无）"
@@ -74,12 +76,32 @@ class _Builder:
         self.code = data.content_hash()
         self.image_problems: list[tuple[str, str]] = []
         self._section = 0
+        self._notes: list[str] = []
 
     # -- small helpers ------------------------------------------------------
 
     def p(self, value, style=None, *, empty: str = "") -> Paragraph:
         text = clean(value)
         return Para(para(text, empty=empty), style or self.st.cell)
+
+    def c(self, value, style=None, *, limit: int = CELL_MAX) -> Paragraph:
+        """A table cell. An overlong value moves below the section as a numbered note:
+        a table row that has to split over many pages re-wraps all its cells at every
+        page (minutes for a few 10,000-character cells); a paragraph flows cheaply."""
+        text = clean(value)
+        if len(text) <= limit:
+            return self.p(text, style)
+        self._notes.append(text)
+        mark = _note_mark(len(self._notes))
+        return Para(f'<font color="#777777">（内容较长，见本节末{mark}）</font>', style or self.st.cell)
+
+    def notes(self) -> list[Flowable]:
+        out: list[Flowable] = []
+        for i, text in enumerate(self._notes, start=1):
+            out.append(Para(f'<font color="{_hex(self.tpl.accent)}">{_note_mark(i)}</font>　{para(text)}',
+                            self.st.body_flat))
+        self._notes = []
+        return out
 
     def fixed(self, markup: str, style=None) -> Paragraph:
         """Our own markup (never user text)."""
@@ -131,7 +153,8 @@ class _Builder:
                      splitInRow=1, hAlign="CENTER")
 
     def head_row(self, *labels: str) -> list[Paragraph]:
-        return [self.fixed(x, self.st.head) for x in labels]
+        # Escaped too: review score keys come from the store, not from us.
+        return [self.c(x, self.st.head) for x in labels]
 
     def empty(self, text: str = NONE) -> Paragraph:
         return Para(text, self.st.empty)
@@ -147,8 +170,8 @@ class _Builder:
         if not self.combined:
             out += toc_pages(self.st, "d0-toc", len(self.tpl.sections)) + [PageBreak()]
         for name in self.tpl.sections:
-            section = getattr(self, f"sec_{name}")()
-            out += section
+            out += getattr(self, f"sec_{name}")()
+            out += self.notes()
         return out
 
     def info(self) -> PageInfo:
@@ -156,13 +179,13 @@ class _Builder:
 
     def cover(self) -> list[Flowable]:
         d, st, tpl = self.d, self.st, self.tpl
-        title = one_line(d.title, 120)
+        title = one_line(d.title, 80)  # the cover stays one page; the full title is in 基本信息
         outline = f"{d.number} {one_line(d.title, 60)}" if self.combined else "封面"
         toc = f"{d.number}　{one_line(d.title, 80)}" if self.combined else None
         out: list[Flowable] = [DossierStart(self.info()), Bookmark(outline, self.key("cover"), toc_text=toc)]
 
         corner = Table(
-            [[self.fixed("编　号", st.cover_small), self.p(d.number, st.cover_small)],
+            [[self.fixed("编　号", st.cover_small), self.p(one_line(d.number, 40), st.cover_small)],
              [self.fixed("密　级", st.cover_small), self.p(d.confidentiality_label, st.cover_small)]],
             colWidths=[16 * mm, 42 * mm], hAlign="RIGHT",
             style=_style([("LINEBELOW", (1, 0), (1, -1), 0.5, colors.black),
@@ -201,13 +224,13 @@ class _Builder:
         people = "、".join(one_line(n, 12) for n in names) + ("　等" if len(d.team) > 5 else "")
         rows = [
             ("成果名称", title),
-            ("成果类别", d.category),
+            ("成果类别", one_line(d.category, 20)),
             ("完成单位", one_line("、".join(d.units), 80)),
             ("主要完成人", people or d.proposer),
             ("所属工作室", one_line(d.studio_name, 40)),
         ]
         if boxed:
-            rows += [("当前状态", d.status), ("完成日期", ymd(d.completed_at)),
+            rows += [("当前状态", one_line(d.status, 20)), ("完成日期", ymd(d.completed_at)),
                      ("建档日期", ymd(self.export_date()))]
             table = Table(
                 [[self.fixed(label, st.label), self.p(value, st.body_flat)] for label, value in rows],
@@ -230,7 +253,7 @@ class _Builder:
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
         out.append(table)
 
-        issuer = self.p(d.studio_name or "", st.cover_big) if d.studio_name else Spacer(1, 1)
+        issuer = self.p(one_line(d.studio_name, 40), st.cover_big) if d.studio_name else Spacer(1, 1)
         qr = QRCode(qr_payload(d.number, self.code), 22 * mm)
         foot = Table(
             [[qr, [issuer, self.fixed(chinese_year_month(self.export_date()), st.cover_big)], ""],
@@ -265,17 +288,17 @@ class _Builder:
         d = self.d
         lab = lambda x: self.fixed(x, self.st.label)  # noqa: E731
         rows = [
-            [lab("成果名称"), self.p(d.title), "", ""],
-            [lab("成果编号"), self.p(d.number), lab("成果类别"), self.p(d.category)],
-            [lab("当前状态"), self.p(d.status), lab("密　　级"), self.p(d.confidentiality_label)],
-            [lab("所属工作室"), self.p(d.studio_name), lab("提 出 人"), self.p(d.proposer)],
-            [lab("完成单位"), self.p("、".join(d.units)), "", ""],
-            [lab("提交日期"), self.p(ymd(d.submitted_at)), lab("评审日期"), self.p(ymd(d.decided_at))],
-            [lab("完成日期"), self.p(ymd(d.completed_at)), lab("专利 / 获奖"),
-             self.p(f"{len(d.patents)} 项 / {len(d.awards)} 项")],
-            [lab("年经济效益"), self.p(money(d.measured_benefit) or "—"), lab("项目投入"),
-             self.p(money(d.investment) or "—")],
-            [lab("关 键 词"), self.p("、".join(d.tags)), "", ""],
+            [lab("成果名称"), self.c(d.title), "", ""],
+            [lab("成果编号"), self.c(d.number), lab("成果类别"), self.c(d.category)],
+            [lab("当前状态"), self.c(d.status), lab("密　　级"), self.c(d.confidentiality_label)],
+            [lab("所属工作室"), self.c(d.studio_name), lab("提 出 人"), self.c(d.proposer)],
+            [lab("完成单位"), self.c("、".join(d.units)), "", ""],
+            [lab("提交日期"), self.c(ymd(d.submitted_at)), lab("评审日期"), self.c(ymd(d.decided_at))],
+            [lab("完成日期"), self.c(ymd(d.completed_at)), lab("专利 / 获奖"),
+             self.c(f"{len(d.patents)} 项 / {len(d.awards)} 项")],
+            [lab("年经济效益"), self.c(money(d.measured_benefit) or "—"), lab("项目投入"),
+             self.c(money(d.investment) or "—")],
+            [lab("关 键 词"), self.c("、".join(d.tags)), "", ""],
         ]
         spans = [("SPAN", (1, r), (3, r)) for r in (0, 4, 8)]
         return [self.heading("basic"),
@@ -294,7 +317,8 @@ class _Builder:
         points = [p for p in self.d.innovation_points if clean(p).strip()]
         if not points:
             return out + [self.empty(NOT_FILLED)]
-        rows = [[self.fixed(f"创新点{_cn(i + 1)}", self.st.label), self.p(p, self.st.body_flat)]
+        rows = [[self.fixed(f"创新点{_cn(i + 1)}", self.st.label),
+                 self.c(p, self.st.body_flat, limit=CELL_MAX_WIDE)]
                 for i, p in enumerate(points)]
         return out + [self.grid(rows, [18, 82], header=False, label_cols=(0,))]
 
@@ -329,7 +353,7 @@ class _Builder:
             out.append(Spacer(1, 4))
             out.append(self.fixed("下列图片无法显示，原文件请见附件清单：", self.st.note))
             out.append(self.grid(
-                [self.head_row("文件名", "原因")] + [[self.p(n), self.p(r)] for n, r in broken],
+                [self.head_row("文件名", "原因")] + [[self.c(n), self.c(r)] for n, r in broken],
                 [60, 40]))
         return out
 
@@ -344,9 +368,9 @@ class _Builder:
         lab = lambda x: self.fixed(x, self.st.label)  # noqa: E731
         payback = years(d.payback_years) or "—"
         rows = [
-            [lab("年经济效益"), self.p(money(d.measured_benefit) or "—"),
-             lab("项目投入"), self.p(money(d.investment) or "—")],
-            [lab("投资回收期"), self.p(payback), lab("预期年效益"), self.p(money(d.expected_benefit) or "—")],
+            [lab("年经济效益"), self.c(money(d.measured_benefit) or "—"),
+             lab("项目投入"), self.c(money(d.investment) or "—")],
+            [lab("投资回收期"), self.c(payback), lab("预期年效益"), self.c(money(d.expected_benefit) or "—")],
         ]
         out = [self.heading("benefit"),
                self.grid(rows, [20, 30, 20, 30], header=False, label_cols=(0, 2)),
@@ -361,8 +385,8 @@ class _Builder:
         out = [self.heading("patents"), self.sub("专利")]
         if d.patents:
             rows = [self.head_row("序号", "专利名称", "专利号", "类型", "状态")]
-            rows += [[self.fixed(str(i + 1), self.st.cell_center), self.p(x.title), self.p(x.number),
-                      self.p(PATENT_KINDS.get(x.kind, x.kind)), self.p(x.status)]
+            rows += [[self.fixed(str(i + 1), self.st.cell_center), self.c(x.title), self.c(x.number),
+                      self.c(PATENT_KINDS.get(x.kind, x.kind)), self.c(x.status)]
                      for i, x in enumerate(d.patents)]
             out.append(self.grid(rows, [8, 40, 24, 14, 14]))
         else:
@@ -370,8 +394,8 @@ class _Builder:
         out.append(self.sub("获奖"))
         if d.awards:
             rows = [self.head_row("序号", "奖项名称", "级别", "年度")]
-            rows += [[self.fixed(str(i + 1), self.st.cell_center), self.p(x.name), self.p(x.level),
-                      self.p("" if x.year is None else x.year, self.st.cell_center)]
+            rows += [[self.fixed(str(i + 1), self.st.cell_center), self.c(x.name), self.c(x.level),
+                      self.c("" if x.year is None else x.year, self.st.cell_center)]
                      for i, x in enumerate(d.awards)]
             out.append(self.grid(rows, [8, 56, 22, 14]))
         else:
@@ -383,9 +407,9 @@ class _Builder:
         if not self.d.team:
             return out + [self.empty()]
         rows = [self.head_row("排名", "姓名", "单位", "技能等级", "分工", "荣誉")]
-        rows += [[self.fixed(str(i + 1), self.st.cell_center), self.p(m.name, self.st.cell_center),
-                  self.p(m.unit), self.p(m.skill_grade, self.st.cell_center), self.p(m.role),
-                  self.p("、".join(m.honours))]
+        rows += [[self.fixed(str(i + 1), self.st.cell_center), self.c(m.name, self.st.cell_center),
+                  self.c(m.unit), self.c(m.skill_grade, self.st.cell_center), self.c(m.role),
+                  self.c("、".join(m.honours))]
                  for i, m in enumerate(self.d.team)]
         return out + [self.grid(rows, [8, 14, 24, 14, 22, 18])]
 
@@ -397,19 +421,19 @@ class _Builder:
         keys = list(RUBRIC) + sorted({k for r in reviews for k in r.scores} - set(RUBRIC))
         rows = [self.head_row("评审人", *[RUBRIC.get(k, k) for k in keys], "总分", "结论")]
         for r in reviews:
-            rows.append([self.p(r.reviewer, self.st.cell_center)]
-                        + [self.p(_score(r.scores.get(k)), self.st.cell_center) for k in keys]
-                        + [self.p(_score(r.total), self.st.cell_center),
-                           self.p(DECISIONS.get(r.decision or "", "待定"), self.st.cell_center)])
+            rows.append([self.c(r.reviewer, self.st.cell_center)]
+                        + [self.c(_score(r.scores.get(k)), self.st.cell_center) for k in keys]
+                        + [self.c(_score(r.total), self.st.cell_center),
+                           self.c(DECISIONS.get(r.decision or "", "待定"), self.st.cell_center)])
         extra = []
         if len(reviews) > 1:
             avg = []
             for k in keys:
                 vals = [r.scores[k] for r in reviews if isinstance(r.scores.get(k), (int, float))]
-                avg.append(self.p(_score(sum(vals) / len(vals)) if vals else "—", self.st.cell_center))
+                avg.append(self.c(_score(sum(vals) / len(vals)) if vals else "—", self.st.cell_center))
             totals = [r.total for r in reviews if isinstance(r.total, (int, float))]
             rows.append([self.fixed("平均", self.st.label)] + avg
-                        + [self.p(_score(sum(totals) / len(totals)) if totals else "—",
+                        + [self.c(_score(sum(totals) / len(totals)) if totals else "—",
                                   self.st.cell_center), ""])
             extra.append(("BACKGROUND", (0, -1), (-1, -1), self.tpl.accent_light))
         out.append(self.grid(rows, [16] + [10] * len(keys) + [10, 10], extra=extra))
@@ -429,8 +453,8 @@ class _Builder:
         if not self.d.incubation:
             return out + [self.empty("（暂无孵化记录）")]
         rows = [self.head_row("日期", "阶段", "说明")]
-        rows += [[self.p(ymd(e.at), self.st.cell_center), self.p(e.stage, self.st.cell_center),
-                  self.p(e.description)] for e in self.d.incubation]
+        rows += [[self.p(ymd(e.at), self.st.cell_center), self.c(e.stage, self.st.cell_center),
+                  self.c(e.description, limit=CELL_MAX_WIDE)] for e in self.d.incubation]
         return out + [self.grid(rows, [18, 18, 64])]
 
     def sec_attachments(self):
@@ -441,17 +465,17 @@ class _Builder:
         rows = [self.head_row("序号", "文件名", "类型", "大小", "SHA-256（前 12 位）")]
         for i, a in enumerate(self.d.attachments):
             name = clean(a.name) + ("（无法显示）" if a.name in problems else "")
-            rows.append([self.fixed(str(i + 1), self.st.cell_center), self.p(name),
-                         self.p(ATTACHMENT_KINDS.get(a.kind, a.kind), self.st.cell_center),
-                         self.p(size(a.size), self.st.cell_center),
-                         self.p(a.sha256[:12], self.st.cell_center)])
+            rows.append([self.fixed(str(i + 1), self.st.cell_center), self.c(name),
+                         self.c(ATTACHMENT_KINDS.get(a.kind, a.kind), self.st.cell_center),
+                         self.c(size(a.size), self.st.cell_center),
+                         self.c(a.sha256[:12], self.st.cell_center)])
         return out + [self.grid(rows, [8, 46, 14, 12, 20])]
 
     def sec_register(self):
         lab = lambda x: self.fixed(x, self.st.label)  # noqa: E731
         blank = ""
         rows = [
-            [lab("档 案 号"), self.p(self.d.number), lab("归档日期"), self.fixed(DATE_BLANK)],
+            [lab("档 案 号"), self.c(self.d.number), lab("归档日期"), self.fixed(DATE_BLANK)],
             [lab("保管期限"), self.fixed("□ 永久　　□ 长期（30 年）　　□ 短期（10 年）"), "", ""],
             [lab("立 卷 人"), blank, lab("审 核 人"), blank],
             [lab("备　　注"), blank, "", ""],
@@ -537,6 +561,10 @@ def _style(cmds: list) -> TableStyle:
     # Empty cells are drawn with the table's font; the default Helvetica would
     # be the one font in the PDF that is not embedded.
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), find_cjk_font().name)] + cmds)
+
+
+def _note_mark(n: int) -> str:
+    return "注" + (chr(0x2460 + n - 1) if n <= 20 else f"({n})")
 
 
 def _hex(color) -> str:

@@ -288,3 +288,21 @@ def test_cancel_during_layout_of_a_combined_file(tmp_path):
         render_combined([sample_dossier(i) for i in range(1, 4)], tmp_path / "c.pdf", cancelled=cancelled)
     assert not (tmp_path / "c.pdf").exists()
     assert calls["n"] == 7
+
+
+def test_overlong_table_values_become_notes_and_stay_fast(tmp_path):
+    import time
+
+    from app.dossier.model import Patent, TeamMember
+    long_name = "名" * 3000
+    word = "Z" * 5000
+    d = sample_dossier(5)
+    d.team = [TeamMember(long_name, word, "技师", "角色" * 1000)] + d.team
+    d.patents = [Patent(word, "utility", "已授权", "一种<b>装置</b>" * 500)]
+    out = tmp_path / "notes.pdf"
+    started = time.perf_counter()
+    render_dossier(d, out)
+    assert time.perf_counter() - started < 20  # was minutes while such cells split across pages
+    text = squeeze(body_text(out))
+    assert "见本节末注①" in text and "见本节末注③" in text
+    assert long_name in text and word in text and squeeze("一种<b>装置</b>" * 500) in text
