@@ -306,3 +306,16 @@ def test_overlong_table_values_become_notes_and_stay_fast(tmp_path):
     text = squeeze(body_text(out))
     assert "见本节末注①" in text and "见本节末注③" in text
     assert long_name in text and word in text and squeeze("一种<b>装置</b>" * 500) in text
+
+
+def test_qr_code_scans_to_the_verification_code(hostile_pdf, tmp_path):
+    if not (shutil.which("zbarimg") and shutil.which("pdftoppm")):
+        pytest.skip("zbarimg (zbar-tools) or pdftoppm not installed")
+    path, data, _, _ = hostile_pdf
+    n = len(pypdf.PdfReader(path).pages)
+    for page in (1, n):  # the cover and the declaration page
+        subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", "-f", str(page), "-l", str(page),
+                        str(path), str(tmp_path / f"p{page}")], check=True)
+        out = subprocess.run(["zbarimg", "-q", "--raw", str(tmp_path / f"p{page}.png")],
+                             capture_output=True, text=True).stdout.split()
+        assert out == [f"IDEABANK:{data.number}:{data.content_hash()}"]
