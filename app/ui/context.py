@@ -34,6 +34,9 @@ class UiContext(QObject):
         self.worker = worker or Worker(self)
         # Read-only queries (search) get their own single thread: they never wait behind a write.
         self.reader = Worker(self)
+        # Building the search index takes minutes at 100,000 projects; on its own thread it never
+        # holds up a write (the index is fed from the database, which stays the source of truth).
+        self.indexer = Worker(self)
         self.search = None  # set by the main window when the search service is available
 
     # -- roles ---------------------------------------------------------------------------------

@@ -114,8 +114,13 @@ class DetailPane(QWidget):
         self.files.sig_files_dropped.connect(self.add_files)
         self.files_hint = QLabel(self.tr("Drop files here to attach them. Double-click to open."))
         self.files_hint.setWordWrap(True)
+        self.add_file_btn = QPushButton(self.tr("Add file…"))
+        self.add_file_btn.clicked.connect(self._pick_files)
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(self.files_hint, 1)
+        hint_row.addWidget(self.add_file_btn)
         fl.addWidget(self.files)
-        fl.addWidget(self.files_hint)
+        fl.addLayout(hint_row)
         self.tabs.addTab(files, self.tr("Attachments"))
 
         talk = QWidget()
@@ -230,6 +235,7 @@ class DetailPane(QWidget):
                 menu.addAction(QCoreApplication.translate("DetailPane", MENU_ACTIONS[action]), lambda a=action: self._move(a))
         self.more_btn.setVisible(not menu.isEmpty())
         self.files_hint.setVisible(bool(d["can_edit"]) or owner)
+        self.add_file_btn.setVisible(bool(d["can_edit"]) or owner)
         self.files.setAcceptDrops(bool(d["can_edit"]) or owner)
 
     def _fields_html(self, d: dict[str, Any]) -> str:
@@ -386,6 +392,12 @@ class DetailPane(QWidget):
                 changes = ch if changes is None else changes | ch
             return changes
         self.ctx.write(attach_all, parent=self)
+
+    def _pick_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
+        if paths:
+            self.add_files(paths)
 
     def _open_attachment(self, item: QListWidgetItem) -> None:
         try:

@@ -127,8 +127,9 @@ class MainWindow(QMainWindow):
         for w in (self.progress_label, self.progress, self.cancel_button):
             bar.addPermanentWidget(w)
             w.hide()
-        self.ctx.worker.sig_task_started.connect(self._task_started)
-        self.ctx.worker.sig_busy.connect(self._busy)
+        for worker in (self.ctx.worker, self.ctx.indexer):
+            worker.sig_task_started.connect(self._task_started)
+            worker.sig_busy.connect(self._busy)
 
     def _build_shortcuts(self) -> None:
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
@@ -279,8 +280,8 @@ class MainWindow(QMainWindow):
                 self.searcher.service, self.searcher.ready = service, True
                 if self.searcher._text:
                     self.searcher.search_now()
-        self.ctx.run(prepare, done=ready, failed=lambda e: self.statusBar().showMessage(str(e), 8000),
-                     label=self.tr("Preparing the search index"))
+        self.ctx.indexer.submit(prepare, done=ready, failed=lambda e: self.statusBar().showMessage(str(e), 8000),
+                                label=self.tr("Preparing the search index"))
 
     # -- progress ------------------------------------------------------------------------------
     def _task_started(self, state) -> None:  # type: ignore[no-untyped-def]
@@ -301,7 +302,7 @@ class MainWindow(QMainWindow):
             self.progress_label.setText(text)
 
     def _busy(self, busy: bool) -> None:
-        if not busy:
+        if not busy and not (self.ctx.worker.busy or self.ctx.indexer.busy):
             self._task = None
             for w in (self.progress_label, self.progress, self.cancel_button):
                 w.hide()
@@ -330,6 +331,8 @@ class MainWindow(QMainWindow):
             if isinstance(w, ProjectsPage):
                 w.save_layout()
         self.ctx.worker.wait(10000)  # let a running write finish before the program may end
+        if self._task is not None:
+            self._task.cancel()  # an index build stops at its next batch; the index is rebuilt later
         super().closeEvent(e)
         if not getattr(self, "_signing_out", False):
             self.sig_closed.emit()

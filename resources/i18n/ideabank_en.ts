@@ -75,6 +75,10 @@
         <translation>Drop files here to attach them. Double-click to open.</translation>
     </message>
     <message>
+        <source>Add file…</source>
+        <translation>Add file…</translation>
+    </message>
+    <message>
         <source>Attachments</source>
         <translation>Attachments</translation>
     </message>
@@ -261,6 +265,10 @@
     <message>
         <source>Replying to %1 (click elsewhere in the list to change)</source>
         <translation>Replying to %1 (click elsewhere in the list to change)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Attach files</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,10 @@
         <translation>把文件拖到这里即可添加附件；双击打开。</translation>
     </message>
     <message>
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -261,6 +265,10 @@
     <message>
         <source>Replying to %1 (click elsewhere in the list to change)</source>
         <translation>回复 %1（点列表中其他评论可更换）</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,7 @@ def make_ctx(bank):
     for ctx in made:
         ctx.worker.wait()
         ctx.reader.wait()
+        ctx.indexer.wait()
 
 
 def wait_idle(qtbot, ctx, timeout=10000):  # type: ignore[no-untyped-def]

@@ -182,3 +182,60 @@ def test_comment_with_mention_and_vote_from_the_detail_pane(qtbot, bank, people,
     wait_idle(qtbot, ctx)
     qtbot.waitUntil(lambda: "1" in pane.vote_btn.text(), timeout=3000)
     assert [n.kind for n in inbox.notices(bank, people["L001"])] == ["mention"]
+
+
+def test_attachments_dropped_on_the_detail_pane_show_thumbnails(qtbot, bank, people, make_ctx, draft_data, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    from app.core import projects
+    from app.ui.detail import DetailPane
+    pid = projects.propose(bank, people["W001"], draft_data).value
+    photo = tmp_path / "现场照片.png"
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    image.save(str(photo))
+    doc = tmp_path / "方案.txt"
+    doc.write_text("方案说明", encoding="utf-8")
+    ctx = make_ctx(people["W001"])
+    pane = DetailPane(ctx)
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_project(pid)
+    assert not pane.add_file_btn.isHidden()
+    pane.add_files([str(photo), str(doc)])
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: pane.files.count() == 2, timeout=3000)
+    assert [pane.files.item(i).text() for i in range(2)] == ["现场照片.png", "方案.txt"]
+    thumb = pane.files.item(0).icon().pixmap(96, 96).toImage()
+    assert QColor(thumb.pixel(thumb.width() // 2, thumb.height() // 2)) == QColor("red")
+    other = DetailPane(make_ctx(people["W002"]))  # not an owner: no adding
+    qtbot.addWidget(other)
+    other.show()
+    other.show_project(pid)
+    assert other.add_file_btn.isHidden() and not other.files.acceptDrops()
+
+
+def test_search_through_the_index_and_similar_projects_while_typing(qtbot, bank, people, make_ctx, draft_data):
+    from app.core import projects
+    from app.ui.main_window import MainWindow
+    from app.ui.propose import ProposeDialog
+    wanted = projects.propose(bank, people["W001"], draft_data).value
+    projects.propose(bank, people["W001"], draft_data | {"title": "配电箱门锁防锈改造", "background": "门锁生锈打不开",
+                                                          "solution": "换不锈钢锁芯"})
+    ctx = make_ctx(people["W002"])
+    window = MainWindow(ctx)  # builds the search index on its own thread after the first paint
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.searcher.ready, timeout=20000)
+    window.search.setText("防雨罩")
+    window.searcher.search_now()
+    page = window.page("bank")
+    qtbot.waitUntil(lambda: page.search_ids is not None, timeout=5000)
+    assert page.model.ids == [wanted]
+    form = ProposeDialog(ctx, parent=window)
+    qtbot.addWidget(form)
+    form.title.setText("巡检机器人防雨罩")
+    form.background.setPlainText("下雨天机器人摄像头进水")
+    form._find_similar()
+    qtbot.waitUntil(lambda: form.similar.count() > 0, timeout=5000)
+    assert form.similar.item(0).data(Qt.ItemDataRole.UserRole) == wanted
