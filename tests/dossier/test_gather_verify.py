@@ -119,3 +119,28 @@ def test_swapped_metadata_is_caught(bank, people, project, tmp_path):
         writer.write(fh)
     [v] = verify_pdf(bank, forged)
     assert not v.printed_code_ok and not v.matches
+
+
+def test_studio_logo_and_site_defaults_come_from_settings(bank, people, project, draft_data, tmp_path):
+    from sqlalchemy import select
+
+    from db.models import Setting, Studio
+    logo = bank.data_dir / "logos" / "studio.png"
+    logo.parent.mkdir(parents=True)
+    Image.new("RGB", (300, 300), (158, 27, 27)).save(logo)
+    with bank.write() as s:
+        studio = s.scalar(select(Studio).where(Studio.name == "王建国劳模创新工作室"))
+        studio.settings = {**(studio.settings or {}), "logo": "logos/studio.png"}  # relative to the data folder
+        s.add(Setting(key="dossier.studio_name", value="示范供电公司职工创新联盟"))
+        s.add(Setting(key="dossier.logo", value=str(logo)))
+    d = gather(bank, people["L001"], project)
+    assert d.studio_logo == logo and d.studio_name == "王建国劳模创新工作室"
+    out = tmp_path / "logo.pdf"
+    result = render_dossier(d, out)
+    assert not result.image_problems and len(pypdf.PdfReader(out).pages[0].images) == 1
+
+    # a project of no studio falls back to the site's settings
+    admin = people["admin"]
+    pid = projects.propose(bank, admin, dict(draft_data, title="无工作室的项目")).value
+    orphan = gather(bank, admin, pid)
+    assert orphan.studio_name == "示范供电公司职工创新联盟" and orphan.studio_logo == logo
