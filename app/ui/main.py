@@ -53,6 +53,11 @@ def make_app(argv: Sequence[str], lang: str | None = None, theme_name: str | Non
     from PySide6.QtWidgets import QApplication
 
     from app.ui import i18n, theme
+    if QApplication.instance() is None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QGuiApplication
+        # Fractional scales (125 %, 150 % on laptops) as they are, not rounded to 1x or 2x.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     QCoreApplication.setOrganizationName("IdeaBank")
     QCoreApplication.setApplicationName("ideabank")
