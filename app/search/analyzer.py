@@ -132,6 +132,11 @@ def _subwords(word: str) -> tuple[str, ...]:
 _last_segmented: tuple[str | None, list] = (None, [])
 
 
+def subwords(word: str) -> tuple[str, ...]:
+    """The dictionary words the index holds alongside `word` wherever `word` occurs."""
+    return _subwords(word) if len(word) > 2 else ()
+
+
 def segment(text: str) -> list[tuple[str, int]]:
     """Index tokens as (term, position).
 

@@ -70,6 +70,7 @@ def test_exclusion(ix):
 def test_prefix(ix):
     assert set(ids(ix, "巡检*")) >= {"p2", "p8"}
     assert "p4" in ids(ix, "gis*")
+    assert set(ids(ix, "变压*")) == {"p1", "p9"}  # 变压 covers 变压器 and 油浸式变压器
 
 
 @pytest.mark.parametrize("query, expected", [
