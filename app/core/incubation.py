@@ -298,6 +298,8 @@ def edit(bank: Bank, actor: Actor, ref: str, data: dict[str, Any]) -> Changes:
         plan = clean.pop("milestones", None)
         old = [(m.title, m.due_on.isoformat()) for m in req.milestones]
         if plan is not None and [(m["title"], m["due_on"].isoformat()) for m in plan] != old:
+            for gone in req.milestones:  # the deletion travels to other sites
+                audit.tombstone(s, "incubation_milestone", gone.id, bank.site_id, now)
             req.milestones.clear()
             s.flush()
             for pos, m in enumerate(plan, start=1):

@@ -168,7 +168,13 @@ def test_decline_needs_a_reason_which_the_studio_sees(bank, people, request_id):
     assert any("加工能力不足" in m for m in notes)
     assert incubation.detail(bank, people["L001"], request_id)["decision_reason"] == "加工能力不足，建议外协"
     incubation.move(bank, people["L001"], request_id, "revise")
-    incubation.edit(bank, people["L001"], request_id, {"quantity": 20})
+    old_ids = [m["id"] for m in incubation.detail(bank, people["L001"], request_id)["milestones"]]
+    incubation.edit(bank, people["L001"], request_id, {"quantity": 20,
+                                                       "milestones": [{"title": "样机", "due_on": "2025-04-30"}]})
+    with bank.session() as s:
+        from db.models import Tombstone
+        assert sorted(s.scalars(select(Tombstone.entity_id).where(Tombstone.entity == "incubation_milestone"))) \
+            == sorted(old_ids)
     incubation.submit(bank, people["L001"], request_id)
 
 
