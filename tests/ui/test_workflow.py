@@ -239,3 +239,28 @@ def test_search_through_the_index_and_similar_projects_while_typing(qtbot, bank,
     form._find_similar()
     qtbot.waitUntil(lambda: form.similar.count() > 0, timeout=5000)
     assert form.similar.item(0).data(Qt.ItemDataRole.UserRole) == wanted
+
+
+def test_owner_edits_a_draft_and_the_row_repaints(qtbot, bank, people, make_ctx, draft_data):
+    from app.core import projects
+    from app.ui.main_window import MainWindow
+    from app.ui.propose import ProposeDialog
+    pid = projects.propose(bank, people["W001"], draft_data | {"co_authors": ["W002"]}).value
+    ctx = make_ctx(people["W001"])
+    window = MainWindow(ctx, start_search=False)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.page("bank")
+    assert page.detail.edit_btn.isVisible()
+    form = ProposeDialog(ctx, pid, parent=window)
+    qtbot.addWidget(form)
+    form.show()
+    assert form.title.text() == draft_data["title"] and form.co_authors.text() == "W002"
+    form.title.setText("防雨罩改进（第二版）")
+    form.title.textEdited.emit(form.title.text())
+    form.submit_btn.click()
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: page.model.project_row(page.model.row_of(pid)).title == "防雨罩改进（第二版）", timeout=3000)
+    detail = queries.project_detail(bank, people["W001"], pid)
+    assert detail["title"] == "防雨罩改进（第二版）" and detail["co_authors"] == ["W002"]
+    assert "防雨罩改进（第二版）" in page.detail.heading.text()
