@@ -32,7 +32,7 @@ from app.dossier.layout import (
     DossierDocTemplate, DossierStart, Heading, PageInfo, Para, QRCode, SealPlace, TocSlot, canvas_class,
 )
 from app.dossier.model import DECISIONS, HASH_FORMAT, PATENT_KINDS, RUBRIC, DossierData
-from app.dossier.styles import MUTED, RULE, Styles, make_styles
+from app.dossier.styles import RULE, Styles, make_styles
 from app.dossier.templates import SECTION_TITLES, DossierTemplate, get_template, section_number
 from app.dossier.text import (
     chinese_year_month, clean, local_date, money, one_line, para, paragraphs, size, years, ymd,

@@ -8,7 +8,6 @@ raise (``I<b``), restyle (``<font size=40>``), embed a local file
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date, datetime, timezone
 from xml.sax.saxutils import escape
 
@@ -140,6 +139,3 @@ if not getattr(ttfonts.makeToUnicodeCMap, "_ideabank", False):
     _make_to_unicode_cmap._ideabank = True  # type: ignore[attr-defined]
     ttfonts.makeToUnicodeCMap = _make_to_unicode_cmap
 
-
-def is_printable(ch: str) -> bool:
-    return unicodedata.category(ch)[0] != "C" or ch in "\n\t"
