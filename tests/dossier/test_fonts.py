@@ -38,6 +38,19 @@ def test_postscript_outline_ttc_is_skipped_for_the_next_candidate():
     assert font.path == good.path
 
 
+def test_postscript_outline_collection_is_skipped_without_noto_installed(tmp_path):
+    """A font collection whose face has CFF outlines, built by hand: reportlab refuses it the way it
+    refuses NotoSansCJK-Regular.ttc, and the search moves on to the next candidate."""
+    import struct
+    otto = b"OTTO" + struct.pack(">HHHH", 1, 16, 0, 0) + b"CFF " + struct.pack(">III", 0, 40, 4) + b"\0" * 4
+    ttc = b"ttcf" + struct.pack(">IIi", 0x00010000, 1, 16) + otto
+    fake = tmp_path / "NotoSansCJK-Regular.ttc"
+    fake.write_bytes(ttc)
+    good = find_cjk_font()
+    font = find_cjk_font([FontCandidate(fake), FontCandidate(good.path, good.subfont_index)])
+    assert font.path == good.path
+
+
 def test_env_override_is_tried_first(monkeypatch):
     good = find_cjk_font()
     monkeypatch.setenv(fonts.ENV_OVERRIDE, f"{good.path}#0")
