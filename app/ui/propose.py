@@ -45,6 +45,14 @@ class DropList(QListWidget):
                 self.add_path(url.toLocalFile())
         e.acceptProposedAction()
 
+    def paintEvent(self, e) -> None:  # type: ignore[no-untyped-def]
+        super().paintEvent(e)
+        if self.count() == 0:  # say what the empty box is for
+            from PySide6.QtGui import QPainter
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.toolTip())
+
     def add_path(self, path: str) -> None:
         if path not in self.paths():
             item = QListWidgetItem(Path(path).name)
@@ -148,6 +156,8 @@ class ProposeDialog(QDialog):
 
         self.similar = QListWidget()
         self.similar.setWordWrap(True)
+        self.similar.setSpacing(3)
+        self.similar.setAlternatingRowColors(True)
         self.similar.itemActivated.connect(lambda item: ctx.sig_open_project.emit(item.data(Qt.ItemDataRole.UserRole)))
         side = QWidget()
         sl = QVBoxLayout(side)
