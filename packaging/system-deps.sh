@@ -15,8 +15,9 @@ libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon0 libxkbcommon-
 # xvfb + xauth: `xvfb-run make run` and `make screenshots`.
 # fonts-wqy-microhei: without a CJK font every Chinese character is a box.
 # poppler-utils: pdftoppm/pdffonts, used by the dossier tests to look at PDFs.
+# zbar-tools: zbarimg, which reads the verification QR code back out of a rendered dossier page.
 # postgresql: server binaries for the hub tests (tests/postgres_server.py).
-TOOLS="xvfb xauth fonts-wqy-microhei poppler-utils postgresql"
+TOOLS="xvfb xauth fonts-wqy-microhei poppler-utils zbar-tools postgresql"
 
 packages="$QT_XCB $TOOLS"
 
