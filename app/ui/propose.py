@@ -18,6 +18,7 @@ from app.core.vocab import CATEGORIES, MAX_INNOVATION_POINTS, label
 from app.ui import fmt
 from app.ui.context import UiContext
 from app.ui.search_box import similar
+from app.ui.worker import alive
 
 AUTOSAVE_MS = 3000
 FORM_FIELDS = ("title", "category", "background", "solution", "innovation_points", "expected_benefit", "tags",
@@ -337,7 +338,7 @@ class ProposeDialog(QDialog):
             return
 
         def show(found) -> None:  # type: ignore[no-untyped-def]
-            if generation != self._similar_generation:
+            if not alive(self.similar) or generation != self._similar_generation:
                 return
             self.similar.clear()
             for pid, number, title in found:

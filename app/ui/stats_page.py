@@ -12,6 +12,7 @@ from app.core.queries import ProjectFilter
 from app.core.vocab import CATEGORIES, STATUSES, label
 from app.ui import fmt, pages
 from app.ui.context import UiContext
+from app.ui.worker import alive
 
 
 class StatsPage(QWidget):
@@ -82,7 +83,7 @@ class StatsPage(QWidget):
         generation, bank, f = self._generation, self.ctx.bank, self.current_filter()
 
         def show(s) -> None:  # type: ignore[no-untyped-def]
-            if generation == self._generation:
+            if alive(self) and generation == self._generation:
                 self.show_summary(s)
         self.ctx.reader.submit(lambda state: stats.summary(bank, f), done=show,
                                failed=lambda e: self.ctx.show_error(e, self), label="stats")

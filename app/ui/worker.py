@@ -59,12 +59,27 @@ class _Relay(QObject):
     @Slot(object)
     def _on_done(self, result: Any) -> None:
         if self._done:
-            self._done(result)
+            _deliver_to_gui(self._done, result)
 
     @Slot(object)
     def _on_failed(self, error: BaseException) -> None:
         if self._failed:
-            self._failed(error)
+            _deliver_to_gui(self._failed, error)
+
+
+def _deliver_to_gui(callback: Callable[[Any], None], value: Any) -> None:
+    """Call back into the GUI; a widget closed while its task ran simply misses the answer."""
+    try:
+        callback(value)
+    except RuntimeError as exc:
+        if "already deleted" not in str(exc):
+            raise
+
+
+def alive(obj: QObject | None) -> bool:
+    """False once Qt has deleted the object behind a Python wrapper."""
+    import shiboken6
+    return obj is not None and shiboken6.isValid(obj)
 
 
 class _Job(QRunnable):
