@@ -73,6 +73,15 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.refresh_unread()
         self._start_search = start_search
+        self._mention_draft()
+
+    def _mention_draft(self) -> None:
+        """An idea typed but never sent (the window closed, the power failed) is waiting: say so."""
+        from app.core import drafts
+        found = drafts.latest(self.ctx.bank, self.ctx.actor)
+        if found is not None and any(v for k, v in found.form.items() if k != "category"):
+            self.statusBar().showMessage(self.tr("You have an idea that was not sent yet: press Ctrl+N to go on "
+                                                 "where you stopped."), 30000)
 
     # -- building ------------------------------------------------------------------------------
     def _build_toolbar(self) -> None:

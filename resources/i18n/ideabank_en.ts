@@ -403,6 +403,10 @@
         <translation>Idea Bank</translation>
     </message>
     <message>
+        <source>You have an idea that was not sent yet: press Ctrl+N to go on where you stopped.</source>
+        <translation>You have an idea that was not sent yet: press Ctrl+N to go on where you stopped.</translation>
+    </message>
+    <message>
         <source>Main</source>
         <translation>Main</translation>
     </message>

@@ -403,6 +403,10 @@
         <translation>创新智慧库</translation>
     </message>
     <message>
+        <source>You have an idea that was not sent yet: press Ctrl+N to go on where you stopped.</source>
+        <translation>你有一个还没提交的创意：按 Ctrl+N 接着写。</translation>
+    </message>
+    <message>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>

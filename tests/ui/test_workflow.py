@@ -121,6 +121,10 @@ def test_draft_survives_closing_the_form(qtbot, bank, people, make_ctx):
     form.background.setPlainText("现场问题")
     form.reject()  # closing keeps what was typed
     assert drafts.latest(bank, people["W001"]).form["title"] == "写了一半的想法"
+    from app.ui.main_window import MainWindow
+    window = MainWindow(ctx, start_search=False)
+    qtbot.addWidget(window)
+    assert "Ctrl+N" in window.statusBar().currentMessage()
     again = ProposeDialog(ctx)
     qtbot.addWidget(again)
     assert again.title.text() == "写了一半的想法"
