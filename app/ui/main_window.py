@@ -210,8 +210,11 @@ class MainWindow(QMainWindow):
     def propose(self) -> None:
         from app.ui.propose import ProposeDialog
         dlg = ProposeDialog(self.ctx, parent=self)
-        dlg.sig_saved.connect(self._select_later)
+        saved: list[str] = []
+        dlg.sig_saved.connect(saved.append)
         dlg.exec()
+        if saved:
+            self.open_project(saved[-1])  # show what was just proposed
 
     def edit(self, project_id: str) -> None:
         from app.ui.propose import ProposeDialog
@@ -221,9 +224,6 @@ class MainWindow(QMainWindow):
     def review(self, project_id: str) -> None:
         from app.ui.review import ReviewDialog
         ReviewDialog(self.ctx, project_id, parent=self).exec()
-
-    def _select_later(self, project_id: str) -> None:
-        self._pending_select = project_id
 
     def open_project(self, project_id: str) -> None:
         """Show a project in the bank page, clearing filters that would hide it."""
@@ -249,10 +249,6 @@ class MainWindow(QMainWindow):
     def on_changes(self, changes: Changes) -> None:
         if changes.notifications:
             self.refresh_unread()
-        pending = getattr(self, "_pending_select", None)
-        if pending:
-            self._pending_select = None
-            self.open_project(pending)
 
     def open_settings(self) -> None:
         from app.ui.settings_dialog import SettingsDialog

@@ -176,6 +176,7 @@ class ProjectsPage(QWidget):
         self.base = base or ProjectFilter()
         self.search_ids: list[str] | None = None
         self.search_text = ""
+        self._relevance = False
         self.filters = FilterBar(ctx, f"views/{ctx.actor.employee_no}/{key}")
         self.model = ProjectTableModel(ctx.bank, self)
         self.model.runner = lambda fn, done: ctx.reader.submit(lambda state: fn(), done=done,
@@ -297,8 +298,6 @@ class ProjectsPage(QWidget):
         if self.current_id() != self.detail.project_id:
             self.detail.show_project(self.current_id())
 
-    _relevance = False
-
     def set_search(self, text: str, ids: list[str] | None) -> None:
         self.search_text = text
         self.search_ids = ids
@@ -320,6 +319,9 @@ class ProjectsPage(QWidget):
     def select(self, project_id: str, quiet: bool = False) -> bool:
         row = self.model.row_of(project_id)
         if row < 0:
+            if not self.model.complete:
+                self._keep = project_id  # the rest of the list is on its way
+                return True
             return False
         idx = self.model.index(row, 1)
         self.table.selectionModel().setCurrentIndex(

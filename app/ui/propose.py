@@ -219,7 +219,6 @@ class ProposeDialog(QDialog):
         self._restore_draft()
         self._connect()
         self.validate()
-        self.similar_title.setVisible(True)
 
     # -- data ----------------------------------------------------------------------------------
     def _connect(self) -> None:

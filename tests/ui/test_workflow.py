@@ -268,3 +268,25 @@ def test_owner_edits_a_draft_and_the_row_repaints(qtbot, bank, people, make_ctx,
     detail = queries.project_detail(bank, people["W001"], pid)
     assert detail["title"] == "防雨罩改进（第二版）" and detail["co_authors"] == ["W002"]
     assert "防雨罩改进（第二版）" in page.detail.heading.text()
+
+
+def test_propose_from_the_window_shows_the_new_project(qtbot, bank, people, make_ctx, monkeypatch):
+    from app.ui.main_window import MainWindow
+    from app.ui.propose import ProposeDialog
+    ctx = make_ctx(people["W001"])
+    window = MainWindow(ctx, start_search=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("stats")
+
+    def run_form(dlg) -> int:  # type: ignore[no-untyped-def]
+        fill_proposal(dlg)
+        dlg.submit_btn.click()
+        qtbot.waitUntil(lambda: dlg.result() == 1, timeout=5000)
+        return 1
+    monkeypatch.setattr(ProposeDialog, "exec", run_form)
+    window.propose_action.trigger()
+    page = window.page("bank")
+    assert window.current_page() is page
+    [pid] = queries.list_ids(bank)
+    assert page.current_id() == pid and page.detail.project_id == pid
