@@ -76,6 +76,9 @@ class SearchResults:
         return [h.id for h in self.hits]
 
 
+_BUILDING: set[Path] = set()
+
+
 def _process_alive(pid: int, folder: Path) -> bool:
     if os.name == "posix":
         try:
@@ -170,6 +173,8 @@ class SearchIndex:
                 pid = int(leftover.name.rsplit("-", 1)[1])
             except ValueError:
                 continue
+            if leftover in _BUILDING:  # another SearchIndex of this process is building it
+                continue
             if pid == os.getpid() or not _process_alive(pid, leftover):
                 shutil.rmtree(leftover, ignore_errors=True)
 
@@ -219,6 +224,13 @@ class SearchIndex:
         new = self._side("new")
         shutil.rmtree(new, ignore_errors=True)
         new.mkdir(parents=True)
+        _BUILDING.add(new)
+        try:
+            return self._build(new, docs, progress, cancel, total, procs)
+        finally:
+            _BUILDING.discard(new)
+
+    def _build(self, new: Path, docs, progress, cancel, total: int, procs: int) -> int:
         ix = whoosh_index.create_in(str(new), build_schema())
         if procs > 1:
             writer = ix.writer(procs=procs, limitmb=512, multisegment=True)
