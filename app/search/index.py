@@ -455,8 +455,13 @@ class SearchIndex:
         return out
 
     def more_like_this(self, text: str, limit: int = 10, exclude: Iterable[str] = (),
-                       max_terms: int = 12) -> SearchResults:
-        """Projects sharing the most distinctive words of `text` (a draft or an existing project)."""
+                       max_terms: int = 10, budget: int = 30_000) -> SearchResults:
+        """Projects sharing the most distinctive words of `text` (a draft or an existing project).
+
+        Words are taken by tf-idf until their posting lists hold `budget` entries: the union is
+        a Python loop per posting, and 12 common words took 0.5-1.3 s at 100,000 projects.
+        Numbers and the sub-words of a word already taken add nothing but cost.
+        """
         self._require()
         exclude = set(exclude)
         with self._read_lock:
@@ -464,17 +469,25 @@ class SearchIndex:
             n = max(reader.doc_count(), 1)
             tf: dict[str, int] = {}
             for term, _pos in analyzer.segment(text or ""):
-                if len(term) > 1 or analyzer.is_latin(term):
+                if (len(term) > 1 or analyzer.is_latin(term)) and not term.replace(".", "").isdigit():
                     tf[term] = tf.get(term, 0) + 1
             weighted = []
+            least = 2 if exclude else 1  # a word only the project itself has finds nothing else
             for term, count in tf.items():
                 df = reader.doc_frequency("content", term)
-                if df == 0:
+                if df < least:
                     continue
-                idf = math.log(1 + n / df)
-                weighted.append((count * idf, term))
+                weighted.append((count * math.log(1 + n / df), df, term))
             weighted.sort(reverse=True)
-            top = weighted[:max_terms]
+            top: list[tuple[float, str]] = []
+            spent = 0
+            for weight, df, term in weighted:
+                if len(top) >= max_terms or (len(top) >= 2 and spent + df > budget):
+                    break
+                if any(term in analyzer.subwords(t) for _, t in top):
+                    continue
+                top.append((weight, term))
+                spent += df
             if not top:
                 return SearchResults([], 0)
             best = top[0][0]

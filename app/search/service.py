@@ -148,9 +148,16 @@ class SearchService:
                     "The search index cannot be used: {err}. Run `ideabank reindex`, or delete {path} and restart.",
                     err=exc, path=self.index_dir)) from exc
 
-    def search(self, text: str, limit: int = 20, offset: int = 0, facets: bool = False) -> SearchPage:
+    def search(self, text: str, limit: int = 20, offset: int = 0, facets: bool = False,
+               count: bool = True) -> SearchPage:
+        """Ranked projects for the search box's text; never raises for odd input.
+
+        `count=False` skips the exact total (a second pass over every match: about half the
+        time at 100,000 projects); `total` is then only a lower bound. Search-as-you-type can
+        ask for the count once the user pauses.
+        """
         parsed = parse(text)
-        res = self._run(lambda ix: ix.search(parsed, limit=limit, offset=offset, facets=facets))
+        res = self._run(lambda ix: ix.search(parsed, limit=limit, offset=offset, facets=facets, count=count))
         rows = self._rows([(h.id, h.score) for h in res.hits], res.terms)
         return SearchPage(text, res.total, rows, res.facets, offset)
 
