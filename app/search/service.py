@@ -68,8 +68,11 @@ def _message(zh: str, en: str, **kw) -> str:
 
 
 class SearchService:
-    def __init__(self, bank: Bank, index_dir: Path | str | None = None):
+    def __init__(self, bank: Bank, index_dir: Path | str | None = None, procs: int | None = None):
+        """`procs`: worker processes for a full rebuild (None: 2 for big banks). A frozen
+        (PyInstaller) build must call multiprocessing.freeze_support() first, or pass 1."""
         self.bank = bank
+        self.procs = procs
         self.index_dir = Path(index_dir) if index_dir else Path(bank.data_dir) / "search" / "index"
         self._index: SearchIndex | None = None
         self._lock = threading.RLock()
@@ -98,7 +101,7 @@ class SearchService:
 
     def reindex(self, progress: Progress | None = None, cancel: Cancel | None = None) -> int:
         with self._lock:
-            return feed.reindex(self.bank, self.index, progress, cancel)
+            return feed.reindex(self.bank, self.index, progress, cancel, procs=self.procs)
 
     def sync(self) -> int:
         """Index what changed since the last sync; a busy index leaves the queue for next time."""
