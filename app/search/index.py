@@ -579,7 +579,10 @@ def _phrase_clause(text: str, reader):
         return None
     if len(words) == 1:
         return _word_query(words[0], reader)
-    return Q.Or([Q.Phrase("content", words), Q.Phrase("extra", words)])
+    phrase = Q.Phrase("content", words)
+    if all(reader.doc_frequency("extra", w) for w in words):  # else a matcher that finds nothing
+        phrase = Q.Or([phrase, Q.Phrase("extra", words)])
+    return phrase
 
 
 def _filter_clause(c, reader):
