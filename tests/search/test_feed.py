@@ -175,3 +175,21 @@ def test_attachment_text_is_searched(bank, people, service, tmp_path):
     service.reindex()
     for q in ("六氟化硫", "紫外成像", "UHF", "discharge"):
         assert [r.id for r in service.search(q).rows] == [pid], q
+
+
+def test_a_writer_held_elsewhere_never_surfaces_as_an_error(bank, people, service, monkeypatch):
+    from whoosh import index as whoosh_index
+
+    import app.search.index as index_module
+
+    service.ensure_ready()
+    monkeypatch.setattr(index_module, "WRITE_TIMEOUT", 0.2)
+    other = whoosh_index.open_dir(str(service.index_dir)).writer()  # another process's writer
+    try:
+        propose(bank, people["W001"], "避雷器计数器远传")
+        assert service.sync() == 0 and queued(bank) == 1  # waits, gives up quietly, keeps the row
+        assert service.search("断路器").total == 0       # searching still works meanwhile
+    finally:
+        other.cancel()
+    assert service.sync() == 1 and queued(bank) == 0
+    assert titles(service.search("避雷器")) == ["避雷器计数器远传"]
