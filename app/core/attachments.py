@@ -123,6 +123,7 @@ def add(bank: Bank, actor: Actor, project_id: str, source: Path | str, *, kind: 
         s.flush()
         audit.record(s, actor, "project", project_id, "attach", field="attachments", new=source.name,
                      site_id=bank.site_id, at=now)
+        audit.enqueue_for_index(s, project_id, now)  # the attachment's text is searchable
         return Changes(project_ids=frozenset({project_id}), attachments=True, value=row.id)
 
 

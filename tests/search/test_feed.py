@@ -172,7 +172,7 @@ def test_attachment_text_is_searched(bank, people, service, tmp_path):
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
         attachments.add(bank, w, pid, tmp_path / name)
-    service.reindex()
+    service.sync()  # adding an attachment queues its project: no rebuild needed
     for q in ("六氟化硫", "紫外成像", "UHF", "discharge"):
         assert [r.id for r in service.search(q).rows] == [pid], q
 
