@@ -63,7 +63,7 @@ class ProjectRow:
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "number": self.number, "title": self.title, "category": self.category,
-                "status": self.status, "studio": self.studio, "proposer": self.proposer, "unit": self.unit,
+                "status": self.status, "studio": self.studio, "proposer_name": self.proposer, "unit": self.unit,
                 "vote_count": self.vote_count, "comment_count": self.comment_count,
                 "expected_benefit": self.expected_benefit, "measured_benefit": self.measured_benefit,
                 "created_at": self.created_at.isoformat(), "updated_at": self.updated_at.isoformat()}
