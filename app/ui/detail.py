@@ -70,6 +70,8 @@ class DetailPane(QWidget):
     """The user asked to edit this project."""
     sig_review = Signal(str)
     """The user asked to review this project."""
+    sig_export = Signal(str)
+    """The user asked to export this project's dossier (成果档案)."""
 
     def __init__(self, ctx: UiContext, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -233,6 +235,12 @@ class DetailPane(QWidget):
             allowed = (tr.owner_may and owner) or (actor.role in tr.roles and (actor.role != "leader" or d["can_review"]))
             if allowed:
                 menu.addAction(QCoreApplication.translate("DetailPane", MENU_ACTIONS[action]), lambda a=action: self._move(a))
+        # Authors export their own project's dossier; staff and the base any they may see (the core checks).
+        if owner or self.ctx.can("data.export"):
+            if not menu.isEmpty():
+                menu.addSeparator()
+            export = menu.addAction(self.tr("Export dossier…"), lambda: self.sig_export.emit(self.project_id))
+            export.setObjectName("exportDossier")
         self.more_btn.setVisible(not menu.isEmpty())
         self.files_hint.setVisible(bool(d["can_edit"]) or owner)
         self.add_file_btn.setVisible(bool(d["can_edit"]) or owner)

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QProgressBar,
-                               QPushButton, QSizePolicy, QHBoxLayout, QStackedWidget, QToolBar, QWidget)
+from PySide6.QtWidgets import (QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMenu, QProgressBar,
+                               QPushButton, QSizePolicy, QHBoxLayout, QStackedWidget, QToolBar, QToolButton, QWidget)
 
 from app.core.changes import Changes
 from app.core.queries import ProjectFilter, awaiting_review
 from app.core.vocab import ROLES, label
 from app.ui import pages
 from app.ui.context import UiContext
+from app.ui.export_actions import Exporter
 from app.ui.inbox_page import InboxPage
 from app.ui.pages import PageSpec, Placeholder
 from app.ui.projects_page import ProjectsPage
@@ -115,6 +116,20 @@ class MainWindow(QMainWindow):
         who = QLabel(self.tr("%1 (%2)").replace("%1", self.ctx.actor.name).replace("%2", label(ROLES, self.ctx.actor.role)))
         who.setObjectName("userBadge")
         tb.addWidget(who)
+        self.exporter = Exporter(self.ctx, self)
+        self.export_menu = QMenu(self)
+        self.export_dossier_action = self.export_menu.addAction(self.tr("Export dossier…"), self.export_dossier)
+        self.export_dossier_action.setToolTip(self.tr("Export the selected project's dossier as a PDF"))
+        self.export_batch_action = self.export_menu.addAction(self.tr("Export the listed projects…"), self.export_batch)
+        self.export_report_action = self.export_menu.addAction(self.tr("Studio annual report…"), self.export_report)
+        self.export_batch_action.setVisible(self.exporter.may_batch)
+        self.export_report_action.setVisible(self.exporter.may_batch)
+        self.export_button = QToolButton()
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setMenu(self.export_menu)
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button.setToolTip(self.tr("Dossiers (成果档案) and annual reports as PDF"))
+        tb.addWidget(self.export_button)
         self.settings_action = QAction(self.tr("Settings"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
@@ -167,6 +182,7 @@ class MainWindow(QMainWindow):
             if isinstance(widget, ProjectsPage):
                 widget.detail.sig_edit.connect(self.edit)
                 widget.detail.sig_review.connect(self.review)
+                widget.detail.sig_export.connect(self.export_dossier)
                 if self.searcher._text:
                     widget.search_text, widget.search_ids = self.searcher._text, getattr(self, "_last_ids", None)
                     widget._relevance = widget.search_ids is not None
@@ -224,6 +240,26 @@ class MainWindow(QMainWindow):
     def review(self, project_id: str) -> None:
         from app.ui.review import ReviewDialog
         ReviewDialog(self.ctx, project_id, parent=self).exec()
+
+    def export_dossier(self, project_id: str | None = None) -> None:
+        """The dossier of a project (by default the one shown in the current list)."""
+        page = self.projects_page() or self.page("bank")
+        detail = page.detail if isinstance(page, ProjectsPage) else None
+        project_id = project_id or (detail.project_id if detail else None)
+        if not project_id:
+            self.statusBar().showMessage(self.tr("Select a project first, then export its dossier."), 5000)
+            return
+        data = detail.data if detail and detail.project_id == project_id and detail.data else {}
+        self.exporter.ask_dossier(project_id, data.get("number", ""), data.get("title", ""))
+
+    def export_batch(self) -> None:
+        """Every project of the list shown (filters and search applied)."""
+        page = self.projects_page() or self.page("bank")
+        if isinstance(page, ProjectsPage):
+            self.exporter.ask_batch(page)
+
+    def export_report(self, studio_id: str | None = None) -> None:
+        self.exporter.ask_report(studio_id or self.ctx.actor.studio_id)
 
     def open_project(self, project_id: str) -> None:
         """Show a project in the bank page, clearing filters that would hide it."""

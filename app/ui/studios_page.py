@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from app.core import stats
 from app.core.vocab import STUDIO_LEVELS, label
@@ -37,9 +38,16 @@ class StudiosPage(QWidget):
         self.table.cellDoubleClicked.connect(self._open)
         hint = QLabel(self.tr("Double-click a studio to list its projects. Click a header to sort."))
         hint.setObjectName("muted")
+        self.report_btn = QPushButton(self.tr("Annual report…"))
+        self.report_btn.setToolTip(self.tr("The selected studio's annual innovation report as a PDF"))
+        self.report_btn.clicked.connect(self._report)
+        self.report_btn.setVisible(ctx.can("data.export"))  # the core refuses anyone else anyway
+        bottom = QHBoxLayout()
+        bottom.addWidget(hint, 1)
+        bottom.addWidget(self.report_btn)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
-        layout.addWidget(hint)
+        layout.addLayout(bottom)
         ctx.sig_changes.connect(lambda ch: self.reload() if ch.people or ch.membership else None)
         self.reload()
 
@@ -63,6 +71,13 @@ class StudiosPage(QWidget):
             self._sorted_once = True
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def _report(self) -> None:
+        row = self.table.currentRow()
+        studio_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) if row >= 0 else None
+        window = self.window()
+        if hasattr(window, "export_report"):
+            window.export_report(studio_id)
 
     def _open(self, row: int, _col: int) -> None:
         studio_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)

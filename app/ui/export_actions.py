@@ -1,0 +1,307 @@
+"""Dossier (成果档案) exports from the window: one project, the listed projects, a studio's annual report.
+
+Every export runs on the serialized worker (a PDF of hundreds of pages must not freeze the window);
+the core decides who may export what, the window only hides what a person could never use.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QMessageBox, QProgressDialog, QPushButton, QRadioButton, QVBoxLayout,
+                               QWidget)
+
+from app.core import choices
+from app.ui.context import UiContext
+from app.ui.worker import alive
+
+TEMPLATE_KEYS = ("national_wuxiao", "company_archive")
+
+
+@dataclass
+class ExportOutcome:
+    """What the last export produced (the window shows it; tests read it)."""
+    files: list[Path]
+    pages: int
+    total: int
+    cancelled: bool = False
+
+
+class ExportDialog(QDialog):
+    """Template, where to write, and for a batch: one PDF each into a folder or one combined PDF."""
+
+    def __init__(self, ctx: UiContext, *, batch: int | None = None, suggested: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.batch = batch
+        self.setWindowTitle(self.tr("Export dossier") if batch is None else self.tr("Export the listed projects"))
+        self.template = QComboBox()
+        self.template.addItem(self.tr("Five-small innovation declaration (national_wuxiao)"), "national_wuxiao")
+        self.template.addItem(self.tr("Company achievement archive (company_archive)"), "company_archive")
+        self.each = QRadioButton(self.tr("One PDF per project, into a folder"))
+        self.combined = QRadioButton(self.tr("One combined PDF"))
+        self.each.setChecked(True)
+        self.path = QLineEdit(suggested)
+        self.path.setMinimumWidth(360)
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Template:"), self.template)
+        if batch is not None:
+            form.addRow(QLabel(self.tr("%n project(s) in the current list.", "", batch)))
+            form.addRow(self.tr("Output:"), self.each)
+            form.addRow("", self.combined)
+        form.addRow(self.tr("Save to:"), where)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def one_file(self) -> bool:
+        return self.batch is None or self.combined.isChecked()
+
+    def _browse(self) -> None:
+        if self.one_file():
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF as"), self.path.text(),
+                                                  self.tr("PDF files (*.pdf)"))
+        else:
+            path = QFileDialog.getExistingDirectory(self, self.tr("Folder for the PDF files"), self.path.text())
+        if path:
+            self.path.setText(path)
+
+    def target(self) -> Path:
+        path = Path(self.path.text().strip()).expanduser()
+        if self.one_file() and path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        return path
+
+    def _accept(self) -> None:
+        if not self.path.text().strip():
+            QMessageBox.warning(self, self.windowTitle(), self.tr("Choose where to save the export first."))
+            return
+        self.accept()
+
+
+class ReportDialog(QDialog):
+    """Which studio and year the annual report covers, and where to save it."""
+
+    def __init__(self, ctx: UiContext, studio_id: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Studio annual report"))
+        self.studio = QComboBox()
+        for sid, name in choices.studios(ctx.bank):
+            if ctx.actor.role != "leader" or sid == ctx.actor.studio_id:  # leaders report on their own studio
+                self.studio.addItem(name, name)
+                if sid == studio_id:
+                    self.studio.setCurrentIndex(self.studio.count() - 1)
+        self.year = QComboBox()
+        years = choices.years(ctx.bank) or [dt.date.today().year]
+        for y in years:
+            self.year.addItem(str(y), y)
+        self.year.addItem(self.tr("All years"), None)
+        self.path = QLineEdit()
+        self.path.setMinimumWidth(360)
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Studio:"), self.studio)
+        form.addRow(self.tr("Year:"), self.year)
+        form.addRow(self.tr("Save to:"), where)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.studio.currentIndexChanged.connect(self._suggest)
+        self.year.currentIndexChanged.connect(self._suggest)
+        self._suggest()
+
+    def _suggest(self) -> None:
+        year = self.year.currentData()
+        name = f"{self.studio.currentText()}_{year or ''}年度创新报告.pdf".replace("_年度", "_历年")
+        folder = Path(self.path.text()).parent if self.path.text() else Path.home()
+        self.path.setText(str(folder / name))
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF as"), self.path.text(),
+                                              self.tr("PDF files (*.pdf)"))
+        if path:
+            self.path.setText(path)
+
+    def _accept(self) -> None:
+        if self.studio.count() == 0:
+            QMessageBox.warning(self, self.windowTitle(), self.tr("There is no studio to report on."))
+            return
+        if not self.path.text().strip():
+            QMessageBox.warning(self, self.windowTitle(), self.tr("Choose where to save the report first."))
+            return
+        self.accept()
+
+    def target(self) -> Path:
+        path = Path(self.path.text().strip()).expanduser()
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+class Exporter(QObject):
+    """Asks what to export, runs it on the worker, shows progress and the outcome."""
+
+    def __init__(self, ctx: UiContext, window: QWidget) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        self.last: ExportOutcome | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.state = None
+
+    # -- who sees what ---------------------------------------------------------------------------
+    @property
+    def may_batch(self) -> bool:
+        """Batches and reports are staff work (a worker exports only their own project's dossier)."""
+        return self.ctx.can("data.export")
+
+    # -- one project -----------------------------------------------------------------------------
+    def ask_dossier(self, project_id: str, number: str = "", title: str = "") -> None:
+        from app.dossier.export import file_name
+        suggested = str(Path.home() / file_name(number, title)) if number else ""
+        dlg = ExportDialog(self.ctx, suggested=suggested, parent=self.window)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self.export_dossier(project_id, dlg.template.currentData(), dlg.target())
+
+    def export_dossier(self, project_id: str, template: str, target: Path):  # type: ignore[no-untyped-def]
+        from app.dossier.export import export_dossier
+        bank, actor = self.ctx.bank, self.ctx.actor
+
+        def work(state):  # type: ignore[no-untyped-def]
+            state.progress(0, 0, self.tr("Exporting the dossier…"))
+            rendered = export_dossier(bank, actor, project_id, target, template=template)
+            return ExportOutcome([target], rendered.pages, 1)
+        return self.ctx.run(work, done=self._finished, failed=self._failed, label=self.tr("Exporting the dossier"))
+
+    # -- the projects listed ---------------------------------------------------------------------
+    def ask_batch(self, page) -> None:  # type: ignore[no-untyped-def]
+        ids = list(page.model.ids)
+        if not ids:
+            QMessageBox.information(self.window, self.tr("Export the listed projects"),
+                                    self.tr("The list is empty: there is nothing to export."))
+            return
+        dlg = ExportDialog(self.ctx, batch=len(ids), suggested=str(Path.home() / "成果档案"), parent=self.window)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self.export_batch(ids, dlg.template.currentData(), dlg.target(), combined=dlg.one_file())
+
+    def export_batch(self, ids: list[str], template: str, target: Path, *, combined: bool):  # type: ignore[no-untyped-def]
+        """One PDF each into folder ``target``, or one combined PDF; the same checks as the CLI's batch."""
+        from app.dossier.export import _make_folder, file_name
+        from app.dossier.gather import gather_many
+        from app.dossier.render import Cancelled, render_combined, render_dossier
+        bank, actor, total = self.ctx.bank, self.ctx.actor, len(ids)
+
+        def work(state):  # type: ignore[no-untyped-def]
+            out = ExportOutcome([], 0, total)
+            if combined:
+                items = []
+                for data in gather_many(bank, actor, ids):
+                    if state.cancelled:
+                        out.cancelled = True
+                        return out
+                    items.append(data)
+                try:
+                    rendered = render_combined(items, target, template=template, cancelled=lambda: state.cancelled,
+                                               progress=lambda done, n: state.progress(done, n + 1))
+                except Cancelled:
+                    out.cancelled = True
+                    return out
+                out.files, out.pages = [target], rendered.pages
+                return out
+            _make_folder(target)
+            used: set[str] = set()
+            for done, data in enumerate(gather_many(bank, actor, ids), start=1):
+                if state.cancelled:
+                    out.cancelled = True  # the files written so far are whole dossiers: they stay
+                    break
+                name = file_name(data.number, data.title)
+                if name in used:
+                    name = name[:-4] + f"_{done}.pdf"
+                used.add(name)
+                rendered = render_dossier(data, target / name, template=template)
+                out.files.append(target / name)
+                out.pages += rendered.pages
+                state.progress(done, total)
+            return out
+
+        dlg = QProgressDialog(self.tr("Exporting %n dossier(s)…", "", total), self.tr("Cancel"), 0, total, self.window)
+        dlg.setWindowTitle(self.tr("Export the listed projects"))
+        dlg.setWindowModality(Qt.WindowModality.WindowModal)
+        dlg.setAutoReset(False)
+        dlg.setAutoClose(False)
+        dlg.setMinimumDuration(0)
+        dlg.setValue(0)
+        self.progress_dialog = dlg
+        state = self.ctx.run(work, done=self._finished, failed=self._failed, label=self.tr("Exporting dossiers"))
+        self.state = state
+        dlg.canceled.connect(state.cancel)
+        dlg.canceled.connect(lambda: dlg.setLabelText(self.tr("Stopping after the current dossier…")))
+        state.sig_progress.connect(lambda done, n, _text: (dlg.setMaximum(n), dlg.setValue(done))
+                                   if n and alive(dlg) and dlg is self.progress_dialog else None)
+        dlg.show()
+        return state
+
+    # -- the studio annual report ----------------------------------------------------------------
+    def ask_report(self, studio_id: str | None = None) -> None:
+        dlg = ReportDialog(self.ctx, studio_id, parent=self.window)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self.export_report(dlg.studio.currentData(), dlg.year.currentData(), dlg.target())
+
+    def export_report(self, studio: str, year: int | None, target: Path):  # type: ignore[no-untyped-def]
+        from app.dossier.report import annual_report
+        bank, actor = self.ctx.bank, self.ctx.actor
+
+        def work(state):  # type: ignore[no-untyped-def]
+            state.progress(0, 0, self.tr("Writing the annual report…"))
+            return ExportOutcome([target], annual_report(bank, actor, studio=studio, year=year, target=target), 1)
+        return self.ctx.run(work, done=self._finished, failed=self._failed, label=self.tr("Writing the annual report"))
+
+    # -- outcome ---------------------------------------------------------------------------------
+    def _close_progress(self) -> None:
+        dlg, self.progress_dialog = self.progress_dialog, None
+        if dlg is not None:
+            dlg.canceled.disconnect()  # closing the dialog would otherwise count as a cancel
+            dlg.close()
+            dlg.deleteLater()
+
+    def _finished(self, out: ExportOutcome) -> None:
+        self._close_progress()
+        self.last = out
+        if out.cancelled:
+            text = self.tr("Export cancelled: %1 of %2 dossier(s) were written.").replace(
+                "%1", str(len(out.files))).replace("%2", str(out.total))
+            self.ctx.sig_message.emit(text)
+            return
+        where = out.files[0] if len(out.files) == 1 else out.files[0].parent
+        text = self.tr("Saved %n page(s) to %1", "", out.pages).replace("%1", str(where))
+        self.ctx.sig_message.emit(text)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export finished"), text,
+                          QMessageBox.StandardButton.Close, self.window)
+        open_btn = box.addButton(self.tr("Open"), QMessageBox.ButtonRole.AcceptRole)
+        open_btn.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(where))))
+        box.setObjectName("exportDone")
+        box.open()  # not modal: the window stays usable while the message is up
+
+    def _failed(self, error: BaseException) -> None:
+        self._close_progress()
+        self.ctx.show_error(error, self.window)
