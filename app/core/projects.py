@@ -18,9 +18,10 @@ from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationErro
 from app.core.fields import EDITABLE_FIELDS, clean_project_fields, raise_if, submission_problems
 from app.core.i18n import t
 from app.core.lifecycle import EDITABLE_BY_OWNER, transition
+from app.core.numbering import serial_number
 from app.core.permissions import check, check_project, is_owner, leads_studio_of
 from app.core.vocab import STATUSES, label
-from db.models import Comment, Project, ProjectMember, Setting, Studio, User, Vote
+from db.models import Comment, Project, ProjectMember, Studio, User, Vote
 
 # Fields whose change moves a project between filtered lists (so lists re-query).
 MEMBERSHIP_FIELDS = frozenset({"status", "category", "studio_id", "measured_benefit"})
@@ -39,15 +40,7 @@ def member_ids(project: Project) -> set[str]:
 
 
 def next_number(s: Session, bank: Bank, year: int) -> str:
-    """CX-<year>-<site>-<seq>: readable, and unique across sites because the site code is in it."""
-    key = f"project_seq:{year}"
-    row = s.get(Setting, key)
-    seq = (row.value if row else 0) + 1
-    if row is None:
-        s.add(Setting(key=key, value=seq))
-    else:
-        row.value = seq
-    return f"CX-{year}-{bank.site_code}-{seq:06d}"
+    return serial_number(s, bank.site_code, "CX", f"project_seq:{year}", year, 6)
 
 
 def _resolve_studio(s: Session, data: dict[str, Any]) -> None:

@@ -21,9 +21,10 @@ from app.core.bank import Bank
 from app.core.changes import Changes
 from app.core.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationError
 from app.core.i18n import t
+from app.core.numbering import serial_number
 from app.core.permissions import can, check, denied
 from app.core.vocab import SKILL_GRADES, Labels, _parse, label
-from db.models import (AllianceMember, CallApplication, OpenCall, Project, ProjectMember, Setting, Studio, Team,
+from db.models import (AllianceMember, CallApplication, OpenCall, Project, ProjectMember, Studio, Team,
                        TeamActivity, TeamMember, TeamPartner, TeamProject, Unit, User)
 
 TEAM_KINDS: Labels = {
@@ -127,14 +128,7 @@ def _check_manage(actor: Actor, team: Team) -> None:
 
 
 def _next_number(s: Session, bank: Bank, prefix: str, year: int) -> str:
-    key = f"{prefix.lower()}_seq:{year}"
-    row = s.get(Setting, key)
-    seq = (row.value if row else 0) + 1
-    if row is None:
-        s.add(Setting(key=key, value=seq))
-    else:
-        row.value = seq
-    return f"{prefix}-{year}-{bank.site_code}-{seq:04d}"
+    return serial_number(s, bank.site_code, prefix, f"{prefix.lower()}_seq:{year}", year, 4)
 
 
 def attachment_refs(bank: Bank, files: Iterable[Path | str]) -> list[dict[str, Any]]:

@@ -214,8 +214,6 @@ def person_terms(name: str) -> list[str]:
         return []
     terms = [name.lower()]
     if re.search(r"[\u3400-\u9fff]", name):
-        from pypinyin import Style, lazy_pinyin
-
         import itertools
 
         from pypinyin import Style, pinyin
