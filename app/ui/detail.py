@@ -21,6 +21,7 @@ from app.core.vocab import CONFIDENTIALITY, RUBRIC, STATUSES, label
 from app.ui import fmt
 from app.ui.context import UiContext
 from app.ui.mention import MentionEdit
+from app.ui.warnings_panel import banner_for
 
 # Lifecycle actions offered from the pane's "More" menu (decisions go through the review form).
 MENU_ACTIONS = {
@@ -162,6 +163,8 @@ class DetailPane(QWidget):
         layout.setContentsMargins(6, 0, 0, 0)
         layout.addWidget(self.empty)
         layout.addWidget(self.heading)
+        self.warning_box = QVBoxLayout()  # holds the 预警 banner of an overdue or stuck project
+        layout.addLayout(self.warning_box)
         layout.addLayout(buttons)
         layout.addWidget(self.tabs, 1)
         self._body = [self.heading, self.tabs, *[buttons.itemAt(i).widget() for i in range(buttons.count() - 1)]]
@@ -177,6 +180,7 @@ class DetailPane(QWidget):
     def show_project(self, project_id: str | None) -> None:
         self.project_id = project_id
         self._reply_to = None
+        self._show_warnings(None)
         if not project_id:
             self.data = None
             self._show_body(False)
@@ -211,11 +215,27 @@ class DetailPane(QWidget):
         self.heading.setText(f"<h3 style='margin:0'>{esc(d['title'])}</h3>"
                              f"<span>{esc(d['number'])} · {esc(d['category_label'])} · <b>{esc(status)}</b></span>{kiosk}")
         self._render_buttons(d)
+        self._show_warnings(self.project_id)
         self.fields.setHtml(self._fields_html(d))
         self._render_files(d)
         self._render_comments(d)
         self._render_reviews(d)
         self._render_history(d)
+
+    def _show_warnings(self, project_id: str | None) -> None:
+        while self.warning_box.count():
+            w = self.warning_box.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        self.warning_banner = None
+        if project_id is None:
+            return
+        try:
+            self.warning_banner = banner_for(self.ctx, project_id)
+        except IdeaBankError:
+            return  # a warning that cannot be computed must not hide the project itself
+        if self.warning_banner is not None:
+            self.warning_box.addWidget(self.warning_banner)
 
     def _render_buttons(self, d: dict[str, Any]) -> None:
         actor = self.ctx.actor
