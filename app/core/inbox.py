@@ -20,6 +20,8 @@ from db.models import Notification, Project, Setting
 KIND_LABELS = {
     "decision": ("评审结论", "Decision"), "status": ("状态变化", "Status change"), "comment": ("评论", "Comment"),
     "reply": ("回复", "Reply"), "mention": ("提到我", "Mention"),
+    # issue 5: teams, open calls (揭榜挂帅) and the incubation base send notices too
+    "team": ("团队", "Team"), "call": ("揭榜", "Open call"), "incubation": ("孵化", "Incubation"),
 }
 
 
