@@ -189,6 +189,8 @@ class MainWindow(QMainWindow):
                 widget.reload()
             if isinstance(widget, InboxPage):
                 widget.sig_unread.connect(self._set_unread)
+            if spec.key == "warnings" and hasattr(widget, "sig_open"):
+                widget.sig_open.connect(self.open_record)
         return self.widgets[spec.key]
 
     def show_page_at(self, row: int) -> None:
@@ -260,6 +262,32 @@ class MainWindow(QMainWindow):
 
     def export_report(self, studio_id: str | None = None) -> None:
         self.exporter.ask_report(studio_id or self.ctx.actor.studio_id)
+
+    def open_record(self, entity: str, entity_id: str) -> bool:
+        """Show the incubation request or open call a warning is about (projects go through open_project)."""
+        if entity == "incubation":
+            self.show_page("incubation")
+            board = self.page("incubation")
+            for col in getattr(board, "columns", {}).values():
+                for i in range(col.count()):
+                    if col.item(i).data(Qt.ItemDataRole.UserRole) == entity_id:
+                        col.setCurrentRow(i)
+                        col.scrollToItem(col.item(i))
+                        col.setFocus()
+                        board.select(entity_id)
+                        return True
+        elif entity == "call":
+            self.show_page("teams")
+            teams = self.page("teams")
+            calls = getattr(teams, "calls", None)
+            if calls is not None:
+                teams.tabs.setCurrentWidget(calls)
+                for i in range(calls.list.count()):
+                    if calls.list.item(i).data(Qt.ItemDataRole.UserRole) == entity_id:
+                        calls.list.setCurrentRow(i)
+                        calls.list.scrollToItem(calls.list.item(i))
+                        return True
+        return False
 
     def open_project(self, project_id: str) -> None:
         """Show a project in the bank page, clearing filters that would hide it."""

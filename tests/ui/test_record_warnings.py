@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+
+from tests.ui.test_boards import requests_  # noqa: F401 - a fixture: three incubation requests
 
 pytestmark = pytest.mark.gui
 
@@ -43,3 +46,39 @@ def test_inbox_names_team_call_and_incubation_notices(qtbot, bank, people, make_
     page.reload()
     heads = [page.list.item(i).text().split(" · ")[0] for i in range(page.list.count())]
     assert sorted(heads) == sorted(["Team", "Open call", "Incubation"])
+
+
+def test_double_click_on_a_warning_opens_its_request_or_call(qtbot, bank, people, requests_, make_ctx, clock):
+    import datetime as dt
+
+    from app.core import teams
+    from app.ui.main_window import MainWindow
+    from tests.ui.conftest import wait_idle
+    clock.now = dt.datetime(2025, 3, 10, 9, tzinfo=dt.timezone.utc)
+    teams.post_call(bank, people["L001"], "先发的榜", "占位", deadline="2025-04-30")  # not the first in the list
+    call = teams.post_call(bank, people["L001"], "GIS 局放定位难", "征集攻关成员", deadline="2025-04-30").value
+    teams.apply_call(bank, people["W002"], call, "熟悉超声法局放检测")
+    clock.now = dt.datetime(2025, 3, 25, 9, tzinfo=dt.timezone.utc)
+    ctx = make_ctx(people["L001"])
+    window = MainWindow(ctx, start_search=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("warnings")
+    panel = window.page("warnings")
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: any(w.entity == "call" for w in panel.found), timeout=5000)
+    rows = {w.entity: i for i, w in reversed(list(enumerate(panel.found)))}
+
+    panel.table.cellDoubleClicked.emit(rows["incubation"], 1)
+    board = window.page("incubation")
+    assert window.current_page() is board
+    wanted = panel.found[rows["incubation"]].entity_id
+    assert board.current_id == wanted
+    assert any(col.currentItem() is not None and col.currentItem().data(Qt.ItemDataRole.UserRole) == wanted
+               for col in board.columns.values())
+
+    window.show_page("warnings")
+    panel.table.cellDoubleClicked.emit(rows["call"], 1)
+    page = window.page("teams")
+    assert window.current_page() is page and page.tabs.currentWidget() is page.calls
+    assert page.calls.current["id"] == call
