@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
@@ -16,8 +16,8 @@
         <translation>Your idea was submitted. Your studio leader will confirm and review it; you will find the answer under your notices.</translation>
     </message>
     <message>
-        <source>Today's notices</source>
-        <translation>Today's notices</translation>
+        <source>Today&apos;s notices</source>
+        <translation>Today&apos;s notices</translation>
     </message>
 </context>
 <context>
@@ -128,11 +128,21 @@
     </message>
     <message numerus="yes">
         <source>Withdraw vote (%n)</source>
-        <translation><numerusform>Withdraw vote (%n)</numerusform><numerusform>Withdraw vote (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Withdraw vote (%n)</numerusform>
+            <numerusform>Withdraw vote (%n)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Vote (%n)</source>
-        <translation><numerusform>Vote (%n)</numerusform><numerusform>Vote (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Vote (%n)</numerusform>
+            <numerusform>Vote (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export dossier…</source>
+        <translation>Export dossier…</translation>
     </message>
     <message>
         <source>Number</source>
@@ -228,11 +238,17 @@
     </message>
     <message numerus="yes">
         <source>Attachments (%n)</source>
-        <translation><numerusform>Attachments (%n)</numerusform><numerusform>Attachments (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Attachments (%n)</numerusform>
+            <numerusform>Attachments (%n)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Discussion (%n)</source>
-        <translation><numerusform>Discussion (%n)</numerusform><numerusform>Discussion (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Discussion (%n)</numerusform>
+            <numerusform>Discussion (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>No reviews yet.</source>
@@ -269,6 +285,141 @@
     <message>
         <source>Attach files</source>
         <translation>Attach files</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export dossier</source>
+        <translation>Export dossier</translation>
+    </message>
+    <message>
+        <source>Export the listed projects</source>
+        <translation>Export the listed projects</translation>
+    </message>
+    <message>
+        <source>Five-small innovation declaration (national_wuxiao)</source>
+        <translation>Five-small innovation declaration (national_wuxiao)</translation>
+    </message>
+    <message>
+        <source>Company achievement archive (company_archive)</source>
+        <translation>Company achievement archive (company_archive)</translation>
+    </message>
+    <message>
+        <source>One PDF per project, into a folder</source>
+        <translation>One PDF per project, into a folder</translation>
+    </message>
+    <message>
+        <source>One combined PDF</source>
+        <translation>One combined PDF</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Template:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s) in the current list.</source>
+        <translation>
+            <numerusform>%n project in the current list.</numerusform>
+            <numerusform>%n projects in the current list.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>Output:</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Save the PDF as</source>
+        <translation>Save the PDF as</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Folder for the PDF files</source>
+        <translation>Folder for the PDF files</translation>
+    </message>
+    <message>
+        <source>Choose where to save the export first.</source>
+        <translation>Choose where to save the export first.</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <source>Exporting the dossier…</source>
+        <translation>Exporting the dossier…</translation>
+    </message>
+    <message>
+        <source>Exporting the dossier</source>
+        <translation>Exporting the dossier</translation>
+    </message>
+    <message>
+        <source>Export the listed projects</source>
+        <translation>Export the listed projects</translation>
+    </message>
+    <message>
+        <source>The list is empty: there is nothing to export.</source>
+        <translation>The list is empty: there is nothing to export.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n dossier(s)…</source>
+        <translation>
+            <numerusform>Exporting %n dossier…</numerusform>
+            <numerusform>Exporting %n dossiers…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Exporting dossiers</source>
+        <translation>Exporting dossiers</translation>
+    </message>
+    <message>
+        <source>Stopping after the current dossier…</source>
+        <translation>Stopping after the current dossier…</translation>
+    </message>
+    <message>
+        <source>Writing the annual report…</source>
+        <translation>Writing the annual report…</translation>
+    </message>
+    <message>
+        <source>Writing the annual report</source>
+        <translation>Writing the annual report</translation>
+    </message>
+    <message>
+        <source>Export cancelled: %1 of %2 dossier(s) were written.</source>
+        <translation>Export cancelled: %1 of %2 dossier(s) were written.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n page(s) to %1</source>
+        <translation>
+            <numerusform>Saved %n page to %1</numerusform>
+            <numerusform>Saved %n pages to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
     </message>
 </context>
 <context>
@@ -389,7 +540,10 @@
     </message>
     <message numerus="yes">
         <source>%n unread notice(s)</source>
-        <translation><numerusform>%n unread notice</numerusform><numerusform>%n unread notices</numerusform></translation>
+        <translation>
+            <numerusform>%n unread notice</numerusform>
+            <numerusform>%n unread notices</numerusform>
+        </translation>
     </message>
     <message>
         <source>No notices yet. You will be told here of every decision, comment and mention that concerns you.</source>
@@ -435,6 +589,30 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
+        <source>Export dossier…</source>
+        <translation>Export dossier…</translation>
+    </message>
+    <message>
+        <source>Export the selected project&apos;s dossier as a PDF</source>
+        <translation>Export the selected project&apos;s dossier as a PDF</translation>
+    </message>
+    <message>
+        <source>Export the listed projects…</source>
+        <translation>Export the listed projects…</translation>
+    </message>
+    <message>
+        <source>Studio annual report…</source>
+        <translation>Studio annual report…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Dossiers (成果档案) and annual reports as PDF</source>
+        <translation>Dossiers (成果档案) and annual reports as PDF</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -445,6 +623,10 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Select a project first, then export its dossier.</source>
+        <translation>Select a project first, then export its dossier.</translation>
     </message>
     <message>
         <source>Refreshed.</source>
@@ -565,7 +747,10 @@
     <name>ProjectsPage</name>
     <message numerus="yes">
         <source>%n project(s)</source>
-        <translation><numerusform>%n project</numerusform><numerusform>%n projects</numerusform></translation>
+        <translation>
+            <numerusform>%n project</numerusform>
+            <numerusform>%n projects</numerusform>
+        </translation>
     </message>
     <message>
         <source> matching “%1”</source>
@@ -704,6 +889,53 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Studio annual report</source>
+        <translation>Studio annual report</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Studio:</source>
+        <translation>Studio:</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Save the PDF as</source>
+        <translation>Save the PDF as</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>There is no studio to report on.</source>
+        <translation>There is no studio to report on.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the report first.</source>
+        <translation>Choose where to save the report first.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Thank you! The idea is practical and will be put into use in our studio.</source>
@@ -799,7 +1031,10 @@
     </message>
     <message numerus="yes">
         <source>Comments (%n)</source>
-        <translation><numerusform>Comments (%n)</numerusform><numerusform>Comments (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Comments (%n)</numerusform>
+            <numerusform>Comments (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>No comments yet.</source>
@@ -883,8 +1118,8 @@
         <translation>Idea Bank</translation>
     </message>
     <message>
-        <source>Pool everyone's ideas: propose, review and share innovations.</source>
-        <translation>Pool everyone's ideas: propose, review and share innovations.</translation>
+        <source>Pool everyone&apos;s ideas: propose, review and share innovations.</source>
+        <translation>Pool everyone&apos;s ideas: propose, review and share innovations.</translation>
     </message>
     <message>
         <source>e.g. W001</source>
@@ -995,6 +1230,14 @@
     <message>
         <source>Double-click a studio to list its projects. Click a header to sort.</source>
         <translation>Double-click a studio to list its projects. Click a header to sort.</translation>
+    </message>
+    <message>
+        <source>Annual report…</source>
+        <translation>Annual report…</translation>
+    </message>
+    <message>
+        <source>The selected studio&apos;s annual innovation report as a PDF</source>
+        <translation>The selected studio&apos;s annual innovation report as a PDF</translation>
     </message>
 </context>
 <context>

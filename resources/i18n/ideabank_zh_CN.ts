@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -16,7 +16,7 @@
         <translation>你的创意已提交。工作室领衔人会确认并评审，结果会出现在你的“通知”里。</translation>
     </message>
     <message>
-        <source>Today's notices</source>
+        <source>Today&apos;s notices</source>
         <translation>今日通知</translation>
     </message>
 </context>
@@ -128,11 +128,19 @@
     </message>
     <message numerus="yes">
         <source>Withdraw vote (%n)</source>
-        <translation><numerusform>取消点赞（%n）</numerusform></translation>
+        <translation>
+            <numerusform>取消点赞（%n）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Vote (%n)</source>
-        <translation><numerusform>点赞（%n）</numerusform></translation>
+        <translation>
+            <numerusform>点赞（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export dossier…</source>
+        <translation>导出成果档案…</translation>
     </message>
     <message>
         <source>Number</source>
@@ -228,11 +236,15 @@
     </message>
     <message numerus="yes">
         <source>Attachments (%n)</source>
-        <translation><numerusform>附件（%n）</numerusform></translation>
+        <translation>
+            <numerusform>附件（%n）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Discussion (%n)</source>
-        <translation><numerusform>讨论（%n）</numerusform></translation>
+        <translation>
+            <numerusform>讨论（%n）</numerusform>
+        </translation>
     </message>
     <message>
         <source>No reviews yet.</source>
@@ -269,6 +281,138 @@
     <message>
         <source>Attach files</source>
         <translation>添加附件</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export dossier</source>
+        <translation>导出成果档案</translation>
+    </message>
+    <message>
+        <source>Export the listed projects</source>
+        <translation>批量导出列表中的项目</translation>
+    </message>
+    <message>
+        <source>Five-small innovation declaration (national_wuxiao)</source>
+        <translation>职工“五小”创新成果申报书（national_wuxiao）</translation>
+    </message>
+    <message>
+        <source>Company achievement archive (company_archive)</source>
+        <translation>企业创新成果档案（company_archive）</translation>
+    </message>
+    <message>
+        <source>One PDF per project, into a folder</source>
+        <translation>每个项目一个 PDF，存入文件夹</translation>
+    </message>
+    <message>
+        <source>One combined PDF</source>
+        <translation>合并为一个 PDF</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s) in the current list.</source>
+        <translation>
+            <numerusform>当前列表中共 %n 个项目。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>输出：</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save the PDF as</source>
+        <translation>PDF 另存为</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Folder for the PDF files</source>
+        <translation>存放 PDF 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose where to save the export first.</source>
+        <translation>请先选择导出文件的保存位置。</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <source>Exporting the dossier…</source>
+        <translation>正在导出成果档案…</translation>
+    </message>
+    <message>
+        <source>Exporting the dossier</source>
+        <translation>导出成果档案</translation>
+    </message>
+    <message>
+        <source>Export the listed projects</source>
+        <translation>批量导出列表中的项目</translation>
+    </message>
+    <message>
+        <source>The list is empty: there is nothing to export.</source>
+        <translation>列表为空，没有可导出的项目。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n dossier(s)…</source>
+        <translation>
+            <numerusform>正在导出 %n 份成果档案…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exporting dossiers</source>
+        <translation>批量导出成果档案</translation>
+    </message>
+    <message>
+        <source>Stopping after the current dossier…</source>
+        <translation>正在停止：当前这份档案写完后结束…</translation>
+    </message>
+    <message>
+        <source>Writing the annual report…</source>
+        <translation>正在生成年度报告…</translation>
+    </message>
+    <message>
+        <source>Writing the annual report</source>
+        <translation>生成年度报告</translation>
+    </message>
+    <message>
+        <source>Export cancelled: %1 of %2 dossier(s) were written.</source>
+        <translation>已取消导出：%2 份中已写出 %1 份（已写出的文件完整可用）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n page(s) to %1</source>
+        <translation>
+            <numerusform>已保存 %n 页到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
     </message>
 </context>
 <context>
@@ -389,7 +533,9 @@
     </message>
     <message numerus="yes">
         <source>%n unread notice(s)</source>
-        <translation><numerusform>%n 条未读通知</numerusform></translation>
+        <translation>
+            <numerusform>%n 条未读通知</numerusform>
+        </translation>
     </message>
     <message>
         <source>No notices yet. You will be told here of every decision, comment and mention that concerns you.</source>
@@ -435,6 +581,30 @@
         <translation>%1（%2）</translation>
     </message>
     <message>
+        <source>Export dossier…</source>
+        <translation>导出成果档案…</translation>
+    </message>
+    <message>
+        <source>Export the selected project&apos;s dossier as a PDF</source>
+        <translation>将所选项目的成果档案导出为 PDF</translation>
+    </message>
+    <message>
+        <source>Export the listed projects…</source>
+        <translation>批量导出列表中的项目…</translation>
+    </message>
+    <message>
+        <source>Studio annual report…</source>
+        <translation>工作室年度报告…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Dossiers (成果档案) and annual reports as PDF</source>
+        <translation>成果档案与年度报告（PDF）</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -445,6 +615,10 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Select a project first, then export its dossier.</source>
+        <translation>请先选择一个项目，再导出它的成果档案。</translation>
     </message>
     <message>
         <source>Refreshed.</source>
@@ -565,7 +739,9 @@
     <name>ProjectsPage</name>
     <message numerus="yes">
         <source>%n project(s)</source>
-        <translation><numerusform>共 %n 个项目</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 个项目</numerusform>
+        </translation>
     </message>
     <message>
         <source> matching “%1”</source>
@@ -704,6 +880,53 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Studio annual report</source>
+        <translation>工作室年度创新报告</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Studio:</source>
+        <translation>工作室：</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save the PDF as</source>
+        <translation>PDF 另存为</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>There is no studio to report on.</source>
+        <translation>还没有工作室，无法生成报告。</translation>
+    </message>
+    <message>
+        <source>Choose where to save the report first.</source>
+        <translation>请先选择报告的保存位置。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Thank you! The idea is practical and will be put into use in our studio.</source>
@@ -799,7 +1022,9 @@
     </message>
     <message numerus="yes">
         <source>Comments (%n)</source>
-        <translation><numerusform>评论（%n）</numerusform></translation>
+        <translation>
+            <numerusform>评论（%n）</numerusform>
+        </translation>
     </message>
     <message>
         <source>No comments yet.</source>
@@ -883,7 +1108,7 @@
         <translation>创新智慧库</translation>
     </message>
     <message>
-        <source>Pool everyone's ideas: propose, review and share innovations.</source>
+        <source>Pool everyone&apos;s ideas: propose, review and share innovations.</source>
         <translation>智慧众筹：提出、评审、共享每一个创新想法。</translation>
     </message>
     <message>
@@ -995,6 +1220,14 @@
     <message>
         <source>Double-click a studio to list its projects. Click a header to sort.</source>
         <translation>双击工作室可列出它的项目；点击表头可排序。</translation>
+    </message>
+    <message>
+        <source>Annual report…</source>
+        <translation>年度报告…</translation>
+    </message>
+    <message>
+        <source>The selected studio&apos;s annual innovation report as a PDF</source>
+        <translation>将所选工作室的年度创新报告导出为 PDF</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ def test_export_dossier_from_the_detail_pane(qtbot, bank, people, make_ctx, draf
     qtbot.waitUntil(lambda: page.detail.project_id == pid, timeout=5000)
     actions = {a.objectName(): a for a in page.detail.more_btn.menu().actions()}
     assert "exportDossier" in actions and page.detail.more_btn.isVisibleTo(page.detail)
+    assert actions["exportDossier"].text() == "导出成果档案…"  # translated
     target = tmp_path / "out" / "档案"
 
     def fill(dlg):  # type: ignore[no-untyped-def]
