@@ -196,6 +196,9 @@ class Exporter(QObject):
     # -- the projects listed ---------------------------------------------------------------------
     def ask_batch(self, page) -> None:  # type: ignore[no-untyped-def]
         ids = list(page.model.ids)
+        if not page.model.complete:  # a long list is still arriving: ask the store for all of it
+            from app.core.queries import list_ids
+            ids = list_ids(self.ctx.bank, page.current_filter())
         if not ids:
             QMessageBox.information(self.window, self.tr("Export the listed projects"),
                                     self.tr("The list is empty: there is nothing to export."))
