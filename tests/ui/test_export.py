@@ -94,3 +94,33 @@ def test_annual_report_from_the_studios_page(qtbot, bank, people, make_ctx, draf
     wait_idle(qtbot, ctx, timeout=30000)
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert not (tmp_path / "other.pdf").exists()
+
+
+def test_batch_of_the_filtered_list_into_one_combined_pdf(qtbot, bank, people, make_ctx, draft_data, tmp_path,
+                                                          monkeypatch):
+    from app.core import projects
+    from app.ui.export_actions import ExportDialog
+    for i in range(3):
+        projects.propose(bank, people["W001"], draft_data | {"title": f"草稿想法{i}"})
+    for i in range(2):
+        projects.propose(bank, people["W001"], draft_data | {"title": f"已提交想法{i}"}, submit=True)
+    ctx = make_ctx(people["L001"])
+    window = _window(qtbot, ctx)
+    page = window.page("bank")
+    page.filters.status.setCurrentIndex(page.filters.status.findData("submitted"))
+    qtbot.waitUntil(lambda: page.model.complete and len(page.model.ids) == 2, timeout=5000)
+    target = tmp_path / "合并"
+
+    def fill(dlg):  # type: ignore[no-untyped-def]
+        assert dlg.batch == 2
+        dlg.combined.setChecked(True)
+        dlg.path.setText(str(target))
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(ExportDialog, "exec", fill)
+    window.export_batch_action.trigger()
+    wait_idle(qtbot, ctx, timeout=60000)
+    qtbot.waitUntil(lambda: window.exporter.last is not None, timeout=5000)
+    pdf = tmp_path / "合并.pdf"
+    assert window.exporter.last.files == [pdf] and not window.exporter.last.cancelled
+    text = "".join("".join(p.extract_text().split()) for p in pypdf.PdfReader(pdf).pages)
+    assert "已提交想法0" in text and "已提交想法1" in text and "草稿想法0" not in text
