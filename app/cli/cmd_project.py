@@ -117,7 +117,7 @@ def read_json_object(path: str) -> dict:
 
 
 def _resolve(bank, ref: str) -> str:  # type: ignore[no-untyped-def]
-    return project_by_ref(bank, ref)["id"]
+    return project_by_ref(bank, ref)["id"]  # the use case itself checks who may act on it
 
 
 def run_add(args, ctx) -> int:  # type: ignore[no-untyped-def]
@@ -138,7 +138,7 @@ def run_edit(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _filter(args, bank) -> ProjectFilter:  # type: ignore[no-untyped-def]
+def _filter(args, bank, ctx_actor) -> ProjectFilter:  # type: ignore[no-untyped-def]
     studio_id = None
     if args.studio:
         with bank.session() as s:
@@ -149,12 +149,12 @@ def _filter(args, bank) -> ProjectFilter:  # type: ignore[no-untyped-def]
         raise ValidationError(t("--limit 至少为 1，--offset 不能为负。", "--limit must be at least 1 and --offset not negative."))
     return ProjectFilter(statuses=tuple(parse_status(x) for x in args.status),
                          categories=tuple(parse_category(x) for x in args.category), studio_id=studio_id,
-                         year=args.year)
+                         year=args.year, viewer=ctx_actor)
 
 
 def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
     bank = ctx.bank()
-    f = _filter(args, bank)
+    f = _filter(args, bank, ctx.actor)
     rows = page(bank, f, sort=args.sort, descending=not args.asc, limit=args.limit, offset=args.offset)
     if args.json:
         ctx.print_json({"total": count(bank, f), "offset": args.offset, "projects": [r.as_json() for r in rows]})
@@ -169,7 +169,7 @@ def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def run_show(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    data = project_by_ref(ctx.bank(), args.id)
+    data = project_by_ref(ctx.bank(), args.id, ctx.actor)
     if args.json:
         ctx.print_json(data)
         return 0

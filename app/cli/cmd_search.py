@@ -53,7 +53,7 @@ def run_search(args, ctx) -> int:  # type: ignore[no-untyped-def]
     service = _service(ctx)
     try:
         page = service.search(" ".join(args.query), limit=max(1, args.limit), offset=max(0, args.offset),
-                              facets=args.facets)
+                              facets=args.facets, viewer=ctx.actor)
     finally:
         service.close()
     if args.json:
@@ -73,10 +73,10 @@ def run_search(args, ctx) -> int:  # type: ignore[no-untyped-def]
 def run_similar(args, ctx) -> int:  # type: ignore[no-untyped-def]
     from app.core.queries import project_by_ref
 
-    project = project_by_ref(ctx.bank(), args.id)
+    project = project_by_ref(ctx.bank(), args.id, ctx.actor)
     service = _service(ctx)
     try:
-        page = service.similar(project_id=project["id"], limit=max(1, args.limit))
+        page = service.similar(project_id=project["id"], limit=max(1, args.limit), viewer=ctx.actor)
     finally:
         service.close()
     if args.json:

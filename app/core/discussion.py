@@ -11,6 +11,7 @@ from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.i18n import t
 from app.core.permissions import check
 from app.core.projects import load
+from app.core.queries import check_visible
 from db.models import Comment, Vote
 
 MAX_COMMENT = 5000
@@ -25,6 +26,7 @@ def comment(bank: Bank, actor: Actor, project_id: str, body: str, *, parent_id: 
         raise ValidationError(t("评论最多 {n} 个字。", "A comment can have at most {n} characters.", n=MAX_COMMENT))
     with bank.write() as s:
         project = load(s, project_id)
+        check_visible(actor, project)
         parent = None
         if parent_id:
             parent = s.get(Comment, parent_id)
@@ -60,6 +62,7 @@ def vote(bank: Bank, actor: Actor, project_id: str) -> Changes:
     check(actor, "vote.cast")
     with bank.write() as s:
         project = load(s, project_id)
+        check_visible(actor, project)
         if s.scalar(select(Vote.id).where(Vote.project_id == project_id, Vote.user_id == actor.id)):
             raise Conflict(t("你已经为“{title}”投过票了。", "You have already voted for '{title}'.", title=project.title))
         now = bank.now()

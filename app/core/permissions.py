@@ -109,3 +109,20 @@ def check_project(actor: Actor, permission: str, *, studio_id: str | None, propo
                   member_ids: set[str]) -> None:
     if not can_on_project(actor, permission, studio_id=studio_id, proposer_id=proposer_id, member_ids=member_ids):
         raise denied(actor, permission)
+
+
+def may_see(actor: Actor, *, confidentiality: str, studio_id: str | None, proposer_id: str | None,
+            member_ids: set[str]) -> bool:
+    """Secret (秘密) projects are shown only to their authors, the leader of their studio and
+    admins; everything else is open to every signed-in person (the point of the idea bank)."""
+    if confidentiality != "secret" or actor.role == "admin":
+        return True
+    if is_owner(actor, proposer_id, member_ids):
+        return True
+    return actor.role == "leader" and studio_id is not None and studio_id == actor.studio_id
+
+
+def secret_denied(actor: Actor) -> PermissionDenied:
+    return PermissionDenied(t("这是秘密级项目，只有作者、其工作室领衔人和管理员可以查看。（{name}，{no}）",
+                              "This project is secret: only its authors, its studio's leader and administrators "
+                              "may see it. ({name}, {no})", name=actor.name, no=actor.employee_no))

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from app.core.actor import Actor
@@ -17,6 +17,7 @@ from app.core.bank import Bank
 from app.core.errors import ValidationError
 from app.core.i18n import t
 from app.core.lifecycle import actions_from
+from app.core.permissions import may_see, secret_denied
 from app.core.projects import load
 from app.core.vocab import CATEGORIES, STATUSES, label
 from db.models import Attachment, AuditLog, Comment, Project, Studio, Unit, User, Vote
@@ -41,6 +42,7 @@ class ProjectFilter:
     member_id: str | None = None  # proposer or co-author
     include_merged: bool = False
     ids: tuple[str, ...] | None = None  # e.g. search results
+    viewer: Actor | None = None  # leaves out secret projects this person may not see
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,29 @@ def _where(s: Session, stmt: Select, f: ProjectFilter) -> Select:
         stmt = stmt.where(Project.merged_into_id.is_(None))
     if f.ids is not None:
         stmt = stmt.where(Project.id.in_(f.ids))
+    if f.viewer is not None:
+        clause = visible_to(f.viewer)
+        if clause is not None:
+            stmt = stmt.where(clause)
     return stmt
+
+
+def visible_to(actor: Actor) -> ColumnElement[bool] | None:
+    """The SQL form of permissions.may_see (None: this person sees everything)."""
+    if actor.role == "admin":
+        return None
+    from db.models import ProjectMember
+    clause = or_(Project.confidentiality != "secret", Project.proposer_id == actor.id,
+                 Project.id.in_(select(ProjectMember.project_id).where(ProjectMember.user_id == actor.id)))
+    if actor.role == "leader" and actor.studio_id:
+        clause = or_(clause, Project.studio_id == actor.studio_id)
+    return clause
+
+
+def check_visible(actor: Actor, p: Project) -> None:
+    if not may_see(actor, confidentiality=p.confidentiality, studio_id=p.studio_id, proposer_id=p.proposer_id,
+                   member_ids={m.user_id for m in p.members}):
+        raise secret_denied(actor)
 
 
 def _order(stmt: Select, sort: str, descending: bool) -> Select:
@@ -195,6 +219,7 @@ def project_detail(bank: Bank, actor: Actor, project_id: str) -> dict[str, Any]:
             selectinload(Project.members), selectinload(Project.studio), selectinload(Project.proposer)))
         if p is None:
             load(s, project_id)  # raises NotFound with the usual message
+        check_visible(actor, p)
         data = project_json(p)
         data["members"] = [{"employee_no": m.user.employee_no, "name": m.user.name, "position": m.position,
                             "role": m.role, "unit": m.user.unit.name if m.user.unit else None,
@@ -224,20 +249,22 @@ def project_detail(bank: Bank, actor: Actor, project_id: str) -> dict[str, Any]:
     return data
 
 
-def project_by_ref(bank: Bank, ref: str) -> dict[str, Any]:
-    """A project by id or number, as JSON."""
+def project_by_ref(bank: Bank, ref: str, actor: Actor | None = None) -> dict[str, Any]:
+    """A project by id or number, as JSON; with an actor, a secret project they may not see is refused."""
     with bank.session() as s:
         p = s.scalar(select(Project).where((Project.id == ref) | (Project.number == ref)).options(
             selectinload(Project.members), selectinload(Project.studio), selectinload(Project.proposer)))
         if p is None:
             p = load(s, ref)  # raises NotFound with the usual message
+        if actor is not None:
+            check_visible(actor, p)
         return project_json(p)
 
 
 def awaiting_review(bank: Bank, actor: Actor) -> ProjectFilter:
     """The filter behind a leader's 待我评审 queue."""
     return ProjectFilter(statuses=("submitted", "under_review"),
-                         studio_id=actor.studio_id if actor.role == "leader" else None)
+                         studio_id=actor.studio_id if actor.role == "leader" else None, viewer=actor)
 
 
 __all__ = ["ProjectFilter", "ProjectRow", "list_ids", "count", "page", "rows", "project_json", "project_detail",

@@ -29,6 +29,7 @@ from app.core.fields import EDITABLE_FIELDS, TEXT_LIMITS, clean_project_fields, 
 from app.core.i18n import t
 from app.core.permissions import check, leads_studio_of
 from app.core.projects import next_number
+from app.core.queries import visible_to
 from app.core.queries import project_json
 from app.core.transfer_files import COLUMNS, read_rows, write_rows
 from app.core.vocab import parse_status
@@ -302,6 +303,9 @@ def export_projects(bank: Bank, actor: Actor, path: Path | str, *, statuses: tup
         stmt = select(Project.id).order_by(Project.created_at, Project.id)
         if codes:
             stmt = stmt.where(Project.status.in_(codes))
+        visible = visible_to(actor)  # an export never carries secret projects its maker may not see
+        if visible is not None:
+            stmt = stmt.where(visible)
         ids = list(s.scalars(stmt))
         for start in range(0, len(ids), CHUNK):
             _tick(start, len(ids), progress, cancel, "已取消导出，未写入文件。", "Export cancelled; no file was written.")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core.actor import Actor
 from app.core.errors import IdeaBankError
 from app.search import feed
 from app.search.index import Cancel, IndexBusy, IndexCorrupt, Progress, SearchIndex
@@ -152,7 +153,7 @@ class SearchService:
                     err=exc, path=self.index_dir)) from exc
 
     def search(self, text: str, limit: int = 20, offset: int = 0, facets: bool = False,
-               count: bool = True) -> SearchPage:
+               count: bool = True, viewer: Actor | None = None) -> SearchPage:
         """Ranked projects for the search box's text; never raises for odd input.
 
         `count=False` skips the exact total (a second pass over every match: about half the
@@ -161,10 +162,11 @@ class SearchService:
         """
         parsed = parse(text)
         res = self._run(lambda ix: ix.search(parsed, limit=limit, offset=offset, facets=facets, count=count))
-        rows = self._rows([(h.id, h.score) for h in res.hits], res.terms)
+        rows = self._rows([(h.id, h.score) for h in res.hits], res.terms, viewer)
         return SearchPage(text, res.total, rows, res.facets, offset)
 
-    def similar(self, project_id: str | None = None, text: str | None = None, limit: int = 10) -> SearchPage:
+    def similar(self, project_id: str | None = None, text: str | None = None, limit: int = 10,
+                viewer: Actor | None = None) -> SearchPage:
         """Existing projects most like a project (by id) or like a draft's text."""
         exclude = []
         if project_id:
@@ -177,22 +179,29 @@ class SearchService:
             text = "\n".join([d.title, d.title, d.body, " ".join(d.tags)])
             exclude = [project_id]
         res = self._run(lambda ix: ix.more_like_this(text or "", limit=limit, exclude=exclude))
-        rows = self._rows([(h.id, h.score) for h in res.hits], res.terms)
+        rows = self._rows([(h.id, h.score) for h in res.hits], res.terms, viewer)
         return SearchPage(project_id or (text or "")[:40], len(rows), rows)
 
-    def _rows(self, scored: list[tuple[str, float]], terms: list[str]) -> list[ResultRow]:
+    def _rows(self, scored: list[tuple[str, float]], terms: list[str], viewer: Actor | None = None) -> list[ResultRow]:
+        """Result rows read back from the database; with a viewer, secret projects they may not
+        see are left out (the index holds every project; visibility is the core's rule)."""
         if not scored:
             return []
         from sqlalchemy import select
 
+        from app.core.queries import visible_to
         from db.models import Project
 
+        stmt = select(Project).where(Project.id.in_([i for i, _ in scored]))
+        clause = visible_to(viewer) if viewer is not None else None
+        if clause is not None:
+            stmt = stmt.where(clause)
         with self.bank.session() as s:
-            found = {p.id: p for p in s.scalars(select(Project).where(Project.id.in_([i for i, _ in scored])))}
+            found = {p.id: p for p in s.scalars(stmt)}
         rows = []
         for pid, score in scored:
             p = found.get(pid)
-            if p is None:  # deleted after the last sync: the next sync drops it
+            if p is None:  # deleted after the last sync (the next sync drops it), or not visible
                 continue
             text = "\n".join(x for x in (p.title, p.background, p.solution, "\n".join(p.innovation_points or []),
                                           p.implementation) if x)

@@ -173,7 +173,8 @@ class ProjectsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.key = key
-        self.base = base or ProjectFilter()
+        # Every list carries the viewer, so secret projects they may not see never appear.
+        self.base = dataclasses.replace(base or ProjectFilter(), viewer=ctx.actor)
         self.search_ids: list[str] | None = None
         self.search_text = ""
         self._relevance = False

@@ -346,7 +346,7 @@ class ProposeDialog(QDialog):
                 item = QListWidgetItem(f"{title}\n{number}")
                 item.setData(Qt.ItemDataRole.UserRole, pid)
                 self.similar.addItem(item)
-        self.ctx.reader.submit(lambda state: similar(bank, service, text), done=show, label="similar")
+        self.ctx.reader.submit(lambda state: similar(bank, service, text, viewer=self.ctx.actor), done=show, label="similar")
 
     # -- saving --------------------------------------------------------------------------------
     def autosave(self) -> None:

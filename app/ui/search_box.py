@@ -24,6 +24,7 @@ def make_service(bank: Bank):  # type: ignore[no-untyped-def]
 
 
 def find_ids(bank: Bank, service, text: str, limit: int = TABLE_LIMIT) -> list[str]:  # type: ignore[no-untyped-def]
+    # Unfiltered ids: the table's filter carries the viewer, so secret projects drop out there.
     if service is not None:
         try:
             return [r.id for r in service.search(text, limit=limit).rows]
@@ -32,12 +33,12 @@ def find_ids(bank: Bank, service, text: str, limit: int = TABLE_LIMIT) -> list[s
     return choices.title_ids(bank, text, limit)
 
 
-def similar(bank: Bank, service, text: str, limit: int = 5) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+def similar(bank: Bank, service, text: str, limit: int = 5, viewer=None) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
     """(id, number, title) of existing projects like the text being typed."""
     if service is None or len(text.strip()) < 4:
         return []
     try:
-        return [(r.id, r.number, r.title) for r in service.similar(text=text, limit=limit).rows]
+        return [(r.id, r.number, r.title) for r in service.similar(text=text, limit=limit, viewer=viewer).rows]
     except Exception:  # noqa: BLE001
         return []
 
