@@ -96,8 +96,16 @@ def export_batch(bank: Bank, actor: Actor, f: BatchFilter, target: str | Path, *
                  combined: bool = False, template: str | None = None,
                  progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> BatchResult:
     """Every project of the filter: one PDF each into folder ``target``, or one combined PDF file."""
+    return export_ids(bank, actor, batch_ids(bank, actor, f), target, combined=combined, template=template,
+                      progress=progress, cancelled=cancelled)
+
+
+def export_ids(bank: Bank, actor: Actor, ids: list[str], target: str | Path, *,
+               combined: bool = False, template: str | None = None,
+               progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> BatchResult:
+    """These projects (e.g. the list on screen), in this order: one PDF each into folder ``target``,
+    or one combined PDF. On cancel the whole dossiers already written stay."""
     started = time.perf_counter()
-    ids = batch_ids(bank, actor, f)
     result = BatchResult(total=len(ids))
     if not ids:
         raise DossierError(t("没有符合条件的项目，未导出任何档案。",

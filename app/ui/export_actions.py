@@ -209,43 +209,15 @@ class Exporter(QObject):
 
     def export_batch(self, ids: list[str], template: str, target: Path, *, combined: bool):  # type: ignore[no-untyped-def]
         """One PDF each into folder ``target``, or one combined PDF; the same checks as the CLI's batch."""
-        from app.dossier.export import _make_folder, file_name
-        from app.dossier.gather import gather_many
-        from app.dossier.render import Cancelled, render_combined, render_dossier
+        from app.dossier.export import export_ids
         bank, actor, total = self.ctx.bank, self.ctx.actor, len(ids)
 
         def work(state):  # type: ignore[no-untyped-def]
-            out = ExportOutcome([], 0, total)
-            if combined:
-                items = []
-                for data in gather_many(bank, actor, ids):
-                    if state.cancelled:
-                        out.cancelled = True
-                        return out
-                    items.append(data)
-                try:
-                    rendered = render_combined(items, target, template=template, cancelled=lambda: state.cancelled,
-                                               progress=lambda done, n: state.progress(done, n + 1))
-                except Cancelled:
-                    out.cancelled = True
-                    return out
-                out.files, out.pages = [target], rendered.pages
-                return out
-            _make_folder(target)
-            used: set[str] = set()
-            for done, data in enumerate(gather_many(bank, actor, ids), start=1):
-                if state.cancelled:
-                    out.cancelled = True  # the files written so far are whole dossiers: they stay
-                    break
-                name = file_name(data.number, data.title)
-                if name in used:
-                    name = name[:-4] + f"_{done}.pdf"
-                used.add(name)
-                rendered = render_dossier(data, target / name, template=template)
-                out.files.append(target / name)
-                out.pages += rendered.pages
-                state.progress(done, total)
-            return out
+            # A combined file reports one step more than there are dossiers: the final layout.
+            result = export_ids(bank, actor, ids, target, combined=combined, template=template,
+                                progress=lambda done, n: state.progress(done, n + 1 if combined else n),
+                                cancelled=lambda: state.cancelled)
+            return ExportOutcome(result.files, result.pages, total, result.cancelled)
 
         dlg = QProgressDialog(self.tr("Exporting %n dossier(s)…", "", total), self.tr("Cancel"), 0, total, self.window)
         dlg.setWindowTitle(self.tr("Export the listed projects"))
