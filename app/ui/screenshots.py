@@ -46,7 +46,45 @@ def _prepare(bank):  # type: ignore[no-untyped-def]
                                                  "promotion": 8}, decision="adopt", reason="实用性强，工作室推广使用。")
     reviews.review(bank, leader, third, scores={"creativity": 4, "practicality": 5}, decision="not_adopt",
                    reason="已有非常相似的项目，欢迎加入该项目并补充经验。")
+    _teams_and_incubation(bank, leader, worker, studio.name, second)
     return {"leader": leader, "worker": worker, "first": first}
+
+
+def _teams_and_incubation(bank, leader, worker, studio: str, adopted: str) -> None:  # type: ignore[no-untyped-def]
+    """A team, an open call with an applicant, and incubation requests at several steps, so the
+    teams, incubation and warnings pages show what they are for."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from app.core import incubation, teams
+    from db.models import Project, User
+    today = bank.now().date()
+    with bank.session() as s:
+        base_no = s.scalars(select(User.employee_no).where(User.role == "base").order_by(User.employee_no)).first()
+        more = list(s.scalars(select(Project.id).where(Project.status == "adopted", Project.studio_id == leader.studio_id)
+                              .order_by(Project.number).limit(2)))
+    base = bank.actor(base_no)
+    teams.create_team(bank, leader, "电缆沟盖板搬运攻关队", "tackling", studio=studio, projects=[adopted],
+                      problem="盖板重、沟边不平，人工抬运易伤手脚。")
+    teams.add_member(bank, leader, "电缆沟盖板搬运攻关队", worker.employee_no, role="机构设计")
+    teams.post_call(bank, leader, "变电站巡检机器人雨天防护揭榜", "雨天巡检时摄像头进水，求防护方案或攻关成员。",
+                    deadline=today + dt.timedelta(days=20), kind="solutions")
+    calls = teams.list_calls(bank)
+    teams.apply_call(bank, worker, calls[0]["id"], "有防雨罩改造经验，已在两座变电站试用。")
+    plan = {"services": ["试品加工", "量化生产"], "maturity": "样机", "quantity": 20, "materials": "铝合金型材、液压缸",
+            "budget_lines": [{"item": "材料费", "amount": "1.5万"}, {"item": "加工费", "amount": 6000}],
+            "market": "省内供电公司", "ip_ownership": "公司所有，发明人署名", "benefit_sharing": "节约额的 5% 奖励团队",
+            "risks": "液压件密封老化",
+            "milestones": [{"title": "样机完成", "due_on": (today - dt.timedelta(days=5)).isoformat()},
+                           {"title": "小批量试用", "due_on": (today + dt.timedelta(days=60)).isoformat()}]}
+    for step, pid in zip(("in_progress", "submitted", "draft"), [adopted] + more):  # all adopted projects
+        rid = incubation.create(bank, leader, pid, plan).value
+        if step != "draft":
+            incubation.submit(bank, leader, rid)
+        if step == "in_progress":
+            incubation.accept(bank, base, rid)
+            incubation.start(bank, base, rid)
 
 
 def render(out: Path, languages: list[str]) -> list[Path]:
@@ -106,6 +144,10 @@ def render(out: Path, languages: list[str]) -> list[Path]:
         win.show_page("stats")
         ctx.reader.wait()
         save(win, f"stats_{lang}")
+        for key in ("teams", "incubation", "warnings"):
+            win.show_page(key)
+            ctx.reader.wait()
+            save(win, f"{key}_{lang}")
         win.show_page("studios")
         save(win, f"studios_{lang}")
         # propose form, half filled, one field wrong
