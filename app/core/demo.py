@@ -33,11 +33,14 @@ from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.errors import Conflict, ValidationError
 from app.core.i18n import t
+from app.core.people import hash_password
 from app.core.permissions import check
 from app.core.reviews import weighted_total
 from app.core.vocab import DEFAULT_RUBRIC_WEIGHTS, RUBRIC
 from db.models import (Comment, Project, ProjectMember, Review, SearchQueue, Setting, Studio, Unit, User,
                        Vote)
+
+DEMO_PASSWORD = "demo1234"  # shown in the README and the user guide: demo data only
 
 ORG_SEED = "ideabank-demo-org-1"  # the organisation does not depend on the projects' seed
 PEOPLE = 2000
@@ -229,6 +232,9 @@ def _ensure_org(conn: Any, org: _Org, site_id: str) -> dict[str, int]:
 
     user_ids = dict(conn.execute(select(User.employee_no, User.id)).all())
     new_people = []
+    # Demo people can sign in (employee number + DEMO_PASSWORD); one hash serves them all, since
+    # hashing 2,000 passwords with argon2id would take minutes.
+    demo_hash = hash_password(DEMO_PASSWORD)
     for p in org.people:
         p.id = user_ids.get(p.employee_no) or ""
         if not p.id:
@@ -236,7 +242,7 @@ def _ensure_org(conn: Any, org: _Org, site_id: str) -> dict[str, int]:
             new_people.append({"id": p.id, "employee_no": p.employee_no, "name": p.name, "unit_id": unit_ids[p.unit],
                                "studio_id": org.studios[p.studio].id if p.studio is not None else None,
                                "role": p.role, "skill_grade": p.skill, "specialty": p.specialty,
-                               "honours": p.honours, "password_hash": None, "active": True, **stamp})
+                               "honours": p.honours, "password_hash": demo_hash, "active": True, **stamp})
     if new_people:
         conn.execute(insert(User.__table__), new_people)
     made["people"] = len(new_people)

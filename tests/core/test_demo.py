@@ -91,3 +91,14 @@ def test_only_an_administrator_may_generate(bank, people):
         demo.generate(bank, people["W001"], 10)
     with pytest.raises(PermissionDenied):
         demo.generate(bank, people["L001"], 10)
+
+
+def test_demo_people_can_sign_in_with_the_demo_password(bank):
+    from sqlalchemy import select
+
+    from app.core import auth, demo
+    from db.models import User
+    demo.generate(bank, bank.actor(), 20, seed=5)
+    with bank.session() as s:
+        leader_no = s.scalars(select(User.employee_no).where(User.role == "leader")).first()
+    assert auth.sign_in(bank, leader_no, demo.DEMO_PASSWORD).role == "leader"
