@@ -1,0 +1,363 @@
+"""Exact top k for plain words, led by the title boost (MaxScore over the title lists).
+
+A plain-words query compiles to AND(content words) ANDMAYBE OR(title words). At 100,000
+projects whoosh walked every posting of the AND (a Python loop per posting; dense words
+have 50,000-90,000), and its block-quality pruning under AndMaybe also dropped better
+projects from the top 20 (17 of 216 benchmark queries had a wrong top 20).
+
+The title bonus dwarfs the content score (field boost 2, short titles), so the top k nearly
+always come from the short title lists. BM25 of a word's highest frequency in its shortest
+document bounds its content score in any project; walking the title lists gives each title project
+its exact bonus, so its best possible score is known. Title projects are scored exactly in
+the order of that bound until the k-th best score beats every remaining bound, and the
+answer is accepted only if it also beats the bound of a project with no title word at all;
+otherwise (None) the caller runs the full query. Scores are whoosh's BM25F to the last bit.
+"""
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left, bisect_right
+from functools import partial
+from operator import add, itemgetter, neg
+
+from whoosh import query as Q
+from whoosh.scoring import BM25FScorer
+
+from app.search.fastand import _LEN, WordsAnd, _decode, _raw_lengths
+
+
+# Title projects scored exactly before giving up: each costs a skip per word (a block decoded
+# now and then); past this many, the full query is cheaper.
+BUDGET = 20000
+# With three words most title projects lack one of the others and the search for k matches
+# walks thousands of them (measured: three-word AND p50 28 -> 75 ms); the full query is cheaper.
+MAX_WORDS = 2
+
+
+def _terms(q, field: str) -> list[str] | None:
+    """The words of a Term, or an And/Or of plain Terms, of `field` (boost 1); else None."""
+    if type(q) is Q.Term:
+        parts = [q]
+    elif type(q) in (Q.And, Q.Or, WordsAnd):
+        parts = q.subqueries
+    else:
+        return None
+    if not all(type(p) is Q.Term and p.fieldname == field and p.boost == 1.0 for p in parts):
+        return None
+    if q.boost != 1.0:
+        return None
+    return [p.text for p in parts]
+
+
+def shape(wq) -> tuple[list[str], list[str]] | None:
+    """(content words, title words) when `wq` is AND(content) [ANDMAYBE OR(title)]."""
+    if type(wq) is Q.AndMaybe and wq.boost == 1.0:
+        req, opt = wq.a, wq.b
+        if type(opt) is Q.And:  # an And of title words would not be a bonus per word
+            return None
+        content, title = _terms(req, "content"), _terms(opt, "title")
+        if content and title and (type(req) is not Q.Or):
+            return content, title
+    return None
+
+
+class _Memo(dict):
+    """BM25 of (frequency, length byte) pairs: few distinct pairs occur, so each is computed
+    once, with whoosh's formula and operation order."""
+
+    def __init__(self, idf, K1, B, avgfl):
+        super().__init__()
+        self.p = (idf, K1, B, avgfl)
+
+    def __missing__(self, key):
+        idf, K1, B, avgfl = self.p
+        tf, fl = key[0], _LEN[key[1]]
+        s = self[key] = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+        return s
+
+
+def _bm25(scorer):
+    if type(scorer) is not BM25FScorer:
+        return None
+    return scorer.idf, scorer.K1, scorer.B, scorer.avgfl
+
+
+def top(searcher, wq, k: int, mask: set[int] | None,
+        budget: int = BUDGET) -> list[tuple[float, int]] | None:
+    """The exact top `k` (score, docnum), best first, or None when this shortcut cannot tell."""
+    got = shape(wq)
+    if got is None or k <= 0:
+        return None
+    content, title = got
+    if len(content) > MAX_WORDS:
+        return None
+    weighting = searcher.weighting
+    leaves = searcher.leaf_searchers()
+    offsets = sorted(off for _, off in leaves)
+    subs = {off: sub for sub, off in leaves}
+    # the bound of a project's content score: per word, BM25 of the term's highest frequency
+    # and shortest field length over the whole index (whoosh's own max_quality)
+    cbound = 0.0
+    cparams = []
+    for w in content:
+        scorer = weighting.scorer(searcher, "content", w)
+        p = _bm25(scorer)
+        if p is None:
+            return None
+        cbound += scorer.max_quality()
+        cparams.append((_Memo(*p), searcher.term_info("content", w).max_weight()))
+    cbound *= 1 + 1e-9  # slack for the order of floating-point additions
+    craw = {off: _raw_lengths(sub.reader(), "content") for sub, off in leaves}
+    if any(r is False for r in craw.values()):
+        return None
+    by_len: dict[int, float] = {}
+
+    def bound(g: int) -> float:
+        """The content bound of one project: the highest frequency at its own length."""
+        off = offsets[bisect_right(offsets, g) - 1]
+        lb = craw[off][g - off]
+        v = by_len.get(lb)
+        if v is None:  # the slack covers a different order of additions
+            v = by_len[lb] = sum(m[(mw, lb)] for m, mw in cparams) * (1 + 1e-9)
+        return v
+
+    bonus = _title_bonus(searcher, title)
+    if bonus is None:
+        return None
+    if mask:
+        for d in mask:
+            bonus.pop(d, None)
+    order = sorted(bonus.items(), key=itemgetter(1), reverse=True)
+    best: list[tuple[float, int]] = []   # min-heap of (score, -docnum)
+    i = 0
+    batch = max(2 * k, 64)
+    spent = 0
+    while i < len(order):
+        theta = best[0][0] if len(best) >= k else float("-inf")
+        if cbound + order[i][1] < theta:
+            break
+        # evaluate every title project whose bound can still reach the k-th best
+        j = min(len(order), i + batch)
+        if len(best) >= k:
+            while j < len(order) and cbound + order[j][1] >= theta:
+                j += 1
+            todo = [(d, b) for d, b in order[i:j] if bound(d) + b >= theta]
+        else:
+            todo = order[i:j]
+        spent += len(todo)
+        if spent > budget:  # the bound is too loose to save anything over the full query
+            return None
+        scored = _content_scores(searcher, subs, offsets, content, todo, theta, cparams, craw)
+        for d, b in todo:
+            c = scored.get(d)
+            if c is None:  # lacks a content word: not a match
+                continue
+            item = (c + b, -d)
+            if len(best) < k:
+                heapq.heappush(best, item)
+            elif item > best[0]:
+                heapq.heapreplace(best, item)
+        i = j
+    if len(best) < k or not best[0][0] > cbound:
+        return None  # a project with no title word might still belong in the top k
+    return [(s, -nd) for s, nd in sorted(best, reverse=True)]
+
+
+def _content_scores(searcher, subs, offsets, words, todo, theta, cparams, craw) -> dict[int, float]:
+    """Exact content score (summed over the AND's words in query order) of the projects in
+    `todo` ((docnum, bonus) pairs) that hold every word and can still reach `theta`.
+
+    Words are read rarest first, and only in the posting blocks these projects fall in; after
+    each word, a project whose exact part + bonus + the bound of its remaining words (at its
+    own length) stays below `theta` is dropped, so the dense words' blocks are mostly skipped.
+    """
+    weighting = searcher.weighting
+    n_words = len(words)
+    by_df = sorted(range(n_words), key=lambda n: searcher.doc_frequency("content", words[n]))
+    per_seg: dict[int, list[tuple[int, float]]] = {}
+    for g, b in todo:
+        off = offsets[bisect_right(offsets, g) - 1]
+        per_seg.setdefault(off, []).append((g - off, b))
+    out: dict[int, float] = {}
+    for off, items in per_seg.items():
+        sub = subs[off]
+        reader = sub.reader()
+        raw = craw[off]
+        items.sort()
+        parts = {d: [0.0] * n_words for d, _ in items}
+        bonus = dict(items)
+        alive = [d for d, _ in items]
+        for step, n in enumerate(by_df):
+            if not alive:
+                break
+            text = searcher.schema["content"].to_bytes(words[n])
+            if ("content", text) not in reader:
+                alive = []
+                break
+            idf, K1, B, avgfl = _bm25(weighting.scorer(sub, "content", text))
+            k1p = K1 + 1
+            leaf = reader.postings("content", text)
+            kept = []
+            for d in alive:
+                if not leaf.is_active():
+                    break
+                leaf.skip_to(d)
+                if not leaf.is_active():
+                    break
+                if leaf.id() != d:
+                    continue
+                tf = leaf.weight()
+                fl = _LEN[raw[d]]
+                parts[d][n] = idf * ((tf * k1p) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+                kept.append(d)
+            rest = by_df[step + 1:]
+            if rest and theta != float("-inf"):
+                pruned = []
+                for d in kept:
+                    lb = raw[d]
+                    ub = sum(parts[d]) + bonus[d] + sum(cparams[m][0][(cparams[m][1], lb)] for m in rest)
+                    if ub * (1 + 1e-9) >= theta:
+                        pruned.append(d)
+                kept = pruned
+            alive = kept
+        for d in alive:
+            total = 0.0
+            for v in parts[d]:  # query order, as whoosh's intersection adds them
+                total = total + v
+            out[d + off] = total
+    return out
+
+
+# --- phrases ----------------------------------------------------------------------------------
+
+def phrase_shape(wq) -> tuple[list[str], list[str]] | None:
+    """(phrase words, title words) when `wq` is a content phrase [ANDMAYBE OR(title)]."""
+    title: list[str] = []
+    q = wq
+    if type(wq) is Q.AndMaybe and wq.boost == 1.0:
+        q = wq.a
+        if type(wq.b) is Q.And:
+            return None
+        title = _terms(wq.b, "title")
+        if not title:
+            return None
+    if type(q) is not Q.Phrase or q.fieldname != "content" or q.boost != 1.0 or q.slop != 1:
+        return None
+    if len(q.words) < 2:
+        return None
+    return list(q.words), title
+
+
+def phrase_top(searcher, wq, k: int, mask: set[int] | None) -> list[tuple[float, int]] | None:
+    """The exact top `k` of a phrase query, or None when this shortcut does not apply.
+
+    whoosh's phrase matcher walks the intersection of the words posting by posting and decodes
+    the positions of every project holding all words (12,000 for "存在过热" at 100,000
+    projects), though its score is only the words' BM25 sum (plus the title bonus). Here the
+    lists are decoded block by block, the intersection scored in bulk, and positions checked
+    best score first until k projects hold the words side by side.
+    """
+    got = phrase_shape(wq)
+    if got is None or k <= 0:
+        return None
+    words, title = got
+    weighting = searcher.weighting
+    fmt = searcher.schema["content"].format
+    cands: list[tuple[float, int]] = []      # (-score, global docnum)
+    segs: dict[int, list] = {}               # offset -> [(ids, encoded positions)] per word
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        raw = _raw_lengths(reader, "content")
+        if raw is False:
+            return None
+        lists = []
+        for w in words:
+            text = searcher.schema["content"].to_bytes(w)
+            if ("content", text) not in reader:
+                lists = None
+                break
+            p = _bm25(weighting.scorer(sub, "content", text))
+            leaf = reader.postings("content", text)
+            if p is None or not hasattr(leaf, "_read_values"):
+                return None
+            vals: list = []
+            ids, weights = _decode(leaf, vals)
+            lists.append((p, ids, weights, vals))
+        if not lists:
+            continue
+        common = set(lists[0][1])
+        for _, ids, _, _ in lists[1:]:
+            common.intersection_update(ids)
+        if not common:
+            continue
+        docs = sorted(common)
+        total = [0.0] * len(docs)
+        for p, ids, weights, _ in lists:  # query order, as whoosh's intersection adds them
+            at = map(partial(bisect_left, ids), docs)
+            tfs = map(weights.__getitem__, at)
+            part = map(_Memo(*p).__getitem__, zip(tfs, map(raw.__getitem__, docs)))
+            total = list(map(add, total, part))
+        segs[offset] = [(ids, vals) for _, ids, _, vals in lists]
+        cands.extend(zip(total, map(offset.__add__, docs)))
+    if title and cands:
+        bonus = _title_bonus(searcher, title)
+        if bonus is None:
+            return None
+        get = bonus.get
+        cands = [(t + get(g), g) if g in bonus else (t, g) for t, g in cands]
+    # best first, ties by document number as whoosh's collector orders them
+    order = sorted(zip(map(neg, map(itemgetter(0), cands)), map(itemgetter(1), cands)))
+    offsets = sorted(segs)
+    out: list[tuple[float, int]] = []
+    decode = fmt.decode_positions
+    n = len(words)
+    for negscore, g in order:
+        if mask and g in mask:
+            continue
+        off = offsets[bisect_right(offsets, g) - 1]
+        d = g - off
+        per_word = [vals[bisect_left(ids, d)] for ids, vals in segs[off]]
+        first = decode(per_word[0])
+        rest = [set(decode(v)) for v in per_word[1:]]
+        if any(all(p + i + 1 in rest[i] for i in range(n - 1)) for p in first):
+            out.append((-negscore, g))
+            if len(out) >= k:
+                break
+    return out
+
+
+def _title_bonus(searcher, title: list[str]) -> dict[int, float] | None:
+    """Exact title bonus of every project holding a title word, per word and summed in the
+    query's order as whoosh's union matcher does; per posting only C-level map/zip run."""
+    weighting = searcher.weighting
+    per_word: list[dict[int, float]] = [{} for _ in title]
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        for n, w in enumerate(title):
+            text = searcher.schema["title"].to_bytes(w)
+            if ("title", text) not in reader:
+                continue
+            p = _bm25(weighting.scorer(sub, "title", text))
+            leaf = reader.postings("title", text)
+            raw = _raw_lengths(reader, "title")
+            if p is None or not hasattr(leaf, "_read_weights") or raw is False:
+                return None
+            ids, weights = _decode(leaf)
+            scores = map(_Memo(*p).__getitem__, zip(weights, map(raw.__getitem__, ids)))
+            per_word[n].update(zip(map(offset.__add__, ids) if offset else ids, scores))
+    bonus: dict[int, float] = {}
+    for d in per_word:
+        bonus.update(d)
+    if len(per_word) == 2:
+        shared = per_word[0].keys() & per_word[1].keys()
+    elif len(per_word) > 2:
+        shared = {g for g in bonus if sum(g in d for d in per_word) > 1}
+    else:
+        shared = set()
+    for g in shared:
+        total = 0.0
+        for d in per_word:
+            if g in d:
+                total = total + d[g]
+        bonus[g] = total
+    return bonus
