@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left, bisect_right
-from functools import partial
 from operator import add, itemgetter, neg
 
 from whoosh import query as Q
@@ -293,8 +292,7 @@ def phrase_top(searcher, wq, k: int, mask: set[int] | None) -> list[tuple[float,
         docs = sorted(common)
         total = [0.0] * len(docs)
         for p, ids, weights, _ in lists:  # query order, as whoosh's intersection adds them
-            at = map(partial(bisect_left, ids), docs)
-            tfs = map(weights.__getitem__, at)
+            tfs = map(dict(zip(ids, weights)).__getitem__, docs)
             part = map(_Memo(*p).__getitem__, zip(tfs, map(raw.__getitem__, docs)))
             total = list(map(add, total, part))
         segs[offset] = [(ids, vals) for _, ids, _, vals in lists]
@@ -305,25 +303,31 @@ def phrase_top(searcher, wq, k: int, mask: set[int] | None) -> list[tuple[float,
             return None
         get = bonus.get
         cands = [(t + get(g), g) if g in bonus else (t, g) for t, g in cands]
-    # best first, ties by document number as whoosh's collector orders them
-    order = sorted(zip(map(neg, map(itemgetter(0), cands)), map(itemgetter(1), cands)))
+    # best first, ties by document number as whoosh's collector orders them; most candidates
+    # never get looked at, so only a head is ordered unless too few of it hold the phrase
+    keyed = list(zip(map(neg, map(itemgetter(0), cands)), map(itemgetter(1), cands)))
     offsets = sorted(segs)
-    out: list[tuple[float, int]] = []
     decode = fmt.decode_positions
     n = len(words)
-    for negscore, g in order:
-        if mask and g in mask:
-            continue
-        off = offsets[bisect_right(offsets, g) - 1]
-        d = g - off
-        per_word = [vals[bisect_left(ids, d)] for ids, vals in segs[off]]
-        first = decode(per_word[0])
-        rest = [set(decode(v)) for v in per_word[1:]]
-        if any(all(p + i + 1 in rest[i] for i in range(n - 1)) for p in first):
-            out.append((-negscore, g))
-            if len(out) >= k:
-                break
-    return out
+    head = 8 * k + 64
+    while True:
+        order = heapq.nsmallest(head, keyed) if head < len(keyed) else sorted(keyed)
+        out: list[tuple[float, int]] = []
+        for negscore, g in order:
+            if mask and g in mask:
+                continue
+            off = offsets[bisect_right(offsets, g) - 1]
+            d = g - off
+            per_word = [vals[bisect_left(ids, d)] for ids, vals in segs[off]]
+            first = decode(per_word[0])
+            rest = [set(decode(v)) for v in per_word[1:]]
+            if any(all(p + i + 1 in rest[i] for i in range(n - 1)) for p in first):
+                out.append((-negscore, g))
+                if len(out) >= k:
+                    return out
+        if len(order) >= len(keyed):
+            return out
+        head *= 8
 
 
 def _title_bonus(searcher, title: list[str]) -> dict[int, float] | None:
