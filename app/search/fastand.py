@@ -115,6 +115,9 @@ class WordsAnd(Q.And):
                 return matching.NullMatcher()
             decoded.append((fieldname, text, ids, weights))
         order = sorted(cands)
+        if context is not None and context.weighting is None:
+            # a boolean pass (the exact total, facets): which projects, not how well
+            return _ScoredList(order, [0.0] * len(order), top=0.0)
         by_term = {(f, t): (ids, w) for f, t, ids, w in decoded}
         scores = [0.0] * len(order)
         norms: dict = {}
