@@ -77,6 +77,18 @@ def _fill(table: QTableWidget, rows: list[list[Any]]) -> None:
     table.horizontalHeader().setSectionResizeMode(table.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
 
 
+
+def _list_and_detail(page: QWidget, left, right) -> None:  # type: ignore[no-untyped-def]
+    """The team and call pages' shape: a list on the left, the selected record on the right."""
+    lw, rw = QWidget(), QWidget()
+    lw.setLayout(left)
+    rw.setLayout(right)
+    split = QSplitter()
+    split.addWidget(lw)
+    split.addWidget(rw)
+    split.setStretchFactor(1, 3)
+    QVBoxLayout(page).addWidget(split)
+
 class _Form(QDialog):
     """A small OK/Cancel form."""
 
@@ -166,15 +178,7 @@ class TeamsTab(_Tab):
         buttons.addStretch()
         right.addLayout(buttons)
         right.addWidget(self.message)
-        lw, rw = QWidget(), QWidget()
-        lw.setLayout(left)
-        rw.setLayout(right)
-        split = QSplitter()
-        split.addWidget(lw)
-        split.addWidget(rw)
-        split.setStretchFactor(1, 3)
-        layout = QVBoxLayout(self)
-        layout.addWidget(split)
+        _list_and_detail(self, left, right)
         self.reload()
 
     def reload(self) -> None:
@@ -362,15 +366,7 @@ class CallBoard(_Tab):
         row.addStretch()
         right.addLayout(row)
         right.addWidget(self.message)
-        lw, rw = QWidget(), QWidget()
-        lw.setLayout(left)
-        rw.setLayout(right)
-        split = QSplitter()
-        split.addWidget(lw)
-        split.addWidget(rw)
-        split.setStretchFactor(1, 3)
-        layout = QVBoxLayout(self)
-        layout.addWidget(split)
+        _list_and_detail(self, left, right)
         self.reload()
 
     def reload(self) -> None:
