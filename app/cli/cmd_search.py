@@ -49,6 +49,18 @@ def _print_rows(page) -> None:  # type: ignore[no-untyped-def]
                   t("得分", "Score"), t("摘要", "Snippet")], rows, limits=[22, 30, 10, 8, 6, 60]))
 
 
+def _show(ctx, args, page, nothing: str) -> bool:  # type: ignore[no-untyped-def]
+    """Print the page as JSON or as a table; True when a table of rows was printed."""
+    if args.json:
+        ctx.print_json(page.as_dict())
+        return False
+    if not page.rows:
+        ctx.info(nothing)
+        return False
+    _print_rows(page)
+    return True
+
+
 def run_search(args, ctx) -> int:  # type: ignore[no-untyped-def]
     service = _service(ctx)
     try:
@@ -56,13 +68,8 @@ def run_search(args, ctx) -> int:  # type: ignore[no-untyped-def]
                               facets=args.facets, viewer=ctx.actor)
     finally:
         service.close()
-    if args.json:
-        ctx.print_json(page.as_dict())
+    if not _show(ctx, args, page, t("没有找到匹配的项目。", "No matching projects.")):
         return 0
-    if not page.rows:
-        ctx.info(t("没有找到匹配的项目。", "No matching projects."))
-        return 0
-    _print_rows(page)
     ctx.info(t("共 {n} 个结果", "{n} results in all", n=page.total))
     if args.facets:
         for name, counts in page.facets.items():
@@ -79,13 +86,7 @@ def run_similar(args, ctx) -> int:  # type: ignore[no-untyped-def]
         page = service.similar(project_id=project["id"], limit=max(1, args.limit), viewer=ctx.actor)
     finally:
         service.close()
-    if args.json:
-        ctx.print_json(page.as_dict())
-        return 0
-    if not page.rows:
-        ctx.info(t("没有相似的项目。", "No similar projects."))
-        return 0
-    _print_rows(page)
+    _show(ctx, args, page, t("没有相似的项目。", "No similar projects."))
     return 0
 
 

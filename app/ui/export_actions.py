@@ -31,6 +31,18 @@ class ExportOutcome:
     cancelled: bool = False
 
 
+def _path_row(suggested: str, browse_label: str, browse) -> tuple[QLineEdit, QHBoxLayout]:  # type: ignore[no-untyped-def]
+    """Where to write: a path field with a Browse… button (the label comes translated by the caller)."""
+    path = QLineEdit(suggested)
+    path.setMinimumWidth(360)
+    button = QPushButton(browse_label)
+    button.clicked.connect(browse)
+    row = QHBoxLayout()
+    row.addWidget(path, 1)
+    row.addWidget(button)
+    return path, row
+
+
 class ExportDialog(QDialog):
     """Template, where to write, and for a batch: one PDF each into a folder or one combined PDF."""
 
@@ -46,13 +58,7 @@ class ExportDialog(QDialog):
         self.each = QRadioButton(self.tr("One PDF per project, into a folder"))
         self.combined = QRadioButton(self.tr("One combined PDF"))
         self.each.setChecked(True)
-        self.path = QLineEdit(suggested)
-        self.path.setMinimumWidth(360)
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
-        where = QHBoxLayout()
-        where.addWidget(self.path, 1)
-        where.addWidget(browse)
+        self.path, where = _path_row(suggested, self.tr("Browse…"), self._browse)
         form = QFormLayout()
         form.addRow(self.tr("Template:"), self.template)
         if batch is not None:
@@ -110,13 +116,7 @@ class ReportDialog(QDialog):
         for y in years:
             self.year.addItem(str(y), y)
         self.year.addItem(self.tr("All years"), None)
-        self.path = QLineEdit()
-        self.path.setMinimumWidth(360)
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
-        where = QHBoxLayout()
-        where.addWidget(self.path, 1)
-        where.addWidget(browse)
+        self.path, where = _path_row("", self.tr("Browse…"), self._browse)
         form = QFormLayout()
         form.addRow(self.tr("Studio:"), self.studio)
         form.addRow(self.tr("Year:"), self.year)
