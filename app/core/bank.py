@@ -83,13 +83,19 @@ class Bank:
         self.engine.dispose()
 
     def _bootstrap(self) -> None:
-        """Give a new store its site id and a local administrator."""
+        """Give a new store its site id and a local administrator. Checked with a read first, so an
+        ordinary start takes no write lock."""
+        with self.session() as s:
+            if s.get(Setting, "site_id") and s.scalar(select(User.id).where(User.employee_no == LOCAL_ADMIN)):
+                return
         with self.write() as s:
-            if s.get(Setting, "site_id") is None:
-                s.add(Setting(key="site_id", value=new_id()))
+            site = s.get(Setting, "site_id")
+            if site is None:
+                site = Setting(key="site_id", value=new_id())
+                s.add(site)
             if s.scalar(select(User.id).where(User.employee_no == LOCAL_ADMIN)) is None:
                 s.add(User(employee_no=LOCAL_ADMIN, name=t("管理员", "Administrator"), role="admin",
-                           site_id=s.get(Setting, "site_id").value if s.get(Setting, "site_id") else ""))
+                           site_id=site.value))
 
     # -- sessions ------------------------------------------------------------------------------
     @contextmanager

@@ -20,7 +20,6 @@ from app.core.i18n import t
 from app.core.lifecycle import EDITABLE_BY_OWNER, transition
 from app.core.numbering import serial_number
 from app.core.permissions import check, check_project, is_owner, leads_studio_of
-from app.core.vocab import STATUSES, label
 from db.models import Comment, Project, ProjectMember, Studio, User, Vote
 
 # Fields whose change moves a project between filtered lists (so lists re-query).
@@ -276,10 +275,6 @@ def merge(bank: Bank, actor: Actor, survivor_id: str, merged_id: str) -> Changes
         audit.enqueue_for_index(s, merged.id, now)
         return Changes(project_ids=frozenset({survivor.id, merged.id}), membership=True, comments=True, votes=True,
                        value=survivor.id)
-
-
-def status_label(code: str) -> str:
-    return label(STATUSES, code)
 
 
 __all__ = ["propose", "edit", "move", "submit", "start_review", "adopt", "not_adopt", "start_work", "complete",
