@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from app.core.i18n import t
-from app.core.vocab import CONFIDENTIALITY, MAX_INNOVATION_POINTS, parse_category, parse_confidentiality
+from app.core.vocab import MAX_INNOVATION_POINTS, parse_category, parse_confidentiality
 from app.core.errors import ValidationError
 
 TEXT_LIMITS = {
@@ -147,7 +147,7 @@ def clean_project_fields(data: dict[str, Any], *, partial: bool = False) -> tupl
     if present("confidentiality"):
         raw = data.get("confidentiality") or "internal"
         try:
-            clean["confidentiality"] = parse_confidentiality(str(raw)) if raw not in CONFIDENTIALITY else raw
+            clean["confidentiality"] = parse_confidentiality(str(raw))
         except ValidationError as exc:
             problems["confidentiality"] = exc.message
     return clean, problems
