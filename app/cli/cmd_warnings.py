@@ -6,7 +6,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from app.cli.table import render
-from app.core import warnings
+from app.core import alerts
 from app.core.errors import ValidationError
 from app.core.i18n import t
 from app.core.vocab import label
@@ -18,7 +18,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
                                           "warnings: overdue milestones, unanswered requests, stuck projects"))
     p.add_argument("--json", action="store_true")
     p.add_argument("--at", metavar="YYYY-MM-DD", help=t("按某一天计算（默认现在）", "as of this day (default: now)"))
-    p.add_argument("--kind", action="append", choices=list(warnings.KINDS), default=[])
+    p.add_argument("--kind", action="append", choices=list(alerts.KINDS), default=[])
     p.set_defaults(handler=run)
     ws = p.add_subparsers(dest="warnings_command", metavar="[config]")  # optional: bare `warnings` lists them
     cfg = ws.add_parser("config", help=t("设置预警天数（按工作室，或全站）", "set the warning thresholds (per studio or site-wide)"))
@@ -42,15 +42,15 @@ def _at(text: str | None) -> dt.datetime | None:
 
 def run(args, ctx) -> int:  # type: ignore[no-untyped-def]
     bank = ctx.bank()
-    found = warnings.for_actor(bank, ctx.actor, at=_at(args.at))
+    found = alerts.for_actor(bank, ctx.actor, at=_at(args.at))
     if args.kind:
         found = [w for w in found if w.kind in args.kind]
     if args.json:
         ctx.print_json({"count": len(found), "warnings": [w.as_json() for w in found]})
         return 0
     print(render([t("类型", "Kind"), t("对象", "Record"), t("天数", "Days"), t("说明", "Message")],
-                 [(label(warnings.KINDS, w.kind), w.title, w.days, w.message) for w in found], limits=[10, 30, 5, 70]))
-    ctx.info(t("共 {n} 条预警。", "{n} warnings.", n=len(found)))
+                 [(label(alerts.KINDS, w.kind), w.title, w.days, w.message) for w in found], limits=[10, 30, 5, 70]))
+    ctx.info(t("共 {n} 条预警。", "{n} alerts.", n=len(found)))
     return 0
 
 
@@ -59,10 +59,10 @@ def run_config(args, ctx) -> int:  # type: ignore[no-untyped-def]
     values = {"unanswered_days": args.unanswered_days, "stuck_days": args.stuck_days,
               "milestone_grace_days": args.milestone_grace_days}
     if any(v is not None for v in values.values()):
-        warnings.set_thresholds(bank, ctx.actor, args.studio, values)
+        alerts.set_thresholds(bank, ctx.actor, args.studio, values)
     with bank.session() as s:
         studio_id = s.scalar(select(Studio.id).where(Studio.name == args.studio)) if args.studio else None
-    current = warnings.thresholds_for(bank, studio_id)
+    current = alerts.thresholds_for(bank, studio_id)
     if args.json:
         ctx.print_json(current)
     else:

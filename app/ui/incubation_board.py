@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox,
                                QSplitter, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
 
-from app.core import incubation, warnings
+from app.core import incubation, alerts
 from app.core.changes import Changes
 from app.core.errors import IdeaBankError
 from app.core.i18n import t
@@ -39,7 +39,7 @@ STATUS_COLOURS = {"draft": "#9aa3ad", "submitted": "#3b82f6", "accepted": "#8b5c
 
 # -- cards ----------------------------------------------------------------------------------------
 class CardDelegate(QStyledItemDelegate):
-    """Paints a request as a card: number, title, project, services, milestone progress, warnings."""
+    """Paints a request as a card: number, title, project, services, milestone progress, alerts."""
 
     HEIGHT = 96
 
@@ -370,7 +370,7 @@ class IncubationBoard(QWidget):
     def reload(self) -> None:
         bank, actor = self.ctx.bank, self.ctx.actor
         rows = incubation.list_requests(bank)
-        found = warnings.for_actor(bank, actor, kinds=warnings.INCUBATION_KINDS)
+        found = alerts.for_actor(bank, actor, kinds=alerts.INCUBATION_KINDS)
         per_record: dict[str, int] = {}
         for w in found:
             if w.entity == "incubation":
@@ -576,7 +576,7 @@ class RequestDetail(QWidget):
             return
         today = self.board.ctx.bank.now().astimezone(dt.timezone.utc).date()
         self.heading.setText(f"{data['number']}  {data['title']}（{data['status_label']}）")
-        found = warnings.for_record(self.board.ctx.bank, self.board.ctx.actor, data["id"])
+        found = alerts.for_record(self.board.ctx.bank, self.board.ctx.actor, data["id"])
         self.warnings.setText("\n".join("⚠ " + w.message for w in found))
         self.warnings.setVisible(bool(found))
         self.timeline.set_milestones(data["milestones"], today)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from app.core import warnings
+from app.core import alerts
 from app.core.changes import Changes
 from app.core.i18n import t
 from app.core.vocab import label
@@ -28,14 +28,14 @@ class WarningsPanel(QWidget):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.ctx = ctx
-        self.found: list[warnings.EarlyWarning] = []
-        self.all: list[warnings.EarlyWarning] = []
+        self.found: list[alerts.EarlyWarning] = []
+        self.all: list[alerts.EarlyWarning] = []
         self.header = QLabel()
         self.header.setObjectName("sectionTitle")
         self.kind = QComboBox()
         self.kind.addItem(t("全部类型", "All kinds"), None)
-        for code in warnings.KINDS:
-            self.kind.addItem(label(warnings.KINDS, code), code)
+        for code in alerts.KINDS:
+            self.kind.addItem(label(alerts.KINDS, code), code)
         self.kind.currentIndexChanged.connect(self.show_found)
         refresh = QPushButton(t("刷新", "Refresh"))
         refresh.clicked.connect(self.reload)
@@ -71,10 +71,10 @@ class WarningsPanel(QWidget):
         bank, actor = self.ctx.bank, self.ctx.actor
         self.header.setText(t("正在计算预警…", "Computing warnings…"))
         reader = getattr(self.ctx, "reader", None) or self.ctx.worker
-        reader.submit(lambda state: warnings.for_actor(bank, actor), done=self._loaded,
+        reader.submit(lambda state: alerts.for_actor(bank, actor), done=self._loaded,
                       failed=lambda e: self.ctx.show_error(e, self), label=t("计算预警", "Computing warnings"))
 
-    def _loaded(self, found: list[warnings.EarlyWarning]) -> None:
+    def _loaded(self, found: list[alerts.EarlyWarning]) -> None:
         self.all = found
         self.show_found()
         self.sig_loaded.emit(len(found))
@@ -90,7 +90,7 @@ class WarningsPanel(QWidget):
             self.header.setText(t("预警 {n} 条", "{n} warnings", n=len(matching)))
         self.table.setRowCount(len(self.found))
         for row, w in enumerate(self.found):
-            cells = [label(warnings.KINDS, w.kind), w.title, str(w.days), w.message]
+            cells = [label(alerts.KINDS, w.kind), w.title, str(w.days), w.message]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 0:
@@ -111,7 +111,7 @@ class WarningsPanel(QWidget):
 def banner_for(ctx, entity_id: str) -> QLabel | None:  # type: ignore[no-untyped-def]
     """A yellow banner listing the warnings on one record (a project, a request, a call), or None.
     For the project detail pane too: `banner_for(ctx, project_id)` costs a few ms."""
-    found = warnings.for_record(ctx.bank, ctx.actor, entity_id)
+    found = alerts.for_record(ctx.bank, ctx.actor, entity_id)
     if not found:
         return None
     banner = QLabel("\n".join("⚠ " + w.message for w in found))

@@ -276,7 +276,7 @@ def test_schema_and_flow_on_postgresql(postgres_db, tmp_path, clock):
         incubation.accept(bank, B, rid)
         assert incubation.list_requests(bank)[0]["project_status"] == "incubating"
         # teams, calls, the skills search and warnings run their queries on PostgreSQL too
-        from app.core import teams, warnings
+        from app.core import teams, alerts
         teams.create_team(bank, L, "PG 攻关队", partner_units=[])
         cid = teams.post_call(bank, L, "难题", "描述", deadline="2025-03-31", team="PG 攻关队").value
         teams.apply_call(bank, B, cid, "我来")
@@ -284,7 +284,7 @@ def test_schema_and_flow_on_postgresql(postgres_db, tmp_path, clock):
         assert [r["employee_no"] for r in teams.find_people(bank, specialty="数控", project="项目")] == []
         assert [r["employee_no"] for r in teams.find_people(bank, specialty="数控")] == ["B9"]
         later = clock() + dt.timedelta(days=60)
-        assert sorted(w.kind for w in warnings.compute(bank, at=later)) == [
+        assert sorted(w.kind for w in alerts.compute(bank, at=later)) == [
             "application_unanswered", "milestone_overdue", "project_stuck"]
     finally:
         bank.close()
