@@ -30,6 +30,8 @@ COMMANDS = [
     "cmd_incubation",
     "cmd_warnings",
     "cmd_dossier",
+    "cmd_site",
+    "cmd_package",
 ]
 
 

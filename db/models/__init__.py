@@ -6,10 +6,11 @@ from db.models.projects import Attachment, Comment, Project, ProjectMember, Revi
 from db.models.system import Draft, Notification, SearchQueue, Setting
 from db.models.teams import AllianceMember, CallApplication, OpenCall, Team, TeamActivity, TeamMember, TeamPartner, TeamProject
 from db.models.incubation import IncubationRequest, Milestone, MilestoneUpdate
+from db.models.sites import PackageLog, PackagePeer, SiteKey
 
 __all__ = [
     "Base", "AuditLog", "Tombstone", "Studio", "Unit", "User", "Attachment", "Comment", "Project",
     "ProjectMember", "Review", "Vote", "Draft", "Notification", "SearchQueue", "Setting",
     "AllianceMember", "CallApplication", "OpenCall", "Team", "TeamActivity", "TeamMember", "TeamPartner", "TeamProject",
-    "IncubationRequest", "Milestone", "MilestoneUpdate",
+    "IncubationRequest", "Milestone", "MilestoneUpdate", "PackageLog", "PackagePeer", "SiteKey",
 ]
