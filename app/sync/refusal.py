@@ -5,4 +5,4 @@ from app.core.errors import ValidationError
 
 
 class PackageRefused(ValidationError):
-    exit_code = 8
+    exit_code = 9

@@ -36,9 +36,9 @@ def test_site_identity_key_file_and_trust(tmp_path):
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "签名与内容不符" in bad.stderr
     assert json.loads(ideabank(c, "site", "list", "--json").stdout) == []
 
-    # Something that is not a package: one line, exit 8.
+    # Something that is not a package: one line, exit 9.
     junk = ideabank(b, "package", "import", str(key), check=False)
-    assert junk.returncode == 8 and junk.stderr.count("\n") == 1 and "不是创新智慧库交换包" in junk.stderr
+    assert junk.returncode == 9 and junk.stderr.count("\n") == 1 and "不是创新智慧库交换包" in junk.stderr
     # No trusted site to send to from c: one line naming the fix.
     none = ideabank(c, "package", "export", "-o", str(tmp_path / "x.ibpkg"), check=False)
     assert none.returncode == 3 and "site trust" in none.stderr and not (tmp_path / "x.ibpkg").exists()
