@@ -42,6 +42,8 @@ from db.models import PackageLog, PackagePeer, SiteKey
 SUFFIX = ".ibpkg"
 Progress = Callable[[int, int, str], None]  # (done, total, phase); phases: records, blobs, check, apply
 Cancel = Callable[[], bool]
+Collect = Callable[..., Any]  # the engine's collect(bank, since, *, for_site) -> ChangeSet
+Apply = Callable[..., Any]    # the engine's apply(bank, changes, *, blob) -> ApplyReport
 
 
 class PackageCancelled(IdeaBankError):
@@ -189,17 +191,20 @@ def write_package(bank: Bank, keys: SiteKeys, recipient: PublicIdentity, changes
 
 
 def export_package(bank: Bank, actor: Actor, target: Path | str, *, to: str | None = None, since: int | None = None,
-                   progress: Progress | None = None, cancel: Cancel | None = None) -> PackageSummary:
+                   progress: Progress | None = None, cancel: Cancel | None = None,
+                   collect: Collect | None = None) -> PackageSummary:
     """`ideabank package export`: what `to` has not acknowledged (or everything after `since`)."""
     check(actor, "sync.package")
     if since is not None and since < 0:
         raise ValidationError(t("--since 不能为负数。", "--since cannot be negative."))
     keys = identity.load(bank)
     recipient = trust.resolve(bank, to)
-    from app.sync import changeset  # the engine (sync-engine's module)
+    if collect is None:
+        from app.sync import changeset  # the engine (sync-engine's module)
+        collect = changeset.collect
     here = cursor(bank, recipient.site_id)
     start = here.acked if since is None else since
-    changes = changeset.collect(bank, start, for_site=recipient.site_id)
+    changes = collect(bank, start, for_site=recipient.site_id)
     return write_package(bank, keys, recipient, changes, Path(target), ack=here.received_up_to, actor_id=actor.id,
                          progress=progress, cancel=cancel)
 
@@ -296,7 +301,6 @@ def _checked_manifest(manifest: dict[str, Any], sender: PublicIdentity,
     return package_id, since, until, ack, blobs
 
 
-Apply = Callable[..., Any]
 
 
 def import_package(bank: Bank, actor: Actor, source: Path | str, *, limits: Limits = LIMITS,
