@@ -1,13 +1,37 @@
-"""`ideabank site show|key|trust` and package refusals through the real entry point."""
+"""`ideabank site show|key|trust` and package refusals: in-process through `main()` (starting an
+interpreter per call costs seconds), one call through the installed script."""
 from __future__ import annotations
 
 import json
 import stat
+from dataclasses import dataclass
 
-from tests.cli.test_cli_data import ideabank
+import pytest
+
+from app.cli import main
+from tests.cli.test_cli_data import ideabank as ideabank_script
 
 
-def test_site_identity_key_file_and_trust(tmp_path):
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def ideabank(capsys):
+    def run(home, *args, check=True):  # type: ignore[no-untyped-def]
+        code = main(["--data-dir", str(home), *args])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err
+        if check:
+            assert code == 0, err
+        return Run(code, out, err)
+    return run
+
+
+def test_site_identity_key_file_and_trust(tmp_path, ideabank):
     a, b = tmp_path / "a", tmp_path / "b"
     ideabank(a, "init")
     ideabank(a, "site", "rename", "总部机房")
@@ -36,8 +60,8 @@ def test_site_identity_key_file_and_trust(tmp_path):
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "签名与内容不符" in bad.stderr
     assert json.loads(ideabank(c, "site", "list", "--json").stdout) == []
 
-    # Something that is not a package: one line, exit 9.
-    junk = ideabank(b, "package", "import", str(key), check=False)
+    # Something that is not a package: one line, exit 9 (through the installed script).
+    junk = ideabank_script(b, "package", "import", str(key), check=False)
     assert junk.returncode == 9 and junk.stderr.count("\n") == 1 and "不是创新智慧库交换包" in junk.stderr
     # No trusted site to send to from c: one line naming the fix.
     none = ideabank(c, "package", "export", "-o", str(tmp_path / "x.ibpkg"), check=False)
