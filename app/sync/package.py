@@ -122,6 +122,15 @@ def cursor(bank: Bank, site_id: str) -> Cursor:
                       row.last_received_at)
 
 
+def oldest_acknowledged(bank: Bank) -> int | None:
+    """The lowest point of this site's sequence that a trusted package peer has confirmed, or None
+    without package peers. Tombstones at or below it may be pruned as far as packages are concerned:
+    every export starts at a peer's acknowledged point, so nothing below it is read again."""
+    from sqlalchemy import func, select
+    with bank.session() as s:
+        return s.scalar(select(func.min(PackagePeer.acked_seq)).join(SiteKey, SiteKey.site_id == PackagePeer.site_id))
+
+
 def _peer_row(s: Any, site_id: str) -> PackagePeer:
     row = s.get(PackagePeer, site_id)
     if row is None:
@@ -351,7 +360,9 @@ def _record_import(bank: Bank, actor: Actor, package: VerifiedPackage) -> None:
                              blobs=len(package.blobs), size=package.size, at=bank.now(), actor_id=actor.id))
             row = _peer_row(s, package.sender.site_id)
             row.received = merge_range(row.received or [], package.since, package.until)
-            row.acked_seq = max(row.acked_seq, package.ack)
+            # A peer cannot have confirmed more than it was sent: a buggy or restored peer never
+            # makes this site skip changes it still needs.
+            row.acked_seq = max(row.acked_seq, min(package.ack, row.sent_seq))
             row.last_received_at = bank.now()
             known = s.get(SiteKey, package.sender.site_id)
             if known is not None:

@@ -286,3 +286,14 @@ def test_only_admins_exchange_packages(sites, tmp_path):
         package.import_package(sites.b, sites.b.actor("L009"), tmp_path / "p.ibpkg", apply=RecordingApply(),
                                changeset_type=FakeChangeSet)
     assert identity.public_identity(sites.b).name == "变电站"
+
+
+def test_the_oldest_acknowledgement_holds_back_pruning(sites, tmp_path):
+    assert package.oldest_acknowledged(sites.a) == 0  # b is trusted and confirmed nothing yet
+    _export(sites, tmp_path / "to-b.ibpkg", since=0, until=12)
+    back = FakeChangeSet(sites.b.site_id, 0, 0, [], set())
+    package.write_package(sites.b, keys_of(sites.b), public_of(sites.a), back, tmp_path / "ack.ibpkg", ack=99)
+    _import(sites.a, tmp_path / "ack.ibpkg")
+    assert package.oldest_acknowledged(sites.a) == 12  # never more than was sent
+    trust.untrust(sites.a, sites.a.actor(), sites.b.site_id)
+    assert package.oldest_acknowledged(sites.a) is None
