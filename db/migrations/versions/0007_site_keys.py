@@ -1,7 +1,7 @@
 """site identities (public keys) and exchange-package bookkeeping
 
 Revision ID: 0007_site_keys
-Revises: 0003
+Revises: 0004_sync
 Create Date: 2026-11-29
 """
 from typing import Sequence, Union
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007_site_keys"
-down_revision: Union[str, Sequence[str], None] = "0003"
+down_revision: Union[str, Sequence[str], None] = "0004_sync"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
