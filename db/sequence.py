@@ -241,7 +241,6 @@ def _tombstones(session: Session, tick: Tick) -> None:
             stone = Tombstone(entity=obj.__tablename__, entity_id=obj.id, site_id=session.info["sync"].site_id,
                               deleted_at=session.info["sync"].now())
             session.add(stone)
-        stone.entity = obj.__tablename__
         stone.seen = {"hlc": obj.hlc, "versions": obj.versions or {}}
 
 

@@ -31,6 +31,10 @@ GRANTS: dict[str, frozenset[str]] = {
     "data.export": STAFF | {"base"},
     "data.backup": frozenset({"admin"}),
     "data.demo": frozenset({"admin"}),
+    # Synchronising with the hub: anyone may sync the computer they work on; the hub re-checks
+    # every change and sends only what the site's people may see (issue 10).
+    "sync.hub": ALL,
+    "sync.resolve": STAFF,
     # Teams and incubation (issue 5). Team leaders who are workers manage their own team: see app/core/teams.py.
     "team.manage": STAFF,
     "call.post": STAFF,
@@ -60,6 +64,8 @@ _NAMES = {
     "data.export": ("导出数据", "export data"),
     "data.backup": ("备份数据库", "back up the database"),
     "data.demo": ("生成演示数据", "generate demo data"),
+    "sync.hub": ("与中心库同步", "synchronise with the hub"),
+    "sync.resolve": ("处理同步冲突", "resolve synchronisation conflicts"),
     "attachment.add": ("添加附件", "add attachments"),
     "team.manage": ("管理团队", "manage teams"),
     "call.post": ("发布揭榜挂帅", "post open calls"),

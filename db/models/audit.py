@@ -29,8 +29,9 @@ class AuditLog(Sequenced, Base):
 
 
 class Tombstone(Sequenced, Base):
-    """A deleted synchronised row, so the deletion travels to other sites. `entity` is the table's
-    name; `seen` the row's clocks when it was deleted, so a merge can tell an edit the deletion saw
+    """A deleted synchronised row, so the deletion travels to other sites. `entity` names what was
+    deleted (the use cases name it: "project", "vote"; a deletion the session notices by itself
+    names its table: app/sync/tables.py maps both); `seen` the row's clocks when it was deleted, so a merge can tell an edit the deletion saw
     from one made concurrently elsewhere (that one keeps the row: see docs/SYNC.md)."""
 
     __tablename__ = "tombstones"

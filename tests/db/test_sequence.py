@@ -91,7 +91,7 @@ def test_a_deletion_leaves_a_tombstone_that_remembers_the_row_s_clocks(bank, peo
     projects.delete_project(bank, w, pid)
     with bank.session() as s:
         stones = list(s.scalars(select(Tombstone).where(Tombstone.entity_id == pid)))
-    assert len(stones) == 1 and stones[0].entity == "projects"
+    assert len(stones) == 1 and stones[0].entity == "project"
     assert stones[0].seen == {"hlc": hlc, "versions": versions} and stones[0].seq > 0
 
 

@@ -68,7 +68,7 @@ def test_deletion_leaves_a_tombstone(bank, people, draft_data):
     with bank.session() as s:
         assert s.get(Project, pid) is None
         stone = s.scalar(select(Tombstone).where(Tombstone.entity_id == pid))
-        assert stone.entity == "projects" and stone.site_id == bank.site_id
+        assert stone.entity == "project" and stone.site_id == bank.site_id
 
 
 def test_migrations_from_empty_match_the_models(tmp_path):

@@ -26,25 +26,28 @@ SYNCED = ["units", "users", "studios", "projects", "project_members", "comments"
 FIRST = "1"
 
 
-def _seq_origin(batch) -> None:  # an alembic BatchOperations
-    batch.add_column(sa.Column("seq", sa.BigInteger(), server_default=sa.text(FIRST), nullable=False))
-    batch.add_column(sa.Column("origin", sa.String(length=36), nullable=True))
+# Plain ALTER TABLE ADD/DROP COLUMN (SQLite >= 3.35 has both): a batch copy of the tables would
+# drop tables other rows refer to, which SQLite refuses with foreign keys on.
+def _seq_origin(table: str) -> None:
+    op.add_column(table, sa.Column("seq", sa.BigInteger(), server_default=sa.text(FIRST), nullable=False))
+    op.add_column(table, sa.Column("origin", sa.String(length=36), nullable=True))
+
+
+def _hlc(table: str) -> None:
+    op.add_column(table, sa.Column("hlc", sa.String(length=64), server_default=sa.text("''"), nullable=False))
 
 
 def upgrade() -> None:
     for table in SYNCED:
-        with op.batch_alter_table(table) as batch:
-            _seq_origin(batch)
-            batch.add_column(sa.Column("hlc", sa.String(length=64), server_default=sa.text("''"), nullable=False))
-            batch.add_column(sa.Column("versions", sa.JSON(), nullable=True))
+        _seq_origin(table)
+        _hlc(table)
+        op.add_column(table, sa.Column("versions", sa.JSON(), nullable=True))
         op.create_index(f"ix_{table}_seq", table, ["seq"])
-    with op.batch_alter_table("audit_log") as batch:
-        _seq_origin(batch)
+    _seq_origin("audit_log")
     op.create_index("ix_audit_log_seq", "audit_log", ["seq"])
-    with op.batch_alter_table("tombstones") as batch:
-        _seq_origin(batch)
-        batch.add_column(sa.Column("hlc", sa.String(length=64), server_default=sa.text("''"), nullable=False))
-        batch.add_column(sa.Column("seen", sa.JSON(), nullable=True))
+    _seq_origin("tombstones")
+    _hlc("tombstones")
+    op.add_column("tombstones", sa.Column("seen", sa.JSON(), nullable=True))
     op.create_index("ix_tombstones_seq", "tombstones", ["seq"])
 
     counter = op.create_table(
@@ -140,15 +143,12 @@ def downgrade() -> None:
     op.drop_table("sync_conflicts")
 
     op.drop_index("ix_tombstones_seq", table_name="tombstones")
-    with op.batch_alter_table("tombstones") as batch:
-        for column in ("seen", "hlc", "origin", "seq"):
-            batch.drop_column(column)
+    for column in ("seen", "hlc", "origin", "seq"):
+        op.drop_column("tombstones", column)
     op.drop_index("ix_audit_log_seq", table_name="audit_log")
-    with op.batch_alter_table("audit_log") as batch:
-        for column in ("origin", "seq"):
-            batch.drop_column(column)
+    for column in ("origin", "seq"):
+        op.drop_column("audit_log", column)
     for table in SYNCED:
         op.drop_index(f"ix_{table}_seq", table_name=table)
-        with op.batch_alter_table(table) as batch:
-            for column in ("versions", "hlc", "origin", "seq"):
-                batch.drop_column(column)
+        for column in ("versions", "hlc", "origin", "seq"):
+            op.drop_column(table, column)
