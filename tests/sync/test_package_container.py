@@ -288,12 +288,17 @@ def test_only_admins_exchange_packages(sites, tmp_path):
     assert identity.public_identity(sites.b).name == "变电站"
 
 
-def test_the_oldest_acknowledgement_holds_back_pruning(sites, tmp_path):
-    assert package.oldest_acknowledged(sites.a) == 0  # b is trusted and confirmed nothing yet
+def test_acknowledgements_are_capped_and_kept_as_the_engines_cursor(sites, tmp_path):
+    from app.sync.visibility import site_consumer
+    from db.sequence import load_cursor
     _export(sites, tmp_path / "to-b.ibpkg", since=0, until=12)
     back = FakeChangeSet(sites.b.site_id, 0, 0, [], set())
     package.write_package(sites.b, keys_of(sites.b), public_of(sites.a), back, tmp_path / "ack.ibpkg", ack=99)
     _import(sites.a, tmp_path / "ack.ibpkg")
-    assert package.oldest_acknowledged(sites.a) == 12  # never more than was sent
+    assert package.cursor(sites.a, sites.b.site_id).acked == 12  # never more than was sent
+    with sites.a.session() as s:  # tombstones are pruned only below it (the engine's cursors)
+        assert load_cursor(s, site_consumer(sites.b.site_id))[0] == 12
     trust.untrust(sites.a, sites.a.actor(), sites.b.site_id)
-    assert package.oldest_acknowledged(sites.a) is None
+    with sites.a.session() as s:
+        assert load_cursor(s, site_consumer(sites.b.site_id)) is None
+    assert package.cursor(sites.a, sites.b.site_id).acked == 0
