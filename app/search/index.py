@@ -155,6 +155,7 @@ class SearchIndex:
         self._merge_thread: threading.Thread | None = None
         self._closing = False
         self._generation = -1
+        self._id_docs: dict[str, dict[str, tuple[int, ...]]] = {}  # segment -> project id -> docs
         self._mask: set[int] | None = None
         self.needs_rebuild = False
         self.reason = ""
@@ -380,9 +381,7 @@ class SearchIndex:
                     # merge=False keeps one edit fast; small segments are merged in the background
                     writer.commit(merge=False)
                 except BaseException:
-                    if not writer.is_closed:
-                        writer.cancel()
-                        compat.remove_segment_files(self._ix, writer)  # a full disk's half segment
+                    compat.abandon(self._ix, writer)  # a full disk leaves nothing half-written
                     raise
                 self._refresh()
         except Exception as exc:
@@ -466,9 +465,34 @@ class SearchIndex:
 
     # --- searching --------------------------------------------------------------------------
 
+    def _masked(self, searcher, hidden: Iterable[str]) -> set[int] | None:
+        """Deleted documents plus the projects `hidden` names (secret ones the viewer may not
+        see): left out of the hits, the total and the facets alike."""
+        hidden = list(hidden)
+        if not hidden:
+            return self._mask
+        out = set(self._mask or ())
+        live = set()
+        for reader, offset in searcher.reader().leaf_readers():
+            seg = reader.segment()
+            key = seg.segment_id() if seg is not None else str(id(reader))
+            live.add(key)
+            # segments never change, so a project's documents in one are looked up once
+            known = self._id_docs.setdefault(key, {})
+            for pid in hidden:
+                docs = known.get(pid)
+                if docs is None:
+                    docs = known[pid] = (tuple(reader.postings("id", pid).all_ids())
+                                         if ("id", pid) in reader else ())
+                if docs:
+                    out.update(offset + d for d in docs)
+        for key in set(self._id_docs) - live:  # merged away
+            del self._id_docs[key]
+        return out or None
+
     def search(self, query: str | ParsedQuery, limit: int = 20, offset: int = 0,
-               facets: bool = False, count: bool = True) -> SearchResults:
-        """Top `limit` hits after `offset`, by relevance.
+               facets: bool = False, count: bool = True, hidden: Iterable[str] = ()) -> SearchResults:
+        """Top `limit` hits after `offset`, by relevance, leaving out the projects in `hidden`.
 
         `total` is exact when `count` or `facets` is asked (a second, unscored pass over the
         matches); otherwise it is a lower bound. The scored pass alone cannot count: whoosh
@@ -485,7 +509,7 @@ class SearchIndex:
                 wq = compile_query(parsed, searcher.reader())
                 if wq is None:
                     return SearchResults([], 0, {}, parsed.highlight_terms(), parsed)
-                mask = self._mask
+                mask = self._masked(searcher, hidden)
                 top = topk.top(searcher, wq, offset + limit, mask)
                 if top is None:
                     top = topk.phrase_top(searcher, wq, offset + limit, mask)
@@ -531,7 +555,7 @@ class SearchIndex:
         return out
 
     def more_like_this(self, text: str, limit: int = 10, exclude: Iterable[str] = (),
-                       max_terms: int = 10, budget: int = 30_000) -> SearchResults:
+                       max_terms: int = 10, budget: int = 30_000, hidden: Iterable[str] = ()) -> SearchResults:
         """Projects sharing the most distinctive words of `text` (a draft or an existing project).
 
         Words are taken by tf-idf until their posting lists hold `budget` entries: the union is
@@ -568,7 +592,8 @@ class SearchIndex:
                 return SearchResults([], 0)
             best = top[0][0]
             wq = Q.Or([Q.Term("content", t, boost=w / best) for w, t in top])
-            results = self._searcher.search(wq, limit=limit + len(exclude), mask=self._mask)
+            results = self._searcher.search(wq, limit=limit + len(exclude),
+                                            mask=self._masked(self._searcher, hidden))
             hits = [Hit(r["id"], float(r.score)) for r in results if r["id"] not in exclude][:limit]
             return SearchResults(hits, len(hits), {}, [t for _, t in top])
 

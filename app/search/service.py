@@ -241,7 +241,9 @@ class SearchService:
         """
         check_text(text)
         parsed = parse(text)
-        res = self._run(lambda ix: ix.search(parsed, limit=limit, offset=offset, facets=facets, count=count))
+        hidden = self._hidden(viewer)
+        res = self._run(lambda ix: ix.search(parsed, limit=limit, offset=offset, facets=facets, count=count,
+                                             hidden=hidden))
         rows = self._rows([(h.id, h.score) for h in res.hits], res.terms, viewer)
         return SearchPage(text, res.total, rows, res.facets, offset)
 
@@ -259,9 +261,27 @@ class SearchService:
             text = "\n".join([d.title, d.title, d.body, " ".join(d.tags)])
             exclude = [project_id]
         check_text(text or "")
-        res = self._run(lambda ix: ix.more_like_this(text or "", limit=limit, exclude=exclude))
+        hidden = self._hidden(viewer)
+        res = self._run(lambda ix: ix.more_like_this(text or "", limit=limit, exclude=exclude, hidden=hidden))
         rows = self._rows([(h.id, h.score) for h in res.hits], res.terms, viewer)
         return SearchPage(project_id or (text or "")[:40], len(rows), rows)
+
+    def _hidden(self, viewer: Actor | None) -> list[str]:
+        """Ids of the projects `viewer` may not see (queries.visible_to, the SQL form of
+        permissions.may_see): the index holds every project, so hits, totals and facets leave
+        these out."""
+        if viewer is None:
+            return []
+        from sqlalchemy import not_, select
+
+        from app.core.queries import visible_to
+        from db.models import Project
+
+        clause = visible_to(viewer)
+        if clause is None:
+            return []
+        with self.bank.session() as s:
+            return list(s.scalars(select(Project.id).where(not_(clause))))
 
     def _rows(self, scored: list[tuple[str, float]], terms: list[str], viewer: Actor | None = None) -> list[ResultRow]:
         """Result rows read back from the database; with a viewer, secret projects they may not

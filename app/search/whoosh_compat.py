@@ -591,16 +591,30 @@ def index_lock(ix):
     return ix.lock("WRITELOCK")
 
 
-def remove_segment_files(ix, w) -> None:
-    """After a cancelled incremental writer: its half-written segment files (a full disk leaves
-    them; whoosh removes unreferenced files only at the next commit)."""
+def abandon(ix, w) -> None:
+    """Cancel an incremental writer that failed, even half-way through its commit (a full disk
+    fails again while whoosh's cancel closes the files): release the index lock, remove the
+    temporary folder and the half-written segment files, which whoosh would leave until its
+    next successful commit."""
+    import contextlib
+
+    if not w.is_closed:
+        try:
+            w.cancel()
+        except Exception:  # noqa: BLE001 - finish what cancel could not
+            with contextlib.suppress(Exception):
+                w.pool.cleanup()
+            with contextlib.suppress(Exception):
+                w._tempstorage.destroy()
+            if w.writelock is not None:
+                with contextlib.suppress(Exception):
+                    w.writelock.release()
+            w.is_closed = True
     seg = getattr(w, "newsegment", None)
     if seg is None:
         return
     prefix = seg.segment_id() + "."
     for name in list(ix.storage.list()):
         if name.startswith(prefix):
-            try:
+            with contextlib.suppress(OSError):
                 ix.storage.delete_file(name)
-            except OSError:
-                pass
