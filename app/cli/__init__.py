@@ -31,6 +31,7 @@ COMMANDS = [
     "cmd_warnings",
     "cmd_dossier",
     "cmd_sync",
+    "cmd_join",  # adds `site join` (after cmd_site, when that is here)
 ]
 
 
