@@ -32,6 +32,7 @@ COMMANDS = [
     "cmd_dossier",
     "cmd_sync",
     "cmd_join",  # adds `site join` (after cmd_site, when that is here)
+    "cmd_conflicts",
 ]
 
 
