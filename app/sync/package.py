@@ -82,7 +82,8 @@ class PackageSummary:
         return {"package_id": self.package_id, "direction": self.direction,
                 "site": {"id": self.peer.site_id, "name": self.peer.name, "code": self.peer.code},
                 "since": self.since, "until": self.until, "records": self.records, "blobs": self.blobs,
-                "missing_blobs": self.missing_blobs, "ack": self.ack, "bytes": self.size}
+                "missing_blobs": self.missing_blobs, "ack": self.ack, "bytes": self.size,
+                "applied": self.applied.as_json() if hasattr(self.applied, "as_json") else None}
 
 
 # -- cursors ---------------------------------------------------------------------------------------
@@ -135,7 +136,8 @@ def _peer_row(s: Any, site_id: str) -> PackagePeer:
 # -- export ----------------------------------------------------------------------------------------
 
 def write_package(bank: Bank, keys: SiteKeys, recipient: PublicIdentity, changes: Changes, target: Path, *,
-                  ack: int, actor_id: str | None = None, progress: Progress | None = None, cancel: Cancel | None = None) -> PackageSummary:
+                  ack: int, actor_id: str | None = None, progress: Progress | None = None,
+                  cancel: Cancel | None = None) -> PackageSummary:
     """Write `changes` as a package for `recipient` at `target` (atomically) and record it."""
     if target.exists() and target.is_dir():
         raise ValidationError(t("{p} 是文件夹，请给出交换包的文件名。", "{p} is a folder; name the package file.", p=target))

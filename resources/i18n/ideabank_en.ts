@@ -696,6 +696,10 @@
         <translation>Imported the package from site %1: %2 records and %3 attachments (sequence %4–%5).</translation>
     </message>
     <message>
+        <source>%1 conflicts to settle: see the conflicts list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Package imported</source>
         <translation>Package imported</translation>
     </message>

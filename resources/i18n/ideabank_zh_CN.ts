@@ -688,6 +688,10 @@
         <translation>已导入来自站点“%1”的交换包：%2 条记录，%3 个附件（序号 %4–%5）。</translation>
     </message>
     <message>
+        <source>%1 conflicts to settle: see the conflicts list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Package imported</source>
         <translation>交换包已导入</translation>
     </message>
