@@ -697,7 +697,7 @@
     </message>
     <message>
         <source>%1 conflicts to settle: see the conflicts list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 conflicts to settle: see the conflicts list.</translation>
     </message>
     <message>
         <source>Package imported</source>

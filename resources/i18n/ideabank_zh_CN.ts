@@ -689,7 +689,7 @@
     </message>
     <message>
         <source>%1 conflicts to settle: see the conflicts list.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 处冲突需要处理：请查看冲突列表。</translation>
     </message>
     <message>
         <source>Package imported</source>
