@@ -14,26 +14,19 @@ from app.sync import envelope, identity, package, trust
 from app.sync.container import CHANGES, Limits
 from app.sync.package import PackageCancelled, PackageRefused, contiguous, merge_range
 from db.models import PackageLog, PackagePeer
-from tests.sync.package_kit import (FakeChangeSet, RecordingApply, copy_sites, craft, keys_of, make_sites,
+from tests.sync.package_kit import (FakeChangeSet, RecordingApply, copied_sites, craft, keys_of, site_template,
                                     manifest_for, public_of, records_bytes)
 
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
-    from tests.conftest import FakeClock
-    folder = tmp_path_factory.mktemp("sites")
-    made = make_sites(folder, FakeClock())
-    for bank in (made.a, made.b, made.c):
-        bank.close()
-    return folder
+    return site_template(tmp_path_factory.mktemp("sites"))
 
 
 @pytest.fixture
 def sites(template, tmp_path, clock):
-    s = copy_sites(template, tmp_path, clock)
-    yield s
-    for bank in (s.a, s.b, s.c):
-        bank.close()
+    with copied_sites(template, tmp_path, clock) as made:
+        yield made
 
 
 RECORDS = [{"kind": "project", "id": f"p{i}", "fields": {"title": f"变压器油色谱在线监测装置改进 {i}"}}

@@ -13,27 +13,20 @@ from app.core.paths import attachment_path
 from app.sync import package, trust
 from app.sync.package import PackageRefused
 from db.models import Attachment, Comment, Project, User, Vote
-from tests.sync.package_kit import copy_sites, make_sites
+from tests.sync.package_kit import copied_sites, site_template
 
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
     """Site a with demo data (30 projects with comments, votes, reviews), trusted both ways with b."""
-    from tests.conftest import FakeClock
-    folder = tmp_path_factory.mktemp("exchange")
-    made = make_sites(folder, FakeClock())
-    demo.generate(made.a, made.a.actor(), 30, seed=11)
-    for bank in (made.a, made.b, made.c):
-        bank.close()
-    return folder
+    return site_template(tmp_path_factory.mktemp("exchange"),
+                         lambda made: demo.generate(made.a, made.a.actor(), 30, seed=11))
 
 
 @pytest.fixture
 def sites(template, tmp_path, clock):
-    s = copy_sites(template, tmp_path, clock)
-    yield s
-    for bank in (s.a, s.b, s.c):
-        bank.close()
+    with copied_sites(template, tmp_path, clock) as made:
+        yield made
 
 
 def contents(bank) -> dict[str, set]:
