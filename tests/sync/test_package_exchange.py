@@ -135,3 +135,42 @@ def test_secret_projects_go_only_to_sites_whose_people_may_see_them(sites, tmp_p
     trust.set_people(a, a.actor(), b.site_id, [], everyone=True)  # b is run by an administrator
     exchange(a, b, tmp_path / "3.ibpkg", since=0)
     assert contents(b) == contents(a)
+
+
+@pytest.mark.postgres
+def test_a_hub_exchanges_packages_with_an_air_gapped_site(postgres_db, tmp_path, clock):
+    """The hub (PostgreSQL, attachments in the database) and an air-gapped SQLite site, both ways;
+    a second workstation of the hub without the key file is told where the keys are."""
+    from app.core import blobstore, people
+    from app.core.bank import Bank
+    from app.core.errors import StorageError
+    from app.sync import identity
+    hub, site = Bank.open(tmp_path / "hub-ws1", postgres_db, clock=clock), Bank.open(tmp_path / "site", clock=clock)
+    try:
+        for src, dst in ((hub, site), (site, hub)):
+            trust.export_key(src, tmp_path / "k")
+            trust.trust(dst, dst.actor(), tmp_path / "k")
+        everyone_sees_everything(hub, site)
+        people.add_user(hub, hub.actor(), "W1", "甲")
+        pid = projects.propose(hub, hub.actor("W1"), {"title": "绝缘子清扫工具", "category": "小发明"}).value
+        (tmp_path / "图纸.pdf").write_bytes(b"%PDF-1.4 drawing" * 100)
+        attachments.add(hub, hub.actor("W1"), pid, tmp_path / "图纸.pdf")
+        exchange(hub, site, tmp_path / "to-site.ibpkg")
+        assert contents(site) == contents(hub)
+        clock.advance(hours=1)
+        discussion.comment(site, site.actor("W1"), pid, "离线站点的意见")
+        (tmp_path / "现场.jpg").write_bytes(b"\xff\xd8\xff site photo" * 50)
+        attachments.add(site, site.actor(), pid, tmp_path / "现场.jpg")
+        exchange(site, hub, tmp_path / "to-hub.ibpkg")
+        assert contents(hub) == contents(site)
+        with hub.session() as s:  # the site's file is in the hub's database, for every workstation
+            shas = set(s.scalars(select(Attachment.sha256)))
+            assert all(blobstore.read(s, sha) is not None for sha in shas) and len(shas) == 2
+        other = Bank.open(tmp_path / "hub-ws2", postgres_db, clock=clock)
+        try:
+            with pytest.raises(StorageError, match="not on this computer|不在这台计算机上"):
+                identity.load(other)
+        finally:
+            other.close()
+    finally:
+        hub.close(), site.close()
