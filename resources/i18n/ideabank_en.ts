@@ -1323,6 +1323,10 @@
         <translation>Received</translation>
     </message>
     <message>
+        <source>Secret projects</source>
+        <translation>Secret projects</translation>
+    </message>
+    <message>
         <source>No site is trusted yet. Bring the other site&apos;s key file and trust it.</source>
         <translation>No site is trusted yet. Bring the other site&apos;s key file and trust it.</translation>
     </message>
@@ -1333,6 +1337,29 @@
     <message>
         <source>Stop trusting</source>
         <translation>Stop trusting</translation>
+    </message>
+    <message>
+        <source>Secret projects…</source>
+        <translation>Secret projects…</translation>
+    </message>
+    <message>
+        <source>Whether this site&apos;s packages carry secret projects</source>
+        <translation>Whether this site&apos;s packages carry secret projects</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
     </message>
     <message>
         <source>Site renamed.</source>
@@ -1393,6 +1420,18 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Site %1 is trusted.</source>
         <translation>Site %1 is trusted.</translation>
+    </message>
+    <message>
+        <source>Stop sending secret projects to %1?</source>
+        <translation>Stop sending secret projects to %1?</translation>
+    </message>
+    <message>
+        <source>Is %1 run by an administrator who may see every project? Its packages will then carry secret projects too (encrypted for that site only).</source>
+        <translation>Is %1 run by an administrator who may see every project? Its packages will then carry secret projects too (encrypted for that site only).</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
     </message>
     <message>
         <source>Stop trusting %1? Its packages will be refused and none will be made for it.</source>

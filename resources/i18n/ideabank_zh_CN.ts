@@ -1313,6 +1313,10 @@
         <translation>已收到</translation>
     </message>
     <message>
+        <source>Secret projects</source>
+        <translation>秘密级项目</translation>
+    </message>
+    <message>
         <source>No site is trusted yet. Bring the other site&apos;s key file and trust it.</source>
         <translation>还没有信任任何站点。请取得对方站点的密钥文件并信任它。</translation>
     </message>
@@ -1323,6 +1327,28 @@
     <message>
         <source>Stop trusting</source>
         <translation>不再信任</translation>
+    </message>
+    <message>
+        <source>Secret projects…</source>
+        <translation>秘密级项目…</translation>
+    </message>
+    <message>
+        <source>Whether this site&apos;s packages carry secret projects</source>
+        <translation>发给这个站点的交换包是否携带秘密级项目</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
     </message>
     <message>
         <source>Site renamed.</source>
@@ -1383,6 +1409,18 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Site %1 is trusted.</source>
         <translation>已信任站点“%1”。</translation>
+    </message>
+    <message>
+        <source>Stop sending secret projects to %1?</source>
+        <translation>不再向“%1”发送秘密级项目吗？</translation>
+    </message>
+    <message>
+        <source>Is %1 run by an administrator who may see every project? Its packages will then carry secret projects too (encrypted for that site only).</source>
+        <translation>“%1”是否由可以查看全部项目的管理员使用？确认后，发给它的交换包也将携带秘密级项目（只为该站点加密）。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
     <message>
         <source>Stop trusting %1? Its packages will be refused and none will be made for it.</source>

@@ -110,3 +110,26 @@ def test_export_and_import_package_from_the_window(qtbot, bank, people, make_ctx
     qtbot.waitUntil(lambda: bool(errors))
     assert "导入过" in errors[0]
     other.close()
+
+
+def test_site_dialog_lets_a_site_receive_secret_projects(qtbot, bank, make_ctx, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.dialogs.site import SiteDialog
+    from app.sync.visibility import EVERYONE
+    other = Bank.open(tmp_path / "other")
+    trust.export_key(other, tmp_path / "other.ibkey")
+    trust.trust(bank, bank.actor(), tmp_path / "other.ibkey")
+    ctx = make_ctx(bank.actor())
+    dialog = SiteDialog(ctx)
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+    assert dialog.table.item(0, 5).text() == "无"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    dialog.table.selectRow(0)
+    dialog._secret()
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: dialog.table.item(0, 5) is not None and dialog.table.item(0, 5).text() == "全部")
+    assert trust.people(bank, other.site_id) == [EVERYONE]
+    other.close()
