@@ -213,7 +213,8 @@ def _push(bank: Bank, hub: Bank, report: SyncReport, limit: int, progress: Progr
             report.pushed.add(changeset.apply(hub, changes, blob=read, authority=True))
             report.pushed_records += len(changes.records)
             report.push_batches += 1
-        _move(bank, consumer, changes.until)
+        if changes.until != since:
+            _move(bank, consumer, changes.until)
         since = changes.until
         if changes.complete:
             break
@@ -233,10 +234,12 @@ def _pull(bank: Bank, hub: Bank, report: SyncReport, limit: int, progress: Progr
             report.pulled.add(changeset.apply(bank, changes, blob=read, authority=False))
             report.pulled_records += len(changes.records)
             report.pull_batches += 1
-        _move(bank, consumer, changes.until)
-        with hub.write(stamp=False) as s:  # how far this site has read the hub (tombstone pruning)
-            found = load_cursor(s, site_consumer(bank.site_id))
-            save_cursor(s, site_consumer(bank.site_id), changes.until, found[1] if found else {}, when=hub.now())
+        if changes.until != since:
+            _move(bank, consumer, changes.until)
+            with hub.write(stamp=False) as s:  # how far this site has read the hub (tombstone pruning)
+                found = load_cursor(s, site_consumer(bank.site_id))
+                save_cursor(s, site_consumer(bank.site_id), changes.until, found[1] if found else {},
+                            when=hub.now())
         since = changes.until
         if changes.complete:
             break
