@@ -36,6 +36,7 @@ from app.core.i18n import t
 from app.core.permissions import check
 from app.sync import changeset
 from app.sync.changeset import ApplyReport
+from app.sync.prune import prune_tombstones
 from app.sync.visibility import EVERYONE, site_consumer
 from db.models import SyncCursor
 from db.sequence import load_cursor, save_cursor
@@ -173,10 +174,12 @@ def sync(bank: Bank, actor: Actor, url: str, *, limit: int = BATCH, progress: Pr
             register(bank, hub, actor)
             _push(bank, hub, report, limit, progress, cancel)
             _pull(bank, hub, report, limit, progress, cancel)
+            prune_tombstones(hub)
         except (OperationalError, DBAPIError) as exc:
             raise _lost(exc, report.push_batches + report.pull_batches) from exc
     finally:
         hub.close()
+    prune_tombstones(bank)
     report.seconds = time.perf_counter() - began
     with bank.write(stamp=False) as s:
         from db.models import Setting
