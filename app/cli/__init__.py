@@ -31,7 +31,9 @@ COMMANDS = [
     "cmd_warnings",
     "cmd_dossier",
     "cmd_sync",
-    "cmd_join",  # adds `site join` (after cmd_site, when that is here)
+    "cmd_site",
+    "cmd_package",
+    "cmd_join",  # adds `site join` to cmd_site's `site`
     "cmd_conflicts",
 ]
 

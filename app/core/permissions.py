@@ -44,6 +44,9 @@ GRANTS: dict[str, frozenset[str]] = {
     "incubation.decide": frozenset({"base", "admin"}),
     "incubation.work": frozenset({"base", "admin"}),
     "warnings.view": STAFF | {"base"},
+    # Sites and exchange packages (issue 10): a package carries everything the receiving site may see.
+    "site.manage": frozenset({"admin"}),
+    "sync.package": frozenset({"admin"}),
 }
 
 # Permissions an owner (proposer or co-author) holds on their own project in addition.
@@ -72,6 +75,8 @@ _NAMES = {
     "incubation.decide": ("受理孵化委托", "decide on incubation requests"),
     "incubation.work": ("办理孵化委托", "work on incubation requests"),
     "warnings.view": ("查看预警", "see warnings"),
+    "site.manage": ("管理站点与信任", "manage sites and trust"),
+    "sync.package": ("导出或导入交换包", "export or import exchange packages"),
 }
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, inspect, select, text, update
+from sqlalchemy import delete, select, update
 
 from db.models import SyncCounter, SyncCursor, Tombstone
 
@@ -37,11 +37,10 @@ def floor(bank: Bank) -> int:
             if consumer.startswith("pull:"):
                 continue  # another database's numbers
             lowest = min(lowest, seq)
-        if "package_peers" in inspect(s.connection()).get_table_names():
-            acked = s.execute(text("SELECT min(acked_seq) FROM package_peers")).scalar()
-            if acked is not None:
-                lowest = min(lowest, int(acked))
-    return lowest
+    from app.sync.package import oldest_acknowledged
+
+    acked = oldest_acknowledged(bank)
+    return lowest if acked is None else min(lowest, acked)
 
 
 def prune_tombstones(bank: Bank, *, keep_days: int = 90) -> int:
