@@ -33,6 +33,8 @@ COMMANDS = [
     "cmd_sync",
     "cmd_site",
     "cmd_package",
+    "cmd_join",  # adds `site join` to cmd_site's `site`
+    "cmd_conflicts",
 ]
 
 
