@@ -33,7 +33,7 @@ COMMANDS = [
     "cmd_sync",
     "cmd_site",
     "cmd_package",
-    "cmd_join",  # adds `site join` to cmd_site's `site`
+    "cmd_join",  # adds `site join` to cmd_site's `site` command
     "cmd_conflicts",
 ]
 

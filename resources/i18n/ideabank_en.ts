@@ -796,6 +796,10 @@
         <source>Importing package…</source>
         <translation>Importing package…</translation>
     </message>
+    <message>
+        <source>%1 conflicts to settle: see the conflicts list.</source>
+        <translation>%1 conflicts to settle: see the conflicts list.</translation>
+    </message>
 </context>
 <context>
     <name>PackageExportDialog</name>
@@ -1494,6 +1498,45 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Site %1 is no longer trusted.</source>
         <translation>Site %1 is no longer trusted.</translation>
+    </message>
+    <message>
+        <source>Secret projects</source>
+        <translation>Secret projects</translation>
+    </message>
+    <message>
+        <source>Secret projects…</source>
+        <translation>Secret projects…</translation>
+    </message>
+    <message>
+        <source>Whether this site&apos;s packages carry secret projects</source>
+        <translation>Whether this site&apos;s packages carry secret projects</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop sending secret projects to %1?</source>
+        <translation>Stop sending secret projects to %1?</translation>
+    </message>
+    <message>
+        <source>Is %1 run by an administrator who may see every project? Its packages will then carry secret projects too (encrypted for that site only).</source>
+        <translation>Is %1 run by an administrator who may see every project? Its packages will then carry secret projects too (encrypted for that site only).</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
     </message>
 </context>
 <context>

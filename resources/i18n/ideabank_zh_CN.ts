@@ -787,6 +787,10 @@
         <source>Importing package…</source>
         <translation>正在导入交换包…</translation>
     </message>
+    <message>
+        <source>%1 conflicts to settle: see the conflicts list.</source>
+        <translation>有 %1 处冲突需要处理：请查看冲突列表。</translation>
+    </message>
 </context>
 <context>
     <name>PackageExportDialog</name>
@@ -1483,6 +1487,44 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Site %1 is no longer trusted.</source>
         <translation>已不再信任站点“%1”。</translation>
+    </message>
+    <message>
+        <source>Secret projects</source>
+        <translation>秘密级项目</translation>
+    </message>
+    <message>
+        <source>Secret projects…</source>
+        <translation>秘密级项目…</translation>
+    </message>
+    <message>
+        <source>Whether this site&apos;s packages carry secret projects</source>
+        <translation>发给这个站点的交换包是否携带秘密级项目</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop sending secret projects to %1?</source>
+        <translation>不再向“%1”发送秘密级项目吗？</translation>
+    </message>
+    <message>
+        <source>Is %1 run by an administrator who may see every project? Its packages will then carry secret projects too (encrypted for that site only).</source>
+        <translation>“%1”是否由可以查看全部项目的管理员使用？确认后，发给它的交换包也将携带秘密级项目（只为该站点加密）。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
