@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, event, inspect, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.actor import Actor
-from app.core.errors import NotFound, StorageError
+from app.core import fields
+from app.core.errors import NotFound, StorageError, ValidationError
 from app.core.i18n import t
 from app.core.paths import DB_FILE, default_data_dir
 from db import migrate
@@ -37,6 +38,7 @@ class Bank:
         self.clock = clock
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(writer(engine), expire_on_commit=False)
+        event.listen(self._write, "before_flush", _clean_texts)
         self._site_id: str | None = None
         self.backup_made: Path | None = None
 
@@ -139,6 +141,27 @@ class Bank:
         with self.session() as s:
             row = s.get(Setting, key)
             return row.value if row else default
+
+
+def _clean_texts(session: Session, _context: object, _instances: object) -> None:
+    """The text rules of app/core/fields.py on every string a write stores, whatever use case wrote
+    it: NUL and invalid Unicode refused (the transaction rolls back), control characters removed."""
+    dirty = session.dirty
+    for obj in [*session.new, *dirty]:
+        state = inspect(obj)
+        for attr in state.mapper.column_attrs:
+            key = attr.key
+            value = state.dict.get(key)
+            if not isinstance(value, (str, list, dict)):
+                continue
+            if obj in dirty and not state.attrs[key].history.has_changes():
+                continue
+            try:
+                cleaned = fields.clean_stored(value)
+            except ValueError as exc:
+                raise ValidationError(f"{fields.field_name(key)}: {exc}") from None
+            if cleaned is not value:
+                setattr(obj, key, cleaned)
 
 
 def _check_not_newer(engine: Engine) -> None:
