@@ -21,7 +21,8 @@ from app.core import fields
 from app.core.errors import NotFound, StorageError, ValidationError
 from app.core.i18n import t
 from app.core.paths import DB_FILE, default_data_dir
-from db import migrate
+from app.core.storage_errors import translate
+from db import engine as db_engine, migrate
 from db.base import new_id, utcnow
 from db.engine import make_engine, sqlite_url, writer
 from db.models import Setting, User
@@ -70,6 +71,9 @@ class Bank:
             bank.backup_made = migrate.upgrade(engine, folder / "backups")
             bank._bootstrap()
         except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
+            storage = translate(exc, db_engine.BUSY_TIMEOUT_S)
+            if storage is not None:
+                raise storage from exc
             raise StorageError(t("无法打开数据库 {url}：{err}", "Cannot open the database {url}: {err}",
                                  url=_safe_url(url), err=str(getattr(exc, "orig", exc)).splitlines()[0])) from exc
         return bank
@@ -103,14 +107,27 @@ class Bank:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A read session (no writes are committed)."""
-        with self._read() as s:
-            yield s
+        try:
+            with self._read() as s:
+                yield s
+        except (DBAPIError, sqlite3.Error) as exc:
+            storage = translate(exc, db_engine.BUSY_TIMEOUT_S)
+            if storage is None:
+                raise
+            raise storage from exc
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction: commits when the block ends, rolls back on any exception."""
-        with self._write() as s, s.begin():
-            yield s
+        """One transaction: commits when the block ends, rolls back on any exception. A held lock,
+        a full disk or an I/O error comes out as one StorageError, with nothing written."""
+        try:
+            with self._write() as s, s.begin():
+                yield s
+        except (DBAPIError, sqlite3.Error) as exc:
+            storage = translate(exc, db_engine.BUSY_TIMEOUT_S)
+            if storage is None:
+                raise
+            raise storage from exc
 
     # -- identity ------------------------------------------------------------------------------
     @property

@@ -45,3 +45,9 @@ class StorageError(IdeaBankError):
     """The database or data folder cannot be used (missing, read-only, corrupt, newer version)."""
 
     exit_code = 7
+
+
+class Busy(StorageError):
+    """Another program held the database's write lock for longer than the wait allows: try again."""
+
+    exit_code = 8
