@@ -20,14 +20,15 @@ from app.core.i18n import t
 from app.core.paths import attachment_path
 from app.core.permissions import check
 from app.core.vocab import CATEGORIES, MAX_INNOVATION_POINTS, STATUSES
-from db.models import Attachment, Comment, Project, Vote
+from db.audit_chain import FIELDS, GENESIS, entry_hash
+from db.models import Attachment, AuditHead, AuditLog, Comment, Project, Vote
 
 MAX_PER_KIND = 200  # a broken counter trigger could flag every row; the first ones make the point
 
 
 @dataclass(frozen=True)
 class Problem:
-    kind: str  # sqlite | foreign_key | counter | attachment | status | category | innovation_points
+    kind: str  # sqlite | foreign_key | counter | attachment | status | category | innovation_points | audit
     message: str
     entity_id: str | None = None
 
@@ -47,6 +48,7 @@ def check_bank(bank: Bank, actor: Actor | None = None, *, verify_files: bool = T
         problems += _counters(s)
         problems += _vocabulary(s)
         problems += _attachments(s, bank, verify_files)
+        problems += audit_chain(s)
     return problems
 
 
@@ -134,6 +136,58 @@ def _attachments(s: Any, bank: Bank, verify: bool) -> list[Problem]:
     return _capped(found)
 
 
+def _entry(row: Any) -> str:
+    return t("第 {n} 条（{id}，{at}，{e} {a}）", "entry #{n} ({id}, {at}, {e} {a})", n=row.chain_seq, id=row.id,
+             at=row.at.isoformat(timespec="seconds") if row.at else "?", e=row.entity, a=row.action)
+
+
+def audit_chain(s: Any) -> list[Problem]:
+    """Each site's chain of audit entries, from its first entry: the first entry that is missing,
+    altered or out of place, per site; entries outside the chain; entries cut off the end."""
+    found: list[Problem] = []
+    columns = [getattr(AuditLog, k) for k in FIELDS] + [AuditLog.chain_hash]
+    for site in s.scalars(select(AuditLog.site_id).distinct().order_by(AuditLog.site_id)).all():
+        site_label = site or t("（无站点）", "(no site)")
+        expected, prev, broken = 1, GENESIS, False
+        rows = s.execute(select(*columns).where(AuditLog.site_id == site, AuditLog.chain_seq.is_not(None))
+                         .order_by(AuditLog.chain_seq).execution_options(yield_per=5000))
+        for row in rows:
+            if row.chain_seq != expected:
+                found.append(Problem("audit", t(
+                    "站点 {s} 的审计日志链在第 {n} 条处断开：第 {n}–{m} 条不见了（被删除，或尚未从该站点同步过来）。",
+                    "The audit chain of site {s} breaks at entry #{n}: entries #{n}–#{m} are missing (deleted, or "
+                    "not synchronised from that site yet).", s=site_label, n=expected, m=row.chain_seq - 1), row.id))
+                broken = True
+                break
+            if entry_hash(prev, row) != row.chain_hash:
+                found.append(Problem("audit", t("站点 {s} 的审计日志链在{e}处断开：该条在写入后被改动过。",
+                                                "The audit chain of site {s} breaks at {e_en}: it was altered after it "
+                                                "was written.", s=site_label, e=_entry(row), e_en=_entry(row)), row.id))
+                broken = True
+                break
+            expected, prev = expected + 1, row.chain_hash
+        rows.close()
+        head = s.get(AuditHead, site)
+        if not broken and head is not None and head.seq > expected - 1:
+            found.append(Problem("audit", t("站点 {s} 的审计日志末尾少了第 {n}–{m} 条（被删除）。",
+                                            "The audit log of site {s} lacks its last entries #{n}–#{m} (deleted).",
+                                            s=site_label, n=expected, m=head.seq)))
+        loose = s.scalar(select(func.count()).select_from(AuditLog)
+                         .where(AuditLog.site_id == site, AuditLog.chain_seq.is_(None)))
+        if loose:
+            found.append(Problem("audit", t("站点 {s} 有 {n} 条审计记录不在链中（绕过了审计记录的写法写入）。",
+                                            "Site {s} has {n} audit entries outside the chain (written around the "
+                                            "audit log's own way of adding entries).", s=site_label, n=loose)))
+    return found
+
+
+def audit_heads(s: Any) -> list[dict[str, Any]]:
+    """The end of each site's chain as this database has it: written down (or printed) elsewhere,
+    it anchors the chain, so even a rewrite of the whole log from some entry on is caught."""
+    return [{"site_id": h.site_id, "seq": h.seq, "hash": h.hash}
+            for h in s.scalars(select(AuditHead).order_by(AuditHead.site_id))]
+
+
 def _sha256(path: Any) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -142,4 +196,4 @@ def _sha256(path: Any) -> str:
     return digest.hexdigest()
 
 
-__all__ = ["Problem", "check_bank"]
+__all__ = ["Problem", "audit_chain", "audit_heads", "check_bank"]

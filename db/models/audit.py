@@ -3,16 +3,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import String, Text
+from sqlalchemy import Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from db.audit_chain import GENESIS
 from db.base import Base, new_id, utcnow
 
 
 class AuditLog(Base):
-    """Who changed what, when: one row per changed field."""
+    """Who changed what, when: one row per changed field. Append-only (database triggers refuse
+    UPDATE and DELETE) and chained by hash per site (db/audit_chain.py)."""
 
     __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_site_chain", "site_id", "chain_seq", unique=True),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
     actor_id: Mapped[str | None] = mapped_column(String(36))
@@ -23,6 +26,19 @@ class AuditLog(Base):
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
     site_id: Mapped[str] = mapped_column(String(36), default="")
+    chain_seq: Mapped[int | None] = mapped_column(Integer)
+    chain_hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """The end of this database's own chain for a site: appends take it (a row lock on PostgreSQL,
+    the write lock on SQLite), so two writers never fork the chain, and entries cut off the end
+    of the log are noticed."""
+
+    __tablename__ = "audit_heads"
+    site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    hash: Mapped[str] = mapped_column(String(64), default=GENESIS)
 
 
 class Tombstone(Base):
