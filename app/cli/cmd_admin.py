@@ -17,6 +17,13 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     chk.add_argument("--json", action="store_true", help=t("以 JSON 输出问题清单", "print the problems as JSON"))
     chk.add_argument("--no-hash", action="store_true", help=t("不校验附件的 SHA-256（更快）",
                                                             "skip the SHA-256 of attachment files (faster)"))
+    chk.add_argument("--repair", action="store_true",
+                     help=t("修复能修复的问题（索引、计数、附件大小；有完好副本时的附件文件），报告其余问题",
+                            "repair what can be repaired (indexes, counts, sizes; attached files when a good copy "
+                            "is found) and report the rest"))
+    chk.add_argument("--from", dest="sources", action="append", default=[], metavar="DIR",
+                     help=t("在此文件夹中寻找损坏或丢失附件的完好副本（可重复）",
+                            "look for good copies of damaged or missing attached files here (repeatable)"))
     chk.set_defaults(handler=run_check)
     bak = sub.add_parser("backup", help=t("在线备份数据库到文件", "back up the database to a file (online)"))
     bak.add_argument("file")
@@ -31,10 +38,24 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
 
 
 def run_check(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    problems = integrity.check_bank(ctx.bank(create=False), ctx.actor, verify_files=not args.no_hash)
+    repaired: list[str] = []
+    if args.sources and not args.repair:
+        raise ValidationError(t("--from 只与 --repair 一起使用。", "--from goes with --repair."))
+    if args.repair:
+        from app.core.repair import repair
+        report = repair(ctx.bank(create=False), ctx.actor, sources=[Path(p) for p in args.sources])
+        repaired, problems = report.repaired, report.remaining
+    else:
+        problems = integrity.check_bank(ctx.bank(create=False), ctx.actor, verify_files=not args.no_hash)
     if args.json:
-        ctx.print_json({"ok": not problems, "problems": [p.as_json() for p in problems]})
-    elif problems:
+        out = {"ok": not problems, "problems": [p.as_json() for p in problems]}
+        if args.repair:
+            out["repaired"] = repaired
+        ctx.print_json(out)
+        return 1 if problems else 0
+    for line in repaired:
+        print(t("已修复：{m}", "repaired: {m}", m=line))
+    if problems:
         print(t("发现 {n} 处问题：", "{n} problem(s) found:", n=len(problems)))
         for p in problems:
             print(f"  [{p.kind}] {p.message}")

@@ -78,9 +78,13 @@ def store_file(data_dir: Path, source: Path) -> tuple[str, int]:
                 os.fsync(out.fileno())
             sha = digest.hexdigest()
             target = attachment_path(data_dir, sha)
-            if target.exists():
-                tmp.unlink()
+            if target.exists() and file_sha256(target) == sha:
+                tmp.unlink()  # stored once per content
             else:
+                # Missing, or damaged since it was stored: this good copy takes its place (the
+                # damaged bytes are kept aside, not deleted).
+                if target.exists():
+                    quarantine(data_dir, target)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(tmp, target)
                 _fsync_dir(target.parent)
@@ -91,6 +95,24 @@ def store_file(data_dir: Path, source: Path) -> tuple[str, int]:
         raise StorageError(t("无法保存附件 {n}：{e}", "Cannot store the attachment {n}: {e}", n=source.name,
                              e=exc.strerror or exc)) from exc
     return sha, size
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def quarantine(data_dir: Path, damaged: Path) -> Path:
+    """Move a stored file whose bytes no longer match its name to attachments/damaged/."""
+    import datetime as dt
+    folder = data_dir / "attachments" / "damaged"
+    folder.mkdir(parents=True, exist_ok=True)
+    aside = folder / f"{damaged.name}-{dt.datetime.now():%Y%m%d-%H%M%S-%f}"
+    os.replace(damaged, aside)
+    return aside
 
 
 def _fsync_dir(folder: Path) -> None:
