@@ -38,6 +38,13 @@ def small_fs(parent: Path, size: str) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
+def remount_read_only(folder: Path) -> None:
+    """Make a small_fs read-only, as a backup medium or a disc is (even root cannot write there)."""
+    done = subprocess.run(["mount", "-o", "remount,ro", str(folder)], capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot remount read-only here: {done.stderr.strip()}")
+
+
 def fill(folder: Path, keep: int = 0) -> Path:
     """Write a filler file until the filesystem is full, then give back `keep` bytes."""
     filler = folder / "filler.bin"

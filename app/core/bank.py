@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.actor import Actor
-from app.core import backups, fields
+from app.core import backups, fields, folders
 from app.core.errors import DamagedDatabase, NotFound, StorageError, ValidationError
 from app.core.i18n import t
 from app.core.paths import DB_FILE, default_data_dir
@@ -55,6 +55,8 @@ class Bank:
         self.storage_failed = False  # the disk or the lock failed a write: no backup at close either
         self.auto_backup: Path | None = None
         self.auto_backup_error: StorageError | None = None
+        self.read_only = False  # a read-only folder: reads only, every write refused with one line
+        self.warning: str | None = None  # something to tell the person at open (a network folder allowed)
 
     # -- opening -------------------------------------------------------------------------------
     @classmethod
@@ -62,18 +64,14 @@ class Bank:
              clock: Clock = utcnow, create: bool = True, fresh: bool = False) -> Bank:
         """Open (and on first use create) the bank; migrations run after a backup of the file.
         A store that fails SQLite's check is moved aside (DamagedDatabase, see `verify`); with one
-        moved aside earlier and none in its place, only `fresh=True` (`ideabank init`) starts anew."""
+        moved aside earlier and none in its place, only `fresh=True` (`ideabank init`) starts anew.
+        A data folder on a network share is refused (app/core/folders.py); a read-only one (a
+        backup medium, a DVD) opens for reading only."""
         folder = Path(data_dir).expanduser() if data_dir else default_data_dir()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StorageError(t("无法创建数据文件夹 {path}：{err}。请用 --data-dir 指定一个可写的文件夹。",
-                                 "Cannot create the data folder {path}: {err}. Pass --data-dir with a writable folder.",
-                                 path=folder, err=exc.strerror or exc)) from exc
-        if not os.access(folder, os.W_OK):
-            raise StorageError(t("数据文件夹 {path} 不可写。请检查权限，或用 --data-dir 指定其他文件夹。",
-                                 "The data folder {path} is not writable. Check its permissions or pass --data-dir.",
-                                 path=folder))
+        read_only = db_url is None and folders.is_read_only(folder)
+        if not read_only:
+            _writable_folder(folder)
+        warning = folders.check_local(folder) if db_url is None else None
         db_path = folder / DB_FILE
         if db_url is None and not db_path.exists():
             damaged = backups.damaged_stores(folder)
@@ -81,18 +79,22 @@ class Bank:
                 backup = backups.newest_sound_backup(folder)
                 raise DamagedDatabase(backups.damaged_message(damaged[0], None, backup), moved_to=damaged[0],
                                       backup=backup)
-            if not create:
+            if not create or read_only:
                 raise StorageError(t("{path} 中还没有数据库。请先运行 `ideabank init`。",
                                      "There is no database in {path} yet. Run `ideabank init` first.", path=folder))
-        url = db_url or sqlite_url(db_path)
+        url = db_url or (read_only_url(db_path) if read_only else sqlite_url(db_path))
         try:
             engine = make_engine(url)
             bank = cls(engine, folder, clock)
-            if db_url is None and db_path.exists():
+            bank.read_only, bank.warning = read_only, warning
+            if db_url is None:
                 bank._start_check()
             _check_not_newer(engine)
-            bank.backup_made = migrate.upgrade(engine, folder / "backups")  # checks the file first
-            bank._bootstrap()
+            if read_only:
+                _check_current(engine, folder)
+            else:
+                bank.backup_made = migrate.upgrade(engine, folder / "backups")  # checks the file first
+                bank._bootstrap()
             bank.wrote = False  # a new store's site id and admin are no reason for a backup
         except SourceDamaged as exc:  # the migration's backup refused the file: the same as a failed check
             bank._damage = str(exc)
@@ -106,6 +108,24 @@ class Bank:
                                  url=_safe_url(url), err=str(getattr(exc, "orig", exc)).splitlines()[0])) from exc
         return bank
 
+    def restore(self, source: Path | str) -> backups.RestoreResult:
+        """Replace this bank's store with a checked copy of `source` and carry on with the restored
+        one (the window signs everyone out afterwards, so every view reads it afresh)."""
+        if self.db_path is None or self.read_only:
+            raise StorageError(t("只能恢复本机可写文件夹中的 SQLite 数据库。",
+                                 "Only a SQLite database in a writable local folder can be restored."))
+        source = Path(source)
+        backups.check_restorable(source)
+        self.engine.dispose()
+        result = backups.restore(self.data_dir, source)
+        self.engine.dispose()
+        self._damage, self._damaged_error, self._site_id = None, None, None
+        self.backup_made = migrate.upgrade(self.engine, self.data_dir / "backups")
+        self._bootstrap()
+        self.wrote = False
+        self._start_check()
+        return result
+
     # -- the check at open -----------------------------------------------------------------------
     @property
     def db_path(self) -> Path | None:
@@ -113,7 +133,7 @@ class Bank:
         name = self.engine.url.database
         if self.engine.dialect.name != "sqlite" or not name or name == ":memory:":
             return None
-        return Path(name)
+        return Path(name.removeprefix("file:"))
 
     def _start_check(self) -> None:
         self._checked.clear()
@@ -136,7 +156,8 @@ class Bank:
             if self._damaged_error is None:
                 self.engine.dispose()
                 path = self.db_path
-                moved = backups.move_aside(path) if path is not None and path.exists() else path
+                movable = path is not None and path.exists() and not self.read_only
+                moved = backups.move_aside(path) if movable else path
                 backup = backups.newest_sound_backup(self.data_dir)
                 self._damaged_error = DamagedDatabase(backups.damaged_message(moved, self._damage, backup),
                                                       moved_to=moved, backup=backup)
@@ -148,7 +169,7 @@ class Bank:
 
     def maybe_backup(self) -> Path | None:
         """An automatic rolling backup if one is due (see app/core/backups.py); None otherwise."""
-        if self.db_path is None or self.damaged:
+        if self.db_path is None or self.damaged or self.read_only:
             return None
         every = backups.every_minutes(self.setting("backup_every_minutes", backups.DEFAULT_EVERY_MINUTES))
         self.auto_backup = backups.maybe_backup(self.data_dir, every)
@@ -203,7 +224,11 @@ class Bank:
     def write(self) -> Iterator[Session]:
         """One transaction: commits when the block ends, rolls back on any exception. A held lock,
         a full disk or an I/O error comes out as one StorageError, with nothing written. Nothing
-        writes to a store that failed its check."""
+        writes to a store that failed its check, or in a read-only folder."""
+        if self.read_only:
+            raise StorageError(t("数据文件夹 {p} 是只读的（备份介质、光盘），只能查看，不能修改。",
+                                 "The data folder {p} is read-only (a backup medium, a disc): it can be read, not "
+                                 "changed.", p=self.data_dir))
         self.verify()
         try:
             with self._write() as s, s.begin():
@@ -245,6 +270,32 @@ class Bank:
         with self.session() as s:
             row = s.get(Setting, key)
             return row.value if row else default
+
+
+def _writable_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(t("无法创建数据文件夹 {path}：{err}。请用 --data-dir 指定一个可写的文件夹。",
+                             "Cannot create the data folder {path}: {err}. Pass --data-dir with a writable folder.",
+                             path=folder, err=exc.strerror or exc)) from exc
+    if not os.access(folder, os.W_OK):
+        raise StorageError(t("数据文件夹 {path} 不可写。请检查权限，或用 --data-dir 指定其他文件夹。",
+                             "The data folder {path} is not writable. Check its permissions or pass --data-dir.",
+                             path=folder))
+
+
+def read_only_url(path: Path) -> str:
+    """A database on a read-only medium: SQLite cannot make its -wal and -shm there, and the file
+    cannot change under us, so it is opened immutable."""
+    return f"sqlite:///file:{path.resolve()}?mode=ro&immutable=1&uri=true"
+
+
+def _check_current(engine: Engine, folder: Path) -> None:
+    if migrate.current_revision(engine) != migrate.head_revision():
+        raise StorageError(t("{p} 中的数据库来自旧版本，需要升级，但文件夹是只读的。请把它复制到可写的文件夹后再打开。",
+                             "The database in {p} comes from an older version and needs upgrading, but the folder "
+                             "is read-only. Copy it to a writable folder and open it there.", p=folder))
 
 
 def _clean_texts(session: Session, _context: object, _instances: object) -> None:
