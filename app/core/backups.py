@@ -34,7 +34,7 @@ from db.backup import BackupError, CopyDamaged, SourceDamaged, backup_sqlite, fs
 BACKUP_DIR = "backups"
 DEFAULT_EVERY_MINUTES = 120
 STAMP = "%Y%m%d-%H%M%S"
-_NAME = re.compile(r"^(?P<kind>.+)-(?P<stamp>\d{8}-\d{6})\.sqlite$")
+_NAME = re.compile(r"^(?P<kind>.+?)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.sqlite$")
 DAMAGED = ".damaged-"  # ideabank.sqlite.damaged-<stamp>: a store that failed its check, kept as it was
 
 
@@ -59,7 +59,7 @@ def stamp(now: dt.datetime | None = None) -> str:
 
 def list_backups(data_dir: Path) -> list[BackupInfo]:
     """The backups in the data folder, newest first."""
-    found = []
+    found: list[tuple[dt.datetime, int, BackupInfo]] = []
     folder = backup_dir(data_dir)
     if not folder.is_dir():
         return []
@@ -71,8 +71,8 @@ def list_backups(data_dir: Path) -> list[BackupInfo]:
             taken = dt.datetime.strptime(m["stamp"], STAMP)
         except ValueError:
             continue
-        found.append(BackupInfo(path, m["kind"], taken))
-    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+        found.append((taken, int(m["n"] or 0), BackupInfo(path, m["kind"], taken)))
+    return [info for _t, _n, info in sorted(found, key=lambda x: (x[0], x[1]), reverse=True)]
 
 
 def newest_sound_backup(data_dir: Path) -> BackupInfo | None:

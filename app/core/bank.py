@@ -22,7 +22,7 @@ from app.core import backups, fields, folders
 from app.core.errors import DamagedDatabase, NotFound, StorageError, ValidationError
 from app.core.i18n import t
 from app.core.paths import DB_FILE, default_data_dir
-from app.core.storage_errors import translate
+from app.core.storage_errors import is_corruption, translate
 from db import engine as db_engine, migrate
 from db.backup import BackupError, SourceDamaged, quick_check
 from db.base import new_id, utcnow
@@ -82,12 +82,13 @@ class Bank:
             if not create or read_only:
                 raise StorageError(t("{path} 中还没有数据库。请先运行 `ideabank init`。",
                                      "There is no database in {path} yet. Run `ideabank init` first.", path=folder))
+        existed = db_path.exists()
         url = db_url or (read_only_url(db_path) if read_only else sqlite_url(db_path))
         try:
             engine = make_engine(url)
             bank = cls(engine, folder, clock)
             bank.read_only, bank.warning = read_only, warning
-            if db_url is None:
+            if db_url is None and existed:
                 bank._start_check()
             _check_not_newer(engine)
             if read_only:
@@ -101,6 +102,10 @@ class Bank:
             bank._checked.set()
             bank.verify()
         except (OperationalError, DBAPIError, sqlite3.DatabaseError, BackupError) as exc:
+            if db_url is None and existed and is_corruption(exc):  # damaged where opening reads: as a failed check
+                bank._checked.wait()
+                bank._damage = bank._damage or str(getattr(exc, "orig", exc))
+                bank.verify()
             storage = translate(exc, db_engine.BUSY_TIMEOUT_S)
             if storage is not None:
                 raise storage from exc
@@ -140,7 +145,9 @@ class Bank:
 
         def run() -> None:
             try:
-                self._damage = quick_check(self.db_path)  # type: ignore[arg-type]
+                problem = quick_check(self.db_path)  # type: ignore[arg-type]
+                # A file that cannot be opened at all is not evidence of damage: opening says why.
+                self._damage = None if problem and problem.startswith("unable to open") else problem
             finally:
                 self._checked.set()
         threading.Thread(target=run, name="quick-check", daemon=True).start()

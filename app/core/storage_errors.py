@@ -22,6 +22,14 @@ def _driver_message(exc: BaseException) -> str:
     return str(orig).lower()
 
 
+def is_corruption(exc: BaseException) -> bool:
+    """The file is damaged (as opposed to busy, full, missing or read-only)."""
+    if not isinstance(exc, (DBAPIError, sqlite3.Error)):
+        return False
+    msg = _driver_message(exc)
+    return "malformed" in msg or "not a database" in msg or "file is encrypted" in msg
+
+
 def translate(exc: BaseException, busy_seconds: float | None = None) -> StorageError | None:
     """The StorageError for this database exception, or None when it is not one of these."""
     if isinstance(exc, OSError):
