@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.core import audit
+from app.core import audit, blobstore
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.changes import Changes
@@ -147,7 +147,6 @@ def add(bank: Bank, actor: Actor, project_id: str, source: Path | str, *, kind: 
         s.flush()
         audit.record(s, actor, "project", project_id, "attach", field="attachments", new=source.name,
                      site_id=bank.site_id, at=now)
-        audit.enqueue_for_index(s, project_id, now)  # the attachment's text is searchable
         return Changes(project_ids=frozenset({project_id}), attachments=True, value=row.id)
 
 
@@ -167,8 +166,8 @@ def path_of(bank: Bank, attachment_id: str) -> Path:
         a = s.get(Attachment, attachment_id)
         if a is None:
             raise NotFound(t("附件不存在。", "The attachment does not exist."))
-        path = attachment_path(bank.data_dir, a.sha256)
-        if not path.is_file():
+        path = blobstore.local_path(bank, a.sha256)  # on a hub, fetched from the database
+        if path is None:
             raise NotFound(t("附件“{n}”的文件不在本机（可能尚未同步）。", "The file of '{n}' is not on this computer "
                              "(perhaps not synchronised yet).", n=a.original_name))
         return path
@@ -181,7 +180,7 @@ def copy_to_open(bank: Bank, attachment_id: str) -> Path:
         if a is None:
             raise NotFound(t("附件不存在。", "The attachment does not exist."))
         sha, name = a.sha256, a.original_name
-    return private_copy(bank.data_dir, sha, name)
+    return private_copy(bank, sha, name)
 
 
 _private_dir: Path | None = None
@@ -197,12 +196,12 @@ def _private_folder() -> Path:
     return _private_dir
 
 
-def private_copy(data_dir: Path, sha256: str, name: str) -> Path:
+def private_copy(bank: Bank, sha256: str, name: str) -> Path:
     """A fresh copy of a stored file under its original name (so the system picks the program to
     open it), in a new folder inside this user's private temporary folder. It never reuses a file
     it did not write, and it refuses a stored file whose bytes no longer match their SHA-256."""
-    source = attachment_path(data_dir, sha256)
-    if not source.is_file():
+    source = blobstore.local_path(bank, sha256)  # on a hub, fetched from the database
+    if source is None:
         raise NotFound(t("附件“{n}”的文件不在本机（可能尚未同步）。", "The file of '{n}' is not on this computer "
                          "(perhaps not synchronised yet).", n=name))
     safe = Path(name.replace("\\", "/")).name.strip()

@@ -1,8 +1,10 @@
-"""Helpers every write uses: the audit trail, the search queue and tombstones.
+"""Helpers every write uses: the audit trail and tombstones.
 
 Audit entries are chained by hash per site as they are added (db/audit_chain.py): `record` for
-one entry, `chained` for rows inserted in bulk. Anything that adds audit entries another way
-leaves them out of the chain, and `ideabank check` says so.
+one entry, `chained` for rows inserted in bulk. Entries of other sites arrive by synchronisation
+with the place and hash their own site gave them (app/sync inserts them as they are, never
+updates them). Anything that adds audit entries another way leaves them out of the chain, and
+`ideabank check` says so.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from app.core.actor import Actor
 from app.core.fields import clean_text
 from db.audit_chain import GENESIS, entry_hash
 from db.base import new_id, utcnow
-from db.models import AuditHead, AuditLog, SearchQueue, Tombstone
+from db.models import AuditHead, AuditLog, Tombstone
 
 
 def _text(value: Any) -> str | None:
@@ -32,6 +34,8 @@ def _text(value: Any) -> str | None:
 def record(s: Session, actor: Actor | None, entity: str, entity_id: str, action: str, *,
            field: str | None = None, old: Any = None, new: Any = None, site_id: str = "",
            at: Any = None) -> None:
+    if actor is not None:  # who changed the fields this transaction flushes (db/sequence.py)
+        s.info["actor_id"] = actor.id
     row = AuditLog(id=new_id(), at=at or utcnow(), actor_id=actor.id if actor else None, entity=entity,
                    entity_id=entity_id, action=action, field=field, old_value=_text(old), new_value=_text(new),
                    site_id=site_id)
@@ -63,10 +67,7 @@ def _link(s: Session, site_id: str, entries: Iterable[Any]) -> None:
     head.seq, head.hash = seq, prev
 
 
-def enqueue_for_index(s: Session, project_id: str, at: Any) -> None:
-    """The search index follows the database through this queue, written in the same transaction."""
-    s.add(SearchQueue(project_id=project_id, enqueued_at=at))
-
-
 def tombstone(s: Session, entity: str, entity_id: str, site_id: str, at: Any) -> None:
+    """Deleting a synchronised row through the session leaves a tombstone by itself
+    (db/sequence.py); this one is for a deletion the session does not see as such."""
     s.add(Tombstone(entity=entity, entity_id=entity_id, site_id=site_id, deleted_at=at))

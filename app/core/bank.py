@@ -17,8 +17,9 @@ from sqlalchemy import Engine, event, inspect, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.actor import Actor
+from app.core import blobstore  # noqa: F401  (a hub's write sessions store new files in the database)
 from app.core import backups, fields, folders
+from app.core.actor import Actor
 from app.core.errors import DamagedDatabase, NotFound, StorageError, ValidationError
 from app.core.i18n import t
 from app.core.paths import DB_FILE, default_data_dir
@@ -30,8 +31,12 @@ from db.engine import make_engine, sqlite_url, writer
 from db.models import Setting, User
 
 Clock = Callable[[], dt.datetime]
+ADMIN_MADE = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)  # the same row everywhere: the same times
 
 LOCAL_ADMIN = "admin"  # employee number of the local administrator created on first start
+# The local administrator has the same id on every site, so the sites of one organisation that
+# synchronise share one administrator account instead of two rows fighting over "admin".
+LOCAL_ADMIN_ID = "00000000-0000-7000-8000-00000000ad01"
 
 
 class Bank:
@@ -40,7 +45,9 @@ class Bank:
         self.data_dir = data_dir
         self.clock = clock
         self._read = sessionmaker(engine, expire_on_commit=False)
-        self._write = sessionmaker(writer(engine), expire_on_commit=False)
+        # Write sessions stamp the change sequence and clocks (db/sequence.py) with this bank's
+        # time and site id.
+        self._write = sessionmaker(writer(engine), expire_on_commit=False, info={"sync": self})
         event.listen(self._write, "before_flush", _clean_texts)
         self._site_id: str | None = None
         self.backup_made: Path | None = None
@@ -209,8 +216,8 @@ class Bank:
                 site = Setting(key="site_id", value=new_id())
                 s.add(site)
             if s.scalar(select(User.id).where(User.employee_no == LOCAL_ADMIN)) is None:
-                s.add(User(employee_no=LOCAL_ADMIN, name=t("管理员", "Administrator"), role="admin",
-                           site_id=site.value))
+                s.add(User(id=LOCAL_ADMIN_ID, employee_no=LOCAL_ADMIN, name=t("管理员", "Administrator"), role="admin",
+                           site_id=site.value, created_at=ADMIN_MADE, updated_at=ADMIN_MADE))
 
     # -- sessions ------------------------------------------------------------------------------
     @contextmanager
@@ -228,10 +235,14 @@ class Bank:
             raise storage from exc
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, *, stamp: bool = True) -> Iterator[Session]:
         """One transaction: commits when the block ends, rolls back on any exception. A held lock,
         a full disk or an I/O error comes out as one StorageError, with nothing written. Nothing
-        writes to a store that failed its check, or in a read-only folder."""
+        writes to a store that failed its check, or in a read-only folder.
+
+        It takes the next change number when it begins (db/sequence.py); `stamp=False` is for
+        bookkeeping that changes no synchronised row (a consumer's cursor), so that it does not
+        itself count as a change."""
         if self.read_only:
             raise StorageError(t("数据文件夹 {p} 是只读的（备份介质、光盘），只能查看，不能修改。",
                                  "The data folder {p} is read-only (a backup medium, a disc): it can be read, not "
@@ -239,8 +250,9 @@ class Bank:
         self.verify()
         try:
             with self._write() as s, s.begin():
+                s.info["stamp"] = stamp
                 yield s
-            self.wrote = True
+            self.wrote = self.wrote or stamp
         except (DBAPIError, sqlite3.Error) as exc:
             storage = translate(exc, db_engine.BUSY_TIMEOUT_S)
             if storage is None:
@@ -254,7 +266,9 @@ class Bank:
         if self._site_id is None:
             with self.session() as s:
                 row = s.get(Setting, "site_id")
-                self._site_id = row.value if row else ""
+            if row is None:
+                return ""  # not made yet: the bootstrap's own first write
+            self._site_id = row.value
         return self._site_id
 
     @property

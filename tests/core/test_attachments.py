@@ -82,5 +82,5 @@ def test_opening_uses_a_private_fresh_copy(bank, people, draft_data, tmp_path):
         attachments.copy_to_open(bank, aid)
     # A name from another system cannot climb out of the folder.
     stored.write_bytes(source.read_bytes())
-    odd = attachments.private_copy(bank.data_dir, sha, "..\\..\\evil.pdf")
+    odd = attachments.private_copy(bank, sha, "..\\..\\evil.pdf")
     assert odd.name == "evil.pdf" and odd.parent.parent == private

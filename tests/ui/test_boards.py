@@ -301,11 +301,11 @@ def test_attachments_open_under_their_own_name(qtbot, bank, people, requests_, m
     board.columns["in_progress"].setCurrentRow(0)
     assert "att:0" in board.detail.body.text() and "样机照片.jpg" in board.detail.body.text()
     ref = _open_link_target(board.detail, "att:0")
-    copy = private_copy(bank.data_dir, ref["sha256"], ref["name"])
+    copy = private_copy(bank, ref["sha256"], ref["name"])
     assert copy.name == "样机照片.jpg" and copy.read_bytes() == photo.read_bytes()
     assert _open_link_target(board.detail, "att:9") is None
     with pytest.raises(NotFound):
-        private_copy(bank.data_dir, "0" * 64, ref["name"])
+        private_copy(bank, "0" * 64, ref["name"])
 
 
 def test_team_tab_orders_and_records_leaving(qtbot, bank, people, make_ctx):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from app.core import teams
+from app.core import blobstore, teams
 from app.core.changes import Changes
 from app.core.errors import IdeaBankError
 from app.core.i18n import t
@@ -32,7 +32,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 def open_attachment(ctx, ref: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
     try:
-        path = private_copy(ctx.bank.data_dir, ref["sha256"], ref.get("name") or ref["sha256"])
+        path = private_copy(ctx.bank, ref["sha256"], ref.get("name") or ref["sha256"])
     except IdeaBankError as exc:
         ctx.sig_message.emit(exc.message)
         return

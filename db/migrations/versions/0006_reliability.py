@@ -7,7 +7,7 @@ by copying it, which drops its triggers; a migration that rebuilds audit_log mus
 APPEND_ONLY again (see upgrade()).
 
 Revision ID: 0006_reliability
-Revises: 0003
+Revises: 0007_site_keys
 Create Date: 2026-11-29
 """
 from typing import Sequence, Union
@@ -18,7 +18,7 @@ from alembic import op
 from db.audit_chain import FIELDS, GENESIS, entry_hash
 
 revision: str = "0006_reliability"
-down_revision: Union[str, Sequence[str], None] = "0003"
+down_revision: Union[str, Sequence[str], None] = "0007_site_keys"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
