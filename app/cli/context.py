@@ -27,6 +27,11 @@ class Context:
 
     def close(self) -> None:
         if self._bank is not None:
+            try:
+                if self._bank.backup_due():
+                    self.info(t("正在进行自动备份……", "taking the automatic backup..."))
+            except Exception:  # noqa: BLE001 - a question about a backup never fails the command
+                pass
             self._bank.close()
             if self._bank.auto_backup_error is not None:
                 self.info(t("注意：自动备份未能完成：{m}", "note: the automatic backup failed: {m}",

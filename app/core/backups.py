@@ -279,7 +279,10 @@ def restore(data_dir: Path, source: Path, now: dt.datetime | None = None) -> Res
         fsync_dir(data_dir)
     finally:
         incoming.unlink(missing_ok=True)
-    shutil.rmtree(data_dir / "index", ignore_errors=True)  # derived from the old store; rebuilt from the new
+    # The search index was derived from the old store (its cursor counts the old store's changes):
+    # it goes, and rebuilds itself from the restored one at the next search.
+    for derived in ("search", "index"):
+        shutil.rmtree(data_dir / derived, ignore_errors=True)
     return RestoreResult(source, previous, projects)
 
 

@@ -61,6 +61,7 @@ class Bank:
         self.wrote = False  # a write committed: an automatic backup may be due at close
         self.storage_failed = False  # the disk or the lock failed a write: no backup at close either
         self.auto_backup: Path | None = None
+        self.auto_backup_at_close = True  # the shared test fixture turns it off (a backup per test costs)
         self.auto_backup_error: StorageError | None = None
         self.read_only = False  # a read-only folder: reads only, every write refused with one line
         self.warning: str | None = None  # something to tell the person at open (a network folder allowed)
@@ -181,6 +182,14 @@ class Bank:
     def damaged(self) -> bool:
         return self._damaged_error is not None
 
+    def backup_due(self) -> bool:
+        """Whether closing now takes an automatic backup (so a front end can say why it pauses)."""
+        if (not self.wrote or not self.auto_backup_at_close or self.damaged or self.storage_failed
+                or self.read_only or self.db_path is None):
+            return False
+        every = backups.every_minutes(self.setting("backup_every_minutes", backups.DEFAULT_EVERY_MINUTES))
+        return backups.due(self.data_dir, every)
+
     def maybe_backup(self) -> Path | None:
         """An automatic rolling backup if one is due (see app/core/backups.py); None otherwise."""
         if self.db_path is None or self.damaged or self.read_only:
@@ -190,7 +199,7 @@ class Bank:
         return self.auto_backup
 
     def close(self) -> None:
-        if self.wrote and not self.damaged and not self.storage_failed:
+        if self.wrote and self.auto_backup_at_close and not self.damaged and not self.storage_failed:
             try:
                 self.maybe_backup()
             except StorageError as exc:  # the data is safe; the caller tells the person about the backup

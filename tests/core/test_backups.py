@@ -150,12 +150,12 @@ def test_restore_keeps_the_store_it_replaces(tmp_path, draft_data):
     bank = Bank.open(data)
     projects.propose(bank, bank.actor(), draft_data | {"title": "第四个"})
     bank.close()
-    (data / "index").mkdir(exist_ok=True)
+    (data / "search" / "index").mkdir(parents=True, exist_ok=True)
     result = backups.restore(data, snapshot)
     assert result.projects == 3 and count(data / "ideabank.sqlite") == 3
     assert result.previous is not None and result.previous.name.startswith("before-restore-")
     assert count(result.previous) == 4  # the replaced store, whole, in the backups folder
-    assert not (data / "index").exists()  # the index of the old store goes; it rebuilds from the new one
+    assert not (data / "search").exists()  # the index of the old store goes; it rebuilds from the new one
     assert not list(data.glob("*.restoring*"))
 
 
