@@ -259,3 +259,25 @@ def test_a_leader_sees_both_values_and_settles_the_conflict_everywhere(pair):
             assert s.get(Project, pid).title == "张三的标题"
         assert C.list_conflicts(site.bank, site.actor("L001")) == []
         assert [x.status for x in C.list_conflicts(site.bank, site.actor(), include_closed=True)] == ["resolved"]
+
+
+def test_tombstones_are_pruned_only_below_every_cursor(pair):
+    from app.sync import prune
+    from app.sync.visibility import site_consumer
+    from db.models import SyncCounter, Tombstone
+    from db.sequence import save_cursor
+
+    a, b = pair
+    pid = projects.propose(a.bank, a.actor("W001"), DRAFT).value
+    projects.delete_project(a.bank, a.actor(), pid)
+    with a.bank.session() as s:
+        stone_seq = s.scalar(select(Tombstone.seq).where(Tombstone.entity_id == pid))
+    with a.bank.write(stamp=False) as s:  # a reader that has not got the deletion yet
+        save_cursor(s, site_consumer(b.id), stone_seq - 1)
+    a.bank.clock.advance(days=100)
+    assert prune.prune_tombstones(a.bank) == 0
+    with a.bank.write(stamp=False) as s:
+        save_cursor(s, site_consumer(b.id), stone_seq)
+    assert prune.prune_tombstones(a.bank) == 1
+    with a.bank.session() as s:
+        assert s.get(SyncCounter, 1).pruned >= stone_seq
