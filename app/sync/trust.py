@@ -143,6 +143,9 @@ def trust(bank: Bank, actor: Actor, path: Path, *, replace: bool = False) -> Tru
             row.name, row.code = site.name, site.code
         if s.get(PackagePeer, site.site_id) is None:
             s.add(PackagePeer(site_id=site.site_id, acked_seq=0, sent_seq=0, received=[]))
+        if load_cursor(s, site_consumer(site.site_id)) is None:
+            # A reader of this database from now on: tombstones wait for its acknowledgement.
+            save_cursor(s, site_consumer(site.site_id), 0, {}, when=bank.now())
     return TrustResult(site, status)
 
 

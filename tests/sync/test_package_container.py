@@ -282,8 +282,10 @@ def test_only_admins_exchange_packages(sites, tmp_path):
 
 
 def test_acknowledgements_are_capped_and_kept_as_the_engines_cursor(sites, tmp_path):
+    from app.sync import prune
     from app.sync.visibility import site_consumer
     from db.sequence import load_cursor
+    assert prune.floor(sites.a) == 0  # b is trusted and has confirmed nothing: no tombstone may go
     _export(sites, tmp_path / "to-b.ibpkg", since=0, until=12)
     back = FakeChangeSet(sites.b.site_id, 0, 0, [], set())
     package.write_package(sites.b, keys_of(sites.b), public_of(sites.a), back, tmp_path / "ack.ibpkg", ack=99)
