@@ -1,7 +1,7 @@
-"""Synchronisation benchmark: exchange packages (export and import) of N changed projects with
-their comments, votes and reviews.
+"""Exchange-package benchmark: export and import of N changed projects with their comments, votes
+and reviews (the hub's figures are bench/bench_sync.py's).
 
-    python bench/bench_sync.py [--projects 10000] [--seed 20241124] [--fresh]
+    python bench/bench_packages.py [--projects 10000] [--seed 20241124] [--fresh]
 
 Site A is filled once with the real demo generator (kept in bench/out/, keyed by size, seed and a
 hash of the migrations, demo and sync code); each run copies it, makes an empty site B, lets the
