@@ -112,14 +112,17 @@ class Bank:
             yield s
 
     @contextmanager
-    def write(self, *, stamp: bool = True) -> Iterator[Session]:
+    def write(self, *, stamp: bool = True, actor: Actor | None = None) -> Iterator[Session]:
         """One transaction: commits when the block ends, rolls back on any exception.
 
         It takes the next change number when it begins (db/sequence.py); `stamp=False` is for
         bookkeeping that changes no synchronised row (a consumer's cursor), so that it does not
-        itself count as a change."""
+        itself count as a change. `actor`: who the rows it writes are by, for writes that do not
+        name them through the audit trail first (bulk inserts)."""
         with self._write() as s, s.begin():
             s.info["stamp"] = stamp
+            if actor is not None:
+                s.info["actor_id"] = actor.id
             yield s
 
     # -- identity ------------------------------------------------------------------------------
