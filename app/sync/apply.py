@@ -116,7 +116,6 @@ class Applier:
         return self.report
 
     def _rows(self, rows: dict[str, list[dict]]) -> None:
-        self.incoming_ids = {name: {r["values"]["id"] for r in recs} for name, recs in rows.items()}
         for spec in tables.specs():
             if rows.get(spec.name):
                 self._table(spec, rows[spec.name])
@@ -171,14 +170,15 @@ class Applier:
         return found
 
     def _exists(self, table: str, ids: set[str]) -> set[str]:
-        """Which of `ids` exist here (or are being written by this change set)."""
+        """Which of `ids` are here (already, or written by this change set so far: tables are
+        taken parents first, so a parent table's rows are settled before its children's)."""
         missing = [i for i in ids if i not in self.known[table]]
         if missing:
             t = tables.by_name()[table].table
             for start in range(0, len(missing), CHUNK):
                 self.known[table].update(self.conn.execute(
                     select(t.c.id).where(t.c.id.in_(missing[start:start + CHUNK]))).scalars())
-        return {i for i in ids if i in self.known[table] or i in self.incoming_ids.get(table, ())}
+        return {i for i in ids if i in self.known[table]}
 
     def _tombstoned(self, ids: list[str]) -> dict[str, dict[str, Any]]:
         t = Tombstone.__table__
@@ -201,6 +201,8 @@ class Applier:
                 if values.get(col):
                     refs[target].add(values[col])
         present = {target: self._exists(target, ids_) for target, ids_ in refs.items()}
+        if spec.name in present:  # a reply to a comment of this same change set: ordered when written
+            present[spec.name] |= set(ids)
         self._load_keys(spec, [v for _, v in decoded if v["id"] not in local])
         if self.check is not None:
             self.check.prepare(spec, [v for _, v in decoded])
