@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Value kept</source>
-        <translation>保留的值</translation>
+        <translation type="vanished">保留的值</translation>
     </message>
     <message>
         <source>Other value</source>
@@ -33,6 +33,14 @@
     </message>
     <message>
         <source>Keep the value kept</source>
+        <translation type="vanished">保留现值</translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation>现值</translation>
+    </message>
+    <message>
+        <source>Keep the current value</source>
         <translation>保留现值</translation>
     </message>
     <message>
