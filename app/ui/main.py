@@ -13,6 +13,7 @@ from pathlib import Path
 from app import __version__
 
 EXIT_NO_DISPLAY = 2
+ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "ideabank.svg"
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -22,6 +23,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--db-url", metavar="URL", help="数据库地址 / database URL, e.g. a PostgreSQL hub")
     p.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言 / interface language")
     p.add_argument("--theme", choices=["light", "dark"], help="配色 / colour theme")
+    p.add_argument("--self-test", action="store_true",
+                   help="检查本程序是否完整（打开并关闭主窗口）后退出 / check that this copy of the program is complete "
+                        "(opens and closes the main window), then exit")
     return p.parse_args(list(argv))
 
 
@@ -63,6 +67,8 @@ def make_app(argv: Sequence[str], lang: str | None = None, theme_name: str | Non
     QCoreApplication.setOrganizationName("IdeaBank")
     QCoreApplication.setApplicationName("ideabank")
     app.setApplicationDisplayName("")
+    from PySide6.QtGui import QIcon
+    app.setWindowIcon(QIcon(str(ICON)))
     i18n.install(app, i18n.chosen_language(lang))
     i18n.apply_font(app)
     theme.apply(app, theme_name or str(QSettings().value("theme", "light")))
@@ -283,6 +289,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             if bank.warning:
                 QMessageBox.warning(None, app.translate("FirstStart", "Idea Bank"), bank.warning)
+            if args.self_test:
+                from app.ui import i18n, self_test
+                return self_test.run(app, bank, i18n.chosen_language(args.lang))
             if not bank.read_only:
                 offer_demo(app, bank)
             controller = Controller(app, bank)
