@@ -2,6 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Check database</source>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation>修复…</translation>
+    </message>
+    <message>
+        <source>Repair what can be repaired; you may name a folder holding good copies of damaged or missing files</source>
+        <translation>修复能修复的问题；可指定一个存有损坏或丢失文件完好副本的文件夹</translation>
+    </message>
+    <message>
+        <source>Repaired: %1</source>
+        <translation>已修复：%1</translation>
+    </message>
+    <message>
+        <source>Check passed: the database is sound.</source>
+        <translation>检查通过：数据库完好。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>发现 %n 处问题。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder with good copies of the files (Cancel: none)</source>
+        <translation>存有文件完好副本的文件夹（取消：没有）</translation>
+    </message>
+    <message>
+        <source>Repairing the database</source>
+        <translation>正在修复数据库</translation>
+    </message>
+    <message>
+        <source>Checking the database</source>
+        <translation>正在检查数据库</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPage</name>
     <message>
         <source>Show settled ones</source>
@@ -36,14 +77,6 @@
         <translation type="vanished">保留现值</translation>
     </message>
     <message>
-        <source>Current value</source>
-        <translation>现值</translation>
-    </message>
-    <message>
-        <source>Keep the current value</source>
-        <translation>保留现值</translation>
-    </message>
-    <message>
         <source>Use the other value</source>
         <translation>改用另一个值</translation>
     </message>
@@ -73,6 +106,14 @@
             <numerusform>%n 个待处理的冲突</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Current value</source>
+        <translation>现值</translation>
+    </message>
+    <message>
+        <source>Keep the current value</source>
+        <translation>保留现值</translation>
+    </message>
 </context>
 <context>
     <name>Controller</name>
@@ -91,6 +132,25 @@
     <message>
         <source>Today&apos;s notices</source>
         <translation>今日通知</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedOffer</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1</source>
+        <translation>恢复 %1 的备份</translation>
+    </message>
+    <message>
+        <source>Start with an empty bank</source>
+        <translation>从空库开始</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -589,6 +649,14 @@
         <source>Cannot open the idea bank</source>
         <translation>无法打开创新智慧库</translation>
     </message>
+    <message>
+        <source>ideabank-gui: %1 is already open in another window; it was brought to the front.</source>
+        <translation>ideabank-gui：%1 已在另一个窗口中打开，已将该窗口切换到最前。</translation>
+    </message>
+    <message>
+        <source>Idea Bank</source>
+        <translation>创新智慧库</translation>
+    </message>
 </context>
 <context>
     <name>HubDialog</name>
@@ -794,6 +862,10 @@
     <message>
         <source>Importing package…</source>
         <translation>正在导入交换包…</translation>
+    </message>
+    <message>
+        <source>%1 conflicts to settle: see the conflicts list.</source>
+        <translation>有 %1 处冲突需要处理：请查看冲突列表。</translation>
     </message>
 </context>
 <context>
@@ -1149,6 +1221,73 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore. It is checked first; the current database is backed up before it is replaced, and everyone is signed out afterwards.</source>
+        <translation>请选择要恢复的备份。恢复前会先检查它，并先备份当前数据库；恢复后所有人需要重新登录。</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Other file…</source>
+        <translation>其他文件…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <source>Idea Bank backups (*.sqlite);;All files (*)</source>
+        <translation>创新智慧库备份 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replace the current data with %1 (%n project(s))? The current database is backed up first. Everyone is signed out afterwards.</source>
+        <translation>
+            <numerusform>用 %1（%n 个项目）替换当前数据？会先备份当前数据库；完成后所有人需要重新登录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n project(s) from %1. Please sign in again.</source>
+        <translation>
+            <numerusform>已从 %1 恢复 %n 个项目。请重新登录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restoring from a backup</source>
+        <translation>正在从备份恢复</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Thank you! The idea is practical and will be put into use in our studio.</source>
@@ -1492,6 +1631,44 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <source>Site %1 is no longer trusted.</source>
         <translation>已不再信任站点“%1”。</translation>
     </message>
+    <message>
+        <source>Secret projects</source>
+        <translation>秘密级项目</translation>
+    </message>
+    <message>
+        <source>Secret projects…</source>
+        <translation>秘密级项目…</translation>
+    </message>
+    <message>
+        <source>Whether this site&apos;s packages carry secret projects</source>
+        <translation>发给这个站点的交换包是否携带秘密级项目</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop sending secret projects to %1?</source>
+        <translation>不再向“%1”发送秘密级项目吗？</translation>
+    </message>
+    <message>
+        <source>Is %1 run by an administrator who may see every project? Its packages will then carry secret projects too (encrypted for that site only).</source>
+        <translation>“%1”是否由可以查看全部项目的管理员使用？确认后，发给它的交换包也将携带秘密级项目（只为该站点加密）。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
 </context>
 <context>
     <name>StatsPage</name>
@@ -1675,6 +1852,54 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <source>Check and apply a package from a trusted site</source>
         <translation>校验并应用来自已信任站点的交换包</translation>
     </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>Idea Bank backups (*.sqlite)</source>
+        <translation>创新智慧库备份 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Backed up to %1 (checked).</source>
+        <translation>已备份到 %1（已检查）。</translation>
+    </message>
+    <message>
+        <source>Backing up the database</source>
+        <translation>正在备份数据库</translation>
+    </message>
+    <message>
+        <source>Check database…</source>
+        <translation>检查数据库…</translation>
+    </message>
+    <message>
+        <source>Check the database, its attached files and its audit log; repair what can be repaired</source>
+        <translation>检查数据库、附件文件和审计日志，并修复能修复的问题</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>立即备份…</translation>
+    </message>
+    <message>
+        <source>A checked copy of the database in a file of your choice</source>
+        <translation>把数据库经检查后备份到您选择的文件</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Replace the data with a backup (checked first; the current data is backed up)</source>
+        <translation>用备份替换数据（先检查备份，并先备份当前数据）</translation>
+    </message>
+    <message>
+        <source>Locked accounts…</source>
+        <translation>被锁定的账号…</translation>
+    </message>
+    <message>
+        <source>Unlock accounts locked after repeated wrong passwords</source>
+        <translation>解除因密码连续输错而锁定的账号</translation>
+    </message>
 </context>
 <context>
     <name>UiContext</name>
@@ -1693,6 +1918,37 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Something went wrong inside the program. Your data is safe; please report this to the administrator.</source>
         <translation>程序内部出错了。你的数据是安全的，请把此情况告诉管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Locked accounts</source>
+        <translation>被锁定的账号</translation>
+    </message>
+    <message>
+        <source>Employee number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>失败次数</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <source>No account is locked.</source>
+        <translation>没有被锁定的账号。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解除锁定</translation>
     </message>
 </context>
 </TS>
