@@ -351,17 +351,19 @@ class Convergence(RuleBasedStateMachine):
             row = dict(zip(PROJECT_FIELDS, rest))
             assert row["vote_count"] == sum(1 for v in final["votes"] if v[0] == pid)
             assert row["comment_count"] == sum(1 for c in final["comments"] if c[1] == pid)
-        # no field edit lost, unless a later edit that knew it replaced it, or it lost a collision
+        def replaced(e: Edit) -> bool:  # by a later edit of the same field that knew it
+            return any(o.project == e.project and o.field == e.field and e.id in o.knew for o in self.model.edits)
+        # no field edit lost, unless replaced, or it lost a collision (a conflict keeps it)
         for e in self.model.edits:
-            if e.project not in present or repr(values[e.project][e.field]) == repr(e.value):
-                continue
-            if any(o.project == e.project and o.field == e.field and e.id in o.knew for o in self.model.edits):
+            if e.project not in present or repr(values[e.project][e.field]) == repr(e.value) or replaced(e):
                 continue
             assert (e.project, e.field, repr(e.value)) in losers, f"edit lost without a conflict: {e}"
-        # every concurrent pair of same-field edits with different values left a conflict
+        # every pair of concurrent same-field edits with different values left a conflict (an edit
+        # replaced before anyone saw it collided with nothing)
         by_field: dict[tuple[str, str], list[Edit]] = {}
         for e in self.model.edits:
-            by_field.setdefault((e.project, e.field), []).append(e)
+            if not replaced(e):
+                by_field.setdefault((e.project, e.field), []).append(e)
         for (pid, name), edits in by_field.items():
             if pid not in present:
                 continue
