@@ -31,14 +31,13 @@ from sqlalchemy import func, insert, select, text, update
 from app.core import audit, demo_words as W
 from app.core.actor import Actor
 from app.core.bank import Bank
-from app.core.errors import Conflict, ValidationError
+from app.core.errors import Conflict, StorageError, ValidationError
 from app.core.i18n import t
 from app.core.people import hash_password
 from app.core.permissions import check
 from app.core.reviews import weighted_total
 from app.core.vocab import DEFAULT_RUBRIC_WEIGHTS, RUBRIC
-from db.models import (Comment, Project, ProjectMember, Review, SearchQueue, Setting, Studio, Unit, User,
-                       Vote)
+from db.models import Comment, Project, ProjectMember, Review, Setting, Studio, Unit, User, Vote
 
 DEMO_PASSWORD = "demo1234"  # shown in the README and the user guide: demo data only
 
@@ -383,7 +382,7 @@ def generate(bank: Bank, actor: Actor, projects: int, seed: int = 20241124, prog
     start = min(START, end - dt.timedelta(days=1))
     counts: dict[str, Any] = {"units": 0, "studios": 0, "people": 0, "projects": 0, "members": 0, "comments": 0,
                               "votes": 0, "reviews": 0, "cancelled": False}
-    with bank.write() as s:
+    with bank.write(actor=actor) as s:
         counts.update(_ensure_org(s.connection(), org, site_id))
 
     rng = random.Random(seed)
@@ -413,17 +412,22 @@ def generate(bank: Bank, actor: Actor, projects: int, seed: int = 20241124, prog
         size = min(batch, projects - done)
         rows = _batch(rng, writer, org, done, size, projects, start, end, end, category_of, status_of, proposers,
                       cum, all_idx, seqs, site_id, site_code)
-        with bank.write() as s:
-            conn = s.connection()
-            for table, data in rows.items():
-                if data:
-                    conn.execute(insert(table), data)
-            for year, value in seqs.items():
-                key = f"project_seq:{year}"
-                if s.get(Setting, key) is None:
-                    s.add(Setting(key=key, value=value))
-                else:
-                    s.get(Setting, key).value = value
+        try:
+            with bank.write(actor=actor) as s:
+                conn = s.connection()
+                for table, data in rows.items():
+                    if data:
+                        conn.execute(insert(table), data)
+                for year, value in seqs.items():
+                    key = f"project_seq:{year}"
+                    if s.get(Setting, key) is None:
+                        s.add(Setting(key=key, value=value))
+                    else:
+                        s.get(Setting, key).value = value
+        except StorageError as exc:  # a full disk: each batch is one transaction, so the earlier ones are whole
+            raise StorageError(exc.message + " " + t("此前已写入的 {n} 个演示项目完整保留，其余未写入。",
+                                                     "The {n} demo projects written before are kept whole; "
+                                                     "the rest were not written.", n=done)) from exc
         done += size
         counts["projects"] += size
         counts["members"] += len(rows[ProjectMember.__table__])
@@ -448,7 +452,7 @@ def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int
            status_of: Callable[[], str], proposers: list[int], cum: list[int], all_idx: list[int],
            seqs: dict[int, int], site_id: str, site_code: str) -> dict[Any, list[dict[str, Any]]]:
     people, studios = org.people, org.studios
-    P, M, C, V, R, Q = ([] for _ in range(6))  # projects, members, comments, votes, reviews, queue
+    P, M, C, V, R = ([] for _ in range(5))  # projects, members, comments, votes, reviews
     for i in range(first, first + size):
         created = _spread(i, total, rng, start, end)
         author = proposers[rng.choices(range(len(proposers)), cum_weights=cum)[0]]
@@ -551,9 +555,8 @@ def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int
                       "total": weighted_total(scores, DEFAULT_RUBRIC_WEIGHTS),
                       "decision": "adopt" if adopted else "reject",
                       "reason": rng.choice(W.ADOPT_REASONS if adopted else W.REJECT_REASONS), "private_note": ""})
-        Q.append({"project_id": pid, "enqueued_at": changed})
     return {Project.__table__: P, ProjectMember.__table__: M, Vote.__table__: V, Comment.__table__: C,
-            Review.__table__: R, SearchQueue.__table__: Q}
+            Review.__table__: R}
 
 
 __all__ = ["generate", "build_org", "PEOPLE", "STUDIOS"]

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import selectinload
 
+from app.core import audit
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.changes import Changes
@@ -34,7 +35,7 @@ from app.core.queries import project_json
 from app.core.transfer_files import COLUMNS, read_rows, write_rows
 from app.core.vocab import parse_status
 from db.base import new_id
-from db.models import AuditLog, Project, ProjectMember, SearchQueue, Studio, User
+from db.models import AuditLog, Project, ProjectMember, Studio, User
 
 # Keys of project_json that import reads; the rest (labels, counters, names) are output only.
 READ_ONLY_KEYS = frozenset({"category_label", "status_label", "proposer_name", "vote_count", "comment_count",
@@ -130,7 +131,7 @@ def import_projects(bank: Bank, actor: Actor, path: Path | str, *, dry_run: bool
                                 m=MAX_ROWS, n=len(raw_rows)))
     report = ImportReport(rows=len(raw_rows), dry_run=dry_run)
     try:
-        with bank.write() as s:
+        with bank.write(actor=actor) as s:
             errors = _import_rows(s, bank, actor, raw_rows, from_cells, report, progress, cancel)
             if errors:
                 raise ImportFailed(errors, len(raw_rows))
@@ -154,7 +155,7 @@ def _import_rows(s: Any, bank: Bank, actor: Actor, raw_rows: list[tuple[int, Any
     seen_ids: set[str] = set()
     seen_numbers: set[str] = set()
     now = bank.now()
-    projects, members, audits, queue = [], [], [], []
+    projects, members, audits = [], [], []
     for position, (row_no, raw) in enumerate(raw_rows):
         if position % STEP == 0:
             _tick(position, len(raw_rows), progress, cancel, "已取消导入，未写入任何数据。",
@@ -274,14 +275,13 @@ def _import_rows(s: Any, bank: Bank, actor: Actor, raw_rows: list[tuple[int, Any
         audits.append({"id": new_id(), "at": now, "actor_id": actor.id, "entity": "project", "entity_id": pid,
                        "action": "import", "field": "status", "old_value": None, "new_value": status,
                        "site_id": bank.site_id})
-        queue.append({"project_id": pid, "enqueued_at": now})
         report.by_status[status] = report.by_status.get(status, 0) + 1
         report.ids.append(pid)
     if errors:
         return errors
     conn = s.connection()
     for table, rows in ((Project.__table__, projects), (ProjectMember.__table__, members),
-                        (AuditLog.__table__, audits), (SearchQueue.__table__, queue)):
+                        (AuditLog.__table__, audit.chained(s, bank.site_id, audits))):
         if rows:
             # Rows differ in which optional keys they carry only through `clean`, which always has them all.
             conn.execute(insert(table), rows)

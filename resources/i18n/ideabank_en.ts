@@ -2,6 +2,122 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Check database</source>
+        <translation>Check database</translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation>Repair…</translation>
+    </message>
+    <message>
+        <source>Repair what can be repaired; you may name a folder holding good copies of damaged or missing files</source>
+        <translation>Repair what can be repaired; you may name a folder holding good copies of damaged or missing files</translation>
+    </message>
+    <message>
+        <source>Repaired: %1</source>
+        <translation>Repaired: %1</translation>
+    </message>
+    <message>
+        <source>Check passed: the database is sound.</source>
+        <translation>Check passed: the database is sound.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>%n problem found.</numerusform>
+            <numerusform>%n problems found.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder with good copies of the files (Cancel: none)</source>
+        <translation>Folder with good copies of the files (Cancel: none)</translation>
+    </message>
+    <message>
+        <source>Repairing the database</source>
+        <translation>Repairing the database</translation>
+    </message>
+    <message>
+        <source>Checking the database</source>
+        <translation>Checking the database</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Show settled ones</source>
+        <translation>Show settled ones</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Value kept</source>
+        <translation type="vanished">Value kept</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Keep the value kept</source>
+        <translation type="vanished">Keep the value kept</translation>
+    </message>
+    <message>
+        <source>Use the other value</source>
+        <translation>Use the other value</translation>
+    </message>
+    <message>
+        <source>Delete the record</source>
+        <translation>Delete the record</translation>
+    </message>
+    <message>
+        <source>Open the project</source>
+        <translation>Open the project</translation>
+    </message>
+    <message>
+        <source>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio&apos;s conflicts; everyone sees the changes of theirs the hub refused.</source>
+        <translation>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio&apos;s conflicts; everyone sees the changes of theirs the hub refused.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>Settled</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s)</source>
+        <translation>
+            <numerusform>%n open conflict</numerusform>
+            <numerusform>%n open conflicts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <source>Keep the current value</source>
+        <translation>Keep the current value</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>Kiosk: propose an idea as %1</source>
@@ -18,6 +134,25 @@
     <message>
         <source>Today&apos;s notices</source>
         <translation>Today&apos;s notices</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedOffer</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1</source>
+        <translation>Restore the backup of %1</translation>
+    </message>
+    <message>
+        <source>Start with an empty bank</source>
+        <translation>Start with an empty bank</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>
@@ -523,6 +658,41 @@
         <source>Cannot open the idea bank</source>
         <translation>Cannot open the idea bank</translation>
     </message>
+    <message>
+        <source>ideabank-gui: %1 is already open in another window; it was brought to the front.</source>
+        <translation>ideabank-gui: %1 is already open in another window; it was brought to the front.</translation>
+    </message>
+    <message>
+        <source>Idea Bank</source>
+        <translation>Idea Bank</translation>
+    </message>
+</context>
+<context>
+    <name>HubDialog</name>
+    <message>
+        <source>Synchronise with hub</source>
+        <translation>Synchronise with hub</translation>
+    </message>
+    <message>
+        <source>Sends what changed on this computer to the central hub and brings back what changed elsewhere. Work already synchronised is not sent again; an interrupted sync continues where it stopped.</source>
+        <translation>Sends what changed on this computer to the central hub and brings back what changed elsewhere. Work already synchronised is not sent again; an interrupted sync continues where it stopped.</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Hub address</translation>
+    </message>
+    <message>
+        <source>Synchronise</source>
+        <translation>Synchronise</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>Cannot do that</translation>
+    </message>
+    <message>
+        <source>Enter the hub&apos;s address.</source>
+        <translation>Enter the hub&apos;s address.</translation>
+    </message>
 </context>
 <context>
     <name>InboxPage</name>
@@ -642,6 +812,124 @@
     </message>
 </context>
 <context>
+    <name>PackageActions</name>
+    <message>
+        <source>Records</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Checking</translation>
+    </message>
+    <message>
+        <source>Applying</source>
+        <translation>Applying</translation>
+    </message>
+    <message>
+        <source>Export package</source>
+        <translation>Export package</translation>
+    </message>
+    <message>
+        <source>This site trusts no other site yet. Open Site identity, trust the other site&apos;s key file, then export.</source>
+        <translation>This site trusts no other site yet. Open Site identity, trust the other site&apos;s key file, then export.</translation>
+    </message>
+    <message>
+        <source>Wrote %1 for site %2: %3 records and %4 attachments (sequence %5–%6).</source>
+        <translation>Wrote %1 for site %2: %3 records and %4 attachments (sequence %5–%6).</translation>
+    </message>
+    <message>
+        <source>%1 attachment files are not on this computer and were left out.</source>
+        <translation>%1 attachment files are not on this computer and were left out.</translation>
+    </message>
+    <message>
+        <source>Package exported</source>
+        <translation>Package exported</translation>
+    </message>
+    <message>
+        <source>Exporting package…</source>
+        <translation>Exporting package…</translation>
+    </message>
+    <message>
+        <source>Import package</source>
+        <translation>Import package</translation>
+    </message>
+    <message>
+        <source>Exchange packages (*%1)</source>
+        <translation>Exchange packages (*%1)</translation>
+    </message>
+    <message>
+        <source>Imported the package from site %1: %2 records and %3 attachments (sequence %4–%5).</source>
+        <translation>Imported the package from site %1: %2 records and %3 attachments (sequence %4–%5).</translation>
+    </message>
+    <message>
+        <source>Package imported</source>
+        <translation>Package imported</translation>
+    </message>
+    <message>
+        <source>Importing package…</source>
+        <translation>Importing package…</translation>
+    </message>
+    <message>
+        <source>%1 conflicts to settle: see the conflicts list.</source>
+        <translation>%1 conflicts to settle: see the conflicts list.</translation>
+    </message>
+</context>
+<context>
+    <name>PackageExportDialog</name>
+    <message>
+        <source>Export package</source>
+        <translation>Export package</translation>
+    </message>
+    <message>
+        <source>Everything after sequence number</source>
+        <translation>Everything after sequence number</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>The package is signed by this site and encrypted for the receiving site only: a lost USB stick reveals nothing.</source>
+        <translation>The package is signed by this site and encrypted for the receiving site only: a lost USB stick reveals nothing.</translation>
+    </message>
+    <message>
+        <source>To site</source>
+        <translation>To site</translation>
+    </message>
+    <message>
+        <source>What to send</source>
+        <translation>What to send</translation>
+    </message>
+    <message>
+        <source>Package file</source>
+        <translation>Package file</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>What the site has not acknowledged (after %1)</source>
+        <translation>What the site has not acknowledged (after %1)</translation>
+    </message>
+    <message>
+        <source>Exchange packages (*%1)</source>
+        <translation>Exchange packages (*%1)</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>Cannot do that</translation>
+    </message>
+    <message>
+        <source>Choose where to write the package.</source>
+        <translation>Choose where to write the package.</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Idea bank</source>
@@ -690,6 +978,10 @@
     <message>
         <source>The innovation studios, their leaders and members will be shown here.</source>
         <translation type="vanished">The innovation studios, their leaders and members will be shown here.</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1232,75 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore. It is checked first; the current database is backed up before it is replaced, and everyone is signed out afterwards.</source>
+        <translation>Choose the backup to restore. It is checked first; the current database is backed up before it is replaced, and everyone is signed out afterwards.</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>before a restore</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>before an upgrade</translation>
+    </message>
+    <message>
+        <source>Other file…</source>
+        <translation>Other file…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>Backup file</translation>
+    </message>
+    <message>
+        <source>Idea Bank backups (*.sqlite);;All files (*)</source>
+        <translation>Idea Bank backups (*.sqlite);;All files (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replace the current data with %1 (%n project(s))? The current database is backed up first. Everyone is signed out afterwards.</source>
+        <translation>
+            <numerusform>Replace the current data with %1 (%n project)? The current database is backed up first. Everyone is signed out afterwards.</numerusform>
+            <numerusform>Replace the current data with %1 (%n projects)? The current database is backed up first. Everyone is signed out afterwards.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n project(s) from %1. Please sign in again.</source>
+        <translation>
+            <numerusform>Restored %n project from %1. Please sign in again.</numerusform>
+            <numerusform>Restored %n projects from %1. Please sign in again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restoring from a backup</source>
+        <translation>Restoring from a backup</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Thank you! The idea is practical and will be put into use in our studio.</source>
@@ -1151,6 +1512,180 @@
     </message>
 </context>
 <context>
+    <name>SiteDialog</name>
+    <message>
+        <source>Site identity</source>
+        <translation>Site identity</translation>
+    </message>
+    <message>
+        <source>This site</source>
+        <translation>This site</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Signing key fingerprint</source>
+        <translation>Signing key fingerprint</translation>
+    </message>
+    <message>
+        <source>Encryption key fingerprint</source>
+        <translation>Encryption key fingerprint</translation>
+    </message>
+    <message>
+        <source>Save my key file…</source>
+        <translation>Save my key file…</translation>
+    </message>
+    <message>
+        <source>A file with this site&apos;s public keys, to carry to another site</source>
+        <translation>A file with this site&apos;s public keys, to carry to another site</translation>
+    </message>
+    <message>
+        <source>Trusted sites</source>
+        <translation>Trusted sites</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>No site is trusted yet. Bring the other site&apos;s key file and trust it.</source>
+        <translation>No site is trusted yet. Bring the other site&apos;s key file and trust it.</translation>
+    </message>
+    <message>
+        <source>Trust a key file…</source>
+        <translation>Trust a key file…</translation>
+    </message>
+    <message>
+        <source>Stop trusting</source>
+        <translation>Stop trusting</translation>
+    </message>
+    <message>
+        <source>Site renamed.</source>
+        <translation>Site renamed.</translation>
+    </message>
+    <message>
+        <source>Save my key file</source>
+        <translation>Save my key file</translation>
+    </message>
+    <message>
+        <source>Site key files (%1)</source>
+        <translation>Site key files (%1)</translation>
+    </message>
+    <message>
+        <source>Key file saved</source>
+        <translation>Key file saved</translation>
+    </message>
+    <message>
+        <source>Saved %1.
+
+Carry it to the other site. Before they trust it, read this signing fingerprint to them by telephone or in person:
+
+%2</source>
+        <translation>Saved %1.
+
+Carry it to the other site. Before they trust it, read this signing fingerprint to them by telephone or in person:
+
+%2</translation>
+    </message>
+    <message>
+        <source>Trust a key file</source>
+        <translation>Trust a key file</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>Cannot do that</translation>
+    </message>
+    <message>
+        <source>Site: %1 (%2)
+Signing key fingerprint: %3
+Encryption key fingerprint: %4
+
+Compare the signing fingerprint with the other site by telephone or in person. Trust this site?</source>
+        <translation>Site: %1 (%2)
+Signing key fingerprint: %3
+Encryption key fingerprint: %4
+
+Compare the signing fingerprint with the other site by telephone or in person. Trust this site?</translation>
+    </message>
+    <message>
+        <source>This site is already trusted with OTHER keys. Replace them only if the site told you it made new keys.</source>
+        <translation>This site is already trusted with OTHER keys. Replace them only if the site told you it made new keys.</translation>
+    </message>
+    <message>
+        <source>Trust a site</source>
+        <translation>Trust a site</translation>
+    </message>
+    <message>
+        <source>Site %1 is trusted.</source>
+        <translation>Site %1 is trusted.</translation>
+    </message>
+    <message>
+        <source>Stop trusting %1? Its packages will be refused and none will be made for it.</source>
+        <translation>Stop trusting %1? Its packages will be refused and none will be made for it.</translation>
+    </message>
+    <message>
+        <source>Site %1 is no longer trusted.</source>
+        <translation>Site %1 is no longer trusted.</translation>
+    </message>
+    <message>
+        <source>Secret projects</source>
+        <translation>Secret projects</translation>
+    </message>
+    <message>
+        <source>Secret projects…</source>
+        <translation>Secret projects…</translation>
+    </message>
+    <message>
+        <source>Whether this site&apos;s packages carry secret projects</source>
+        <translation>Whether this site&apos;s packages carry secret projects</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop sending secret projects to %1?</source>
+        <translation>Stop sending secret projects to %1?</translation>
+    </message>
+    <message>
+        <source>Is %1 run by an administrator who may see every project? Its packages will then carry secret projects too (encrypted for that site only).</source>
+        <translation>Is %1 run by an administrator who may see every project? Its packages will then carry secret projects too (encrypted for that site only).</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
     <name>StatsPage</name>
     <message>
         <source>All studios</source>
@@ -1245,6 +1780,145 @@
     </message>
 </context>
 <context>
+    <name>SyncActions</name>
+    <message>
+        <source>A synchronisation is already running.</source>
+        <translation>A synchronisation is already running.</translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation>Sending changes</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>Receiving changes</translation>
+    </message>
+    <message>
+        <source>Synchronising</source>
+        <translation>Synchronising</translation>
+    </message>
+    <message>
+        <source>Synchronised: %1 sent, %2 received.</source>
+        <translation>Synchronised: %1 sent, %2 received.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to look at.</source>
+        <translation>
+            <numerusform>%n conflict to look at.</numerusform>
+            <numerusform>%n conflicts to look at.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the hub.</source>
+        <translation>
+            <numerusform>%n change refused by the hub.</numerusform>
+            <numerusform>%n changes refused by the hub.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Never synchronised</source>
+        <translation>Never synchronised</translation>
+    </message>
+    <message>
+        <source>Tools → Synchronise with hub… (F9)</source>
+        <translation>Tools → Synchronise with hub… (F9)</translation>
+    </message>
+    <message>
+        <source>Last synchronised %1</source>
+        <translation>Last synchronised %1</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 received; click to synchronise again</source>
+        <translation>%1 sent, %2 received; click to synchronise again</translation>
+    </message>
+</context>
+<context>
+    <name>Tools</name>
+    <message>
+        <source>Synchronise with hub…</source>
+        <translation>Synchronise with hub…</translation>
+    </message>
+    <message>
+        <source>Send this computer&apos;s changes to the central hub and take everyone else&apos;s</source>
+        <translation>Send this computer&apos;s changes to the central hub and take everyone else&apos;s</translation>
+    </message>
+    <message>
+        <source>Site identity…</source>
+        <translation>Site identity…</translation>
+    </message>
+    <message>
+        <source>This site&apos;s keys, and the sites it trusts</source>
+        <translation>This site&apos;s keys, and the sites it trusts</translation>
+    </message>
+    <message>
+        <source>Export package…</source>
+        <translation>Export package…</translation>
+    </message>
+    <message>
+        <source>A signed, encrypted package for an air-gapped site (USB)</source>
+        <translation>A signed, encrypted package for an air-gapped site (USB)</translation>
+    </message>
+    <message>
+        <source>Import package…</source>
+        <translation>Import package…</translation>
+    </message>
+    <message>
+        <source>Check and apply a package from a trusted site</source>
+        <translation>Check and apply a package from a trusted site</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>Back up the database</translation>
+    </message>
+    <message>
+        <source>Idea Bank backups (*.sqlite)</source>
+        <translation>Idea Bank backups (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Backed up to %1 (checked).</source>
+        <translation>Backed up to %1 (checked).</translation>
+    </message>
+    <message>
+        <source>Backing up the database</source>
+        <translation>Backing up the database</translation>
+    </message>
+    <message>
+        <source>Check database…</source>
+        <translation>Check database…</translation>
+    </message>
+    <message>
+        <source>Check the database, its attached files and its audit log; repair what can be repaired</source>
+        <translation>Check the database, its attached files and its audit log; repair what can be repaired</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>Back up now…</translation>
+    </message>
+    <message>
+        <source>A checked copy of the database in a file of your choice</source>
+        <translation>A checked copy of the database in a file of your choice</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>Replace the data with a backup (checked first; the current data is backed up)</source>
+        <translation>Replace the data with a backup (checked first; the current data is backed up)</translation>
+    </message>
+    <message>
+        <source>Locked accounts…</source>
+        <translation>Locked accounts…</translation>
+    </message>
+    <message>
+        <source>Unlock accounts locked after repeated wrong passwords</source>
+        <translation>Unlock accounts locked after repeated wrong passwords</translation>
+    </message>
+</context>
+<context>
     <name>UiContext</name>
     <message>
         <source>Cancelled.</source>
@@ -1261,6 +1935,37 @@
     <message>
         <source>Something went wrong inside the program. Your data is safe; please report this to the administrator.</source>
         <translation>Something went wrong inside the program. Your data is safe; please report this to the administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Locked accounts</source>
+        <translation>Locked accounts</translation>
+    </message>
+    <message>
+        <source>Employee number</source>
+        <translation>Employee number</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Failures</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>No account is locked.</source>
+        <translation>No account is locked.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,120 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Check database</source>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation>修复…</translation>
+    </message>
+    <message>
+        <source>Repair what can be repaired; you may name a folder holding good copies of damaged or missing files</source>
+        <translation>修复能修复的问题；可指定一个存有损坏或丢失文件完好副本的文件夹</translation>
+    </message>
+    <message>
+        <source>Repaired: %1</source>
+        <translation>已修复：%1</translation>
+    </message>
+    <message>
+        <source>Check passed: the database is sound.</source>
+        <translation>检查通过：数据库完好。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>发现 %n 处问题。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder with good copies of the files (Cancel: none)</source>
+        <translation>存有文件完好副本的文件夹（取消：没有）</translation>
+    </message>
+    <message>
+        <source>Repairing the database</source>
+        <translation>正在修复数据库</translation>
+    </message>
+    <message>
+        <source>Checking the database</source>
+        <translation>正在检查数据库</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Show settled ones</source>
+        <translation>显示已处理的</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value kept</source>
+        <translation type="vanished">保留的值</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>另一个值</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Keep the value kept</source>
+        <translation type="vanished">保留现值</translation>
+    </message>
+    <message>
+        <source>Use the other value</source>
+        <translation>改用另一个值</translation>
+    </message>
+    <message>
+        <source>Delete the record</source>
+        <translation>删除该记录</translation>
+    </message>
+    <message>
+        <source>Open the project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio&apos;s conflicts; everyone sees the changes of theirs the hub refused.</source>
+        <translation>两处在同步前改了同一处内容时，保留较晚的修改，另一个值列在这里，录入的内容不会丢失。工作室领衔人处理本工作室的冲突；每个人都能看到自己被中心库拒绝的修改。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>已处理</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s)</source>
+        <translation>
+            <numerusform>%n 个待处理的冲突</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation>现值</translation>
+    </message>
+    <message>
+        <source>Keep the current value</source>
+        <translation>保留现值</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>Kiosk: propose an idea as %1</source>
@@ -18,6 +132,25 @@
     <message>
         <source>Today&apos;s notices</source>
         <translation>今日通知</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedOffer</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1</source>
+        <translation>恢复 %1 的备份</translation>
+    </message>
+    <message>
+        <source>Start with an empty bank</source>
+        <translation>从空库开始</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -516,6 +649,41 @@
         <source>Cannot open the idea bank</source>
         <translation>无法打开创新智慧库</translation>
     </message>
+    <message>
+        <source>ideabank-gui: %1 is already open in another window; it was brought to the front.</source>
+        <translation>ideabank-gui：%1 已在另一个窗口中打开，已将该窗口切换到最前。</translation>
+    </message>
+    <message>
+        <source>Idea Bank</source>
+        <translation>创新智慧库</translation>
+    </message>
+</context>
+<context>
+    <name>HubDialog</name>
+    <message>
+        <source>Synchronise with hub</source>
+        <translation>与中心库同步</translation>
+    </message>
+    <message>
+        <source>Sends what changed on this computer to the central hub and brings back what changed elsewhere. Work already synchronised is not sent again; an interrupted sync continues where it stopped.</source>
+        <translation>把本机的修改发送到中心库，并取回其他地方的修改。已同步的内容不会重复发送；中断的同步下次会从中断处继续。</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>中心库地址</translation>
+    </message>
+    <message>
+        <source>Synchronise</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>无法完成</translation>
+    </message>
+    <message>
+        <source>Enter the hub&apos;s address.</source>
+        <translation>请填写中心库地址。</translation>
+    </message>
 </context>
 <context>
     <name>InboxPage</name>
@@ -634,6 +802,124 @@
     </message>
 </context>
 <context>
+    <name>PackageActions</name>
+    <message>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Applying</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Export package</source>
+        <translation>导出交换包</translation>
+    </message>
+    <message>
+        <source>This site trusts no other site yet. Open Site identity, trust the other site&apos;s key file, then export.</source>
+        <translation>本站点还没有信任任何站点。请先打开“站点身份”，信任对方站点的密钥文件，再导出。</translation>
+    </message>
+    <message>
+        <source>Wrote %1 for site %2: %3 records and %4 attachments (sequence %5–%6).</source>
+        <translation>已写出 %1，发给站点“%2”：%3 条记录，%4 个附件（序号 %5–%6）。</translation>
+    </message>
+    <message>
+        <source>%1 attachment files are not on this computer and were left out.</source>
+        <translation>有 %1 个附件的文件不在本机，未放入交换包。</translation>
+    </message>
+    <message>
+        <source>Package exported</source>
+        <translation>交换包已导出</translation>
+    </message>
+    <message>
+        <source>Exporting package…</source>
+        <translation>正在导出交换包…</translation>
+    </message>
+    <message>
+        <source>Import package</source>
+        <translation>导入交换包</translation>
+    </message>
+    <message>
+        <source>Exchange packages (*%1)</source>
+        <translation>交换包 (*%1)</translation>
+    </message>
+    <message>
+        <source>Imported the package from site %1: %2 records and %3 attachments (sequence %4–%5).</source>
+        <translation>已导入来自站点“%1”的交换包：%2 条记录，%3 个附件（序号 %4–%5）。</translation>
+    </message>
+    <message>
+        <source>Package imported</source>
+        <translation>交换包已导入</translation>
+    </message>
+    <message>
+        <source>Importing package…</source>
+        <translation>正在导入交换包…</translation>
+    </message>
+    <message>
+        <source>%1 conflicts to settle: see the conflicts list.</source>
+        <translation>有 %1 处冲突需要处理：请查看冲突列表。</translation>
+    </message>
+</context>
+<context>
+    <name>PackageExportDialog</name>
+    <message>
+        <source>Export package</source>
+        <translation>导出交换包</translation>
+    </message>
+    <message>
+        <source>Everything after sequence number</source>
+        <translation>从以下序号之后的全部变更</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>The package is signed by this site and encrypted for the receiving site only: a lost USB stick reveals nothing.</source>
+        <translation>交换包由本站点签名，并只为接收站点加密：U盘丢失也不会泄露任何内容。</translation>
+    </message>
+    <message>
+        <source>To site</source>
+        <translation>接收站点</translation>
+    </message>
+    <message>
+        <source>What to send</source>
+        <translation>发送内容</translation>
+    </message>
+    <message>
+        <source>Package file</source>
+        <translation>交换包文件</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>What the site has not acknowledged (after %1)</source>
+        <translation>对方尚未确认收到的变更（序号 %1 之后）</translation>
+    </message>
+    <message>
+        <source>Exchange packages (*%1)</source>
+        <translation>交换包 (*%1)</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>无法完成</translation>
+    </message>
+    <message>
+        <source>Choose where to write the package.</source>
+        <translation>请选择交换包的保存位置。</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Idea bank</source>
@@ -682,6 +968,10 @@
     <message>
         <source>The innovation studios, their leaders and members will be shown here.</source>
         <translation type="vanished">这里将显示职工创新工作室及其领衔人和成员。</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>同步冲突</translation>
     </message>
 </context>
 <context>
@@ -931,6 +1221,73 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore. It is checked first; the current database is backed up before it is replaced, and everyone is signed out afterwards.</source>
+        <translation>请选择要恢复的备份。恢复前会先检查它，并先备份当前数据库；恢复后所有人需要重新登录。</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Other file…</source>
+        <translation>其他文件…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <source>Idea Bank backups (*.sqlite);;All files (*)</source>
+        <translation>创新智慧库备份 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replace the current data with %1 (%n project(s))? The current database is backed up first. Everyone is signed out afterwards.</source>
+        <translation>
+            <numerusform>用 %1（%n 个项目）替换当前数据？会先备份当前数据库；完成后所有人需要重新登录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n project(s) from %1. Please sign in again.</source>
+        <translation>
+            <numerusform>已从 %1 恢复 %n 个项目。请重新登录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restoring from a backup</source>
+        <translation>正在从备份恢复</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Thank you! The idea is practical and will be put into use in our studio.</source>
@@ -1141,6 +1498,179 @@
     </message>
 </context>
 <context>
+    <name>SiteDialog</name>
+    <message>
+        <source>Site identity</source>
+        <translation>站点身份</translation>
+    </message>
+    <message>
+        <source>This site</source>
+        <translation>本站点</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>改名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Signing key fingerprint</source>
+        <translation>签名密钥指纹</translation>
+    </message>
+    <message>
+        <source>Encryption key fingerprint</source>
+        <translation>加密密钥指纹</translation>
+    </message>
+    <message>
+        <source>Save my key file…</source>
+        <translation>保存本站点密钥文件…</translation>
+    </message>
+    <message>
+        <source>A file with this site&apos;s public keys, to carry to another site</source>
+        <translation>含本站点公钥的文件，带到其他站点去信任</translation>
+    </message>
+    <message>
+        <source>Trusted sites</source>
+        <translation>已信任的站点</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>对方已确认</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收到</translation>
+    </message>
+    <message>
+        <source>No site is trusted yet. Bring the other site&apos;s key file and trust it.</source>
+        <translation>还没有信任任何站点。请取得对方站点的密钥文件并信任它。</translation>
+    </message>
+    <message>
+        <source>Trust a key file…</source>
+        <translation>信任密钥文件…</translation>
+    </message>
+    <message>
+        <source>Stop trusting</source>
+        <translation>不再信任</translation>
+    </message>
+    <message>
+        <source>Site renamed.</source>
+        <translation>站点已改名。</translation>
+    </message>
+    <message>
+        <source>Save my key file</source>
+        <translation>保存本站点密钥文件</translation>
+    </message>
+    <message>
+        <source>Site key files (%1)</source>
+        <translation>站点密钥文件 (%1)</translation>
+    </message>
+    <message>
+        <source>Key file saved</source>
+        <translation>密钥文件已保存</translation>
+    </message>
+    <message>
+        <source>Saved %1.
+
+Carry it to the other site. Before they trust it, read this signing fingerprint to them by telephone or in person:
+
+%2</source>
+        <translation>已保存 %1。
+
+请把它带到对方站点。对方信任之前，请通过电话或当面向对方念出这个签名指纹：
+
+%2</translation>
+    </message>
+    <message>
+        <source>Trust a key file</source>
+        <translation>信任密钥文件</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>无法完成</translation>
+    </message>
+    <message>
+        <source>Site: %1 (%2)
+Signing key fingerprint: %3
+Encryption key fingerprint: %4
+
+Compare the signing fingerprint with the other site by telephone or in person. Trust this site?</source>
+        <translation>站点：%1（%2）
+签名密钥指纹：%3
+加密密钥指纹：%4
+
+请通过电话或当面与对方站点核对签名指纹。确定信任这个站点吗？</translation>
+    </message>
+    <message>
+        <source>This site is already trusted with OTHER keys. Replace them only if the site told you it made new keys.</source>
+        <translation>这个站点已用【另一套】密钥被信任。只有在对方告知已更换密钥时才替换。</translation>
+    </message>
+    <message>
+        <source>Trust a site</source>
+        <translation>信任站点</translation>
+    </message>
+    <message>
+        <source>Site %1 is trusted.</source>
+        <translation>已信任站点“%1”。</translation>
+    </message>
+    <message>
+        <source>Stop trusting %1? Its packages will be refused and none will be made for it.</source>
+        <translation>不再信任“%1”吗？它的交换包将被拒绝，也不会再为它生成交换包。</translation>
+    </message>
+    <message>
+        <source>Site %1 is no longer trusted.</source>
+        <translation>已不再信任站点“%1”。</translation>
+    </message>
+    <message>
+        <source>Secret projects</source>
+        <translation>秘密级项目</translation>
+    </message>
+    <message>
+        <source>Secret projects…</source>
+        <translation>秘密级项目…</translation>
+    </message>
+    <message>
+        <source>Whether this site&apos;s packages carry secret projects</source>
+        <translation>发给这个站点的交换包是否携带秘密级项目</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop sending secret projects to %1?</source>
+        <translation>不再向“%1”发送秘密级项目吗？</translation>
+    </message>
+    <message>
+        <source>Is %1 run by an administrator who may see every project? Its packages will then carry secret projects too (encrypted for that site only).</source>
+        <translation>“%1”是否由可以查看全部项目的管理员使用？确认后，发给它的交换包也将携带秘密级项目（只为该站点加密）。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>StatsPage</name>
     <message>
         <source>All studios</source>
@@ -1235,6 +1765,143 @@
     </message>
 </context>
 <context>
+    <name>SyncActions</name>
+    <message>
+        <source>A synchronisation is already running.</source>
+        <translation>同步正在进行中。</translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation>正在发送修改</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>正在接收修改</translation>
+    </message>
+    <message>
+        <source>Synchronising</source>
+        <translation>正在同步</translation>
+    </message>
+    <message>
+        <source>Synchronised: %1 sent, %2 received.</source>
+        <translation>同步完成：发送 %1 条，接收 %2 条。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to look at.</source>
+        <translation>
+            <numerusform>有 %n 个冲突需要查看。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the hub.</source>
+        <translation>
+            <numerusform>%n 处修改被中心库拒绝。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Never synchronised</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Tools → Synchronise with hub… (F9)</source>
+        <translation>工具 → 与中心库同步…（F9）</translation>
+    </message>
+    <message>
+        <source>Last synchronised %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 received; click to synchronise again</source>
+        <translation>发送 %1 条，接收 %2 条；点击再次同步</translation>
+    </message>
+</context>
+<context>
+    <name>Tools</name>
+    <message>
+        <source>Synchronise with hub…</source>
+        <translation>与中心库同步…</translation>
+    </message>
+    <message>
+        <source>Send this computer&apos;s changes to the central hub and take everyone else&apos;s</source>
+        <translation>把本机的修改发送到中心库，并取回其他人的修改</translation>
+    </message>
+    <message>
+        <source>Site identity…</source>
+        <translation>站点身份…</translation>
+    </message>
+    <message>
+        <source>This site&apos;s keys, and the sites it trusts</source>
+        <translation>本站点的密钥，以及它信任的站点</translation>
+    </message>
+    <message>
+        <source>Export package…</source>
+        <translation>导出交换包…</translation>
+    </message>
+    <message>
+        <source>A signed, encrypted package for an air-gapped site (USB)</source>
+        <translation>为离线站点生成签名并加密的交换包（U盘传递）</translation>
+    </message>
+    <message>
+        <source>Import package…</source>
+        <translation>导入交换包…</translation>
+    </message>
+    <message>
+        <source>Check and apply a package from a trusted site</source>
+        <translation>校验并应用来自已信任站点的交换包</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>Idea Bank backups (*.sqlite)</source>
+        <translation>创新智慧库备份 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Backed up to %1 (checked).</source>
+        <translation>已备份到 %1（已检查）。</translation>
+    </message>
+    <message>
+        <source>Backing up the database</source>
+        <translation>正在备份数据库</translation>
+    </message>
+    <message>
+        <source>Check database…</source>
+        <translation>检查数据库…</translation>
+    </message>
+    <message>
+        <source>Check the database, its attached files and its audit log; repair what can be repaired</source>
+        <translation>检查数据库、附件文件和审计日志，并修复能修复的问题</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>立即备份…</translation>
+    </message>
+    <message>
+        <source>A checked copy of the database in a file of your choice</source>
+        <translation>把数据库经检查后备份到您选择的文件</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Replace the data with a backup (checked first; the current data is backed up)</source>
+        <translation>用备份替换数据（先检查备份，并先备份当前数据）</translation>
+    </message>
+    <message>
+        <source>Locked accounts…</source>
+        <translation>被锁定的账号…</translation>
+    </message>
+    <message>
+        <source>Unlock accounts locked after repeated wrong passwords</source>
+        <translation>解除因密码连续输错而锁定的账号</translation>
+    </message>
+</context>
+<context>
     <name>UiContext</name>
     <message>
         <source>Cancelled.</source>
@@ -1251,6 +1918,37 @@
     <message>
         <source>Something went wrong inside the program. Your data is safe; please report this to the administrator.</source>
         <translation>程序内部出错了。你的数据是安全的，请把此情况告诉管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Locked accounts</source>
+        <translation>被锁定的账号</translation>
+    </message>
+    <message>
+        <source>Employee number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>失败次数</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <source>No account is locked.</source>
+        <translation>没有被锁定的账号。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解除锁定</translation>
     </message>
 </context>
 </TS>
