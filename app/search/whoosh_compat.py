@@ -1,10 +1,11 @@
 """Every use of whoosh-reloaded's internals, in one module, for the one version they were
 written and tested against.
 
-app/search reaches below whoosh's public API for speed and around three of its bugs: raw
-posting blocks decoded in bulk, the field-length column read as bytes, deletions applied as one
-mask, segment readers kept across commits, segments merged beside the live index, and worker
-processes that die with their parent. None of that is promised by whoosh; a different version
+app/search reaches below whoosh's public API for speed and around its bugs: raw posting blocks
+decoded in bulk, the field-length column read as bytes, deletions applied as one mask, segment
+readers kept across commits (whoosh's refresh missed deletions), matcher fixes (a union's
+quality bound, an exclusion's first match, a zero constant score), segments merged beside the
+live index, and rebuild workers that die with their parent and report their failures. None of that is promised by whoosh; a different version
 may keep the names and change what they mean, which would rank wrongly without any error. So
 the installed version is checked once at import: on any other version nothing is patched and
 `require()` (called when an index is opened) raises `IncompatibleWhoosh` naming both versions.
@@ -21,12 +22,13 @@ import multiprocessing
 import os
 import pickle
 import queue as queue_module
+import shutil
 import struct
 import threading
 import zlib
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
 from collections.abc import Collection
+from itertools import accumulate
 from pathlib import Path
 
 import whoosh
@@ -595,10 +597,6 @@ def writer(ix, procs: int = 1, limitmb: int = 512):
     return Writer(ix, procs=procs, limitmb=limitmb, multisegment=True)
 
 
-def worker_pids(w) -> list[int]:
-    return [t.pid for t in getattr(w, "tasks", []) if t.pid]
-
-
 # --- merging segments beside the live index ----------------------------------------------------
 
 def merge_segments(ix, segment_ids: list[str], side: Path, commit_lock) -> str | None:
@@ -673,8 +671,6 @@ def merge_segments(ix, segment_ids: list[str], side: Path, commit_lock) -> str |
                 pass
         raise
     finally:
-        import shutil
-
         shutil.rmtree(side, ignore_errors=True)
 
 
@@ -688,8 +684,6 @@ def abandon(ix, w) -> None:
     fails again while whoosh's cancel closes the files): release the index lock, remove the
     temporary folder and the half-written segment files, which whoosh would leave until its
     next successful commit."""
-    import contextlib
-
     if not w.is_closed:
         try:
             w.cancel()
