@@ -35,6 +35,8 @@ COMMANDS = [
     "cmd_sync",
     "cmd_site",
     "cmd_package",
+    "cmd_join",  # adds `site join` to cmd_site's `site` command
+    "cmd_conflicts",
 ]
 
 

@@ -280,6 +280,10 @@ class Bank:
             self._site_id = row.value
         return self._site_id
 
+    def forget_site_id(self) -> None:
+        """Read the site id again (after this site took a new one: app/sync/join.py)."""
+        self._site_id = None
+
     @property
     def site_code(self) -> str:
         """A short code of this site, used in human-readable project numbers."""

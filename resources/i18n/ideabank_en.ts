@@ -44,6 +44,72 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Show settled ones</source>
+        <translation>Show settled ones</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Value kept</source>
+        <translation>Value kept</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Keep the value kept</source>
+        <translation>Keep the value kept</translation>
+    </message>
+    <message>
+        <source>Use the other value</source>
+        <translation>Use the other value</translation>
+    </message>
+    <message>
+        <source>Delete the record</source>
+        <translation>Delete the record</translation>
+    </message>
+    <message>
+        <source>Open the project</source>
+        <translation>Open the project</translation>
+    </message>
+    <message>
+        <source>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio&apos;s conflicts; everyone sees the changes of theirs the hub refused.</source>
+        <translation>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio's conflicts; everyone sees the changes of theirs the hub refused.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>Settled</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s)</source>
+        <translation>
+            <numerusform>%n open conflict</numerusform>
+            <numerusform>%n open conflicts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>Kiosk: propose an idea as %1</source>
@@ -581,16 +647,43 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>ideabank-gui: %1 is already open in another window; it was brought to the front.</source>
-        <translation>ideabank-gui: %1 is already open in another window; it was brought to the front.</translation>
-    </message>
-    <message>
         <source>Cannot open the idea bank</source>
         <translation>Cannot open the idea bank</translation>
     </message>
     <message>
+        <source>ideabank-gui: %1 is already open in another window; it was brought to the front.</source>
+        <translation>ideabank-gui: %1 is already open in another window; it was brought to the front.</translation>
+    </message>
+    <message>
         <source>Idea Bank</source>
         <translation>Idea Bank</translation>
+    </message>
+</context>
+<context>
+    <name>HubDialog</name>
+    <message>
+        <source>Synchronise with hub</source>
+        <translation>Synchronise with hub</translation>
+    </message>
+    <message>
+        <source>Sends what changed on this computer to the central hub and brings back what changed elsewhere. Work already synchronised is not sent again; an interrupted sync continues where it stopped.</source>
+        <translation>Sends what changed on this computer to the central hub and brings back what changed elsewhere. Work already synchronised is not sent again; an interrupted sync continues where it stopped.</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Hub address</translation>
+    </message>
+    <message>
+        <source>Synchronise</source>
+        <translation>Synchronise</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>Cannot do that</translation>
+    </message>
+    <message>
+        <source>Enter the hub&apos;s address.</source>
+        <translation>Enter the hub's address.</translation>
     </message>
 </context>
 <context>
@@ -772,6 +865,10 @@
         <source>Importing package…</source>
         <translation>Importing package…</translation>
     </message>
+    <message>
+        <source>%1 conflicts to settle: see the conflicts list.</source>
+        <translation>%1 conflicts to settle: see the conflicts list.</translation>
+    </message>
 </context>
 <context>
     <name>PackageExportDialog</name>
@@ -873,6 +970,10 @@
     <message>
         <source>The innovation studios, their leaders and members will be shown here.</source>
         <translation type="vanished">The innovation studios, their leaders and members will be shown here.</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
     </message>
 </context>
 <context>
@@ -1536,6 +1637,45 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <source>Site %1 is no longer trusted.</source>
         <translation>Site %1 is no longer trusted.</translation>
     </message>
+    <message>
+        <source>Secret projects</source>
+        <translation>Secret projects</translation>
+    </message>
+    <message>
+        <source>Secret projects…</source>
+        <translation>Secret projects…</translation>
+    </message>
+    <message>
+        <source>Whether this site&apos;s packages carry secret projects</source>
+        <translation>Whether this site&apos;s packages carry secret projects</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop sending secret projects to %1?</source>
+        <translation>Stop sending secret projects to %1?</translation>
+    </message>
+    <message>
+        <source>Is %1 run by an administrator who may see every project? Its packages will then carry secret projects too (encrypted for that site only).</source>
+        <translation>Is %1 run by an administrator who may see every project? Its packages will then carry secret projects too (encrypted for that site only).</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
 </context>
 <context>
     <name>StatsPage</name>
@@ -1632,7 +1772,95 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     </message>
 </context>
 <context>
+    <name>SyncActions</name>
+    <message>
+        <source>A synchronisation is already running.</source>
+        <translation>A synchronisation is already running.</translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation>Sending changes</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>Receiving changes</translation>
+    </message>
+    <message>
+        <source>Synchronising</source>
+        <translation>Synchronising</translation>
+    </message>
+    <message>
+        <source>Synchronised: %1 sent, %2 received.</source>
+        <translation>Synchronised: %1 sent, %2 received.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to look at.</source>
+        <translation>
+            <numerusform>%n conflict to look at.</numerusform>
+            <numerusform>%n conflicts to look at.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the hub.</source>
+        <translation>
+            <numerusform>%n change refused by the hub.</numerusform>
+            <numerusform>%n changes refused by the hub.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Never synchronised</source>
+        <translation>Never synchronised</translation>
+    </message>
+    <message>
+        <source>Tools → Synchronise with hub… (F9)</source>
+        <translation>Tools → Synchronise with hub… (F9)</translation>
+    </message>
+    <message>
+        <source>Last synchronised %1</source>
+        <translation>Last synchronised %1</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 received; click to synchronise again</source>
+        <translation>%1 sent, %2 received; click to synchronise again</translation>
+    </message>
+</context>
+<context>
     <name>Tools</name>
+    <message>
+        <source>Synchronise with hub…</source>
+        <translation>Synchronise with hub…</translation>
+    </message>
+    <message>
+        <source>Send this computer&apos;s changes to the central hub and take everyone else&apos;s</source>
+        <translation>Send this computer's changes to the central hub and take everyone else's</translation>
+    </message>
+    <message>
+        <source>Site identity…</source>
+        <translation>Site identity…</translation>
+    </message>
+    <message>
+        <source>This site&apos;s keys, and the sites it trusts</source>
+        <translation>This site&apos;s keys, and the sites it trusts</translation>
+    </message>
+    <message>
+        <source>Export package…</source>
+        <translation>Export package…</translation>
+    </message>
+    <message>
+        <source>A signed, encrypted package for an air-gapped site (USB)</source>
+        <translation>A signed, encrypted package for an air-gapped site (USB)</translation>
+    </message>
+    <message>
+        <source>Import package…</source>
+        <translation>Import package…</translation>
+    </message>
+    <message>
+        <source>Check and apply a package from a trusted site</source>
+        <translation>Check and apply a package from a trusted site</translation>
+    </message>
     <message>
         <source>Back up the database</source>
         <translation>Back up the database</translation>
@@ -1680,30 +1908,6 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Unlock accounts locked after repeated wrong passwords</source>
         <translation>Unlock accounts locked after repeated wrong passwords</translation>
-    </message>
-    <message>
-        <source>Site identity…</source>
-        <translation>Site identity…</translation>
-    </message>
-    <message>
-        <source>This site&apos;s keys, and the sites it trusts</source>
-        <translation>This site&apos;s keys, and the sites it trusts</translation>
-    </message>
-    <message>
-        <source>Export package…</source>
-        <translation>Export package…</translation>
-    </message>
-    <message>
-        <source>A signed, encrypted package for an air-gapped site (USB)</source>
-        <translation>A signed, encrypted package for an air-gapped site (USB)</translation>
-    </message>
-    <message>
-        <source>Import package…</source>
-        <translation>Import package…</translation>
-    </message>
-    <message>
-        <source>Check and apply a package from a trusted site</source>
-        <translation>Check and apply a package from a trusted site</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,71 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Show settled ones</source>
+        <translation>显示已处理的</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value kept</source>
+        <translation>保留的值</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>另一个值</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Keep the value kept</source>
+        <translation>保留现值</translation>
+    </message>
+    <message>
+        <source>Use the other value</source>
+        <translation>改用另一个值</translation>
+    </message>
+    <message>
+        <source>Delete the record</source>
+        <translation>删除该记录</translation>
+    </message>
+    <message>
+        <source>Open the project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio&apos;s conflicts; everyone sees the changes of theirs the hub refused.</source>
+        <translation>两处在同步前改了同一处内容时，保留较晚的修改，另一个值列在这里，录入的内容不会丢失。工作室领衔人处理本工作室的冲突；每个人都能看到自己被中心库拒绝的修改。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>已处理</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s)</source>
+        <translation>
+            <numerusform>%n 个待处理的冲突</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>Kiosk: propose an idea as %1</source>
@@ -573,16 +638,43 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>ideabank-gui: %1 is already open in another window; it was brought to the front.</source>
-        <translation>ideabank-gui：%1 已在另一个窗口中打开，已将该窗口切换到最前。</translation>
-    </message>
-    <message>
         <source>Cannot open the idea bank</source>
         <translation>无法打开创新智慧库</translation>
     </message>
     <message>
+        <source>ideabank-gui: %1 is already open in another window; it was brought to the front.</source>
+        <translation>ideabank-gui：%1 已在另一个窗口中打开，已将该窗口切换到最前。</translation>
+    </message>
+    <message>
         <source>Idea Bank</source>
         <translation>创新智慧库</translation>
+    </message>
+</context>
+<context>
+    <name>HubDialog</name>
+    <message>
+        <source>Synchronise with hub</source>
+        <translation>与中心库同步</translation>
+    </message>
+    <message>
+        <source>Sends what changed on this computer to the central hub and brings back what changed elsewhere. Work already synchronised is not sent again; an interrupted sync continues where it stopped.</source>
+        <translation>把本机的修改发送到中心库，并取回其他地方的修改。已同步的内容不会重复发送；中断的同步下次会从中断处继续。</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>中心库地址</translation>
+    </message>
+    <message>
+        <source>Synchronise</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>无法完成</translation>
+    </message>
+    <message>
+        <source>Enter the hub&apos;s address.</source>
+        <translation>请填写中心库地址。</translation>
     </message>
 </context>
 <context>
@@ -763,6 +855,10 @@
         <source>Importing package…</source>
         <translation>正在导入交换包…</translation>
     </message>
+    <message>
+        <source>%1 conflicts to settle: see the conflicts list.</source>
+        <translation>有 %1 处冲突需要处理：请查看冲突列表。</translation>
+    </message>
 </context>
 <context>
     <name>PackageExportDialog</name>
@@ -864,6 +960,10 @@
     <message>
         <source>The innovation studios, their leaders and members will be shown here.</source>
         <translation type="vanished">这里将显示职工创新工作室及其领衔人和成员。</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>同步冲突</translation>
     </message>
 </context>
 <context>
@@ -1523,6 +1623,44 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <source>Site %1 is no longer trusted.</source>
         <translation>已不再信任站点“%1”。</translation>
     </message>
+    <message>
+        <source>Secret projects</source>
+        <translation>秘密级项目</translation>
+    </message>
+    <message>
+        <source>Secret projects…</source>
+        <translation>秘密级项目…</translation>
+    </message>
+    <message>
+        <source>Whether this site&apos;s packages carry secret projects</source>
+        <translation>发给这个站点的交换包是否携带秘密级项目</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop sending secret projects to %1?</source>
+        <translation>不再向“%1”发送秘密级项目吗？</translation>
+    </message>
+    <message>
+        <source>Is %1 run by an administrator who may see every project? Its packages will then carry secret projects too (encrypted for that site only).</source>
+        <translation>“%1”是否由可以查看全部项目的管理员使用？确认后，发给它的交换包也将携带秘密级项目（只为该站点加密）。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
 </context>
 <context>
     <name>StatsPage</name>
@@ -1619,7 +1757,93 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     </message>
 </context>
 <context>
+    <name>SyncActions</name>
+    <message>
+        <source>A synchronisation is already running.</source>
+        <translation>同步正在进行中。</translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation>正在发送修改</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>正在接收修改</translation>
+    </message>
+    <message>
+        <source>Synchronising</source>
+        <translation>正在同步</translation>
+    </message>
+    <message>
+        <source>Synchronised: %1 sent, %2 received.</source>
+        <translation>同步完成：发送 %1 条，接收 %2 条。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to look at.</source>
+        <translation>
+            <numerusform>有 %n 个冲突需要查看。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the hub.</source>
+        <translation>
+            <numerusform>%n 处修改被中心库拒绝。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Never synchronised</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Tools → Synchronise with hub… (F9)</source>
+        <translation>工具 → 与中心库同步…（F9）</translation>
+    </message>
+    <message>
+        <source>Last synchronised %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 received; click to synchronise again</source>
+        <translation>发送 %1 条，接收 %2 条；点击再次同步</translation>
+    </message>
+</context>
+<context>
     <name>Tools</name>
+    <message>
+        <source>Synchronise with hub…</source>
+        <translation>与中心库同步…</translation>
+    </message>
+    <message>
+        <source>Send this computer&apos;s changes to the central hub and take everyone else&apos;s</source>
+        <translation>把本机的修改发送到中心库，并取回其他人的修改</translation>
+    </message>
+    <message>
+        <source>Site identity…</source>
+        <translation>站点身份…</translation>
+    </message>
+    <message>
+        <source>This site&apos;s keys, and the sites it trusts</source>
+        <translation>本站点的密钥，以及它信任的站点</translation>
+    </message>
+    <message>
+        <source>Export package…</source>
+        <translation>导出交换包…</translation>
+    </message>
+    <message>
+        <source>A signed, encrypted package for an air-gapped site (USB)</source>
+        <translation>为离线站点生成签名并加密的交换包（U盘传递）</translation>
+    </message>
+    <message>
+        <source>Import package…</source>
+        <translation>导入交换包…</translation>
+    </message>
+    <message>
+        <source>Check and apply a package from a trusted site</source>
+        <translation>校验并应用来自已信任站点的交换包</translation>
+    </message>
     <message>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
@@ -1667,30 +1891,6 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Unlock accounts locked after repeated wrong passwords</source>
         <translation>解除因密码连续输错而锁定的账号</translation>
-    </message>
-    <message>
-        <source>Site identity…</source>
-        <translation>站点身份…</translation>
-    </message>
-    <message>
-        <source>This site&apos;s keys, and the sites it trusts</source>
-        <translation>本站点的密钥，以及它信任的站点</translation>
-    </message>
-    <message>
-        <source>Export package…</source>
-        <translation>导出交换包…</translation>
-    </message>
-    <message>
-        <source>A signed, encrypted package for an air-gapped site (USB)</source>
-        <translation>为离线站点生成签名并加密的交换包（U盘传递）</translation>
-    </message>
-    <message>
-        <source>Import package…</source>
-        <translation>导入交换包…</translation>
-    </message>
-    <message>
-        <source>Check and apply a package from a trusted site</source>
-        <translation>校验并应用来自已信任站点的交换包</translation>
     </message>
 </context>
 <context>
