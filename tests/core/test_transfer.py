@@ -81,17 +81,22 @@ def test_cells_that_look_like_formulas_are_exported_as_text(source, tmp_path):
     with open(tmp_path / "p.csv", encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert (tmp_path / "p.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # Excel needs the BOM for Chinese
-    titles = {r["title"] for r in rows}
+    titles = {r["标题"] for r in rows}
     assert "'" + NASTY in titles and NASTY not in titles
     assert "'+1 这不是公式" in titles and "'-减号开头" in titles and "'@提及开头" in titles
-    assert "''单引号开头" in titles
+    assert "'单引号开头" in titles  # an apostrophe before an ordinary character needs no guard
     risky = ("=", "+", "-", "@")
     assert not any(v.startswith(risky) for r in rows for v in r.values())
+    # .xlsx: text cells never run, so no visible apostrophe; the quote prefix keeps an edited cell text.
     transfer.export_projects(source, source.actor(), tmp_path / "p.xlsx")
     ws = load_workbook(tmp_path / "p.xlsx").worksheets[0]
     cells = [c for row in ws.iter_rows() for c in row if c.value is not None]
     assert not any(c.data_type == "f" for c in cells)
-    assert not any(isinstance(c.value, str) and c.value.startswith(risky) for c in cells)
+    by_value = {c.value: c for c in cells if isinstance(c.value, str)}
+    for title in (NASTY, "+1 这不是公式", "-减号开头", "@提及开头", "'单引号开头"):
+        assert by_value[title].data_type == "s"
+    assert all(by_value[t].quotePrefix for t in (NASTY, "+1 这不是公式", "-减号开头", "@提及开头"))
+    assert not any(isinstance(c.value, str) and c.value.startswith("'=") for c in cells)
 
 
 def test_export_filters_by_status(source, tmp_path):
@@ -185,8 +190,8 @@ def _bad_files(tmp_path):
 EXPECTED = {
     "missing": "找不到文件", "empty": "是空的", "not json": "不是有效的 JSON（第 1 行第 2 列",
     "not a list": "应包含一个项目对象的列表", "wrong types": "第 1 行 标题：应为文字",
-    "unknown key": "第 1 行 titel：无法识别的字段", "wrong columns": "缺少必需的列：title, category",
-    "corrupt xlsx": "不是有效的 Excel", "huge csv cell": "第 2 行无法解析", "long field": "第 2 行 标题：标题最多 200 个字",
+    "unknown key": "第 1 行 titel：无法识别的字段", "wrong columns": "缺少必需的列：标题、分类",
+    "corrupt xlsx": "不是有效的 Excel", "huge csv cell": "第 2 行无法解析", "long field": "第 2 行 title（A 列）：标题最多 200 个字",
     "other suffix": "不支持的文件类型", "folder": "不支持的文件类型",
 }
 
