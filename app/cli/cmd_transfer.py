@@ -1,7 +1,7 @@
 """`ideabank import FILE [--dry-run]` and `ideabank export FILE [--status S ...]` (.json, .csv, .xlsx).
 
-CSV/XLSX cells: lists of texts one item per line, patents/awards as JSON, a leading apostrophe
-guards against formulas (details in docs/IMPORT-EXPORT.md).
+CSV/XLSX cells are read as office suites store them (app/core/sheets.py); details in
+docs/IMPORT-EXPORT.md.
 """
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ def run_import(args, ctx) -> int:  # type: ignore[no-untyped-def]
         report = transfer.import_projects(bank, ctx.actor, args.file, dry_run=args.dry_run)
     except transfer.ImportFailed as exc:
         if args.json:
-            ctx.print_json({"ok": False, "errors": [{"row": e.row, "field": e.field, "message": e.message}
-                                                    for e in exc.errors]})
+            ctx.print_json({"ok": False, "errors": [{"row": e.row, "field": e.field, "column": e.column,
+                                                     "message": e.message} for e in exc.errors]})
         print(f"ideabank: {exc.message}", file=sys.stderr)
         for line in exc.details[:SHOWN]:
             print(f"  - {line}", file=sys.stderr)
