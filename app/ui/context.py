@@ -26,6 +26,8 @@ class UiContext(QObject):
     """A short message for the status bar."""
     sig_open_project = Signal(str)
     """Someone asked to show a project (by id), e.g. from the inbox."""
+    sig_export = Signal(str, str)
+    """Someone asked for a PDF: ("dossier", project id) or ("report", studio id or "")."""
 
     def __init__(self, bank: Bank, actor: Actor, worker: Worker | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -37,7 +39,7 @@ class UiContext(QObject):
         # Building the search index takes minutes at 100,000 projects; on its own thread it never
         # holds up a write (the index is fed from the database, which stays the source of truth).
         self.indexer = Worker(self)
-        self.search = None  # set by the main window when the search service is available
+        self.searcher: Any = None  # the window's Searcher (the toolbar search), once the window exists
 
     # -- roles ---------------------------------------------------------------------------------
     def can(self, permission: str) -> bool:

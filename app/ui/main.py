@@ -96,7 +96,7 @@ class Controller:
         """Show the sign-in dialog; kiosk sessions loop back to it after each proposal."""
         from PySide6.QtWidgets import QDialog
 
-        from app.ui.signin import SignInDialog
+        from app.ui.dialogs.signin import SignInDialog
         while True:
             dlg = SignInDialog(self.bank)
             if dlg.exec() != QDialog.DialogCode.Accepted or dlg.actor is None:
@@ -112,7 +112,7 @@ class Controller:
         from PySide6.QtWidgets import QMessageBox
 
         from app.ui.context import UiContext
-        from app.ui.propose import ProposeDialog
+        from app.ui.dialogs.propose import ProposeDialog
         ctx = UiContext(self.bank, actor)
         dlg = ProposeDialog(ctx, kiosk=True)
         dlg.setWindowTitle(QCoreApplication.translate("Controller", "Kiosk: propose an idea as %1").replace("%1", f"{actor.name}（{actor.employee_no}）"))

@@ -1,30 +1,18 @@
 """The main window: navigation, toolbar search, pages, status bar with the worker's progress."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMenu, QProgressBar,
                                QPushButton, QSizePolicy, QHBoxLayout, QStackedWidget, QToolBar, QToolButton, QWidget)
 
 from app.core.changes import Changes
-from app.core.queries import ProjectFilter, awaiting_review
 from app.core.vocab import ROLES, label
-from app.ui import pages
+from app.ui import pages, tools
 from app.ui.context import UiContext
-from app.ui.export_actions import Exporter
-from app.ui.inbox_page import InboxPage
-from app.ui.pages import PageSpec, Placeholder
-from app.ui.projects_page import ProjectsPage
+from app.ui.dialogs.export import Exporter
+from app.ui.pages import Page
 from app.ui.search_box import Searcher, make_service
-
-pages.register(PageSpec("bank", QT_TRANSLATE_NOOP("Pages", "Idea bank"),
-                        lambda ctx: ProjectsPage(ctx, "bank"), order=10))
-pages.register(PageSpec("mine", QT_TRANSLATE_NOOP("Pages", "My projects"),
-                        lambda ctx: ProjectsPage(ctx, "mine", ProjectFilter(member_id=ctx.actor.id)), order=20))
-pages.register(PageSpec("review", QT_TRANSLATE_NOOP("Pages", "Awaiting my review"),
-                        lambda ctx: ProjectsPage(ctx, "review", awaiting_review(ctx.bank, ctx.actor)), order=30,
-                        roles=frozenset({"leader", "admin"})))
-pages.register(PageSpec("inbox", QT_TRANSLATE_NOOP("Pages", "Notices"), InboxPage, order=35, counts=True))
 
 
 class MainWindow(QMainWindow):
@@ -39,7 +27,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("Idea Bank"))
         self.specs = pages.specs(ctx.actor.role)
-        self.widgets: dict[str, QWidget] = {}
+        self.widgets: dict[str, Page] = {}
+        self._page_actions: list[QAction] = []
         self.searcher = Searcher(ctx, self)
         ctx.searcher = self.searcher
         self.searcher.sig_results.connect(self._search_results)
@@ -70,6 +59,7 @@ class MainWindow(QMainWindow):
         ctx.sig_changes.connect(self.on_changes)
         ctx.sig_message.connect(lambda m: self.statusBar().showMessage(m, 5000))
         ctx.sig_open_project.connect(self.open_project)
+        ctx.sig_export.connect(self._export_requested)
         self._restore_geometry()
         self.nav.setCurrentRow(0)
         self.refresh_unread()
@@ -130,6 +120,7 @@ class MainWindow(QMainWindow):
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_button.setToolTip(self.tr("Dossiers (成果档案) and annual reports as PDF"))
         tb.addWidget(self.export_button)
+        self._build_tools(tb)
         self.settings_action = QAction(self.tr("Settings"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
@@ -137,6 +128,28 @@ class MainWindow(QMainWindow):
         self.sign_out_action = QAction(self.tr("Sign out"), self)
         self.sign_out_action.triggered.connect(self.sign_out)
         tb.addAction(self.sign_out_action)
+
+    def _build_tools(self, tb: QToolBar) -> None:
+        """The Tools menu, from the tools registered in app/ui/tools (hidden when there are none)."""
+        self.tools_menu = QMenu(self)
+        for spec in tools.specs(self.ctx.actor.role):
+            action = self.tools_menu.addAction(spec.label())
+            action.setObjectName(f"tool_{spec.key}")
+            if spec.tooltip:
+                action.setToolTip(QCoreApplication.translate("Tools", spec.tooltip))
+            if spec.shortcut:
+                action.setShortcut(QKeySequence(spec.shortcut))
+                self.addAction(action)  # the shortcut works while the menu is closed
+            action.triggered.connect(lambda _=False, spec=spec: spec.run(self.ctx, self))
+        self.tools_button = QToolButton()
+        self.tools_button.setText(self.tr("Tools"))
+        self.tools_button.setMenu(self.tools_menu)
+        self.tools_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.tools_action = tb.addWidget(self.tools_button)
+        self.tools_action.setVisible(not self.tools_menu.isEmpty())
+        self.page_actions_separator = tb.addSeparator()
+        self.page_actions_separator.setVisible(False)
+        self._toolbar = tb
 
     def _build_status(self) -> None:
         self.progress = QProgressBar()
@@ -163,62 +176,62 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.nav.setCurrentRow(i))
 
     # -- pages ---------------------------------------------------------------------------------
-    def page(self, key: str) -> QWidget | None:
+    def page(self, key: str) -> Page | None:
         for i, spec in enumerate(self.specs):
             if spec.key == key:
                 self._ensure_page(i)
                 return self.widgets[key]
         return None
 
-    def _ensure_page(self, row: int) -> QWidget:
+    def _ensure_page(self, row: int) -> Page:
         spec = self.specs[row]
         if spec.key not in self.widgets:
-            widget = spec.factory(self.ctx) if spec.factory else Placeholder(spec, self.ctx)
+            widget = spec.factory(self.ctx)
             old = self.stack.widget(row)
             self.stack.insertWidget(row, widget)
             self.stack.removeWidget(old)
             old.deleteLater()
             self.widgets[spec.key] = widget
-            if isinstance(widget, ProjectsPage):
-                widget.detail.sig_edit.connect(self.edit)
-                widget.detail.sig_review.connect(self.review)
-                widget.detail.sig_export.connect(self.export_dossier)
-                if self.searcher._text:
-                    widget.search_text, widget.search_ids = self.searcher._text, getattr(self, "_last_ids", None)
-                    widget._relevance = widget.search_ids is not None
+            if spec.counts:
+                widget.sig_badge.connect(lambda n, row=row: self._set_badge(row, n))
+            widget.sig_open_record.connect(self.open_record)
+            if spec.follows_search:
                 widget.reload()
-            if isinstance(widget, InboxPage):
-                widget.sig_unread.connect(self._set_unread)
-            if spec.key == "warnings" and hasattr(widget, "sig_open"):
-                widget.sig_open.connect(self.open_record)
         return self.widgets[spec.key]
 
     def show_page_at(self, row: int) -> None:
         if 0 <= row < len(self.specs):
             widget = self._ensure_page(row)
             self.stack.setCurrentWidget(widget)
+            self._show_page_actions(widget)
+
+    def _show_page_actions(self, page: Page) -> None:
+        """The current page's own actions sit in the toolbar, after the window's."""
+        for action in self._page_actions:
+            self._toolbar.removeAction(action)
+        self._page_actions = page.page_actions()
+        self._toolbar.insertActions(self.page_actions_separator, self._page_actions)
+        self.page_actions_separator.setVisible(bool(self._page_actions))
 
     def show_page(self, key: str) -> None:
         for i, spec in enumerate(self.specs):
             if spec.key == key:
                 self.nav.setCurrentRow(i)
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> Page:
         return self.stack.currentWidget()
-
-    def projects_page(self) -> ProjectsPage | None:
-        w = self.current_page()
-        return w if isinstance(w, ProjectsPage) else None
 
     # -- unread count in the navigation -----------------------------------------------------------
     def refresh_unread(self) -> None:
         from app.core import inbox
-        self._set_unread(inbox.unread_count(self.ctx.bank, self.ctx.actor))
-
-    def _set_unread(self, n: int) -> None:
+        n = inbox.unread_count(self.ctx.bank, self.ctx.actor)
         for i, spec in enumerate(self.specs):
-            if spec.counts:
-                self.nav.item(i).setText(f"{spec.label()} ({n})" if n else spec.label())
+            if spec.key == "inbox":
+                self._set_badge(i, n)
+
+    def _set_badge(self, row: int, n: int) -> None:
+        label_ = self.specs[row].label()
+        self.nav.item(row).setText(f"{label_} ({n})" if n else label_)
 
     # -- actions -------------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -226,7 +239,7 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def propose(self) -> None:
-        from app.ui.propose import ProposeDialog
+        from app.ui.dialogs.propose import ProposeDialog
         dlg = ProposeDialog(self.ctx, parent=self)
         saved: list[str] = []
         dlg.sig_saved.connect(saved.append)
@@ -234,79 +247,56 @@ class MainWindow(QMainWindow):
         if saved:
             self.open_project(saved[-1])  # show what was just proposed
 
-    def edit(self, project_id: str) -> None:
-        from app.ui.propose import ProposeDialog
-        dlg = ProposeDialog(self.ctx, project_id, parent=self)
-        dlg.exec()
-
-    def review(self, project_id: str) -> None:
-        from app.ui.review import ReviewDialog
-        ReviewDialog(self.ctx, project_id, parent=self).exec()
-
     def export_dossier(self, project_id: str | None = None) -> None:
-        """The dossier of a project (by default the one shown in the current list)."""
-        page = self.projects_page() or self.page("bank")
-        detail = page.detail if isinstance(page, ProjectsPage) else None
-        project_id = project_id or (detail.project_id if detail else None)
+        """The dossier of a project (by default the one the current page shows)."""
+        project_id = project_id or self.current_page().current_project_id()
         if not project_id:
             self.statusBar().showMessage(self.tr("Select a project first, then export its dossier."), 5000)
             return
-        data = detail.data if detail and detail.project_id == project_id and detail.data else {}
-        self.exporter.ask_dossier(project_id, data.get("number", ""), data.get("title", ""))
+        self.exporter.ask_dossier(project_id)
 
     def export_batch(self) -> None:
         """Every project of the list shown (filters and search applied)."""
-        page = self.projects_page() or self.page("bank")
+        from app.ui.pages.projects import ProjectsPage
+        page = self.current_page()
+        page = page if isinstance(page, ProjectsPage) else self.page("bank")
         if isinstance(page, ProjectsPage):
             self.exporter.ask_batch(page)
 
     def export_report(self, studio_id: str | None = None) -> None:
         self.exporter.ask_report(studio_id or self.ctx.actor.studio_id)
 
+    def _export_requested(self, kind: str, record_id: str) -> None:
+        if kind == "dossier":
+            self.export_dossier(record_id)
+        elif kind == "report":
+            self.export_report(record_id or None)
+
     def open_record(self, entity: str, entity_id: str) -> bool:
-        """Show the incubation request or open call a warning is about (projects go through open_project)."""
-        if entity == "incubation":
-            self.show_page("incubation")
-            board = self.page("incubation")
-            for col in getattr(board, "columns", {}).values():
-                for i in range(col.count()):
-                    if col.item(i).data(Qt.ItemDataRole.UserRole) == entity_id:
-                        col.setCurrentRow(i)
-                        col.scrollToItem(col.item(i))
-                        col.setFocus()
-                        board.select(entity_id)
-                        return True
-        elif entity == "call":
-            self.show_page("teams")
-            teams = self.page("teams")
-            calls = getattr(teams, "calls", None)
-            if calls is not None:
-                teams.tabs.setCurrentWidget(calls)
-                for i in range(calls.list.count()):
-                    if calls.list.item(i).data(Qt.ItemDataRole.UserRole) == entity_id:
-                        calls.list.setCurrentRow(i)
-                        calls.list.scrollToItem(calls.list.item(i))
-                        return True
+        """Show a record on the page that lists it (projects and studios on the bank page)."""
+        if entity == "project":
+            self.open_project(entity_id)
+            return True
+        for i, spec in enumerate(self.specs):
+            if entity in spec.entities:
+                self.nav.setCurrentRow(i)
+                if self.widgets[spec.key].select_record(entity, entity_id):
+                    return True
         return False
 
     def open_project(self, project_id: str) -> None:
         """Show a project in the bank page, clearing filters that would hide it."""
         self.show_page("bank")
         page = self.page("bank")
-        if isinstance(page, ProjectsPage) and not page.select(project_id):
+        if page is not None and not page.select_record("project", project_id):
             self.search.clear()
             page.filters.reset()
             page.set_search("", None)
-            page.select(project_id)
+            page.select_record("project", project_id)
 
     def refresh(self) -> None:
         for w in self.widgets.values():
-            if isinstance(w, ProjectsPage):
-                w.model.clear_cache()
-                w.reload()
-                w.detail.reload()
-            elif hasattr(w, "reload"):
-                w.reload()
+            w.reload()
         self.refresh_unread()
         self.statusBar().showMessage(self.tr("Refreshed."), 3000)
 
@@ -315,7 +305,7 @@ class MainWindow(QMainWindow):
             self.refresh_unread()
 
     def open_settings(self) -> None:
-        from app.ui.settings_dialog import SettingsDialog
+        from app.ui.dialogs.settings import SettingsDialog
         SettingsDialog(self.ctx, self).exec()
 
     def sign_out(self) -> None:
@@ -324,12 +314,13 @@ class MainWindow(QMainWindow):
         self.sig_sign_out.emit()
 
     # -- search --------------------------------------------------------------------------------
-    def _search_results(self, text: str, ids) -> None:  # type: ignore[no-untyped-def]
-        self._last_ids = ids
-        for w in self.widgets.values():
-            if isinstance(w, ProjectsPage):
+    def _search_results(self, text: str, ids: list[str] | None) -> None:
+        following = {s.key for s in self.specs if s.follows_search}
+        for key, w in self.widgets.items():
+            if key in following:
                 w.set_search(text, ids)
-        if ids is not None and self.projects_page() is None:
+        current = next((k for k, w in self.widgets.items() if w is self.current_page()), None)
+        if ids is not None and current not in following:
             self.show_page("bank")
 
     def start_search_service(self) -> None:
@@ -347,7 +338,7 @@ class MainWindow(QMainWindow):
         def ready(service) -> None:  # type: ignore[no-untyped-def]
             if service is not None:
                 self.searcher.service, self.searcher.ready = service, True
-                if self.searcher._text:
+                if self.searcher.text:
                     self.searcher.search_now()
         self.ctx.indexer.submit(prepare, done=ready, failed=lambda e: self.statusBar().showMessage(str(e), 8000),
                                 label=self.tr("Preparing the search index"))
@@ -397,8 +388,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         for w in self.widgets.values():
-            if isinstance(w, ProjectsPage):
-                w.save_layout()
+            w.save_state()
         self.ctx.worker.wait(10000)  # let a running write finish before the program may end
         if self._task is not None:
             self._task.cancel()  # an index build stops at its next batch; the index is rebuilt later

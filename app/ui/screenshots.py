@@ -95,11 +95,10 @@ def render(out: Path, languages: list[str]) -> list[Path]:
     from app.core.bank import Bank
     from app.ui import i18n
     from app.ui.context import UiContext
-    from app.ui.inbox_page import InboxPage  # noqa: F401 - registers with the main window
     from app.ui.main_window import MainWindow
-    from app.ui.propose import ProposeDialog
-    from app.ui.review import ReviewDialog
-    from app.ui.signin import SignInDialog
+    from app.ui.dialogs.propose import ProposeDialog
+    from app.ui.dialogs.review import ReviewDialog
+    from app.ui.dialogs.signin import SignInDialog
 
     QCoreApplication.setOrganizationName("IdeaBankScreenshots")
     tmp = Path(tempfile.mkdtemp(prefix="ideabank-shots-"))

@@ -5,8 +5,6 @@ list is filtered by title, so the box is never dead.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core import choices
@@ -56,16 +54,22 @@ class Searcher(QObject):
         self.ready = False  # the index is built and synced; until then the title filter answers
         self._generation = 0
         self._text = ""
+        self.ids: list[str] | None = None  # the newest answer's hits, best first; None without a search
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self._run)
+
+    @property
+    def text(self) -> str:
+        return self._text
 
     def set_text(self, text: str) -> None:
         self._text = text.strip()
         self._generation += 1  # any answer still on its way is now stale
         if not self._text:
             self._timer.stop()
+            self.ids = None
             self.sig_results.emit("", None)
         else:
             self._timer.start()
@@ -82,15 +86,9 @@ class Searcher(QObject):
 
         def done(ids) -> None:  # type: ignore[no-untyped-def]
             if generation == self._generation:
+                self.ids = ids
                 self.sig_results.emit(text, ids)
         # Reads go to their own thread, so a query never waits behind a long write or an index build.
         self.ctx.reader.submit(lambda state: find_ids(bank, service, text), done=done,
                                failed=lambda e: self.ctx.show_error(e, None), label="search")
 
-
-def debounce(parent: QObject, msecs: int, fn: Callable[[], None]) -> QTimer:
-    timer = QTimer(parent)
-    timer.setSingleShot(True)
-    timer.setInterval(msecs)
-    timer.timeout.connect(fn)
-    return timer

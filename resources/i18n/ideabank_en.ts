@@ -621,6 +621,10 @@
         <translation>Sign out</translation>
     </message>
     <message>
+        <source>Tools</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -661,7 +665,7 @@
     </message>
     <message>
         <source>Tackling teams and the maker alliance will be shown here: forming a team around a project, open calls and members.</source>
-        <translation>Tackling teams and the maker alliance will be shown here: forming a team around a project, open calls and members.</translation>
+        <translation type="vanished">Tackling teams and the maker alliance will be shown here: forming a team around a project, open calls and members.</translation>
     </message>
     <message>
         <source>Incubation</source>
@@ -669,7 +673,7 @@
     </message>
     <message>
         <source>Requests to the incubation base will be shown here: prototype processing, volume production and market promotion.</source>
-        <translation>Requests to the incubation base will be shown here: prototype processing, volume production and market promotion.</translation>
+        <translation type="vanished">Requests to the incubation base will be shown here: prototype processing, volume production and market promotion.</translation>
     </message>
     <message>
         <source>Statistics</source>
@@ -677,7 +681,7 @@
     </message>
     <message>
         <source>Statistics by unit, studio, category and year will be shown here.</source>
-        <translation>Statistics by unit, studio, category and year will be shown here.</translation>
+        <translation type="vanished">Statistics by unit, studio, category and year will be shown here.</translation>
     </message>
     <message>
         <source>Studios</source>
@@ -685,7 +689,7 @@
     </message>
     <message>
         <source>The innovation studios, their leaders and members will be shown here.</source>
-        <translation>The innovation studios, their leaders and members will be shown here.</translation>
+        <translation type="vanished">The innovation studios, their leaders and members will be shown here.</translation>
     </message>
 </context>
 <context>

@@ -613,6 +613,10 @@
         <translation>退出登录</translation>
     </message>
     <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -653,7 +657,7 @@
     </message>
     <message>
         <source>Tackling teams and the maker alliance will be shown here: forming a team around a project, open calls and members.</source>
-        <translation>这里将显示攻关队和创客联盟：围绕项目组队、公开招募和成员。</translation>
+        <translation type="vanished">这里将显示攻关队和创客联盟：围绕项目组队、公开招募和成员。</translation>
     </message>
     <message>
         <source>Incubation</source>
@@ -661,7 +665,7 @@
     </message>
     <message>
         <source>Requests to the incubation base will be shown here: prototype processing, volume production and market promotion.</source>
-        <translation>这里将显示向孵化基地提出的委托：试品加工、量化生产和市场推广。</translation>
+        <translation type="vanished">这里将显示向孵化基地提出的委托：试品加工、量化生产和市场推广。</translation>
     </message>
     <message>
         <source>Statistics</source>
@@ -669,7 +673,7 @@
     </message>
     <message>
         <source>Statistics by unit, studio, category and year will be shown here.</source>
-        <translation>这里将按单位、工作室、分类和年份显示统计。</translation>
+        <translation type="vanished">这里将按单位、工作室、分类和年份显示统计。</translation>
     </message>
     <message>
         <source>Studios</source>
@@ -677,7 +681,7 @@
     </message>
     <message>
         <source>The innovation studios, their leaders and members will be shown here.</source>
-        <translation>这里将显示职工创新工作室及其领衔人和成员。</translation>
+        <translation type="vanished">这里将显示职工创新工作室及其领衔人和成员。</translation>
     </message>
 </context>
 <context>

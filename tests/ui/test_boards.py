@@ -53,7 +53,7 @@ def cards(board, status):
 
 
 def test_board_shows_cards_by_status_with_warning_badges(qtbot, bank, people, requests_, make_ctx, clock):
-    from app.ui.incubation_board import CARD_ROLE, IncubationBoard
+    from app.ui.pages.incubation import CARD_ROLE, IncubationBoard
     clock.now = dt.datetime(2025, 3, 25, 9, tzinfo=dt.timezone.utc)
     board = IncubationBoard(make_ctx(people["B001"]))
     qtbot.addWidget(board)
@@ -68,7 +68,7 @@ def test_board_shows_cards_by_status_with_warning_badges(qtbot, bank, people, re
 
 
 def test_allowed_drag_moves_the_card_and_the_project(qtbot, bank, people, requests_, make_ctx):
-    from app.ui.incubation_board import IncubationBoard
+    from app.ui.pages.incubation import IncubationBoard
     ctx = make_ctx(people["B001"])
     board = IncubationBoard(ctx)
     qtbot.addWidget(board)
@@ -83,7 +83,7 @@ def test_allowed_drag_moves_the_card_and_the_project(qtbot, bank, people, reques
 
 
 def test_refused_drag_snaps_back_with_the_reason_in_the_status_bar(qtbot, bank, people, requests_, make_ctx):
-    from app.ui.incubation_board import IncubationBoard
+    from app.ui.pages.incubation import IncubationBoard
     ctx = make_ctx(people["B001"])
     board = IncubationBoard(ctx)
     qtbot.addWidget(board)
@@ -99,7 +99,7 @@ def test_refused_drag_snaps_back_with_the_reason_in_the_status_bar(qtbot, bank, 
 
 
 def test_drag_refused_by_role_stays_put(qtbot, bank, people, requests_, make_ctx):
-    from app.ui.incubation_board import IncubationBoard
+    from app.ui.pages.incubation import IncubationBoard
     ctx = make_ctx(people["L001"])  # a studio leader may not accept on the base's behalf
     board = IncubationBoard(ctx)
     qtbot.addWidget(board)
@@ -112,7 +112,7 @@ def test_drag_refused_by_role_stays_put(qtbot, bank, people, requests_, make_ctx
 
 
 def test_decline_by_drag_asks_for_a_reason(qtbot, bank, people, requests_, make_ctx):
-    from app.ui.incubation_board import IncubationBoard
+    from app.ui.pages.incubation import IncubationBoard
     ctx = make_ctx(people["B001"])
     board = IncubationBoard(ctx)
     qtbot.addWidget(board)
@@ -131,7 +131,7 @@ def test_decline_by_drag_asks_for_a_reason(qtbot, bank, people, requests_, make_
 def test_detail_shows_the_milestone_timeline_and_step_buttons(qtbot, bank, people, requests_, make_ctx, clock):
     from PySide6.QtWidgets import QPushButton
 
-    from app.ui.incubation_board import IncubationBoard
+    from app.ui.pages.incubation import IncubationBoard
     clock.now = dt.datetime(2025, 3, 25, 9, tzinfo=dt.timezone.utc)
     board = IncubationBoard(make_ctx(people["B001"]))
     qtbot.addWidget(board)
@@ -148,7 +148,7 @@ def test_detail_shows_the_milestone_timeline_and_step_buttons(qtbot, bank, peopl
 
 
 def test_warnings_panel_lists_what_concerns_the_person(qtbot, bank, people, requests_, make_ctx, clock):
-    from app.ui.warnings_panel import WarningsPanel, banner_for
+    from app.ui.pages.alerts import WarningsPanel, banner_for
     clock.now = dt.datetime(2025, 3, 25, 9, tzinfo=dt.timezone.utc)
     ctx = make_ctx(people["L001"])
     with qtbot.waitSignal(ctx.reader.sig_busy, timeout=5000):
@@ -161,7 +161,7 @@ def test_warnings_panel_lists_what_concerns_the_person(qtbot, bank, people, requ
     panel.kind.setCurrentIndex(panel.kind.findData("request_unanswered"))
     assert panel.table.rowCount() == 1
     opened = []
-    panel.sig_open.connect(lambda entity, eid: opened.append((entity, eid)))
+    panel.sig_open_record.connect(lambda entity, eid: opened.append((entity, eid)))
     panel.table.cellDoubleClicked.emit(0, 1)
     assert opened == [("incubation", requests_["submitted"])]
     other_ctx = make_ctx(people["L002"])
@@ -174,7 +174,7 @@ def test_warnings_panel_lists_what_concerns_the_person(qtbot, bank, people, requ
 
 
 def test_call_board_from_posting_to_accepted_member(qtbot, bank, people, make_ctx):
-    from app.ui.teams_page import TeamsPage
+    from app.ui.pages.teams import TeamsPage
     team = teams.create_team(bank, people["L001"], "局放攻关队").value
     teams.post_call(bank, people["L001"], "GIS 局放定位难", "征集攻关成员", deadline="2025-03-31", team=team)
     worker_ctx = make_ctx(people["W002"])
@@ -204,7 +204,7 @@ def test_call_board_from_posting_to_accepted_member(qtbot, bank, people, make_ct
 
 
 def test_skills_search_tab(qtbot, bank, people, make_ctx):
-    from app.ui.teams_page import TeamsPage
+    from app.ui.pages.teams import TeamsPage
     teams.join_alliance(bank, people["W002"], "无人机巡检")
     page = TeamsPage(make_ctx(people["L001"]))
     qtbot.addWidget(page)
@@ -220,7 +220,7 @@ def test_skills_search_tab(qtbot, bank, people, make_ctx):
 
 def test_board_screenshot(qtbot, bank, people, requests_, make_ctx, clock, tmp_path):
     """Renders the board offscreen to a PNG (kept when IDEABANK_SCREENSHOTS names a folder)."""
-    from app.ui.incubation_board import IncubationBoard
+    from app.ui.pages.incubation import IncubationBoard
     clock.now = dt.datetime(2025, 3, 25, 9, tzinfo=dt.timezone.utc)
     board = IncubationBoard(make_ctx(people["B001"]))
     qtbot.addWidget(board)
@@ -236,10 +236,10 @@ def test_board_screenshot(qtbot, bank, people, requests_, make_ctx, clock, tmp_p
 
 
 def test_pages_in_the_main_window(qtbot, bank, people, requests_, make_ctx, clock, tmp_path):
-    from app.ui.incubation_board import IncubationBoard
+    from app.ui.pages.incubation import IncubationBoard
     from app.ui.main_window import MainWindow
-    from app.ui.teams_page import TeamsPage
-    from app.ui.warnings_panel import WarningsPanel
+    from app.ui.pages.teams import TeamsPage
+    from app.ui.pages.alerts import WarningsPanel
     clock.now = dt.datetime(2025, 3, 25, 9, tzinfo=dt.timezone.utc)
     window = MainWindow(make_ctx(people["B001"]), start_search=False)
     qtbot.addWidget(window)
@@ -259,7 +259,7 @@ def test_pages_in_the_main_window(qtbot, bank, people, requests_, make_ctx, cloc
 
 
 def test_request_form_round_trips_a_draft(qtbot, bank, people, requests_, make_ctx):
-    from app.ui.incubation_board import RequestDialog
+    from app.ui.pages.incubation import RequestDialog
     data = incubation.detail(bank, people["L001"], requests_["draft"])
     dialog = RequestDialog(make_ctx(people["L001"]), None, data)
     qtbot.addWidget(dialog)
@@ -279,7 +279,7 @@ def test_request_form_round_trips_a_draft(qtbot, bank, people, requests_, make_c
 
 
 def test_draft_shows_submit_and_edit_to_its_leader_only(qtbot, bank, people, requests_, make_ctx):
-    from app.ui.incubation_board import IncubationBoard
+    from app.ui.pages.incubation import IncubationBoard
     for who, expected in (("L001", True), ("B001", False)):
         board = IncubationBoard(make_ctx(people[who]))
         qtbot.addWidget(board)
@@ -290,8 +290,8 @@ def test_draft_shows_submit_and_edit_to_its_leader_only(qtbot, bank, people, req
 
 
 def test_attachments_open_under_their_own_name(qtbot, bank, people, requests_, make_ctx, tmp_path):
-    from app.ui.incubation_board import IncubationBoard, _open_link_target
-    from app.ui.teams_page import attachment_copy
+    from app.ui.pages.incubation import IncubationBoard, _open_link_target
+    from app.ui.pages.teams import attachment_copy
     photo = tmp_path / "样机照片.jpg"
     photo.write_bytes(b"\xff\xd8 jpeg bytes")
     incubation.update_milestone(bank, people["B001"], requests_["in_progress"], 1, "装配完成", files=[photo])
@@ -307,7 +307,7 @@ def test_attachments_open_under_their_own_name(qtbot, bank, people, requests_, m
 
 
 def test_team_tab_orders_and_records_leaving(qtbot, bank, people, make_ctx):
-    from app.ui.teams_page import TeamsPage
+    from app.ui.pages.teams import TeamsPage
     team = teams.create_team(bank, people["L001"], "防雨罩攻关队").value
     teams.add_member(bank, people["L001"], team, "W001")
     teams.add_member(bank, people["L001"], team, "W002")
@@ -337,7 +337,7 @@ def test_team_tab_orders_and_records_leaving(qtbot, bank, people, make_ctx):
 
 
 def test_deliver_and_close_by_drag_with_the_outcome(qtbot, bank, people, requests_, make_ctx):
-    from app.ui.incubation_board import IncubationBoard
+    from app.ui.pages.incubation import IncubationBoard
     ctx = make_ctx(people["B001"])
     board = IncubationBoard(ctx)
     qtbot.addWidget(board)

@@ -20,7 +20,7 @@ def _window(qtbot, ctx):  # type: ignore[no-untyped-def]
 
 def test_export_dossier_from_the_detail_pane(qtbot, bank, people, make_ctx, draft_data, tmp_path, monkeypatch):
     from app.core import projects
-    from app.ui.export_actions import ExportDialog
+    from app.ui.dialogs.export import ExportDialog
     pid = projects.propose(bank, people["W001"], draft_data).value
     ctx = make_ctx(people["W001"])  # a worker exports the dossier of their own project
     window = _window(qtbot, ctx)
@@ -99,7 +99,7 @@ def test_annual_report_from_the_studios_page(qtbot, bank, people, make_ctx, draf
 def test_batch_of_the_filtered_list_into_one_combined_pdf(qtbot, bank, people, make_ctx, draft_data, tmp_path,
                                                           monkeypatch):
     from app.core import projects
-    from app.ui.export_actions import ExportDialog
+    from app.ui.dialogs.export import ExportDialog
     for i in range(3):
         projects.propose(bank, people["W001"], draft_data | {"title": f"草稿想法{i}"})
     for i in range(2):

@@ -33,7 +33,7 @@ def test_detail_pane_shows_a_banner_on_a_stuck_project(qtbot, bank, people, make
 def test_inbox_names_team_call_and_incubation_notices(qtbot, bank, people, make_ctx):
     from app.core import notify, teams
     from app.core.i18n import set_language
-    from app.ui.inbox_page import InboxPage
+    from app.ui.pages.inbox import InboxPage
     teams.create_team(bank, people["L001"], "防雨罩攻关团队", leader="W001")  # a real "team" notice
     with bank.write() as s:
         for kind in ("call", "incubation"):

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.gui
 
 
 def test_admin_without_password_sets_one_at_first_sign_in(qtbot, bank):
-    from app.ui.signin import SetPasswordDialog, SignInDialog
+    from app.ui.dialogs.signin import SetPasswordDialog, SignInDialog
     dlg = SignInDialog(bank)
     qtbot.addWidget(dlg)
     dlg.number.setText("admin")

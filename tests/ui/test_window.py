@@ -12,7 +12,7 @@ pytestmark = pytest.mark.gui
 def test_smoke_window_with_demo_projects(qtbot, bank, make_ctx):
     from app.core import demo
     from app.ui.main_window import MainWindow
-    from app.ui.project_model import COLUMNS
+    from app.ui.widgets.project_model import COLUMNS
     demo.generate(bank, bank.actor(), 120)
     window = MainWindow(make_ctx(bank.actor()), start_search=False)
     qtbot.addWidget(window)
@@ -76,7 +76,7 @@ def test_roles_decide_what_is_shown(qtbot, bank, people, make_ctx):
 
 
 def test_settings_dialog_idle_only_for_admins(qtbot, bank, people, make_ctx):
-    from app.ui.settings_dialog import SettingsDialog
+    from app.ui.dialogs.settings import SettingsDialog
     worker = SettingsDialog(make_ctx(people["W001"]))
     admin = SettingsDialog(make_ctx(people["admin"]))
     for d in (worker, admin):
@@ -130,8 +130,8 @@ def test_no_display_message_and_exit_code(monkeypatch, capsys):
 def test_statistics_and_studios_pages(qtbot, bank, people, make_ctx, draft_data):
     from app.core import projects
     from app.ui.main_window import MainWindow
-    from app.ui.stats_page import StatsPage
-    from app.ui.studios_page import StudiosPage
+    from app.ui.pages.stats import StatsPage
+    from app.ui.pages.studios import StudiosPage
     projects.propose(bank, people["W001"], draft_data, submit=True)
     ctx = make_ctx(people["L001"])
     window = MainWindow(ctx, start_search=False)

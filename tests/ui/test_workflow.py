@@ -26,11 +26,11 @@ def fill_proposal(dlg) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_sign_in_propose_find_review_and_notice(qtbot, bank, people, make_ctx):
-    from app.ui.inbox_page import InboxPage
+    from app.ui.pages.inbox import InboxPage
     from app.ui.main_window import MainWindow
-    from app.ui.propose import ProposeDialog
-    from app.ui.review import ReviewDialog
-    from app.ui.signin import SignInDialog
+    from app.ui.dialogs.propose import ProposeDialog
+    from app.ui.dialogs.review import ReviewDialog
+    from app.ui.dialogs.signin import SignInDialog
 
     from app.core import projects
     projects.propose(bank, people["W002"], {"title": "变压器油位远程监测", "category": "小发明"})
@@ -112,7 +112,7 @@ def test_sign_in_propose_find_review_and_notice(qtbot, bank, people, make_ctx):
 
 
 def test_draft_survives_closing_the_form(qtbot, bank, people, make_ctx):
-    from app.ui.propose import ProposeDialog
+    from app.ui.dialogs.propose import ProposeDialog
     ctx = make_ctx(people["W001"])
     form = ProposeDialog(ctx)
     qtbot.addWidget(form)
@@ -133,7 +133,7 @@ def test_draft_survives_closing_the_form(qtbot, bank, people, make_ctx):
 
 
 def test_autosave_timer_saves_while_typing(qtbot, bank, people, make_ctx):
-    from app.ui.propose import ProposeDialog
+    from app.ui.dialogs.propose import ProposeDialog
     ctx = make_ctx(people["W002"])
     form = ProposeDialog(ctx)
     qtbot.addWidget(form)
@@ -144,8 +144,8 @@ def test_autosave_timer_saves_while_typing(qtbot, bank, people, make_ctx):
 
 
 def test_kiosk_proposal_is_marked_and_confirmed_by_leader(qtbot, bank, people, make_ctx):
-    from app.ui.detail import DetailPane
-    from app.ui.propose import ProposeDialog
+    from app.ui.widgets.detail import DetailPane
+    from app.ui.dialogs.propose import ProposeDialog
     kiosk_actor = auth.kiosk_sign_in(bank, "W001")
     ctx = make_ctx(kiosk_actor)
     form = ProposeDialog(ctx, kiosk=True)
@@ -170,7 +170,7 @@ def test_kiosk_proposal_is_marked_and_confirmed_by_leader(qtbot, bank, people, m
 
 def test_comment_with_mention_and_vote_from_the_detail_pane(qtbot, bank, people, make_ctx, draft_data):
     from app.core import inbox, projects
-    from app.ui.detail import DetailPane
+    from app.ui.widgets.detail import DetailPane
     pid = projects.propose(bank, people["W001"], draft_data, submit=True).value
     ctx = make_ctx(people["W002"])
     pane = DetailPane(ctx)
@@ -192,7 +192,7 @@ def test_attachments_dropped_on_the_detail_pane_show_thumbnails(qtbot, bank, peo
     from PySide6.QtGui import QColor, QImage
 
     from app.core import projects
-    from app.ui.detail import DetailPane
+    from app.ui.widgets.detail import DetailPane
     pid = projects.propose(bank, people["W001"], draft_data).value
     photo = tmp_path / "现场照片.png"
     image = QImage(40, 30, QImage.Format.Format_RGB32)
@@ -222,7 +222,7 @@ def test_attachments_dropped_on_the_detail_pane_show_thumbnails(qtbot, bank, peo
 def test_search_through_the_index_and_similar_projects_while_typing(qtbot, bank, people, make_ctx, draft_data):
     from app.core import projects
     from app.ui.main_window import MainWindow
-    from app.ui.propose import ProposeDialog
+    from app.ui.dialogs.propose import ProposeDialog
     wanted = projects.propose(bank, people["W001"], draft_data).value
     projects.propose(bank, people["W001"], draft_data | {"title": "配电箱门锁防锈改造", "background": "门锁生锈打不开",
                                                           "solution": "换不锈钢锁芯"})
@@ -248,7 +248,7 @@ def test_search_through_the_index_and_similar_projects_while_typing(qtbot, bank,
 def test_owner_edits_a_draft_and_the_row_repaints(qtbot, bank, people, make_ctx, draft_data):
     from app.core import projects
     from app.ui.main_window import MainWindow
-    from app.ui.propose import ProposeDialog
+    from app.ui.dialogs.propose import ProposeDialog
     pid = projects.propose(bank, people["W001"], draft_data | {"co_authors": ["W002"]}).value
     ctx = make_ctx(people["W001"])
     window = MainWindow(ctx, start_search=False)
@@ -272,7 +272,7 @@ def test_owner_edits_a_draft_and_the_row_repaints(qtbot, bank, people, make_ctx,
 
 def test_propose_from_the_window_shows_the_new_project(qtbot, bank, people, make_ctx, monkeypatch):
     from app.ui.main_window import MainWindow
-    from app.ui.propose import ProposeDialog
+    from app.ui.dialogs.propose import ProposeDialog
     ctx = make_ctx(people["W001"])
     window = MainWindow(ctx, start_search=False)
     qtbot.addWidget(window)

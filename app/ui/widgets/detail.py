@@ -20,8 +20,8 @@ from app.core.people import list_users
 from app.core.vocab import CONFIDENTIALITY, RUBRIC, STATUSES, label
 from app.ui import fmt
 from app.ui.context import UiContext
-from app.ui.mention import MentionEdit
-from app.ui.warnings_panel import banner_for
+from app.ui.widgets.mention import MentionEdit
+from app.ui.pages.alerts import banner_for
 
 # Lifecycle actions offered from the pane's "More" menu (decisions go through the review form).
 MENU_ACTIONS = {
@@ -71,8 +71,6 @@ class DetailPane(QWidget):
     """The user asked to edit this project."""
     sig_review = Signal(str)
     """The user asked to review this project."""
-    sig_export = Signal(str)
-    """The user asked to export this project's dossier (成果档案)."""
 
     def __init__(self, ctx: UiContext, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -259,7 +257,7 @@ class DetailPane(QWidget):
         if owner or self.ctx.can("data.export"):
             if not menu.isEmpty():
                 menu.addSeparator()
-            export = menu.addAction(self.tr("Export dossier…"), lambda: self.sig_export.emit(self.project_id))
+            export = menu.addAction(self.tr("Export dossier…"), lambda: self.ctx.sig_export.emit("dossier", self.project_id))
             export.setObjectName("exportDossier")
         self.more_btn.setVisible(not menu.isEmpty())
         self.files_hint.setVisible(bool(d["can_edit"]) or owner)

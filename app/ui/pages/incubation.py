@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox,
                                QSplitter, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
 
-from app.core import incubation, alerts
+from app.core import alerts, incubation
 from app.core.changes import Changes
 from app.core.errors import IdeaBankError
 from app.core.i18n import t
 from app.core.incubation import REQUEST_STATUSES, SERVICES, STEPS
 from app.core.vocab import label
-from app.ui import pages
-from app.ui.pages import PageSpec
+from app.ui.pages import Page, PageSpec, register
 
 MIME = "application/x-ideabank-incubation-request"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -288,7 +287,7 @@ class ProgressDialog(QDialog):
 
 
 # -- the board ------------------------------------------------------------------------------------
-class IncubationBoard(QWidget):
+class IncubationBoard(Page):
     sig_refused = Signal(str)
     """A move was refused; the text says why (also sent to the status bar)."""
     sig_moved = Signal(str, str)
@@ -401,6 +400,19 @@ class IncubationBoard(QWidget):
             self.select(self.current_id)
         else:
             self.detail.show_request(None)
+
+    def select_record(self, entity: str, entity_id: str) -> bool:
+        if entity != "incubation":
+            return False
+        for col in self.columns.values():
+            for i in range(col.count()):
+                if col.item(i).data(ID_ROLE) == entity_id:
+                    col.setCurrentRow(i)
+                    col.scrollToItem(col.item(i))
+                    col.setFocus()
+                    self.select(entity_id)
+                    return True
+        return False
 
     def column_of(self, request_id: str) -> str | None:
         for status, col in self.columns.items():
@@ -555,7 +567,7 @@ class RequestDetail(QWidget):
         layout.addWidget(self.body, 1)
 
     def _open_link(self, link: str) -> None:
-        from app.ui.teams_page import open_attachment
+        from app.ui.pages.teams import open_attachment
         ref = _open_link_target(self, link)
         if ref is not None:
             open_attachment(self.board.ctx, ref)
@@ -730,4 +742,5 @@ class RequestDialog(QDialog):
         return self.project.currentData() or "", data
 
 
-pages.register(PageSpec("incubation", QT_TRANSLATE_NOOP("Pages", "Incubation"), IncubationBoard, order=60))
+register(PageSpec("incubation", QT_TRANSLATE_NOOP("Pages", "Incubation"), IncubationBoard, order=60,
+                  entities=frozenset({"incubation"})))

@@ -1,7 +1,7 @@
 """The notifications inbox: every decision, comment and mention that concerns the person."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
                                QVBoxLayout, QWidget)
@@ -9,15 +9,14 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QListWidget, QLis
 from app.core import inbox
 from app.ui import fmt
 from app.ui.context import UiContext
+from app.ui.pages import QT_TRANSLATE_NOOP, Page, PageSpec, register
 
 
-class InboxPage(QWidget):
-    sig_unread = Signal(int)
-    """The unread count, whenever it may have changed."""
+class InboxPage(Page):
+    """Its badge (sig_badge) is the unread count, whenever it may have changed."""
 
     def __init__(self, ctx: UiContext, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
@@ -60,7 +59,7 @@ class InboxPage(QWidget):
                                             "and mention that concerns you."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(empty)
-        self.sig_unread.emit(unread)
+        self.sig_badge.emit(unread)
 
     def on_changes(self, changes) -> None:  # type: ignore[no-untyped-def]
         if changes.notifications or changes.comments or changes.reviews:
@@ -79,3 +78,6 @@ class InboxPage(QWidget):
         self.ctx.write(lambda: inbox.mark_read(bank, actor, [notice_id]), parent=self)
         if project_id:
             self.ctx.sig_open_project.emit(project_id)
+
+
+register(PageSpec("inbox", QT_TRANSLATE_NOOP("Pages", "Notices"), InboxPage, order=35, counts=True))

@@ -10,15 +10,15 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, Q
 from app.core import choices, stats
 from app.core.queries import ProjectFilter
 from app.core.vocab import CATEGORIES, STATUSES, label
-from app.ui import fmt, pages
+from app.ui import fmt
+from app.ui.pages import Page, PageSpec, register
 from app.ui.context import UiContext
 from app.ui.worker import alive
 
 
-class StatsPage(QWidget):
+class StatsPage(Page):
     def __init__(self, ctx: UiContext, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self._generation = 0
         self.studio = QComboBox()
         self.year = QComboBox()
@@ -120,4 +120,4 @@ class StatsPage(QWidget):
         table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
 
-pages.register(pages.PageSpec("stats", QT_TRANSLATE_NOOP("Pages", "Statistics"), StatsPage, order=70))
+register(PageSpec("stats", QT_TRANSLATE_NOOP("Pages", "Statistics"), StatsPage, order=70))

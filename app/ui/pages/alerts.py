@@ -11,23 +11,21 @@ from app.core import alerts
 from app.core.changes import Changes
 from app.core.i18n import t
 from app.core.vocab import label
-from app.ui import pages
-from app.ui.pages import PageSpec
+from app.ui.pages import Page, PageSpec, register
 
 MAX_ROWS = 1000  # the most urgent; a table of 50,000 rows helps nobody (and costs seconds to build)
 KIND_COLOURS = {"milestone_overdue": "#dc2626", "request_unanswered": "#d97706", "application_unanswered": "#d97706",
                 "project_stuck": "#6b7280"}
 
 
-class WarningsPanel(QWidget):
-    sig_open = Signal(str, str)
-    """(entity, entity id): the person asked to open the record a warning is about."""
+class WarningsPanel(Page):
+    """Double-clicking a warning asks the window to open its record (sig_open_record)."""
+
     sig_loaded = Signal(int)
     """(count) the warnings were recomputed and shown."""
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.found: list[alerts.EarlyWarning] = []
         self.all: list[alerts.EarlyWarning] = []
         self.header = QLabel()
@@ -103,9 +101,7 @@ class WarningsPanel(QWidget):
 
     def _open(self, row: int, _col: int) -> None:
         w = self.found[row]
-        self.sig_open.emit(w.entity, w.entity_id)
-        if w.entity == "project" and hasattr(self.ctx, "sig_open_project"):
-            self.ctx.sig_open_project.emit(w.entity_id)
+        self.sig_open_record.emit(w.entity, w.entity_id)
 
 
 def banner_for(ctx, entity_id: str) -> QLabel | None:  # type: ignore[no-untyped-def]
@@ -127,4 +123,4 @@ class _CoreTitledSpec(PageSpec):
         return t(self.extra["zh"], self.title)
 
 
-pages.register(_CoreTitledSpec("warnings", "Warnings", WarningsPanel, order=65, extra={"zh": "预警"}))
+register(_CoreTitledSpec("warnings", "Warnings", WarningsPanel, order=65, extra={"zh": "预警"}))

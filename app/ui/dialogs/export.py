@@ -176,9 +176,11 @@ class Exporter(QObject):
         return self.ctx.can("data.export")
 
     # -- one project -----------------------------------------------------------------------------
-    def ask_dossier(self, project_id: str, number: str = "", title: str = "") -> None:
+    def ask_dossier(self, project_id: str) -> None:
+        from app.core import queries
         from app.dossier.export import file_name
-        suggested = str(Path.home() / file_name(number, title)) if number else ""
+        row = queries.rows(self.ctx.bank, [project_id]).get(project_id)  # one indexed read: the suggested name
+        suggested = str(Path.home() / file_name(row.number, row.title)) if row else ""
         dlg = ExportDialog(self.ctx, suggested=suggested, parent=self.window)
         if dlg.exec() == QDialog.DialogCode.Accepted:
             self.export_dossier(project_id, dlg.template.currentData(), dlg.target())

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from app.core import choices
-from app.core.queries import ProjectFilter
+from app.core.queries import ProjectFilter, awaiting_review
 from app.core.vocab import CATEGORIES, STATUSES, label
 from app.ui.context import UiContext
-from app.ui.detail import DetailPane
-from app.ui.project_model import COLUMNS, ID_ROLE, ProjectTableModel
+from app.ui.pages import QT_TRANSLATE_NOOP, Page, PageSpec, register
+from app.ui.widgets.detail import DetailPane
+from app.ui.widgets.project_model import COLUMNS, ID_ROLE, ProjectTableModel
 
 FILTER_KEYS = ("categories", "statuses", "studio_id", "unit_id", "year", "has_measured_benefit")
 
@@ -165,13 +166,12 @@ class FilterBar(QWidget):
             self._fill_views()
 
 
-class ProjectsPage(QWidget):
+class ProjectsPage(Page):
     sig_count = Signal(int)
     """Number of projects listed, after each load."""
 
     def __init__(self, ctx: UiContext, key: str, base: ProjectFilter | None = None, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.key = key
         # Every list carries the viewer, so secret projects they may not see never appear.
         self.base = dataclasses.replace(base or ProjectFilter(), viewer=ctx.actor)
@@ -234,8 +234,13 @@ class ProjectsPage(QWidget):
         layout.addWidget(splitter, 1)
         self.filters.sig_changed.connect(self.reload)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.detail.sig_edit.connect(self.edit)
+        self.detail.sig_review.connect(self.review)
         ctx.sig_changes.connect(self.on_changes)
         self._restore_layout()
+        if ctx.searcher is not None and ctx.searcher.text:  # built after a search was typed: start filtered
+            self.search_text, self.search_ids = ctx.searcher.text, ctx.searcher.ids
+            self._relevance = self.search_ids is not None
 
     # -- layout memory ---------------------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -247,7 +252,7 @@ class ProjectsPage(QWidget):
         if split is not None:
             self.splitter.restoreState(split)
 
-    def save_layout(self) -> None:
+    def save_state(self) -> None:
         s = QSettings()
         s.setValue(self._layout_key("header"), self.table.horizontalHeader().saveState())
         s.setValue(self._layout_key("splitter"), self.splitter.saveState())
@@ -332,6 +337,23 @@ class ProjectsPage(QWidget):
             self.detail.show_project(project_id)
         return True
 
+    def select_record(self, entity: str, entity_id: str) -> bool:
+        if entity == "studio":  # a studio is shown as the list of its projects
+            self.filters.set_values({"studio_id": entity_id})
+            return True
+        return entity == "project" and self.select(entity_id)
+
+    def current_project_id(self) -> str | None:
+        return self.detail.project_id
+
+    def edit(self, project_id: str) -> None:
+        from app.ui.dialogs.propose import ProposeDialog
+        ProposeDialog(self.ctx, project_id, parent=self.window()).exec()
+
+    def review(self, project_id: str) -> None:
+        from app.ui.dialogs.review import ReviewDialog
+        ReviewDialog(self.ctx, project_id, parent=self.window()).exec()
+
     def _row_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
         self.detail.show_project(self.model.data(current, ID_ROLE) if current.isValid() else None)
 
@@ -343,3 +365,13 @@ class ProjectsPage(QWidget):
         elif changes.project_ids:
             self.model.refresh_ids(changes.project_ids)
 
+
+
+register(PageSpec("bank", QT_TRANSLATE_NOOP("Pages", "Idea bank"), lambda ctx: ProjectsPage(ctx, "bank"), order=10,
+                  follows_search=True, entities=frozenset({"project", "studio"})))
+register(PageSpec("mine", QT_TRANSLATE_NOOP("Pages", "My projects"),
+                  lambda ctx: ProjectsPage(ctx, "mine", ProjectFilter(member_id=ctx.actor.id)), order=20,
+                  follows_search=True))
+register(PageSpec("review", QT_TRANSLATE_NOOP("Pages", "Awaiting my review"),
+                  lambda ctx: ProjectsPage(ctx, "review", awaiting_review(ctx.bank, ctx.actor)), order=30,
+                  roles=frozenset({"leader", "admin"}), follows_search=True))

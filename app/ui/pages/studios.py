@@ -7,7 +7,8 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QT
 
 from app.core import stats
 from app.core.vocab import STUDIO_LEVELS, label
-from app.ui import fmt, pages
+from app.ui import fmt
+from app.ui.pages import Page, PageSpec, register
 from app.ui.context import UiContext
 
 
@@ -23,10 +24,9 @@ class _Number(QTableWidgetItem):
         return self.value < getattr(other, "value", 0)
 
 
-class StudiosPage(QWidget):
+class StudiosPage(Page):
     def __init__(self, ctx: UiContext, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.table = QTableWidget(0, 8)
         self.table.setHorizontalHeaderLabels([self.tr("Studio"), self.tr("Level"), self.tr("Unit"), self.tr("Leader"),
                                               self.tr("Members"), self.tr("Projects"), self.tr("Adopted"),
@@ -75,17 +75,11 @@ class StudiosPage(QWidget):
     def _report(self) -> None:
         row = self.table.currentRow()
         studio_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) if row >= 0 else None
-        window = self.window()
-        if hasattr(window, "export_report"):
-            window.export_report(studio_id)
+        self.ctx.sig_export.emit("report", studio_id or "")
 
     def _open(self, row: int, _col: int) -> None:
         studio_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
-        window = self.window()
-        if hasattr(window, "show_page") and hasattr(window, "page"):
-            window.show_page("bank")
-            page = window.page("bank")
-            page.filters.set_values({"studio_id": studio_id})
+        self.sig_open_record.emit("studio", studio_id)
 
 
-pages.register(pages.PageSpec("studios", QT_TRANSLATE_NOOP("Pages", "Studios"), StudiosPage, order=80))
+register(PageSpec("studios", QT_TRANSLATE_NOOP("Pages", "Studios"), StudiosPage, order=80))

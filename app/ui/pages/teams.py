@@ -27,9 +27,8 @@ from app.core.errors import IdeaBankError
 from app.core.i18n import t
 from app.core.paths import attachment_path
 from app.core.vocab import SKILL_GRADES, label
-from app.ui.warnings_panel import banner_for
-from app.ui import pages
-from app.ui.pages import PageSpec
+from app.ui.pages.alerts import banner_for
+from app.ui.pages import Page, PageSpec, register
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -532,12 +531,11 @@ class AllianceTab(_Tab):
         self.write(lambda: teams.join_alliance(bank, actor, specialty), t("已加入创客联盟。", "Joined the maker alliance."))
 
 
-class TeamsPage(QWidget):
+class TeamsPage(Page):
     """团队: three tabs over the same core."""
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.teams_tab = TeamsTab(ctx)
         self.calls = CallBoard(ctx)
         self.alliance = AllianceTab(ctx)
@@ -552,8 +550,22 @@ class TeamsPage(QWidget):
 
     def on_changes(self, changes: Changes) -> None:
         if changes.teams or changes.people:
-            self.teams_tab.reload()
-            self.calls.reload()
+            self.reload()
+
+    def reload(self) -> None:
+        self.teams_tab.reload()
+        self.calls.reload()
+
+    def select_record(self, entity: str, entity_id: str) -> bool:
+        if entity != "call":
+            return False
+        self.tabs.setCurrentWidget(self.calls)
+        for i in range(self.calls.list.count()):
+            if self.calls.list.item(i).data(Qt.ItemDataRole.UserRole) == entity_id:
+                self.calls.list.setCurrentRow(i)
+                self.calls.list.scrollToItem(self.calls.list.item(i))
+                return True
+        return False
 
 
-pages.register(PageSpec("teams", QT_TRANSLATE_NOOP("Pages", "Teams"), TeamsPage, order=50))
+register(PageSpec("teams", QT_TRANSLATE_NOOP("Pages", "Teams"), TeamsPage, order=50, entities=frozenset({"call"})))

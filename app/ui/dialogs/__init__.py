@@ -1,0 +1,1 @@
+"""Dialogs: proposing, reviewing, signing in, settings, exports."""
