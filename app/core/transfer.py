@@ -33,6 +33,7 @@ from app.core.queries import visible_to
 from app.core.queries import project_json
 from app.core.sheets import Sheet
 from app.core.transfer_files import read_rows, write_rows
+from app.core.transfer_template import is_example
 from app.core.vocab import parse_status
 from db.base import new_id
 from db.models import AuditLog, Project, ProjectMember, SearchQueue, Studio, User
@@ -172,6 +173,10 @@ def _import_rows(s: Any, bank: Bank, actor: Actor, sheet: Sheet, report: ImportR
             bad(fld, message)
         if not raw and "" in row.problems:
             continue  # not a record at all (a JSON item that is not an object)
+        if is_example(raw):
+            bad("", t("这是导入模板中的示例行：请删除或改写后再导入。",
+                      "this is the template's example row: delete or overwrite it, then import again."))
+            continue
         data = {k: raw.get(k) for k in EDITABLE_FIELDS if k in raw and k != "studio_id"}
         for key in ("title", "category"):
             data.setdefault(key, None)
