@@ -525,6 +525,91 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import projects</source>
+        <translation>Import projects</translation>
+    </message>
+    <message>
+        <source>Fill the template in WPS, Excel or LibreOffice and save it as .xlsx; .csv and .json files exported by the app import too. Every row is checked first: nothing is imported unless all rows are right.</source>
+        <translation>Fill the template in WPS, Excel or LibreOffice and save it as .xlsx; .csv and .json files exported by the app import too. Every row is checked first: nothing is imported unless all rows are right.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>Save template…</translation>
+    </message>
+    <message>
+        <source>Problems found in the file are listed here, row by row.</source>
+        <translation>Problems found in the file are listed here, row by row.</translation>
+    </message>
+    <message>
+        <source>Check only</source>
+        <translation>Check only</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.csv *.json)</source>
+        <translation>Tables (*.xlsx *.csv *.json)</translation>
+    </message>
+    <message>
+        <source>Save the import template as</source>
+        <translation>Save the import template as</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saving the template</source>
+        <translation>Saving the template</translation>
+    </message>
+    <message>
+        <source>Template saved to %1. Fill it in, save it, then choose it above.</source>
+        <translation>Template saved to %1. Fill it in, save it, then choose it above.</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>Choose a file first.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Checking the file</source>
+        <translation>Checking the file</translation>
+    </message>
+    <message>
+        <source>Importing projects</source>
+        <translation>Importing projects</translation>
+    </message>
+    <message numerus="yes">
+        <source>Check passed: %n project(s) can be imported. Nothing was written.</source>
+        <translation>
+            <numerusform>Check passed: %n project can be imported. Nothing was written.</numerusform>
+            <numerusform>Check passed: %n projects can be imported. Nothing was written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n project(s).</source>
+        <translation>
+            <numerusform>Imported %n project.</numerusform>
+            <numerusform>Imported %n projects.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InboxPage</name>
     <message>
         <source>Unread only</source>
@@ -1242,6 +1327,17 @@
     <message>
         <source>The selected studio&apos;s annual innovation report as a PDF</source>
         <translation>The selected studio&apos;s annual innovation report as a PDF</translation>
+    </message>
+</context>
+<context>
+    <name>Tools</name>
+    <message>
+        <source>Import projects…</source>
+        <translation>Import projects…</translation>
+    </message>
+    <message>
+        <source>Import projects from a spreadsheet, or save the template to fill in</source>
+        <translation>Import projects from a spreadsheet, or save the template to fill in</translation>
     </message>
 </context>
 <context>
