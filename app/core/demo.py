@@ -382,7 +382,7 @@ def generate(bank: Bank, actor: Actor, projects: int, seed: int = 20241124, prog
     start = min(START, end - dt.timedelta(days=1))
     counts: dict[str, Any] = {"units": 0, "studios": 0, "people": 0, "projects": 0, "members": 0, "comments": 0,
                               "votes": 0, "reviews": 0, "cancelled": False}
-    with bank.write() as s:
+    with bank.write(actor=actor) as s:
         counts.update(_ensure_org(s.connection(), org, site_id))
 
     rng = random.Random(seed)
@@ -413,7 +413,7 @@ def generate(bank: Bank, actor: Actor, projects: int, seed: int = 20241124, prog
         rows = _batch(rng, writer, org, done, size, projects, start, end, end, category_of, status_of, proposers,
                       cum, all_idx, seqs, site_id, site_code)
         try:
-            with bank.write() as s:
+            with bank.write(actor=actor) as s:
                 conn = s.connection()
                 for table, data in rows.items():
                     if data:
