@@ -695,6 +695,91 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import projects</source>
+        <translation>Import projects</translation>
+    </message>
+    <message>
+        <source>Fill the template in WPS, Excel or LibreOffice and save it as .xlsx; .csv and .json files exported by the app import too. Every row is checked first: nothing is imported unless all rows are right.</source>
+        <translation>Fill the template in WPS, Excel or LibreOffice and save it as .xlsx; .csv and .json files exported by the app import too. Every row is checked first: nothing is imported unless all rows are right.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>Save template…</translation>
+    </message>
+    <message>
+        <source>Problems found in the file are listed here, row by row.</source>
+        <translation>Problems found in the file are listed here, row by row.</translation>
+    </message>
+    <message>
+        <source>Check only</source>
+        <translation>Check only</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.csv *.json)</source>
+        <translation>Tables (*.xlsx *.csv *.json)</translation>
+    </message>
+    <message>
+        <source>Save the import template as</source>
+        <translation>Save the import template as</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saving the template</source>
+        <translation>Saving the template</translation>
+    </message>
+    <message>
+        <source>Template saved to %1. Fill it in, save it, then choose it above.</source>
+        <translation>Template saved to %1. Fill it in, save it, then choose it above.</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>Choose a file first.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Checking the file</source>
+        <translation>Checking the file</translation>
+    </message>
+    <message>
+        <source>Importing projects</source>
+        <translation>Importing projects</translation>
+    </message>
+    <message numerus="yes">
+        <source>Check passed: %n project(s) can be imported. Nothing was written.</source>
+        <translation>
+            <numerusform>Check passed: %n project can be imported. Nothing was written.</numerusform>
+            <numerusform>Check passed: %n projects can be imported. Nothing was written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n project(s).</source>
+        <translation>
+            <numerusform>Imported %n project.</numerusform>
+            <numerusform>Imported %n projects.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InboxPage</name>
     <message>
         <source>Unread only</source>
@@ -1838,12 +1923,12 @@ Compare the signing fingerprint with the other site by telephone or in person. T
 <context>
     <name>Tools</name>
     <message>
-        <source>Synchronise with hub…</source>
-        <translation>Synchronise with hub…</translation>
+        <source>Import projects…</source>
+        <translation>Import projects…</translation>
     </message>
     <message>
-        <source>Send this computer&apos;s changes to the central hub and take everyone else&apos;s</source>
-        <translation>Send this computer&apos;s changes to the central hub and take everyone else&apos;s</translation>
+        <source>Import projects from a spreadsheet, or save the template to fill in</source>
+        <translation>Import projects from a spreadsheet, or save the template to fill in</translation>
     </message>
     <message>
         <source>Site identity…</source>
@@ -1868,6 +1953,14 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Check and apply a package from a trusted site</source>
         <translation>Check and apply a package from a trusted site</translation>
+    </message>
+    <message>
+        <source>Synchronise with hub…</source>
+        <translation>Synchronise with hub…</translation>
+    </message>
+    <message>
+        <source>Send this computer&apos;s changes to the central hub and take everyone else&apos;s</source>
+        <translation>Send this computer&apos;s changes to the central hub and take everyone else&apos;s</translation>
     </message>
     <message>
         <source>Back up the database</source>
