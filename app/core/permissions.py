@@ -24,9 +24,14 @@ GRANTS: dict[str, frozenset[str]] = {
     "review.score": STAFF,
     "review.view_private": STAFF,
     "attachment.add": STAFF,
-    "user.manage": frozenset({"admin"}),
-    "studio.manage": frozenset({"admin"}),
+    # The organisation (issue 12): admins everything; a studio leader their own studio (LEADER_OWN_STUDIO).
+    "user.manage": frozenset({"admin"}),      # accounts: create, name, number, unit, role, password, deactivate
+    "studio.manage": frozenset({"admin"}),    # create a studio; its name, level, unit, leader, funds
     "unit.manage": frozenset({"admin"}),
+    "studio.profile": frozenset({"admin"}),   # founded, premises, logo
+    "studio.settings": frozenset({"admin"}),  # rubric, answer templates, warning thresholds
+    "studio.members": frozenset({"admin"}),   # who belongs to the studio
+    "person.profile": frozenset({"admin"}),   # skill grade, specialty, honours
     "data.import": STAFF,
     "data.export": STAFF | {"base"},
     "data.backup": frozenset({"admin"}),
@@ -42,8 +47,12 @@ GRANTS: dict[str, frozenset[str]] = {
     "warnings.view": STAFF | {"base"},
 }
 
-# Permissions an owner (proposer or co-author) holds on their own project in addition.
-OWNER_GRANTS = frozenset({"project.edit", "attachment.add"})
+# Permissions an owner (proposer or co-author) holds on their own project in addition. A worker
+# commissions the incubation base for their own adopted project ("职工或创新工作室直接委托孵化基地").
+OWNER_GRANTS = frozenset({"project.edit", "attachment.add", "incubation.request"})
+
+# Permissions a studio leader holds on their own studio (and its people) in addition.
+LEADER_OWN_STUDIO = frozenset({"studio.profile", "studio.settings", "studio.members", "person.profile"})
 
 _NAMES = {
     "project.edit": ("修改此项目", "edit this project"),
@@ -53,6 +62,10 @@ _NAMES = {
     "user.manage": ("管理用户", "manage users"),
     "studio.manage": ("管理工作室", "manage studios"),
     "unit.manage": ("管理单位", "manage units"),
+    "studio.profile": ("修改工作室资料", "change this studio's details"),
+    "studio.settings": ("修改工作室设置", "change this studio's settings"),
+    "studio.members": ("调整工作室成员", "change who belongs to this studio"),
+    "person.profile": ("修改人员资料", "change this person's details"),
     "data.import": ("导入数据", "import data"),
     "data.export": ("导出数据", "export data"),
     "data.backup": ("备份数据库", "back up the database"),
@@ -85,6 +98,19 @@ def check(actor: Actor, permission: str) -> None:
         raise denied(actor, permission)
 
 
+def can_on_studio(actor: Actor, permission: str, studio_id: str | None) -> bool:
+    """Admins on every studio; a leader on their own studio for LEADER_OWN_STUDIO."""
+    if can(actor, permission):
+        return True
+    return (permission in LEADER_OWN_STUDIO and actor.role == "leader" and studio_id is not None
+            and studio_id == actor.studio_id)
+
+
+def check_studio(actor: Actor, permission: str, studio_id: str | None) -> None:
+    if not can_on_studio(actor, permission, studio_id):
+        raise denied(actor, permission)
+
+
 def is_owner(actor: Actor, proposer_id: str | None, member_ids: set[str]) -> bool:
     return actor.id == proposer_id or actor.id in member_ids
 
@@ -112,14 +138,23 @@ def check_project(actor: Actor, permission: str, *, studio_id: str | None, propo
 
 
 def may_see(actor: Actor, *, confidentiality: str, studio_id: str | None, proposer_id: str | None,
-            member_ids: set[str]) -> bool:
-    """Secret (秘密) projects are shown only to their authors, the leader of their studio and
-    admins; everything else is open to every signed-in person (the point of the idea bank)."""
-    if confidentiality != "secret" or actor.role == "admin":
-        return True
+            member_ids: set[str], status: str | None = None) -> bool:
+    """Drafts (草稿) are private to their authors, whoever else asks; secret (秘密) projects are
+    shown only to their authors, the leader of their studio and admins; everything else is open to
+    every signed-in person (the point of the idea bank). queries.visible_to is the SQL form."""
     if is_owner(actor, proposer_id, member_ids):
         return True
+    if status == "draft":
+        return False
+    if confidentiality != "secret" or actor.role == "admin":
+        return True
     return actor.role == "leader" and studio_id is not None and studio_id == actor.studio_id
+
+
+def draft_denied(actor: Actor) -> PermissionDenied:
+    return PermissionDenied(t("这是别人的草稿，提交之前只有作者和合作者可以查看。（{name}，{no}）",
+                              "This is someone else's draft: until it is submitted only its authors may see it. "
+                              "({name}, {no})", name=actor.name, no=actor.employee_no))
 
 
 def secret_denied(actor: Actor) -> PermissionDenied:

@@ -38,6 +38,9 @@ class IncubationRequest(SyncedMixin, Base):
     delivered_at: Mapped[dt.datetime | None] = mapped_column()
     closed_at: Mapped[dt.datetime | None] = mapped_column()
     status_changed_at: Mapped[dt.datetime | None] = mapped_column()
+    # Delivering while milestones are still open needs the studio leader's word first.
+    delivery_confirmed_by: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    delivery_confirmed_at: Mapped[dt.datetime | None] = mapped_column()
     # The outcome, filled in on closing; it flows back into the project.
     units_made: Mapped[int | None] = mapped_column(Integer)
     adopting_units: Mapped[list[str]] = mapped_column(default=list)

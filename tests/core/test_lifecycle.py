@@ -103,7 +103,7 @@ def test_edit_audits_fields_and_detects_conflicts(bank, people, draft_data):
 
 
 def test_comments_votes_and_mentions(bank, people, draft_data):
-    pid = projects.propose(bank, people["W001"], draft_data).value
+    pid = projects.propose(bank, people["W001"], draft_data, submit=True).value
     c1 = discussion.comment(bank, people["W002"], pid, "好主意 @王建国 请看看").value
     discussion.comment(bank, people["W001"], pid, "谢谢", parent_id=c1)
     discussion.vote(bank, people["W002"], pid)
@@ -124,15 +124,15 @@ def test_comments_votes_and_mentions(bank, people, draft_data):
 
 
 def test_every_project_write_queues_the_index(bank, people, draft_data):
-    pid = projects.propose(bank, people["W001"], draft_data).value
+    pid = projects.propose(bank, people["W001"], draft_data, submit=True).value
     discussion.comment(bank, people["W002"], pid, "评论")
     with bank.session() as s:
         assert [q.project_id for q in s.scalars(select(SearchQueue))] == [pid, pid]
 
 
 def test_merge_carries_votes_comments_and_people(bank, people, draft_data):
-    a = projects.propose(bank, people["W001"], draft_data).value
-    b = projects.propose(bank, people["W002"], draft_data | {"title": "重复的想法"}).value
+    a = projects.propose(bank, people["W001"], draft_data, submit=True).value
+    b = projects.propose(bank, people["W002"], draft_data | {"title": "重复的想法"}, submit=True).value
     discussion.vote(bank, people["W002"], a)
     discussion.vote(bank, people["W002"], b)  # same voter on both: counted once
     discussion.vote(bank, people["W001"], b)
