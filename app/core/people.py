@@ -193,14 +193,18 @@ def set_role(bank: Bank, actor: Actor, employee_no: str, role: str) -> Changes:
     role = parse_role(role)
     with bank.write() as s:
         user = user_by_no(s, employee_no)
-        if user.role == role:
-            return Changes(value=user.id)
-        if user.role == "admin":
-            _keep_an_admin(s, user)
-        if user.role == "leader" and role != "admin":
-            _leaving_studio(s, user)  # a studio's leader holds the leader role while leading it
-        apply_fields(s, bank, actor, "user", user, {"role": role})
-        return Changes(people=True, value=user.id)
+        changed = _change_role(s, bank, actor, user, role)
+        return Changes(people=changed, value=user.id)
+
+
+def _change_role(s: Session, bank: Bank, actor: Actor, user: User, role: str) -> bool:
+    if user.role == role:
+        return False
+    if user.role == "admin":
+        _keep_an_admin(s, user)
+    if user.role == "leader" and role != "admin":
+        _leaving_studio(s, user)  # a studio's leader holds the leader role while leading it
+    return apply_fields(s, bank, actor, "user", user, {"role": role})
 
 
 def _keep_an_admin(s: Session, user: User) -> None:
@@ -221,8 +225,20 @@ def deactivate(bank: Bank, actor: Actor, employee_no: str) -> Changes:
     check(actor, "user.manage")
     with bank.write() as s:
         user = user_by_no(s, employee_no)
-        if not user.active:
-            return Changes(value=user.id)
+        return Changes(people=_set_active(s, bank, actor, user, False), value=user.id)
+
+
+def reactivate(bank: Bank, actor: Actor, employee_no: str) -> Changes:
+    check(actor, "user.manage")
+    with bank.write() as s:
+        user = user_by_no(s, employee_no)
+        return Changes(people=_set_active(s, bank, actor, user, True), value=user.id)
+
+
+def _set_active(s: Session, bank: Bank, actor: Actor, user: User, active: bool) -> bool:
+    if user.active == active:
+        return False
+    if not active:
         if user.id == actor.id:
             raise ValidationError(t("不能停用自己的账号。", "You cannot deactivate your own account."))
         if user.role == "admin":
@@ -232,16 +248,7 @@ def deactivate(bank: Bank, actor: Actor, employee_no: str) -> Changes:
             audit.record(s, actor, "studio", studio.id, "edit", field="leader", old=user.employee_no, new=None,
                          site_id=bank.site_id, at=now)
             studio.leader_id, studio.updated_at = None, now
-        apply_fields(s, bank, actor, "user", user, {"active": False})
-        return Changes(people=True, value=user.id)
-
-
-def reactivate(bank: Bank, actor: Actor, employee_no: str) -> Changes:
-    check(actor, "user.manage")
-    with bank.write() as s:
-        user = user_by_no(s, employee_no)
-        apply_fields(s, bank, actor, "user", user, {"active": True})
-        return Changes(people=True, value=user.id)
+    return apply_fields(s, bank, actor, "user", user, {"active": active})
 
 
 def set_password(bank: Bank, actor: Actor, employee_no: str, password: str) -> Changes:
