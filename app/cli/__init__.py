@@ -32,6 +32,9 @@ COMMANDS = [
     "cmd_incubation",
     "cmd_warnings",
     "cmd_dossier",
+    "cmd_sync",
+    "cmd_site",
+    "cmd_package",
 ]
 
 

@@ -36,7 +36,7 @@ from app.core.transfer_files import read_rows, write_rows
 from app.core.transfer_template import is_example
 from app.core.vocab import parse_status
 from db.base import new_id
-from db.models import AuditLog, Project, ProjectMember, SearchQueue, Studio, User
+from db.models import AuditLog, Project, ProjectMember, Studio, User
 
 # Keys of project_json that import ignores (labels, counters, names: output only).
 READ_ONLY_KEYS = frozenset({"category_label", "status_label", "proposer_name", "vote_count", "comment_count",
@@ -159,7 +159,7 @@ def _import_rows(s: Any, bank: Bank, actor: Actor, sheet: Sheet, report: ImportR
     seen_ids: set[str] = set()
     seen_numbers: set[str] = set()
     now = bank.now()
-    projects, members, audits, queue = [], [], [], []
+    projects, members, audits = [], [], []
     for position, row in enumerate(rows):
         if position % STEP == 0:
             _tick(position, len(rows), progress, cancel, "已取消导入，未写入任何数据。",
@@ -261,14 +261,13 @@ def _import_rows(s: Any, bank: Bank, actor: Actor, sheet: Sheet, report: ImportR
         audits.append({"id": new_id(), "at": now, "actor_id": actor.id, "entity": "project", "entity_id": pid,
                        "action": "import", "field": "status", "old_value": None, "new_value": status,
                        "site_id": bank.site_id})
-        queue.append({"project_id": pid, "enqueued_at": now})
         report.by_status[status] = report.by_status.get(status, 0) + 1
         report.ids.append(pid)
     if errors:
         return errors
     conn = s.connection()
     for table, batch in ((Project.__table__, projects), (ProjectMember.__table__, members),
-                         (AuditLog.__table__, audits), (SearchQueue.__table__, queue)):
+                         (AuditLog.__table__, audits)):
         if batch:
             # Rows differ in which optional keys they carry only through `clean`, which always has them all.
             conn.execute(insert(table), batch)

@@ -2,7 +2,7 @@
 the leader's confirmation for delivering an incubation request with milestones still open.
 
 Revision ID: 0005_org
-Revises: 0003
+Revises: 0007_site_keys
 Create Date: 2026-11-30
 """
 from typing import Sequence, Union
@@ -12,7 +12,7 @@ from alembic import op
 
 
 revision: str = "0005_org"
-down_revision: Union[str, Sequence[str], None] = "0003"
+down_revision: Union[str, Sequence[str], None] = "0007_site_keys"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
