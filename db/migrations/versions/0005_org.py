@@ -1,6 +1,8 @@
 """The organisation, administered: studio premises, funds and logo; merges that can be undone;
 the leader's confirmation for delivering an incubation request with milestones still open.
 
+Columns are added in place (no table copies: SQLite refuses to drop a table other rows refer to).
+
 Revision ID: 0005_org
 Revises: 0007_site_keys
 Create Date: 2026-11-30
@@ -10,11 +12,15 @@ from typing import Sequence, Union
 import sqlalchemy as sa
 from alembic import op
 
-
 revision: str = "0005_org"
 down_revision: Union[str, Sequence[str], None] = "0007_site_keys"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
+
+STUDIO_COLUMNS = [("premises", sa.Text()), ("funds", sa.Float()), ("logo", sa.String(length=64))]
+REQUEST_COLUMNS = [("delivery_confirmed_by", sa.String(length=36)),
+                   ("delivery_confirmed_at", sa.DateTime(timezone=True))]
+MERGE_INDEXES = ["merged_id", "seq", "survivor_id", "updated_at"]
 
 
 def upgrade() -> None:
@@ -29,10 +35,15 @@ def upgrade() -> None:
         sa.Column("added_members", sa.JSON(), nullable=False),
         sa.Column("undone_by", sa.String(length=36), nullable=True),
         sa.Column("undone_at", sa.DateTime(timezone=True), nullable=True),
+        # SyncedMixin: merges travel between sites like other records (docs/SYNC.md).
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("site_id", sa.String(length=36), nullable=False),
+        sa.Column("hlc", sa.String(length=64), server_default=sa.text("''"), nullable=False),
+        sa.Column("versions", sa.JSON(), nullable=True),
+        sa.Column("seq", sa.BigInteger(), server_default=sa.text("1"), nullable=False),
+        sa.Column("origin", sa.String(length=36), nullable=True),
         sa.ForeignKeyConstraint(["merged_by"], ["users.id"], name=op.f("fk_project_merges_merged_by_users"),
                                 ondelete="SET NULL"),
         sa.ForeignKeyConstraint(["merged_id"], ["projects.id"], name=op.f("fk_project_merges_merged_id_projects"),
@@ -43,36 +54,19 @@ def upgrade() -> None:
                                 ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_project_merges")),
     )
-    with op.batch_alter_table("project_merges", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_project_merges_merged_id"), ["merged_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_project_merges_survivor_id"), ["survivor_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_project_merges_updated_at"), ["updated_at"], unique=False)
-
-    with op.batch_alter_table("incubation_requests", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("delivery_confirmed_by", sa.String(length=36), nullable=True))
-        batch_op.add_column(sa.Column("delivery_confirmed_at", sa.DateTime(timezone=True), nullable=True))
-        batch_op.create_foreign_key(batch_op.f("fk_incubation_requests_delivery_confirmed_by_users"), "users",
-                                    ["delivery_confirmed_by"], ["id"], ondelete="SET NULL")
-
-    with op.batch_alter_table("studios", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("premises", sa.Text(), nullable=True))
-        batch_op.add_column(sa.Column("funds", sa.Float(), nullable=True))
-        batch_op.add_column(sa.Column("logo", sa.String(length=64), nullable=True))
+    for column in MERGE_INDEXES:
+        op.create_index(op.f(f"ix_project_merges_{column}"), "project_merges", [column], unique=False)
+    for name, type_ in REQUEST_COLUMNS:
+        op.add_column("incubation_requests", sa.Column(name, type_, nullable=True))
+    for name, type_ in STUDIO_COLUMNS:
+        op.add_column("studios", sa.Column(name, type_, nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("studios", schema=None) as batch_op:
-        batch_op.drop_column("logo")
-        batch_op.drop_column("funds")
-        batch_op.drop_column("premises")
-
-    with op.batch_alter_table("incubation_requests", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("fk_incubation_requests_delivery_confirmed_by_users"), type_="foreignkey")
-        batch_op.drop_column("delivery_confirmed_at")
-        batch_op.drop_column("delivery_confirmed_by")
-
-    with op.batch_alter_table("project_merges", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_project_merges_updated_at"))
-        batch_op.drop_index(batch_op.f("ix_project_merges_survivor_id"))
-        batch_op.drop_index(batch_op.f("ix_project_merges_merged_id"))
+    for name, _type in reversed(STUDIO_COLUMNS):
+        op.drop_column("studios", name)
+    for name, _type in reversed(REQUEST_COLUMNS):
+        op.drop_column("incubation_requests", name)
+    for column in MERGE_INDEXES:
+        op.drop_index(op.f(f"ix_project_merges_{column}"), table_name="project_merges")
     op.drop_table("project_merges")
