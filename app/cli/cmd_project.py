@@ -11,7 +11,8 @@ from app.core import discussion, projects, reviews
 from app.core.errors import ValidationError
 from app.core.i18n import t
 from app.core.lifecycle import TRANSITIONS
-from app.core.queries import ProjectFilter, count, page, project_by_ref
+from app.core.permissions import use_case_name
+from app.core.queries import ProjectFilter, count, page, project_by_ref, project_permissions
 from app.core.vocab import CATEGORIES, RUBRIC, STATUSES, label, parse_category, parse_status
 from db.models import Studio
 
@@ -170,6 +171,8 @@ def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 def run_show(args, ctx) -> int:  # type: ignore[no-untyped-def]
     data = project_by_ref(ctx.bank(), args.id, ctx.actor)
+    may = project_permissions(ctx.bank(), ctx.actor, data["id"])  # the same answer the window shows
+    data["may"] = may.allowed_names()
     if args.json:
         ctx.print_json(data)
         return 0
@@ -181,6 +184,7 @@ def run_show(args, ctx) -> int:  # type: ignore[no-untyped-def]
     lines += [f"{i}. {p}" for i, p in enumerate(data["innovation_points"], 1)]
     if data["tags"]:
         lines += ["", f"{t('标签', 'Tags')}: {'、'.join(data['tags'])}"]
+    lines += ["", f"{t('你可以', 'You may')}: {'、'.join(use_case_name('project.' + a) for a in data['may']) or '-'}"]
     print("\n".join(lines))
     return 0
 

@@ -14,12 +14,12 @@ from app.core import audit, notify
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.changes import Changes
-from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.fields import EDITABLE_FIELDS, clean_project_fields, raise_if, submission_problems
 from app.core.i18n import t
-from app.core.lifecycle import EDITABLE_BY_OWNER, transition
+from app.core.lifecycle import transition
 from app.core.numbering import serial_number
-from app.core.permissions import check, check_project, is_owner, leads_studio_of
+from app.core.permissions import check, project_subject
 from db.models import Comment, Project, ProjectMember, Studio, User, Vote
 
 # Fields whose change moves a project between filtered lists (so lists re-query).
@@ -114,9 +114,7 @@ def edit(bank: Bank, actor: Actor, project_id: str, data: dict[str, Any], *,
         raise ValidationError(t("这些字段不能修改：{f}", "These fields cannot be changed: {f}", f=", ".join(sorted(unknown))))
     with bank.write() as s:
         project = load(s, project_id, for_update=True)
-        owner = is_owner(actor, project.proposer_id, member_ids(project))
-        if not (owner and project.status in EDITABLE_BY_OWNER):
-            check_project(actor, "project.edit", studio_id=project.studio_id, proposer_id=None, member_ids=set())
+        check(actor, "project.edit", project_subject(project))
         if expected_updated_at is not None and project.updated_at != expected_updated_at:
             raise Conflict(t("项目“{title}”已被他人修改，请刷新后再改。",
                              "'{title}' was changed by someone else meanwhile; reload it and edit again.",
@@ -155,11 +153,7 @@ def edit(bank: Bank, actor: Actor, project_id: str, data: dict[str, Any], *,
 def _apply_transition(s: Session, bank: Bank, actor: Actor, project: Project, action: str,
                       reason: str | None) -> None:
     tr = transition(action, project.status)
-    owner = is_owner(actor, project.proposer_id, member_ids(project))
-    allowed = (tr.owner_may and owner) or (actor.role in tr.roles and (
-        actor.role != "leader" or leads_studio_of(actor, project.studio_id)))
-    if not allowed:
-        raise _transition_denied(actor, tr.zh, tr.en)
+    check(actor, f"project.{action}", project_subject(project))
     reason = (reason or "").strip()
     if tr.needs_reason and not reason:
         raise ValidationError(t("“{act}”需要填写理由，作者会看到它。", "'{act_en}' needs a reason; the author will see it.",
@@ -183,11 +177,6 @@ def _apply_transition(s: Session, bank: Bank, actor: Actor, project: Project, ac
     if reason:
         audit.record(s, actor, "project", project.id, action, field="reason", new=reason, site_id=bank.site_id, at=now)
     notify.status_changed(s, bank, actor, project, old, reason)
-
-
-def _transition_denied(actor: Actor, zh: str, en: str) -> PermissionDenied:
-    return PermissionDenied(t("{name}（{no}）不能对此项目执行“{act}”。", "{name} ({no}) may not '{act_en}' this project.",
-                              name=actor.name, no=actor.employee_no, act=zh, act_en=en))
 
 
 def move(bank: Bank, actor: Actor, project_id: str, action: str, reason: str | None = None) -> Changes:
@@ -228,8 +217,7 @@ def delete_project(bank: Bank, actor: Actor, project_id: str) -> Changes:
     """Delete a project; a tombstone carries the deletion to other sites. Owners may delete drafts."""
     with bank.write() as s:
         project = load(s, project_id, for_update=True)
-        if not (project.status == "draft" and project.proposer_id == actor.id):
-            check(actor, "project.delete")
+        check(actor, "project.delete", project_subject(project))
         now = bank.now()
         audit.record(s, actor, "project", project.id, "delete", old=project.title, site_id=bank.site_id, at=now)
         audit.tombstone(s, "project", project.id, bank.site_id, now)
@@ -247,7 +235,7 @@ def merge(bank: Bank, actor: Actor, survivor_id: str, merged_id: str) -> Changes
         survivor = load(s, survivor_id, for_update=True)
         merged = load(s, merged_id, for_update=True)
         for p in (survivor, merged):
-            check_project(actor, "project.merge", studio_id=p.studio_id, proposer_id=None, member_ids=set())
+            check(actor, "project.merge", project_subject(p))
         if merged.merged_into_id:
             raise Conflict(t("项目“{t}”已经合并过了。", "'{t}' has already been merged.", t=merged.title))
         now = bank.now()

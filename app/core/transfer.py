@@ -27,7 +27,7 @@ from app.core.changes import Changes
 from app.core.errors import IdeaBankError, ValidationError
 from app.core.fields import EDITABLE_FIELDS, TEXT_LIMITS, clean_project_fields, field_name, submission_problems
 from app.core.i18n import t
-from app.core.permissions import check, leads_studio_of
+from app.core.permissions import allowed, check, studio_subject
 from app.core.projects import next_number
 from app.core.queries import visible_to
 from app.core.queries import project_json
@@ -39,7 +39,7 @@ from db.models import AuditLog, Project, ProjectMember, SearchQueue, Studio, Use
 # Keys of project_json that import reads; the rest (labels, counters, names) are output only.
 READ_ONLY_KEYS = frozenset({"category_label", "status_label", "proposer_name", "vote_count", "comment_count",
                             "merged_into", "members", "comments", "attachments", "history", "reviews", "voted",
-                            "can_edit", "can_review", "actions"})
+                            "may"})
 IMPORT_KEYS = frozenset(COLUMNS)
 TEXT_KEYS = tuple(TEXT_LIMITS) + ("category", "status", "studio", "proposer", "id", "number", "confidentiality")
 TIME_KEYS = ("created_at", "updated_at", "submitted_at", "decided_at", "completed_at")
@@ -218,7 +218,7 @@ def _import_rows(s: Any, bank: Bank, actor: Actor, raw_rows: list[tuple[int, Any
             studio_id = studios.get(studio_name)
             if studio_id is None:
                 bad("studio", t("没有名为“{n}”的工作室。", "there is no studio named '{n}'.", n=studio_name))
-        if not leads_studio_of(actor, studio_id):
+        if not allowed(actor, "studio.import", studio_subject(studio_id)):
             bad("studio", t("只能导入本工作室的项目。", "you may import projects of your own studio only."))
 
         times: dict[str, dt.datetime | None] = {}

@@ -236,7 +236,7 @@ def test_cli_flow(bank, people, project_id, tmp_path, capsys):
     req_no = capsys.readouterr().out.strip()
     assert req_no.startswith("FH-")
     assert _cli(tmp_path, "--as", "W001", "incubation", "decide", req_no, "accept") == PermissionDenied.exit_code
-    assert "不能" in capsys.readouterr().err
+    assert "没有权限" in capsys.readouterr().err
     assert _cli(tmp_path, "--as", "B001", "incubation", "decide", req_no, "decline") == ValidationError.exit_code
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "理由" in err  # one clear line
