@@ -30,6 +30,9 @@ COMMANDS = [
     "cmd_incubation",
     "cmd_warnings",
     "cmd_dossier",
+    "cmd_sync",
+    "cmd_site",
+    "cmd_package",
 ]
 
 

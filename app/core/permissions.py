@@ -159,6 +159,9 @@ TABLE: dict[str, UseCase] = {
     "warning.view": use("查看此预警", "see this warning", who(ADMIN, BASE, STUDIO_LEADER, CONCERNED)),
 
     # the site (no record: can)
+    "sync.hub": use("与中心库同步", "synchronise with the hub", who(*EVERYONE)),  # the hub re-checks every change
+    "sync.package": use("导出或导入交换包", "export or import exchange packages", who(ADMIN)),
+    "site.manage": use("管理站点与信任", "manage sites and trust", who(ADMIN)),
     "user.manage": use("管理用户", "manage users", who(ADMIN)),
     "studio.manage": use("管理工作室", "manage studios", who(ADMIN)),
     "unit.manage": use("管理单位", "manage units", who(ADMIN)),
@@ -189,9 +192,13 @@ def _ids(*values: str | None) -> frozenset[str]:
 
 def project_subject(p: Any) -> Subject:
     """A project row (or anything with status, studio_id, proposer_id and members)."""
-    members = _ids(*(m.user_id for m in p.members))
-    return Subject(p.status, p.studio_id, {OWNER: members | _ids(p.proposer_id), PROPOSER: _ids(p.proposer_id)},
-                   STATUSES)
+    return project_facts(p.status, p.studio_id, p.proposer_id, (m.user_id for m in p.members))
+
+
+def project_facts(status: str | None, studio_id: str | None, proposer_id: str | None,
+                  member_ids: Iterable[str]) -> Subject:
+    """A project known by its values (a row of another site, during sync)."""
+    return Subject(status, studio_id, {OWNER: _ids(proposer_id, *member_ids), PROPOSER: _ids(proposer_id)}, STATUSES)
 
 
 def team_subject(team: Any) -> Subject:

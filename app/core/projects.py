@@ -99,7 +99,6 @@ def propose(bank: Bank, actor: Actor, data: dict[str, Any], *, submit: bool = Fa
         audit.record(s, actor, "project", project.id, "propose", new=clean["title"], site_id=bank.site_id, at=now)
         if submit:
             _apply_transition(s, bank, actor, project, "submit", None)
-        audit.enqueue_for_index(s, project.id, now)
         return Changes(project_ids=frozenset({project.id}), membership=True, value=project.id)
 
 
@@ -145,7 +144,6 @@ def edit(bank: Bank, actor: Actor, project_id: str, data: dict[str, Any], *,
         if not changed:
             return Changes(value=project.id)
         project.updated_at = now
-        audit.enqueue_for_index(s, project.id, now)
         return Changes(project_ids=frozenset({project.id}), fields=frozenset(changed),
                        membership=bool(changed & MEMBERSHIP_FIELDS), value=project.id)
 
@@ -184,7 +182,6 @@ def move(bank: Bank, actor: Actor, project_id: str, action: str, reason: str | N
     with bank.write() as s:
         project = load(s, project_id, for_update=True)
         _apply_transition(s, bank, actor, project, action, reason)
-        audit.enqueue_for_index(s, project.id, project.updated_at)
         return Changes(project_ids=frozenset({project.id}), fields=frozenset({"status"}), membership=True,
                        notifications=True, value=project.status)
 
@@ -221,7 +218,6 @@ def delete_project(bank: Bank, actor: Actor, project_id: str) -> Changes:
         now = bank.now()
         audit.record(s, actor, "project", project.id, "delete", old=project.title, site_id=bank.site_id, at=now)
         audit.tombstone(s, "project", project.id, bank.site_id, now)
-        audit.enqueue_for_index(s, project.id, now)  # the index drops ids it no longer finds
         s.delete(project)
         return Changes(project_ids=frozenset({project_id}), membership=True)
 
@@ -259,8 +255,6 @@ def merge(bank: Bank, actor: Actor, survivor_id: str, merged_id: str) -> Changes
         merged.merged_into_id = survivor.id
         audit.record(s, actor, "project", merged.id, "merge", field="merged_into_id", new=survivor.id,
                      site_id=bank.site_id, at=now)
-        audit.enqueue_for_index(s, survivor.id, now)
-        audit.enqueue_for_index(s, merged.id, now)
         return Changes(project_ids=frozenset({survivor.id, merged.id}), membership=True, comments=True, votes=True,
                        value=survivor.id)
 

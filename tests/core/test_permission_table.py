@@ -16,10 +16,11 @@ from sqlalchemy import update
 
 from app.core import alerts, attachments, auth, demo, discussion, incubation, integrity, people as P, permissions
 from app.core import projects, queries, reviews, teams, transfer
-from app.core.errors import IdeaBankError
+from app.core.errors import IdeaBankError, PermissionDenied
 from app.core.lifecycle import CALL_STATES, REQUEST_STATUSES, STEPS, TRANSITIONS
 from app.core.vocab import STATUSES
 from app.dossier.export import BatchFilter, batch_ids
+from app.sync import hub, package, trust
 from app.dossier.gather import gather
 from db.models import IncubationRequest, OpenCall, Project
 
@@ -89,6 +90,9 @@ EXPECT: dict[str, dict[str, set[str] | None]] = {
     "data.export": {A: ANY, L: ANY, OL: ANY, B: ANY},
     "data.backup": {A: ANY},
     "data.demo": {A: ANY},
+    "sync.hub": dict.fromkeys(PROFILES),
+    "sync.package": {A: ANY},
+    "site.manage": {A: ANY},
 }
 MACHINE = {f"project.{a}": tr.sources for a, tr in TRANSITIONS.items()} | \
           {f"incubation.{a}": st.sources for a, st in STEPS.items()}
@@ -108,8 +112,10 @@ def test_every_use_case_is_expected():
     assert set(EXPECT) == set(permissions.TABLE)
 
 
-def run_cell(use_case: str, profile: str, state: str | None, verdicts, action) -> None:
-    """The verdict and the core agree with the expectation for one cell."""
+def run_cell(use_case: str, profile: str, state: str | None, verdicts, action, *, gate: bool = False) -> None:
+    """The verdict and the core agree with the expectation for one cell. With `gate`, the use case
+    needs more than this bank to succeed (a hub, a peer's key): the cell checks only that the core
+    refuses with PermissionDenied exactly when it should."""
     want = expected(use_case, profile, state)
     short = use_case.partition(".")[2]
     got = verdicts.may(short) if verdicts is not None else None
@@ -120,8 +126,11 @@ def run_cell(use_case: str, profile: str, state: str | None, verdicts, action) -
             assert verdicts.why(short), f"no reason given for {where}"
     try:
         action()
-    except IdeaBankError as exc:
+    except PermissionDenied as exc:
         assert not want, f"core refused {where}: {exc.message}"
+    except IdeaBankError as exc:
+        assert not want or gate, f"core refused {where}: {exc.message}"
+        assert not gate or want, f"core let {where} past the permission check: {exc.message}"
     else:
         assert want, f"core allowed {where}"
 
@@ -230,6 +239,11 @@ def test_studio_and_site_use_cases(bank, org, tmp_path):
         "data.demo": lambda a, n: demo.generate(bank, a, 0, append=True),
         "project.propose": None, "call.post": None, "alliance.join": None, "alliance.enrol": None,  # elsewhere
     }
+    gates = {
+        "sync.hub": lambda a, n: hub.sync(bank, a, "postgresql://nobody@127.0.0.1:9/none"),
+        "sync.package": lambda a, n: package.import_package(bank, a, tmp_path / "none.zip"),
+        "site.manage": lambda a, n: trust.untrust(bank, a, "no-such-site"),
+    }
     assert set(studio_cells) == {u for u in permissions.TABLE if u.startswith("studio.") and u != "studio.manage"}
     n = 0
     for use_case, act in studio_cells.items():
@@ -248,6 +262,10 @@ def test_studio_and_site_use_cases(bank, org, tmp_path):
             actor = org[profile]
             assert permissions.can(actor, use_case) == expected(use_case, profile, None), (use_case, profile)
             run_cell(use_case, profile, None, None, lambda: act(actor, n))
+    for use_case, act in gates.items():
+        for profile in PROFILES:
+            actor = org[profile]
+            run_cell(use_case, profile, None, None, lambda: act(actor, 0), gate=True)
 
 
 def test_team_call_and_alliance_use_cases(bank, org, clock):
