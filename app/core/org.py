@@ -19,7 +19,7 @@ from app.core.bank import Bank
 from app.core.changes import Changes
 from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.i18n import t
-from app.core.permissions import check, check_studio
+from app.core.permissions import check, studio_subject
 from app.core.vocab import STUDIO_LEVELS, UNIT_KINDS, label, parse_level
 from db.models import Project, Studio, Unit, User
 
@@ -273,7 +273,7 @@ def edit_studio(bank: Bank, actor: Actor, studio: str, changes: dict[str, Any]) 
         if set(changes) & set(STUDIO_ADMIN_FIELDS):
             check(actor, "studio.manage")
         else:
-            check_studio(actor, "studio.profile", row.id)
+            check(actor, "studio.edit_profile", studio_subject(row.id))
         _edit_studio(s, bank, actor, row, clean, changes)
         return Changes(people=True, value=row.id)
 
@@ -305,7 +305,7 @@ def set_logo(bank: Bank, actor: Actor, studio: str, path: Path | str | None) -> 
         from app.core.attachments import store_file
     with bank.session() as s:
         studio_id = studio_by_name(s, studio).id
-    check_studio(actor, "studio.profile", studio_id)
+    check(actor, "studio.edit_profile", studio_subject(studio_id))
     if path is not None:
         sha, _size = store_file(bank.data_dir, source)  # before the transaction: a file without a row is harmless
     with bank.write() as s:

@@ -22,7 +22,7 @@ from app.core.changes import Changes
 from app.core.errors import Conflict, PermissionDenied, ValidationError
 from app.core.i18n import t
 from app.core.org import add_studio, add_unit, apply_fields, studio_by_name, unit_by_name, user_by_no  # noqa: F401
-from app.core.permissions import can, check, check_studio
+from app.core.permissions import can, check, studio_subject
 from app.core.vocab import ROLES, SKILL_GRADES, label, parse_role
 from db.models import Studio, User
 
@@ -149,13 +149,12 @@ def _check_edit(s: Session, actor: Actor, user: User, clean: dict[str, Any]) -> 
     if set(clean) & set(ACCOUNT_FIELDS):
         raise PermissionDenied(t("只有管理员可以修改工号、姓名和单位。", "Only an administrator may change a number, name or unit."))
     if set(clean) & set(PROFILE_FIELDS):
-        check_studio(actor, "person.profile", user.studio_id)
+        check(actor, "studio.edit_people", studio_subject(user.studio_id))
     if "studio" in clean:
         target = studio_by_name(s, clean["studio"]).id if clean["studio"] else None
-        if target != user.studio_id:
-            check_studio(actor, "studio.members", target or user.studio_id)  # into one's studio, or out of it
-            if target is not None and user.studio_id is not None:
-                check_studio(actor, "studio.members", user.studio_id)  # not out of someone else's studio
+        if target != user.studio_id:  # into one's own studio, and never out of someone else's
+            for studio_id in {target, user.studio_id} - {None}:
+                check(actor, "studio.manage_members", studio_subject(studio_id))
 
 
 def _edit_user(s: Session, bank: Bank, actor: Actor, user: User, clean: dict[str, Any]) -> bool:

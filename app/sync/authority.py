@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from app.core.actor import Actor
 from app.core.lifecycle import TRANSITIONS
-from app.core.permissions import can_on_project, is_owner, leads_studio_of
+from app.core.permissions import allowed, project_facts
 from app.sync import tables
 from app.sync.merge import Merged, history
 from db.models import ProjectMember, User
@@ -31,7 +31,6 @@ from db.sequence import HISTORY
 if TYPE_CHECKING:
     from app.sync.apply import Applier
 
-EDIT_BY_OWNER = frozenset({"draft", "not_adopted"})
 # Fields a person edits through the project form; the rest follow from use cases (status with its
 # times, merges), checked with the status or not at all.
 FORM_FIELDS = frozenset({"title", "category", "background", "solution", "innovation_points", "implementation",
@@ -62,27 +61,22 @@ class Authority:
     def may_move(self, actor: Actor, project: dict[str, Any], source: str, target: str) -> bool:
         """Whether `actor` may take the project from `source` to `target` by steps they may take."""
         members = self._members(project["id"]) | {m[0] for m in project.get("members") or []}
-        owner = is_owner(actor, project.get("proposer_id"), members)
-        leader = actor.role in ("leader", "admin", "base") and (
-            actor.role != "leader" or leads_studio_of(actor, project.get("studio_id")))
         seen, todo = {source}, deque([source])
         while todo:
             status = todo.popleft()
             if status == target:
                 return True
-            for tr in TRANSITIONS.values():
-                if status in tr.sources and tr.target not in seen and (
-                        (tr.owner_may and owner) or (actor.role in tr.roles and leader)):
+            facts = project_facts(status, project.get("studio_id"), project.get("proposer_id"), members)
+            for action, tr in TRANSITIONS.items():
+                if tr.target not in seen and allowed(actor, f"project.{action}", facts):
                     seen.add(tr.target)
                     todo.append(tr.target)
         return False
 
     def may_edit(self, actor: Actor, project: dict[str, Any]) -> bool:
         members = self._members(project["id"]) | {m[0] for m in project.get("members") or []}
-        if is_owner(actor, project.get("proposer_id"), members) and project.get("status") in EDIT_BY_OWNER:
-            return True
-        return can_on_project(actor, "project.edit", studio_id=project.get("studio_id"), proposer_id=None,
-                              member_ids=set())
+        return allowed(actor, "project.edit", project_facts(project.get("status"), project.get("studio_id"),
+                                                            project.get("proposer_id"), members))
 
     # -- hooks called by the applier -----------------------------------------------------------------
 
@@ -104,8 +98,7 @@ class Authority:
                                           .where(tables.by_name()["projects"].table.c.id == values["project_id"])
                                           ).mappings().first()
             studio = project["studio_id"] if project is not None else None
-            if reviewer is None or not (reviewer.role == "admin" or (reviewer.role == "leader"
-                                                                    and leads_studio_of(reviewer, studio))):
+            if reviewer is None or not allowed(reviewer, "project.review", project_facts(None, studio, None, ())):
                 self._reject(spec, values, None, None, None, "review")
                 return False
         return True

@@ -360,6 +360,10 @@
 <context>
     <name>Exporter</name>
     <message>
+        <source>Export dossier</source>
+        <translation>Export dossier</translation>
+    </message>
+    <message>
         <source>Exporting the dossier…</source>
         <translation>Exporting the dossier…</translation>
     </message>

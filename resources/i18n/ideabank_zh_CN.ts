@@ -355,6 +355,10 @@
 <context>
     <name>Exporter</name>
     <message>
+        <source>Export dossier</source>
+        <translation>导出成果档案</translation>
+    </message>
+    <message>
         <source>Exporting the dossier…</source>
         <translation>正在导出成果档案…</translation>
     </message>
