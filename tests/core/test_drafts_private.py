@@ -67,3 +67,12 @@ def test_cli_project_list_status_draft_as_a_worker(bank, people, draft, capsys):
     rc = main(["--data-dir", str(bank.data_dir), "--as", "W002", "project", "list", "--status", "draft", "--json"])
     data = json.loads(capsys.readouterr().out)
     assert rc == 0 and [p["id"] for p in data["projects"]] == [draft] and data["total"] == 1
+
+
+def test_sync_sends_a_draft_only_to_sites_of_its_authors(bank, people, draft):
+    from app.sync import changeset
+    worker_site = changeset.collect(bank, 0, for_site="site-b", people=[people["L001"].id, people["admin"].id])
+    assert draft not in {r["values"]["id"] for r in worker_site.records}
+    assert not any("继电器改进草稿" in str(r["values"]) for r in worker_site.records)  # no audit entry either
+    author_site = changeset.collect(bank, 0, for_site="site-b", people=[people["W002"].id])
+    assert draft in {r["values"]["id"] for r in author_site.records}
