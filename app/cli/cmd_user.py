@@ -1,4 +1,4 @@
-"""`ideabank user add|edit|list|passwd|role|deactivate|activate`: people and their accounts."""
+"""`ideabank user add|edit|list|passwd|role|deactivate|activate|unlock|locked`: people and their accounts."""
 from __future__ import annotations
 
 import getpass
@@ -6,7 +6,7 @@ import os
 import sys
 
 from app.cli.table import render
-from app.core import people
+from app.core import auth, people
 from app.core.errors import ValidationError
 from app.core.i18n import t
 from app.core.vocab import ROLES, SKILL_GRADES, label
@@ -65,6 +65,12 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     on = us.add_parser("activate", help=t("重新启用已停用的账号", "reactivate a deactivated account"))
     on.add_argument("employee_no")
     on.set_defaults(handler=run_activate)
+    ul = us.add_parser("unlock", help=t("解除账号锁定（密码连续输错后）", "lift a lockout (after repeated wrong passwords)"))
+    ul.add_argument("employee_no")
+    ul.set_defaults(handler=run_unlock)
+    lk = us.add_parser("locked", help=t("列出被锁定的账号", "list locked accounts"))
+    lk.add_argument("--json", action="store_true")
+    lk.set_defaults(handler=run_locked)
 
 
 def _password(args) -> str | None:  # type: ignore[no-untyped-def]
@@ -136,4 +142,22 @@ def run_passwd(args, ctx) -> int:  # type: ignore[no-untyped-def]
         password = getpass.getpass(t("新密码：", "New password: "))
     people.set_password(ctx.bank(), ctx.actor, args.employee_no, password)
     ctx.info(t("密码已更新。", "Password updated."))
+    return 0
+
+
+def run_unlock(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    auth.unlock(ctx.bank(), ctx.actor, args.employee_no)
+    ctx.info(t("已解除 {no} 的锁定。", "{no} is unlocked.", no=args.employee_no))
+    return 0
+
+
+def run_locked(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from app.core.permissions import check
+    check(ctx.actor, "user.manage")
+    locked = auth.locked_accounts(ctx.bank())
+    if args.json:
+        ctx.print_json(locked)
+    else:
+        print(render([t("工号", "No."), t("姓名", "Name"), t("失败次数", "Failures"), t("锁定至", "Locked until")],
+                     [(x["employee_no"], x["name"], x["failures"], x["locked_until"]) for x in locked]))
     return 0

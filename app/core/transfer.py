@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import selectinload
 
+from app.core import audit
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.changes import Changes
@@ -134,7 +135,7 @@ def import_projects(bank: Bank, actor: Actor, path: Path | str, *, dry_run: bool
                                 m=MAX_ROWS, n=len(raw_rows)))
     report = ImportReport(rows=len(raw_rows), dry_run=dry_run)
     try:
-        with bank.write() as s:
+        with bank.write(actor=actor) as s:
             errors = _import_rows(s, bank, actor, sheet, report, progress, cancel)
             if errors:
                 raise ImportFailed(errors, len(raw_rows))
@@ -267,7 +268,7 @@ def _import_rows(s: Any, bank: Bank, actor: Actor, sheet: Sheet, report: ImportR
         return errors
     conn = s.connection()
     for table, batch in ((Project.__table__, projects), (ProjectMember.__table__, members),
-                         (AuditLog.__table__, audits)):
+                         (AuditLog.__table__, audit.chained(s, bank.site_id, audits))):
         if batch:
             # Rows differ in which optional keys they carry only through `clean`, which always has them all.
             conn.execute(insert(table), batch)

@@ -4,7 +4,7 @@ the leader's confirmation for delivering an incubation request with milestones s
 Columns are added in place (no table copies: SQLite refuses to drop a table other rows refer to).
 
 Revision ID: 0005_org
-Revises: 0007_site_keys
+Revises: 0006_reliability
 Create Date: 2026-11-30
 """
 from typing import Sequence, Union
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_org"
-down_revision: Union[str, Sequence[str], None] = "0007_site_keys"
+down_revision: Union[str, Sequence[str], None] = "0006_reliability"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
