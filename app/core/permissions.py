@@ -177,6 +177,8 @@ TABLE: dict[str, UseCase] = {
 
     # the site (no record: can)
     "sync.hub": use("与中心库同步", "synchronise with the hub", who(*EVERYONE)),  # the hub re-checks every change
+    # what synchronisation could not settle: leaders their studio's (subject: the project's studio), admins all
+    "sync.resolve": use("处理同步冲突", "resolve synchronisation conflicts", who(ADMIN, STUDIO_LEADER, UNASSIGNED_LEADER)),
     "sync.package": use("导出或导入交换包", "export or import exchange packages", who(ADMIN)),
     "site.manage": use("管理站点与信任", "manage sites and trust", who(ADMIN)),
     "user.manage": use("管理用户", "manage users", who(ADMIN)),  # accounts: number, name, unit, role, password
@@ -372,6 +374,13 @@ def could(actor: Actor, use_case: str) -> bool:
     uc = TABLE.get(use_case)
     return uc is not None and any(h == actor.role or (h in LEADERS and actor.role == LEADER)
                                   for rule in uc.rules for h in rule.who)
+
+
+def roles_for(use_case: str) -> frozenset[str]:
+    """The roles that could take `use_case` on some record (menus hide it from the others)."""
+    uc = TABLE.get(use_case)
+    holders = {h for rule in (uc.rules if uc else ()) for h in rule.who}
+    return frozenset(h for h in EVERYONE if h in holders) | (frozenset({LEADER}) if holders & set(LEADERS) else frozenset())
 
 
 def denied(actor: Actor, use_case: str) -> PermissionDenied:

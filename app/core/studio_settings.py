@@ -55,9 +55,10 @@ def clean_weights(weights: dict[str, Any]) -> dict[str, float]:
                                     k=t(*RUBRIC[key])))
         clean[key] = number
     full = {k: clean.get(k, 0.0) for k in RUBRIC}
-    if not any(full.values()):
+    total = sum(full.values())
+    if not total:
         raise ValidationError(t("至少一个评分项的权重要大于 0。", "At least one criterion needs a weight above 0."))
-    return full
+    return {k: round(v / total, 4) for k, v in full.items()}  # shares of the whole, as the defaults are
 
 
 def set_rubric(bank: Bank, actor: Actor, studio: str, weights: dict[str, Any] | None) -> Changes:

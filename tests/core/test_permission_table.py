@@ -98,6 +98,7 @@ EXPECT: dict[str, dict[str, set[str] | None]] = {
     "data.backup": {A: ANY},
     "data.demo": {A: ANY},
     "sync.hub": dict.fromkeys(PROFILES),
+    "sync.resolve": {A: ANY, L: ANY, OL: ANY},  # per conflict: the leader of its project's studio (tests/sync)
     "sync.package": {A: ANY},
     "site.manage": {A: ANY},
 }
