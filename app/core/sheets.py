@@ -120,8 +120,9 @@ def guard_xlsx(text: str) -> str:
 # -- the public entry point -----------------------------------------------------------------------
 
 def read_sheet(path: Path | str, columns: Sequence[Column], *, max_rows: int | None = None,
-               limits: Limits | None = None) -> Sheet:
-    """The rows of a .csv or .xlsx table (first worksheet), converted by the columns' kinds.
+               limits: Limits | None = None, sheet: str | None = None) -> Sheet:
+    """The rows of a .csv or .xlsx table (the first worksheet, or the one named `sheet`; see
+    sheets_xlsx.sheet_names), converted by the columns' kinds.
 
     Raises ValidationError (one clear line, details listing each problem) for a missing, empty, too
     large, damaged or unsupported file, wrong headers or more than max_rows rows. Cell problems do not
@@ -131,7 +132,7 @@ def read_sheet(path: Path | str, columns: Sequence[Column], *, max_rows: int | N
     if kind == ".csv":
         records = _csv_records(path)
     else:
-        records = read_xlsx(path, limits or Limits())
+        records = read_xlsx(path, limits or Limits(), sheet)
     return _sheet(path, columns, records, max_rows)
 
 

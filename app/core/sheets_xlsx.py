@@ -50,9 +50,9 @@ class Cell:
         return self.problem is None and (self.value is None or (isinstance(self.value, str) and not self.value.strip()))
 
 
-def read_xlsx(path: Path, limits: Limits) -> Iterator[tuple[int, list[tuple[int, Cell]]]]:
-    """(row number, [(column index from 0, Cell), ...]) for each row of the first worksheet that has
-    cells. Raises ValidationError for a damaged, oversized or unsafe file."""
+def read_xlsx(path: Path, limits: Limits, sheet: str | None = None) -> Iterator[tuple[int, list[tuple[int, Cell]]]]:
+    """(row number, [(column index from 0, Cell), ...]) for each row of the first worksheet (or the
+    one named `sheet`) that has cells. Raises ValidationError for a damaged, oversized or unsafe file."""
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
@@ -60,7 +60,7 @@ def read_xlsx(path: Path, limits: Limits) -> Iterator[tuple[int, list[tuple[int,
     with archive:
         try:
             check_archive(path, archive, limits)
-            book = _Book(archive)
+            book = _Book(archive, sheet)
             yield from _rows(archive, book)
         except (zipfile.BadZipFile, ParseError, KeyError, ValueError, IndexError, OSError, EOFError,
                 NotImplementedError, RuntimeError) as exc:  # RuntimeError: an encrypted part
@@ -163,8 +163,25 @@ def _text(el: Element) -> str:
     return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), "".join(parts))
 
 
+def sheet_names(path: Path, limits: Limits) -> list[str]:
+    """The names of the workbook's worksheets, in their order (a workbook holding several tables)."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise _not_xlsx(path, exc) from None
+    with archive:
+        try:
+            check_archive(path, archive, limits)
+            return [name for name, _ in _Book(archive).sheets]
+        except (zipfile.BadZipFile, ParseError, KeyError, ValueError, IndexError, OSError, EOFError,
+                NotImplementedError, RuntimeError) as exc:
+            raise ValidationError(t("{p} 已损坏，无法读取（{e}）。请在表格软件中打开并另存为 .xlsx 后重试。",
+                                    "{p} is damaged and cannot be read ({e}). Open it in a spreadsheet program and "
+                                    "save it as .xlsx again.", p=path, e=str(exc)[:200] or type(exc).__name__)) from None
+
+
 class _Book:
-    def __init__(self, archive: zipfile.ZipFile) -> None:
+    def __init__(self, archive: zipfile.ZipFile, sheet: str | None = None) -> None:
         book_name = "xl/workbook.xml"
         root_rels = _tree(archive, "_rels/.rels")
         for rel in root_rels if root_rels is not None else ():
@@ -182,15 +199,19 @@ class _Book:
                 targets[_attr(rel, "Id")] = target.lstrip("/") if target.startswith("/") else \
                     posixpath.normpath(posixpath.join(base, target))
         self.epoch = WINDOWS_EPOCH
-        self.sheet = None
+        self.sheets: list[tuple[str, str]] = []  # (name, part) of each worksheet, in order
         for el in book.iter():
             tag = _local(el.tag)
             if tag == "workbookPr" and (_attr(el, "date1904") or "").lower() in ("1", "true"):
                 self.epoch = MAC_EPOCH
-            elif tag == "sheet" and self.sheet is None and _attr(el, "id") in targets:
-                self.sheet = targets[_attr(el, "id")]
-        if self.sheet is None:
+            elif tag == "sheet" and _attr(el, "id") in targets:
+                self.sheets.append((_attr(el, "name") or "", targets[_attr(el, "id")]))
+        if not self.sheets:
             raise ValidationError(t("文件中没有工作表。", "The file has no worksheet."))
+        self.sheet = self.sheets[0][1] if sheet is None else next((part for name, part in self.sheets if name == sheet),
+                                                                  None)
+        if self.sheet is None:
+            raise ValidationError(t("文件中没有名为“{s}”的工作表。", "The file has no worksheet named '{s}'.", s=sheet))
         self.strings = self._strings(archive, base)
         self.formats = self._formats(archive, base)
 

@@ -28,7 +28,7 @@ from app.core.changes import Changes
 from app.core.errors import IdeaBankError, ValidationError
 from app.core.fields import EDITABLE_FIELDS, clean_project_fields, field_name, submission_problems
 from app.core.i18n import t
-from app.core.permissions import check, leads_studio_of
+from app.core.permissions import allowed, check, studio_subject
 from app.core.projects import next_number
 from app.core.queries import visible_to
 from app.core.queries import project_json
@@ -42,7 +42,7 @@ from db.models import AuditLog, Project, ProjectMember, Studio, User
 # Keys of project_json that import ignores (labels, counters, names: output only).
 READ_ONLY_KEYS = frozenset({"category_label", "status_label", "proposer_name", "vote_count", "comment_count",
                             "merged_into", "members", "comments", "attachments", "history", "reviews", "voted",
-                            "can_edit", "can_review", "actions"})
+                            "may"})
 TIME_KEYS = ("created_at", "updated_at", "submitted_at", "decided_at", "completed_at")
 MAX_ROWS = 200_000
 CHUNK = 500  # ids per IN (...) query, under SQLite's bound-parameter limit
@@ -214,7 +214,7 @@ def _import_rows(s: Any, bank: Bank, actor: Actor, sheet: Sheet, report: ImportR
             studio_id = studios.get(studio_name)
             if studio_id is None:
                 bad("studio", t("没有名为“{n}”的工作室。", "there is no studio named '{n}'.", n=studio_name))
-        if not leads_studio_of(actor, studio_id):
+        if not allowed(actor, "studio.import", studio_subject(studio_id)):
             bad("studio", t("只能导入本工作室的项目。", "you may import projects of your own studio only."))
 
         times: dict[str, dt.datetime | None] = {key: raw.get(key) for key in TIME_KEYS}

@@ -21,11 +21,11 @@ from sqlalchemy import select
 
 from app.core.actor import Actor
 from app.core.bank import Bank
-from app.core.permissions import check, denied
+from app.core.permissions import check, studio_subject
 from app.core.queries import ProjectFilter, list_ids
 from app.core.vocab import parse_category, parse_status
 from app.dossier.errors import DossierError, NotFound, t
-from app.dossier.gather import EXPORT, gather, gather_many
+from app.dossier.gather import gather, gather_many
 from app.dossier.render import CancelFn, Cancelled, ProgressFn, RenderResult, render_combined, render_dossier
 from db.models import Studio, Unit
 
@@ -90,14 +90,11 @@ def studio_id_by_name(bank: Bank, name: str) -> str:
 
 def project_filter(bank: Bank, actor: Actor, f: BatchFilter) -> ProjectFilter:
     """The store's filter for a batch; leaders are held to their own studio, and nobody's batch or
-    report holds a secret project its maker may not see."""
-    check(actor, EXPORT)
+    report holds a project its maker may not see (a secret one, someone else's draft)."""
     studio_id = studio_id_by_name(bank, f.studio) if f.studio else None
-    if actor.role == "leader":
-        if studio_id is None:
-            studio_id = actor.studio_id
-        if studio_id != actor.studio_id:
-            raise denied(actor, EXPORT)
+    if studio_id is None and actor.role == "leader":
+        studio_id = actor.studio_id  # a leader's batch is their own studio's, unless they name one
+    check(actor, "studio.export_batch", studio_subject(studio_id))
     return ProjectFilter(
         statuses=tuple(parse_status(x) for x in f.statuses),
         categories=tuple(parse_category(x) for x in f.categories),

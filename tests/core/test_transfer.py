@@ -15,6 +15,9 @@ from app.core.integrity import check_bank
 from app.core.transfer import ImportFailed
 from db.models import AuditLog, Project
 
+# The source bank holds 66 projects; its admin exports the 60 it may see (other people's drafts are private).
+VISIBLE = 60
+
 NASTY = "=cmd|' /C calc'!A0"
 
 
@@ -54,11 +57,11 @@ def _comparable(path):
 def test_export_import_export_round_trips(source, tmp_path, clock, suffix):
     first = tmp_path / f"first{suffix}"
     n = transfer.export_projects(source, source.actor(), first)
-    assert n == 66
+    assert n == VISIBLE
     target = _fresh(tmp_path, clock, "target")
     try:
         report = transfer.import_projects(target, target.actor(), first)
-        assert report.imported == 66 and len(report.by_status) == 9
+        assert report.imported == VISIBLE and len(report.by_status) == 9
         second = tmp_path / f"second{suffix}"
         transfer.export_projects(target, target.actor(), second)
         if suffix == ".csv":
@@ -222,13 +225,14 @@ def test_demo_import_export_and_check_on_postgresql(postgres_db, tmp_path, clock
     hub = Bank.open(tmp_path / "hub", postgres_db, clock=clock)
     try:
         demo.generate(hub, hub.actor(), 50, seed=2)
-        transfer.export_projects(hub, hub.actor(), tmp_path / "hub.json")
+        exported = transfer.export_projects(hub, hub.actor(), tmp_path / "hub.json")
+        assert 40 < exported < 50  # other people's drafts stay private
         assert check_bank(hub) == []
     finally:
         hub.close()
     target = _fresh(tmp_path, clock, "desk")
     try:
-        assert transfer.import_projects(target, target.actor(), tmp_path / "hub.json").imported == 50
+        assert transfer.import_projects(target, target.actor(), tmp_path / "hub.json").imported == exported
         transfer.export_projects(target, target.actor(), tmp_path / "desk.json")
         assert _comparable(tmp_path / "hub.json") == _comparable(tmp_path / "desk.json")
     finally:
@@ -238,7 +242,7 @@ def test_demo_import_export_and_check_on_postgresql(postgres_db, tmp_path, clock
 def test_progress_and_cancel(source, tmp_path, clock):
     seen = []
     transfer.export_projects(source, source.actor(), tmp_path / "all.json", progress=lambda d, n: seen.append((d, n)))
-    assert seen[0] == (0, 66) and seen[-1] == (66, 66)
+    assert seen[0] == (0, VISIBLE) and seen[-1] == (VISIBLE, VISIBLE)
     with pytest.raises(transfer.TransferCancelled):
         transfer.export_projects(source, source.actor(), tmp_path / "none.csv", cancel=lambda: True)
     assert not (tmp_path / "none.csv").exists() and not (tmp_path / "none.csv.part").exists()
@@ -252,7 +256,7 @@ def test_progress_and_cancel(source, tmp_path, clock):
                                      progress=lambda d, n: seen.append(d), cancel=lambda: next(calls))
         assert seen == [0] and _count(target) == 0
         report = transfer.import_projects(target, target.actor(), tmp_path / "all.json")
-        assert report.imported == 66
+        assert report.imported == VISIBLE
     finally:
         target.close()
 

@@ -31,6 +31,8 @@ PROJECTS = [
             "status": "draft", "co_authors": [], "investment": 800, "created_at": "2023-11-20T00:00:00+00:00",
             "indicators": "TRUE", "promotion": "2024-05-01", "social_benefit": "-减少停电"},
 ]
+# Exports are made by the projects' proposer (the studio's leader): a draft is private to its authors.
+AUTHOR = "3100001"
 LEADING_ZERO = BASE | {"id": "0190a6f0-0000-7000-8000-000000000004", "number": "CX-2024-TEST-000004",
                        "title": "工号以 0 开头的合作者", "status": "draft", "co_authors": ["0012345"],
                        "created_at": "2024-01-02T00:00:00+00:00"}
@@ -47,7 +49,7 @@ def _bank(path, clock):
 
 
 def _exported(bank, path):
-    transfer.export_projects(bank, bank.actor(), path)
+    transfer.export_projects(bank, bank.actor(AUTHOR), path)
     data = json.loads(path.read_text(encoding="utf-8"))
     for item in data:
         del item["vote_count"], item["comment_count"]
@@ -74,7 +76,7 @@ def test_the_kept_csv_is_the_export_of_these_projects(tmp_path, clock):
     """The fixture below still is what the app exports (else it tests something else)."""
     source = _source(tmp_path, clock, PROJECTS)
     try:
-        transfer.export_projects(source, source.actor(), tmp_path / "app_export.csv")
+        transfer.export_projects(source, source.actor(AUTHOR), tmp_path / "app_export.csv")
         assert (tmp_path / "app_export.csv").read_bytes() == (FIXTURES / "app_export.csv").read_bytes()
     finally:
         source.close()
@@ -86,7 +88,7 @@ def _saved(tmp_path, source, fresh: bool, suffix: str, kept: str):
         return FIXTURES / kept
     if not SOFFICE:
         pytest.skip("LibreOffice is not installed (the kept fixture covers this)")
-    transfer.export_projects(source, source.actor(), tmp_path / f"app_export{suffix}")
+    transfer.export_projects(source, source.actor(AUTHOR), tmp_path / f"app_export{suffix}")
     return convert(tmp_path / f"app_export{suffix}", tmp_path / "saved")
 
 

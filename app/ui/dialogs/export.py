@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QWidget)
 
 from app.core import choices
+from app.core.errors import IdeaBankError
+from app.core.permissions import could, for_studio
 from app.ui.context import UiContext
 from app.ui.worker import alive
 
@@ -108,7 +110,7 @@ class ReportDialog(QDialog):
         self.setWindowTitle(self.tr("Studio annual report"))
         self.studio = QComboBox()
         for sid, name in choices.studios(ctx.bank):
-            if ctx.actor.role != "leader" or sid == ctx.actor.studio_id:  # leaders report on their own studio
+            if for_studio(ctx.actor, sid).may("export_batch"):  # a leader reports on their own studio
                 self.studio.addItem(name, name)
                 if sid == studio_id:
                     self.studio.setCurrentIndex(self.studio.count() - 1)
@@ -174,12 +176,24 @@ class Exporter(QObject):
     @property
     def may_batch(self) -> bool:
         """Batches and reports are staff work (a worker exports only their own project's dossier)."""
-        return self.ctx.can("data.export")
+        return could(self.ctx.actor, "studio.export_batch")
 
     # -- one project -----------------------------------------------------------------------------
+    def dossier_refusal(self, project_id: str) -> str:
+        """Why this person may not export this project's dossier ("" when they may)."""
+        from app.core import queries
+        try:
+            return queries.project_permissions(self.ctx.bank, self.ctx.actor, project_id).why("export_dossier")
+        except IdeaBankError as exc:
+            return exc.message
+
     def ask_dossier(self, project_id: str) -> None:
         from app.core import queries
         from app.dossier.export import file_name
+        refusal = self.dossier_refusal(project_id)
+        if refusal:  # said before a file is chosen, not after
+            QMessageBox.information(self.window, self.tr("Export dossier"), refusal)
+            return
         row = queries.rows(self.ctx.bank, [project_id]).get(project_id)  # one indexed read: the suggested name
         suggested = str(Path.home() / file_name(row.number, row.title)) if row else ""
         dlg = ExportDialog(self.ctx, suggested=suggested, parent=self.window)
