@@ -11,6 +11,15 @@ from tests.postgres_server import postgres_db, postgres_server, postgres_url  # 
 os.environ.setdefault("IDEABANK_LANG", "zh_CN")
 
 
+@pytest.fixture(autouse=True)
+def chinese_messages():
+    """Core messages are Chinese in every test, whatever an earlier test (`--lang en`) chose."""
+    from app.core import i18n
+    i18n.set_language("zh_CN")
+    yield
+    i18n.set_language("zh_CN")
+
+
 class FakeClock:
     """Injectable time: tests move it forward to reach deadlines and warnings."""
 
