@@ -45,6 +45,12 @@ print(json.dumps({"wall": time.perf_counter() - start, "cpu": time.process_time(
 """
 
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_SML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+CONTENT_TYPES = ('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                 '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                 '<Default Extension="xml" ContentType="application/xml"/>'
+                 f'<Override PartName="/xl/workbook.xml" ContentType="{_SML}.sheet.main+xml"/>'
+                 f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_SML}.worksheet+xml"/></Types>')
 NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 
 
@@ -52,7 +58,7 @@ def bomb(path: Path, gib: float) -> Path:
     row = "<row>" + '<c t="n"><v>1</v></c>' * 100 + "</row>"
     block = (row * 400).encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("[Content_Types].xml", CONTENT_TYPES)
         z.writestr("_rels/.rels", f'<Relationships><Relationship Id="r1" Type="{REL}/officeDocument" '
                                   'Target="xl/workbook.xml"/></Relationships>')
         z.writestr("xl/workbook.xml", f'<workbook {NS} xmlns:r="{REL}"><sheets><sheet name="s" sheetId="1" '

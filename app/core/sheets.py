@@ -24,6 +24,8 @@ Rules, the same for every table the app reads (projects, the people workbook, ..
     date        2024-05-01, 2023/11/20, 2023.11.20, 2024年3月15日 or a date cell -> datetime.date;
     datetime    the same with an optional time (2024-05-01 09:30, ISO 8601 with offset); no offset
                 means UTC -> an aware datetime;
+- the core's text rules (fields.text_problem/clean_text): NUL and invalid Unicode are row problems,
+  terminal control sequences and control characters other than newline and tab are removed;
 - a leading apostrophe that guards a would-be formula (' before = + - @ ' tab or CR, as the app's
   CSV export writes it) is removed;
 - blank rows are skipped; a value under a column without a header is a row problem.
@@ -44,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import ValidationError
+from app.core.fields import clean_text, text_problem
 from app.core.i18n import language, t
 from app.core.sheets_xlsx import Cell, Limits, column_letter, read_xlsx
 
@@ -289,10 +292,19 @@ def _convert(kind: str, value: Any) -> Any:
         value = value.value
     if value is None:
         return None
-    text = unguard(str(value))
+    text = unguard(_shared_rules(str(value)))
     if not text.strip():
         return None
     return _from_text(kind, text)
+
+
+def _shared_rules(text: str) -> str:
+    """The core's text rules (app/core/fields.py), for every cell of every table: NUL and invalid
+    Unicode refused, terminal control sequences and control characters removed."""
+    problem = text_problem(text)
+    if problem:
+        raise _Bad(problem)
+    return clean_text(text)
 
 
 def _from_text(kind: str, text: str) -> Any:
@@ -367,11 +379,12 @@ def _from_json(kind: str, value: Any) -> Any:
     if kind in ("text", "code"):
         if not isinstance(value, str):
             raise _Bad(t("应为文字。", "must be text."))
+        value = _shared_rules(value)
         return value if kind == "text" else value.strip()
     if kind in ("lines", "code_lines"):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise _Bad(t("应为文字列表。", "must be a list of texts."))
-        return [v.strip() for v in value if v.strip()]
+        return [v for v in (_shared_rules(v).strip() for v in value) if v]
     if kind == "number":
         if isinstance(value, bool) or not isinstance(value, (int, float, str)):
             raise _Bad(t("应为数字。", "must be a number."))

@@ -212,11 +212,11 @@ class _Book:
                                                                   None)
         if self.sheet is None:
             raise ValidationError(t("文件中没有名为“{s}”的工作表。", "The file has no worksheet named '{s}'.", s=sheet))
-        self.strings = self._strings(archive, targets, base)
+        self.strings = self._strings(archive, base)
         self.formats = self._formats(archive, base)
 
     @staticmethod
-    def _strings(archive: zipfile.ZipFile, targets: dict, base: str) -> list[str]:
+    def _strings(archive: zipfile.ZipFile, base: str) -> list[str]:
         name = posixpath.join(base, "sharedStrings.xml")
         if name not in archive.namelist():
             return []

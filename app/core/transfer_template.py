@@ -139,8 +139,19 @@ def _notes_sheet(ws, columns: list[Column]) -> None:  # type: ignore[no-untyped-
     ws["A1"].font = Font(bold=True, size=14)
     for cell in ws[8]:
         cell.font = Font(bold=True)
-    for letter, width in (("A", 16), ("B", 6), ("C", 60), ("D", 60)):
+    widths = {"A": 16, "B": 6, "C": 60, "D": 60}
+    for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
     for row in ws.iter_rows(min_row=9):
+        lines = 1
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if cell.value:
+                lines = max(lines, -(-_display_width(str(cell.value)) // widths[cell.column_letter]))
+        # Suites do not grow a row to its wrapped text when they open a file: say how tall it is.
+        ws.row_dimensions[row[0].row].height = 15 * lines
+
+
+def _display_width(text: str) -> int:
+    """Column-width units of a text: a Chinese character takes two."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)

@@ -322,10 +322,6 @@
         </translation>
     </message>
     <message>
-        <source>Undo the merge</source>
-        <translation>Undo the merge</translation>
-    </message>
-    <message>
         <source>Export dossier…</source>
         <translation>Export dossier…</translation>
     </message>
@@ -471,6 +467,10 @@
         <source>Attach files</source>
         <translation>Attach files</translation>
     </message>
+    <message>
+        <source>Undo the merge</source>
+        <translation>Undo the merge</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -545,10 +545,6 @@
 <context>
     <name>Exporter</name>
     <message>
-        <source>Export dossier</source>
-        <translation>Export dossier</translation>
-    </message>
-    <message>
         <source>Exporting the dossier…</source>
         <translation>Exporting the dossier…</translation>
     </message>
@@ -609,6 +605,10 @@
     <message>
         <source>Open</source>
         <translation>Open</translation>
+    </message>
+    <message>
+        <source>Export dossier</source>
+        <translation>Export dossier</translation>
     </message>
 </context>
 <context>
@@ -828,6 +828,88 @@
 <context>
     <name>ImportDialog</name>
     <message>
+        <source>Import projects</source>
+        <translation>Import projects</translation>
+    </message>
+    <message>
+        <source>Fill the template in WPS, Excel or LibreOffice and save it as .xlsx; .csv and .json files exported by the app import too. Every row is checked first: nothing is imported unless all rows are right.</source>
+        <translation>Fill the template in WPS, Excel or LibreOffice and save it as .xlsx; .csv and .json files exported by the app import too. Every row is checked first: nothing is imported unless all rows are right.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>Save template…</translation>
+    </message>
+    <message>
+        <source>Problems found in the file are listed here, row by row.</source>
+        <translation>Problems found in the file are listed here, row by row.</translation>
+    </message>
+    <message>
+        <source>Check only</source>
+        <translation>Check only</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.csv *.json)</source>
+        <translation>Tables (*.xlsx *.csv *.json)</translation>
+    </message>
+    <message>
+        <source>Save the import template as</source>
+        <translation>Save the import template as</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saving the template</source>
+        <translation>Saving the template</translation>
+    </message>
+    <message>
+        <source>Template saved to %1. Fill it in, save it, then choose it above.</source>
+        <translation>Template saved to %1. Fill it in, save it, then choose it above.</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>Choose a file first.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Checking the file</source>
+        <translation>Checking the file</translation>
+    </message>
+    <message>
+        <source>Importing projects</source>
+        <translation>Importing projects</translation>
+    </message>
+    <message numerus="yes">
+        <source>Check passed: %n project(s) can be imported. Nothing was written.</source>
+        <translation>
+            <numerusform>Check passed: %n project can be imported. Nothing was written.</numerusform>
+            <numerusform>Check passed: %n projects can be imported. Nothing was written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n project(s).</source>
+        <translation>
+            <numerusform>Imported %n project.</numerusform>
+            <numerusform>Imported %n projects.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Import people workbook</source>
         <translation>Import people workbook</translation>
     </message>
@@ -859,10 +941,6 @@
         <source>Checking the workbook…</source>
         <translation>Checking the workbook…</translation>
     </message>
-    <message>
-        <source>Import</source>
-        <translation>Import</translation>
-    </message>
     <message numerus="yes">
         <source>%n row(s) have problems; nothing can be imported until they are fixed in the workbook.</source>
         <translation>
@@ -881,10 +959,6 @@
     <message>
         <source>Imported: %1</source>
         <translation>Imported: %1</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>Importing…</translation>
     </message>
 </context>
 <context>
@@ -2664,6 +2738,14 @@ Compare the signing fingerprint with the other site by telephone or in person. T
 </context>
 <context>
     <name>Tools</name>
+    <message>
+        <source>Import projects…</source>
+        <translation>Import projects…</translation>
+    </message>
+    <message>
+        <source>Import projects from a spreadsheet, or save the template to fill in</source>
+        <translation>Import projects from a spreadsheet, or save the template to fill in</translation>
+    </message>
     <message>
         <source>Site identity…</source>
         <translation>Site identity…</translation>

@@ -317,10 +317,6 @@
         </translation>
     </message>
     <message>
-        <source>Undo the merge</source>
-        <translation>撤销合并</translation>
-    </message>
-    <message>
         <source>Export dossier…</source>
         <translation>导出成果档案…</translation>
     </message>
@@ -464,6 +460,10 @@
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
+    <message>
+        <source>Undo the merge</source>
+        <translation>撤销合并</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -537,10 +537,6 @@
 <context>
     <name>Exporter</name>
     <message>
-        <source>Export dossier</source>
-        <translation>导出成果档案</translation>
-    </message>
-    <message>
         <source>Exporting the dossier…</source>
         <translation>正在导出成果档案…</translation>
     </message>
@@ -599,6 +595,10 @@
     <message>
         <source>Open</source>
         <translation>打开</translation>
+    </message>
+    <message>
+        <source>Export dossier</source>
+        <translation>导出成果档案</translation>
     </message>
 </context>
 <context>
@@ -818,6 +818,86 @@
 <context>
     <name>ImportDialog</name>
     <message>
+        <source>Import projects</source>
+        <translation>导入项目</translation>
+    </message>
+    <message>
+        <source>Fill the template in WPS, Excel or LibreOffice and save it as .xlsx; .csv and .json files exported by the app import too. Every row is checked first: nothing is imported unless all rows are right.</source>
+        <translation>在 WPS、Excel 或 LibreOffice 中填写模板并保存为 .xlsx；本程序导出的 .csv 和 .json 文件也可导入。导入前逐行检查：只有全部正确才会导入。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>保存模板…</translation>
+    </message>
+    <message>
+        <source>Problems found in the file are listed here, row by row.</source>
+        <translation>文件中的问题会逐行列在这里。</translation>
+    </message>
+    <message>
+        <source>Check only</source>
+        <translation>只检查</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.csv *.json)</source>
+        <translation>表格文件 (*.xlsx *.csv *.json)</translation>
+    </message>
+    <message>
+        <source>Save the import template as</source>
+        <translation>导入模板保存为</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saving the template</source>
+        <translation>正在保存模板</translation>
+    </message>
+    <message>
+        <source>Template saved to %1. Fill it in, save it, then choose it above.</source>
+        <translation>模板已保存到 %1。填写并保存后，在上方选择它。</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Checking the file</source>
+        <translation>正在检查文件</translation>
+    </message>
+    <message>
+        <source>Importing projects</source>
+        <translation>正在导入项目</translation>
+    </message>
+    <message numerus="yes">
+        <source>Check passed: %n project(s) can be imported. Nothing was written.</source>
+        <translation>
+            <numerusform>检查通过：可以导入 %n 个项目。未写入任何数据。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n project(s).</source>
+        <translation>
+            <numerusform>已导入 %n 个项目。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Import people workbook</source>
         <translation>导入组织人员工作簿</translation>
     </message>
@@ -849,10 +929,6 @@
         <source>Checking the workbook…</source>
         <translation>正在检查工作簿…</translation>
     </message>
-    <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
     <message numerus="yes">
         <source>%n row(s) have problems; nothing can be imported until they are fixed in the workbook.</source>
         <translation>
@@ -870,10 +946,6 @@
     <message>
         <source>Imported: %1</source>
         <translation>已导入：%1</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
     </message>
 </context>
 <context>
@@ -2643,6 +2715,14 @@ Compare the signing fingerprint with the other site by telephone or in person. T
 </context>
 <context>
     <name>Tools</name>
+    <message>
+        <source>Import projects…</source>
+        <translation>导入项目…</translation>
+    </message>
+    <message>
+        <source>Import projects from a spreadsheet, or save the template to fill in</source>
+        <translation>从表格导入项目，或保存模板以便填写</translation>
+    </message>
     <message>
         <source>Site identity…</source>
         <translation>站点身份…</translation>

@@ -60,7 +60,7 @@ def test_a_changed_field_records_its_clock_and_who_changed_it(bank, people, draf
     w = people["W001"]
     pid = projects.propose(bank, w, draft_data).value
     with bank.session() as s:
-        assert s.get(Project, pid).versions is None  # nothing changed since it was made
+        assert s.get(Project, pid).versions == {"_by": w.id}  # who made it; no field changed since
     projects.edit(bank, w, pid, {"title": "第二版"})
     projects.edit(bank, w, pid, {"title": "第三版", "background": "新背景"})
     with bank.session() as s:

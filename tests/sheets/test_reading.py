@@ -233,3 +233,11 @@ def test_not_a_workbook(tmp_path, data, message):
 def test_a_workbook_without_its_parts_is_damaged(tmp_path):
     with pytest.raises(ValidationError, match="已损坏"):
         read_sheet(_zip(tmp_path / "e.xlsx", {"a.txt": "x"}), COLUMNS)
+
+
+def test_the_core_text_rules_apply_to_every_cell(tmp_path):
+    """NUL refused and terminal control sequences removed, as in forms (app/core/fields.py)."""
+    path = _csv(tmp_path, "标题,分类,合作者工号\n\"坏\x00标题\",小发明,W1\n\"\x1b[31m红\x1b[0m色\",小发明,\"W2\x07\"\n")
+    bad, coloured = read_sheet(path, COLUMNS).rows
+    assert "title" not in bad.values and "NUL" in bad.problems["title"]
+    assert coloured.values["title"] == "红色" and coloured.values["co_authors"] == ["W2"] and not coloured.problems
