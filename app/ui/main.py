@@ -235,10 +235,8 @@ def first_run(folder: Path, fixed: bool) -> FirstStart | None:
             QSettings().setValue("last_user", wizard.admin_no)
         return FirstStart(wizard.bank, wizard.folder(), wizard.demo_projects)
     finally:
-        # Destroyed now, while the Python side of its pages still exists: a deferred delete ran
-        # after the wrappers were gone and crashed Qt in the next event loop.
-        from shiboken6 import Shiboken
-        Shiboken.delete(wizard)
+        import shiboken6
+        shiboken6.delete(wizard)  # at once: Qt must never call its pages' Python overrides once they are gone
 
 
 def open_bank(data_dir: Path, db_url: str | None):  # type: ignore[no-untyped-def]

@@ -140,7 +140,82 @@ def _site_dialogs(bank, save, lang: str) -> None:  # type: ignore[no-untyped-def
     ctx.worker.wait()
 
 
+def organisation_screens(bank, save, suffix: str, tmp: Path) -> None:  # type: ignore[no-untyped-def]
+    """Organisation page (people and studios), a studio's settings, the workbook import's report and
+    the first-run wizard, at 1366x768, named `<screen>_<suffix>`."""
+    from openpyxl import Workbook
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.context import UiContext
+    from app.ui.dialogs.org_import import ImportDialog
+    from app.ui.dialogs.studio_settings import StudioSettingsDialog
+    from app.ui.first_run import P_ADMIN, P_SETUP, FirstRunWizard
+    from app.ui.main_window import MainWindow
+    ctx = UiContext(bank, bank.actor())
+    win = MainWindow(ctx, start_search=False)
+    win.resize(*SIZE)
+    win.show()
+    win.show_page("organisation")
+    page = win.page("organisation")
+    ctx.reader.wait()
+    _settle(QApplication.instance())
+    page.tabs.setCurrentIndex(2)
+    page.people_table.selectRow(1)
+    save(win, f"organisation_people_{suffix}")
+    page.tabs.setCurrentIndex(1)
+    save(win, f"organisation_studios_{suffix}")
+    page.tabs.setCurrentIndex(0)
+    save(win, f"organisation_units_{suffix}")
+    dlg = StudioSettingsDialog(ctx, page.studios[0], win)
+    dlg.show()
+    save(dlg, f"studio_settings_{suffix}")
+    dlg.tabs.setCurrentIndex(1)
+    save(dlg, f"studio_templates_{suffix}")
+    dlg.close()
+    book = tmp / f"workbook-{suffix}.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "人员"
+    ws.append(["工号", "姓名", "单位", "技能等级"])
+    ws.append(["0012301", "周新", page.units[-1]["name"], "技师"])
+    ws.append(["0012302", "吴强", "不存在的班组", "高级工"])
+    ws.append(["0012303", "郑敏", page.units[-1]["name"], "大师"])
+    wb.save(book)
+    report = ImportDialog(ctx, book, win)
+    report.show()
+    ctx.worker.wait()
+    save(report, f"people_import_{suffix}")
+    report.close()
+    win.close()
+    ctx.worker.wait()
+    ctx.reader.wait()
+    wizard = FirstRunWizard(tmp / "新数据文件夹")
+    wizard.resize(*SIZE)
+    wizard.show()
+    save(wizard, f"wizard_folder_{suffix}")
+    wizard.next()
+    save(wizard, f"wizard_setup_{suffix}")
+    wizard.next()
+    wizard.page(P_ADMIN).name.setText("张工")
+    save(wizard, f"wizard_admin_{suffix}")
+    assert wizard.currentId() in (P_SETUP, P_ADMIN)
+    wizard.close()
+    import shiboken6
+    shiboken6.delete(wizard)  # at once (see app/ui/main.py first_run)
+
+
+def _keep_none_alive() -> None:
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None on every call of a method that returns
+    nothing (300,000 QLabel.setText calls end in "Fatal Python error: none_dealloc"); this long
+    screenshot run makes hundreds of thousands of such calls. Give None references to spare, as
+    Python 3.12 makes it immortal. Only for this tool; reported for the program itself."""
+    import ctypes
+    if sys.version_info < (3, 12):
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
+
 def render(out: Path, languages: list[str]) -> list[Path]:
+    _keep_none_alive()
     from app.ui.main import make_app
     app = make_app([], "zh_CN", "light")
     from PySide6.QtCore import QCoreApplication, QSettings
@@ -248,6 +323,7 @@ def render(out: Path, languages: list[str]) -> list[Path]:
         awin.close()
         actx.worker.wait()
         _site_dialogs(bank, save, lang)
+        organisation_screens(bank, save, lang, tmp)
     # the dark theme once, in Chinese
     from app.ui import theme
     i18n.install(app, "zh_CN")
@@ -259,6 +335,10 @@ def render(out: Path, languages: list[str]) -> list[Path]:
     dwin.page("bank").select(people["first"])
     save(dwin, "main_dark_zh_CN")
     dwin.close()
+    for lang in languages:
+        i18n.install(app, lang)
+        organisation_screens(bank, save, f"dark_{lang}", tmp)
+    i18n.install(app, "zh_CN")
     theme.apply(app, "light")
     bank.close()
     return written
