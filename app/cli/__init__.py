@@ -29,6 +29,7 @@ COMMANDS = [
     "cmd_team",
     "cmd_incubation",
     "cmd_warnings",
+    "cmd_stats",
     "cmd_dossier",
 ]
 

@@ -144,6 +144,8 @@ def clean_project_fields(data: dict[str, Any], *, partial: bool = False) -> tupl
             problems[field] = t("格式不正确：应为对象列表。", "Must be a list of objects.")
         else:
             clean[field] = [{str(k): ("" if v is None else v) for k, v in item.items()} for item in value]
+    if "studio_id" in data:  # resolved from a studio name by the caller; absent: the proposer's studio
+        clean["studio_id"] = data.get("studio_id") or None
     if present("confidentiality"):
         raw = data.get("confidentiality") or "internal"
         try:

@@ -20,7 +20,7 @@ from app.core.i18n import t
 from app.core.lifecycle import EDITABLE_BY_OWNER, transition
 from app.core.numbering import serial_number
 from app.core.permissions import check, check_project, is_owner, leads_studio_of
-from db.models import Comment, Project, ProjectMember, Studio, User, Vote
+from db.models import Comment, Project, ProjectMember, ProjectStage, Studio, User, Vote
 
 # Fields whose change moves a project between filtered lists (so lists re-query).
 MEMBERSHIP_FIELDS = frozenset({"status", "category", "studio_id", "measured_benefit"})
@@ -180,9 +180,19 @@ def _apply_transition(s: Session, bank: Bank, actor: Actor, project: Project, ac
         project.completed_at = now
     audit.record(s, actor, "project", project.id, action, field="status", old=old, new=tr.target,
                  site_id=bank.site_id, at=now)
+    _record_stay(s, project.id, tr.target, now)
     if reason:
         audit.record(s, actor, "project", project.id, action, field="reason", new=reason, site_id=bank.site_id, at=now)
     notify.status_changed(s, bank, actor, project, old, reason)
+
+
+def _record_stay(s: Session, project_id: str, stage: str, now: dt.datetime) -> None:
+    """End the project's current stay (how many days it lasted) and begin one in `stage` (analytics)."""
+    current = s.scalar(select(ProjectStage).where(ProjectStage.project_id == project_id, ProjectStage.left_at.is_(None))
+                       .order_by(ProjectStage.id.desc()).limit(1))
+    if current is not None:
+        current.left_at, current.days = now, (now - current.entered_at).total_seconds() / 86400
+    s.add(ProjectStage(project_id=project_id, stage=stage, entered_at=now))
 
 
 def _transition_denied(actor: Actor, zh: str, en: str) -> PermissionDenied:

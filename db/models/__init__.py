@@ -2,14 +2,14 @@
 from db.base import Base
 from db.models.audit import AuditLog, Tombstone
 from db.models.people import Studio, Unit, User
-from db.models.projects import Attachment, Comment, Project, ProjectMember, Review, Vote
+from db.models.projects import Attachment, Comment, Project, ProjectMember, ProjectStage, Review, Vote
 from db.models.system import Draft, Notification, SearchQueue, Setting
 from db.models.teams import AllianceMember, CallApplication, OpenCall, Team, TeamActivity, TeamMember, TeamPartner, TeamProject
 from db.models.incubation import IncubationRequest, Milestone, MilestoneUpdate
 
 __all__ = [
     "Base", "AuditLog", "Tombstone", "Studio", "Unit", "User", "Attachment", "Comment", "Project",
-    "ProjectMember", "Review", "Vote", "Draft", "Notification", "SearchQueue", "Setting",
+    "ProjectMember", "ProjectStage", "Review", "Vote", "Draft", "Notification", "SearchQueue", "Setting",
     "AllianceMember", "CallApplication", "OpenCall", "Team", "TeamActivity", "TeamMember", "TeamPartner", "TeamProject",
     "IncubationRequest", "Milestone", "MilestoneUpdate",
 ]

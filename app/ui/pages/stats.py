@@ -1,14 +1,14 @@
 """统计: totals and breakdowns by status, category and year, for the whole bank or one studio/year."""
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from app.core import choices, stats
-from app.core.queries import ProjectFilter
+import datetime as dt
+
+from app.core import analytics, choices
+from app.core.analytics import Scope
 from app.core.vocab import CATEGORIES, STATUSES, label
 from app.ui import fmt
 from app.ui.pages import Page, PageSpec, register
@@ -75,17 +75,19 @@ class StatsPage(Page):
         t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         return t
 
-    def current_filter(self) -> ProjectFilter:
-        return dataclasses.replace(ProjectFilter(), studio_id=self.studio.currentData(), year=self.year.currentData())
+    def current_scope(self) -> Scope:
+        year = self.year.currentData()
+        return Scope(self.ctx.actor, studio_id=self.studio.currentData(),
+                     date_from=dt.date(year, 1, 1) if year else None, date_to=dt.date(year, 12, 31) if year else None)
 
     def reload(self) -> None:
         self._generation += 1
-        generation, bank, f = self._generation, self.ctx.bank, self.current_filter()
+        generation, bank, scope = self._generation, self.ctx.bank, self.current_scope()
 
         def show(s) -> None:  # type: ignore[no-untyped-def]
             if alive(self) and generation == self._generation:
                 self.show_summary(s)
-        self.ctx.reader.submit(lambda state: stats.summary(bank, f), done=show,
+        self.ctx.reader.submit(lambda state: analytics.report(bank, scope), done=show,
                                failed=lambda e: self.ctx.show_error(e, self), label="stats")
 
     def show_summary(self, s: dict) -> None:

@@ -1,0 +1,54 @@
+"""analytics: stays of projects in each status (filled from the audit trail), and a covering index
+
+Revision ID: 0010_analytics
+Revises: 0003
+Create Date: 2026-11-29
+"""
+from typing import Sequence, Union
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0010_analytics"
+down_revision: Union[str, Sequence[str], None] = "0003"
+branch_labels: Union[str, Sequence[str], None] = None
+depends_on: Union[str, Sequence[str], None] = None
+
+UTC = sa.DateTime(timezone=True)
+ANALYTICS_COLUMNS = ["status", "category", "created_at", "studio_id", "proposer_id", "confidentiality",
+                     "merged_into_id", "expected_benefit", "measured_benefit", "investment", "id"]
+
+
+def upgrade() -> None:
+    op.create_table(
+        "project_stages",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("project_id", sa.String(36), nullable=False),
+        sa.Column("stage", sa.String(20), nullable=False),
+        sa.Column("entered_at", UTC, nullable=False),
+        sa.Column("left_at", UTC, nullable=True),
+        sa.Column("days", sa.Float(), nullable=True),
+        sa.ForeignKeyConstraint(["project_id"], ["projects.id"], name="fk_project_stages_project_id_projects",
+                                ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name="pk_project_stages"),
+    )
+    op.create_index("ix_project_stages_project", "project_stages", ["project_id", "stage", "days"])
+    op.create_index("ix_projects_analytics", "projects", ANALYTICS_COLUMNS)
+    # The stays so far, from the audit trail: each status row of a project, until its next one.
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    days = "julianday(left_at) - julianday(entered_at)" if sqlite else \
+        "extract(epoch from left_at - entered_at) / 86400.0"
+    op.execute(f"""
+        INSERT INTO project_stages (project_id, stage, entered_at, left_at, days)
+        SELECT project_id, stage, entered_at, left_at, {days} FROM (
+            SELECT a.entity_id AS project_id, a.new_value AS stage, a.at AS entered_at,
+                   lead(a.at) OVER (PARTITION BY a.entity_id ORDER BY a.at, a.id) AS left_at
+            FROM audit_log a
+            WHERE a.entity = 'project' AND a.field = 'status' AND a.new_value IS NOT NULL
+              AND a.entity_id IN (SELECT id FROM projects)) AS stays""")
+    op.execute("ANALYZE")
+
+
+def downgrade() -> None:
+    op.drop_index("ix_projects_analytics", table_name="projects")
+    op.drop_table("project_stages")
