@@ -29,7 +29,10 @@ from app.search.index import SearchIndex  # noqa: E402
 from app.search.query import parse, snippet  # noqa: E402
 from app.search.schema import SearchDoc  # noqa: E402
 
-GEN = ROOT.parent / "shared" / "bench" / "gen_corpus.py"
+# ../shared from the main checkout, ../../shared from a worktree under /work/wt
+GEN = next((p / "shared" / "bench" / "gen_corpus.py" for p in (ROOT.parent, ROOT.parent.parent)
+            if (p / "shared" / "bench" / "gen_corpus.py").exists()),
+           ROOT.parent / "shared" / "bench" / "gen_corpus.py")
 OUT = ROOT / "bench" / "out" / "search"
 # gen_corpus statuses -> the app's status codes
 STATUS = {"草稿": "draft", "待评审": "submitted", "评审中": "under_review", "已采纳": "adopted",

@@ -4,9 +4,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, MetaData, String, TypeDecorator
+from sqlalchemy import JSON, BigInteger, DateTime, MetaData, String, TypeDecorator, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from uuid6 import uuid7
+
+from db import sequence
 
 # Stable constraint names, so alembic migrations are identical on SQLite and PostgreSQL.
 NAMING = {
@@ -59,10 +61,32 @@ class Base(DeclarativeBase):
     }
 
 
-class SyncedMixin:
-    """Rows that travel between sites: a UUIDv7 key, times, and the site that made them."""
+class Sequenced:
+    """Rows that carry the change sequence: `seq` is the number of the transaction that last wrote
+    the row (db/sequence.py stamps it on every insert and update, ORM or Core), so a consumer that
+    remembers the highest number it has read finds everything written since with `seq > cursor`.
+    `origin` is the site whose version this row is, when it came in by synchronisation unchanged
+    (NULL once written here), so a changeset for that site can leave out what it already has."""
+
+    seq: Mapped[int] = mapped_column(BigInteger, index=True, default=sequence.stamp_seq,
+                                     onupdate=sequence.stamp_seq, server_default=text("1"))
+    origin: Mapped[str | None] = mapped_column(String(36), default=None, onupdate=sequence.no_origin)
+
+
+class SyncedMixin(Sequenced):
+    """Rows that travel between sites: a UUIDv7 key, times, the site that made them, the change
+    sequence, and the clocks that merge uses (see docs/SYNC.md):
+
+    - `hlc`: the hybrid-logical-clock time of the row's last change;
+    - `versions`: per field changed since the row was made, who changed it and the clocks of its
+      current and a few earlier values (db/sequence.py keeps it on every ORM flush), so two sites
+      can tell an edit made on top of theirs from a concurrent one.
+    """
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
     site_id: Mapped[str] = mapped_column(String(36), default="")
+    hlc: Mapped[str] = mapped_column(String(64), default=sequence.stamp_clock, onupdate=sequence.stamp_clock,
+                                     server_default=text("''"))
+    versions: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)

@@ -31,6 +31,9 @@ COMMANDS = [
     "cmd_warnings",
     "cmd_stats",
     "cmd_dossier",
+    "cmd_sync",
+    "cmd_site",
+    "cmd_package",
 ]
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.core import audit
+from app.core import audit, blobstore
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.changes import Changes
@@ -123,7 +123,6 @@ def add(bank: Bank, actor: Actor, project_id: str, source: Path | str, *, kind: 
         s.flush()
         audit.record(s, actor, "project", project_id, "attach", field="attachments", new=source.name,
                      site_id=bank.site_id, at=now)
-        audit.enqueue_for_index(s, project_id, now)  # the attachment's text is searchable
         return Changes(project_ids=frozenset({project_id}), attachments=True, value=row.id)
 
 
@@ -143,8 +142,8 @@ def path_of(bank: Bank, attachment_id: str) -> Path:
         a = s.get(Attachment, attachment_id)
         if a is None:
             raise NotFound(t("附件不存在。", "The attachment does not exist."))
-        path = attachment_path(bank.data_dir, a.sha256)
-        if not path.is_file():
+        path = blobstore.local_path(bank, a.sha256)  # on a hub, fetched from the database
+        if path is None:
             raise NotFound(t("附件“{n}”的文件不在本机（可能尚未同步）。", "The file of '{n}' is not on this computer "
                              "(perhaps not synchronised yet).", n=a.original_name))
         return path

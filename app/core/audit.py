@@ -1,4 +1,4 @@
-"""Helpers every write uses: the audit trail, the search queue and tombstones."""
+"""Helpers every write uses: the audit trail and tombstones."""
 from __future__ import annotations
 
 import json
@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.core.actor import Actor
-from db.models import AuditLog, SearchQueue, Tombstone
+from db.models import AuditLog, Tombstone
 
 
 def _text(value: Any) -> str | None:
@@ -21,6 +21,8 @@ def _text(value: Any) -> str | None:
 def record(s: Session, actor: Actor | None, entity: str, entity_id: str, action: str, *,
            field: str | None = None, old: Any = None, new: Any = None, site_id: str = "",
            at: Any = None) -> None:
+    if actor is not None:  # who changed the fields this transaction flushes (db/sequence.py)
+        s.info["actor_id"] = actor.id
     row = AuditLog(actor_id=actor.id if actor else None, entity=entity, entity_id=entity_id, action=action,
                    field=field, old_value=_text(old), new_value=_text(new), site_id=site_id)
     if at is not None:
@@ -28,10 +30,7 @@ def record(s: Session, actor: Actor | None, entity: str, entity_id: str, action:
     s.add(row)
 
 
-def enqueue_for_index(s: Session, project_id: str, at: Any) -> None:
-    """The search index follows the database through this queue, written in the same transaction."""
-    s.add(SearchQueue(project_id=project_id, enqueued_at=at))
-
-
 def tombstone(s: Session, entity: str, entity_id: str, site_id: str, at: Any) -> None:
+    """Deleting a synchronised row through the session leaves a tombstone by itself
+    (db/sequence.py); this one is for a deletion the session does not see as such."""
     s.add(Tombstone(entity=entity, entity_id=entity_id, site_id=site_id, deleted_at=at))

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core import blobstore  # noqa: F401  (a hub's write sessions store new files in the database)
 from app.core.actor import Actor
 from app.core.errors import NotFound, StorageError
 from app.core.i18n import t
@@ -26,8 +27,12 @@ from db.engine import make_engine, sqlite_url, writer
 from db.models import Setting, User
 
 Clock = Callable[[], dt.datetime]
+ADMIN_MADE = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)  # the same row everywhere: the same times
 
 LOCAL_ADMIN = "admin"  # employee number of the local administrator created on first start
+# The local administrator has the same id on every site, so the sites of one organisation that
+# synchronise share one administrator account instead of two rows fighting over "admin".
+LOCAL_ADMIN_ID = "00000000-0000-7000-8000-00000000ad01"
 
 
 class Bank:
@@ -36,7 +41,9 @@ class Bank:
         self.data_dir = data_dir
         self.clock = clock
         self._read = sessionmaker(engine, expire_on_commit=False)
-        self._write = sessionmaker(writer(engine), expire_on_commit=False)
+        # Write sessions stamp the change sequence and clocks (db/sequence.py) with this bank's
+        # time and site id.
+        self._write = sessionmaker(writer(engine), expire_on_commit=False, info={"sync": self})
         self._site_id: str | None = None
         self.backup_made: Path | None = None
 
@@ -94,8 +101,8 @@ class Bank:
                 site = Setting(key="site_id", value=new_id())
                 s.add(site)
             if s.scalar(select(User.id).where(User.employee_no == LOCAL_ADMIN)) is None:
-                s.add(User(employee_no=LOCAL_ADMIN, name=t("管理员", "Administrator"), role="admin",
-                           site_id=site.value))
+                s.add(User(id=LOCAL_ADMIN_ID, employee_no=LOCAL_ADMIN, name=t("管理员", "Administrator"), role="admin",
+                           site_id=site.value, created_at=ADMIN_MADE, updated_at=ADMIN_MADE))
 
     # -- sessions ------------------------------------------------------------------------------
     @contextmanager
@@ -105,9 +112,14 @@ class Bank:
             yield s
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One transaction: commits when the block ends, rolls back on any exception."""
+    def write(self, *, stamp: bool = True) -> Iterator[Session]:
+        """One transaction: commits when the block ends, rolls back on any exception.
+
+        It takes the next change number when it begins (db/sequence.py); `stamp=False` is for
+        bookkeeping that changes no synchronised row (a consumer's cursor), so that it does not
+        itself count as a change."""
         with self._write() as s, s.begin():
+            s.info["stamp"] = stamp
             yield s
 
     # -- identity ------------------------------------------------------------------------------
@@ -116,7 +128,9 @@ class Bank:
         if self._site_id is None:
             with self.session() as s:
                 row = s.get(Setting, "site_id")
-                self._site_id = row.value if row else ""
+            if row is None:
+                return ""  # not made yet: the bootstrap's own first write
+            self._site_id = row.value
         return self._site_id
 
     @property

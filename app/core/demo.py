@@ -37,8 +37,7 @@ from app.core.people import hash_password
 from app.core.permissions import check
 from app.core.reviews import weighted_total
 from app.core.vocab import DEFAULT_RUBRIC_WEIGHTS, RUBRIC
-from db.models import (AuditLog, Comment, Project, ProjectMember, ProjectStage, Review, SearchQueue, Setting, Studio,
-                       Unit, User, Vote)
+from db.models import AuditLog, Comment, Project, ProjectMember, ProjectStage, Review, Setting, Studio, Unit, User, Vote
 
 DEMO_PASSWORD = "demo1234"  # shown in the README and the user guide: demo data only
 
@@ -510,7 +509,7 @@ def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int
            status_of: Callable[[], str], proposers: list[int], cum: list[int], all_idx: list[int],
            seqs: dict[int, int], site_id: str, site_code: str) -> dict[Any, list[dict[str, Any]]]:
     people, studios = org.people, org.studios
-    P, M, C, V, R, Q = ([] for _ in range(6))  # projects, members, comments, votes, reviews, queue
+    P, M, C, V, R = ([] for _ in range(5))  # projects, members, comments, votes, reviews
     for i in range(first, first + size):
         created = _spread(i, total, rng, start, end)
         author = proposers[rng.choices(range(len(proposers)), cum_weights=cum)[0]]
@@ -613,9 +612,8 @@ def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int
                       "total": weighted_total(scores, DEFAULT_RUBRIC_WEIGHTS),
                       "decision": "adopt" if adopted else "reject",
                       "reason": rng.choice(W.ADOPT_REASONS if adopted else W.REJECT_REASONS), "private_note": ""})
-        Q.append({"project_id": pid, "enqueued_at": changed})
     return {Project.__table__: P, ProjectMember.__table__: M, Vote.__table__: V, Comment.__table__: C,
-            Review.__table__: R, SearchQueue.__table__: Q}
+            Review.__table__: R}
 
 
 __all__ = ["generate", "build_org", "PEOPLE", "STUDIOS"]

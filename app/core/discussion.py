@@ -39,7 +39,6 @@ def comment(bank: Bank, actor: Actor, project_id: str, body: str, *, parent_id: 
         project.comment_count += 1
         s.flush()
         audit.record(s, actor, "comment", row.id, "comment", new=body[:200], site_id=bank.site_id, at=now)
-        audit.enqueue_for_index(s, project_id, now)
         told: set[str] = set()
         for user in notify.mentioned_users(s, body):
             notify.send(s, bank, user.id, "mention", project_id,

@@ -377,8 +377,6 @@ def move(bank: Bank, actor: Actor, ref: str, action: str, reason: str | None = N
         if reason:
             audit.record(s, actor, "incubation", req.id, action, field="reason", new=reason, site_id=bank.site_id, at=now)
         _notify_step(s, bank, actor, req, project, old, reason)
-        for pid in changed_projects:
-            audit.enqueue_for_index(s, pid, now)
         return Changes(incubation=True, notifications=True, project_ids=frozenset(changed_projects),
                        membership=bool(changed_projects), fields=frozenset({"status"} if changed_projects else ()),
                        value=req.status)

@@ -31,6 +31,10 @@ GRANTS: dict[str, frozenset[str]] = {
     "data.export": STAFF | {"base"},
     "data.backup": frozenset({"admin"}),
     "data.demo": frozenset({"admin"}),
+    # Synchronising with the hub: anyone may sync the computer they work on; the hub re-checks
+    # every change and sends only what the site's people may see (issue 10).
+    "sync.hub": ALL,
+    "sync.resolve": STAFF,
     # Teams and incubation (issue 5). Team leaders who are workers manage their own team: see app/core/teams.py.
     "team.manage": STAFF,
     "call.post": STAFF,
@@ -40,6 +44,9 @@ GRANTS: dict[str, frozenset[str]] = {
     "incubation.decide": frozenset({"base", "admin"}),
     "incubation.work": frozenset({"base", "admin"}),
     "warnings.view": STAFF | {"base"},
+    # Sites and exchange packages (issue 10): a package carries everything the receiving site may see.
+    "site.manage": frozenset({"admin"}),
+    "sync.package": frozenset({"admin"}),
 }
 
 # Permissions an owner (proposer or co-author) holds on their own project in addition.
@@ -57,6 +64,8 @@ _NAMES = {
     "data.export": ("导出数据", "export data"),
     "data.backup": ("备份数据库", "back up the database"),
     "data.demo": ("生成演示数据", "generate demo data"),
+    "sync.hub": ("与中心库同步", "synchronise with the hub"),
+    "sync.resolve": ("处理同步冲突", "resolve synchronisation conflicts"),
     "attachment.add": ("添加附件", "add attachments"),
     "team.manage": ("管理团队", "manage teams"),
     "call.post": ("发布揭榜挂帅", "post open calls"),
@@ -66,6 +75,8 @@ _NAMES = {
     "incubation.decide": ("受理孵化委托", "decide on incubation requests"),
     "incubation.work": ("办理孵化委托", "work on incubation requests"),
     "warnings.view": ("查看预警", "see warnings"),
+    "site.manage": ("管理站点与信任", "manage sites and trust"),
+    "sync.package": ("导出或导入交换包", "export or import exchange packages"),
 }
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from app.core import audit, notify
+from app.core import audit, notify, stays
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.changes import Changes
@@ -20,7 +20,7 @@ from app.core.i18n import t
 from app.core.lifecycle import EDITABLE_BY_OWNER, transition
 from app.core.numbering import serial_number
 from app.core.permissions import check, check_project, is_owner, leads_studio_of
-from db.models import Comment, Project, ProjectMember, ProjectStage, Studio, User, Vote
+from db.models import Comment, Project, ProjectMember, Studio, User, Vote
 
 # Fields whose change moves a project between filtered lists (so lists re-query).
 MEMBERSHIP_FIELDS = frozenset({"status", "category", "studio_id", "measured_benefit"})
@@ -99,7 +99,6 @@ def propose(bank: Bank, actor: Actor, data: dict[str, Any], *, submit: bool = Fa
         audit.record(s, actor, "project", project.id, "propose", new=clean["title"], site_id=bank.site_id, at=now)
         if submit:
             _apply_transition(s, bank, actor, project, "submit", None)
-        audit.enqueue_for_index(s, project.id, now)
         return Changes(project_ids=frozenset({project.id}), membership=True, value=project.id)
 
 
@@ -147,7 +146,6 @@ def edit(bank: Bank, actor: Actor, project_id: str, data: dict[str, Any], *,
         if not changed:
             return Changes(value=project.id)
         project.updated_at = now
-        audit.enqueue_for_index(s, project.id, now)
         return Changes(project_ids=frozenset({project.id}), fields=frozenset(changed),
                        membership=bool(changed & MEMBERSHIP_FIELDS), value=project.id)
 
@@ -180,19 +178,10 @@ def _apply_transition(s: Session, bank: Bank, actor: Actor, project: Project, ac
         project.completed_at = now
     audit.record(s, actor, "project", project.id, action, field="status", old=old, new=tr.target,
                  site_id=bank.site_id, at=now)
-    _record_stay(s, project.id, tr.target, now)
+    stays.record(s, project.id, tr.target, now)
     if reason:
         audit.record(s, actor, "project", project.id, action, field="reason", new=reason, site_id=bank.site_id, at=now)
     notify.status_changed(s, bank, actor, project, old, reason)
-
-
-def _record_stay(s: Session, project_id: str, stage: str, now: dt.datetime) -> None:
-    """End the project's current stay (how many days it lasted) and begin one in `stage` (analytics)."""
-    current = s.scalar(select(ProjectStage).where(ProjectStage.project_id == project_id, ProjectStage.left_at.is_(None))
-                       .order_by(ProjectStage.id.desc()).limit(1))
-    if current is not None:
-        current.left_at, current.days = now, (now - current.entered_at).total_seconds() / 86400
-    s.add(ProjectStage(project_id=project_id, stage=stage, entered_at=now))
 
 
 def _transition_denied(actor: Actor, zh: str, en: str) -> PermissionDenied:
@@ -205,7 +194,6 @@ def move(bank: Bank, actor: Actor, project_id: str, action: str, reason: str | N
     with bank.write() as s:
         project = load(s, project_id, for_update=True)
         _apply_transition(s, bank, actor, project, action, reason)
-        audit.enqueue_for_index(s, project.id, project.updated_at)
         return Changes(project_ids=frozenset({project.id}), fields=frozenset({"status"}), membership=True,
                        notifications=True, value=project.status)
 
@@ -243,7 +231,6 @@ def delete_project(bank: Bank, actor: Actor, project_id: str) -> Changes:
         now = bank.now()
         audit.record(s, actor, "project", project.id, "delete", old=project.title, site_id=bank.site_id, at=now)
         audit.tombstone(s, "project", project.id, bank.site_id, now)
-        audit.enqueue_for_index(s, project.id, now)  # the index drops ids it no longer finds
         s.delete(project)
         return Changes(project_ids=frozenset({project_id}), membership=True)
 
@@ -281,8 +268,6 @@ def merge(bank: Bank, actor: Actor, survivor_id: str, merged_id: str) -> Changes
         merged.merged_into_id = survivor.id
         audit.record(s, actor, "project", merged.id, "merge", field="merged_into_id", new=survivor.id,
                      site_id=bank.site_id, at=now)
-        audit.enqueue_for_index(s, survivor.id, now)
-        audit.enqueue_for_index(s, merged.id, now)
         return Changes(project_ids=frozenset({survivor.id, merged.id}), membership=True, comments=True, votes=True,
                        value=survivor.id)
 

@@ -77,7 +77,6 @@ def review(bank: Bank, actor: Actor, project_id: str, *, scores: dict[str, Any] 
         s.flush()
         audit.record(s, actor, "review", row.id, "review", new={"scores": clean, "total": total,
                                                                  "decision": decision}, site_id=bank.site_id, at=now)
-        audit.enqueue_for_index(s, project.id, now)
         return Changes(project_ids=frozenset({project.id}), reviews=True, notifications=bool(decision),
                        fields=frozenset({"status"}) if decision else frozenset(), membership=bool(decision),
                        value=row.id)

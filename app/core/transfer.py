@@ -34,7 +34,7 @@ from app.core.queries import project_json
 from app.core.transfer_files import COLUMNS, read_rows, write_rows
 from app.core.vocab import parse_status
 from db.base import new_id
-from db.models import AuditLog, Project, ProjectMember, SearchQueue, Studio, User
+from db.models import AuditLog, Project, ProjectMember, Studio, User
 
 # Keys of project_json that import reads; the rest (labels, counters, names) are output only.
 READ_ONLY_KEYS = frozenset({"category_label", "status_label", "proposer_name", "vote_count", "comment_count",
@@ -154,7 +154,7 @@ def _import_rows(s: Any, bank: Bank, actor: Actor, raw_rows: list[tuple[int, Any
     seen_ids: set[str] = set()
     seen_numbers: set[str] = set()
     now = bank.now()
-    projects, members, audits, queue = [], [], [], []
+    projects, members, audits = [], [], []
     for position, (row_no, raw) in enumerate(raw_rows):
         if position % STEP == 0:
             _tick(position, len(raw_rows), progress, cancel, "已取消导入，未写入任何数据。",
@@ -274,14 +274,13 @@ def _import_rows(s: Any, bank: Bank, actor: Actor, raw_rows: list[tuple[int, Any
         audits.append({"id": new_id(), "at": now, "actor_id": actor.id, "entity": "project", "entity_id": pid,
                        "action": "import", "field": "status", "old_value": None, "new_value": status,
                        "site_id": bank.site_id})
-        queue.append({"project_id": pid, "enqueued_at": now})
         report.by_status[status] = report.by_status.get(status, 0) + 1
         report.ids.append(pid)
     if errors:
         return errors
     conn = s.connection()
     for table, rows in ((Project.__table__, projects), (ProjectMember.__table__, members),
-                        (AuditLog.__table__, audits), (SearchQueue.__table__, queue)):
+                        (AuditLog.__table__, audits)):
         if rows:
             # Rows differ in which optional keys they carry only through `clean`, which always has them all.
             conn.execute(insert(table), rows)

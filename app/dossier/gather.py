@@ -16,9 +16,9 @@ from pathlib import Path
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.core import blobstore
 from app.core.actor import Actor
 from app.core.bank import Bank
-from app.core.paths import attachment_path
 from app.core.permissions import can_on_project, check, denied, is_owner
 from app.core.incubation import REQUEST_STATUSES, SERVICES
 from app.core.vocab import CATEGORIES, STATUSES
@@ -162,8 +162,8 @@ def _build(bank: Bank, s: Session, p: Project, extras: _Extras, defaults: dict[s
     photos = []
     for a in attachments:
         if a.kind in ("photo_before", "photo_after"):
-            path = attachment_path(bank.data_dir, a.sha256)
-            photos.append(Photo(path if path.is_file() else None, a.original_name, a.sha256,
+            path = blobstore.local_path(bank, a.sha256)  # on a hub, fetched from the database
+            photos.append(Photo(path, a.original_name, a.sha256,
                                 "before" if a.kind == "photo_before" else "after"))
 
     return DossierData(

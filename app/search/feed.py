@@ -1,21 +1,38 @@
-"""The index follows the database: documents built from the store, the queue drained into them.
+"""The index follows the database's change sequence with a cursor of its own.
 
-Core writes a `search_queue` row in the same transaction as every change to a project's
-searchable text. `sync_index` indexes the queued projects and deletes the queue rows only
-after the index has committed, so a crash between the database commit and the index update
-leaves the rows behind and the next start repairs the index. `reindex` rebuilds from scratch.
+Every row of a project and of what is searched with it (comments, attachments, co-authors,
+people's and studios' names) carries the number of its last change (db/sequence.py).
+The index remembers, in a file inside its own folder, the highest number it has taken in
+(`feed-cursor.json`); `sync_index` indexes the projects touched by anything numbered above it
+and moves the cursor only after the index has committed, so a crash in between makes the next
+sync do the same work again. Nothing is deleted for other readers: two workstations on one
+PostgreSQL hub each follow the same sequence with their own index and cursor. `reindex` reads
+the counter first, rebuilds from every project, then catches up from that number.
+
+The cursor is also recorded in the database (`sync_cursors`, consumer `index:<id>`, at most once
+a minute) so that tombstones are pruned only once every index has passed them; an index whose
+cursor fell below the pruned mark, or that belongs to another database, is rebuilt.
 """
 from __future__ import annotations
 
+import datetime as dt
+import json
 import logging
+import os
+import tempfile
+import time
+import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
+from app.core import blobstore
 from app.search.extract import attachment_text
-from app.search.index import Cancel, Progress, SearchIndex
+from app.search.index import Cancel, IndexCorrupt, Progress, SearchIndex
 from app.search.schema import SearchDoc
 
 if TYPE_CHECKING:
@@ -23,6 +40,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 BATCH = 500
+CURSOR_FILE = "feed-cursor.json"
+REGISTER_EVERY = 60.0  # seconds between updates of the cursor kept in the database
 
 
 def _year(p) -> str:
@@ -43,7 +62,7 @@ def _body(p) -> str:
     return "\n".join(x for x in parts if x)
 
 
-def _docs_for(s, projects, data_dir, unit_names: dict[str, str]) -> list[SearchDoc]:
+def _docs_for(s, projects, bank: Bank, unit_names: dict[str, str]) -> list[SearchDoc]:
     from db.models import Attachment, Comment
 
     ids = [p.id for p in projects]
@@ -52,7 +71,8 @@ def _docs_for(s, projects, data_dir, unit_names: dict[str, str]) -> list[SearchD
         comments.setdefault(pid, []).append(body or "")
     files: dict[str, list[str]] = {}
     for a in s.scalars(select(Attachment).where(Attachment.project_id.in_(ids))):
-        text = attachment_text(data_dir, a.sha256, a.original_name, a.mime)
+        blobstore.local_path(bank, a.sha256)  # on a hub the file may not be in this folder yet
+        text = attachment_text(bank.data_dir, a.sha256, a.original_name, a.mime)
         files.setdefault(a.project_id, []).append(a.original_name + "\n" + text)
     docs = []
     for p in projects:
@@ -96,7 +116,7 @@ def docs_for_ids(bank: Bank, ids: list[str]) -> tuple[list[SearchDoc], list[str]
     with bank.session() as s:
         projects = list(s.scalars(_project_query().where(Project.id.in_(ids))))
         live = [p for p in projects if not p.merged_into_id]
-        docs = _docs_for(s, live, bank.data_dir, _unit_names(s)) if live else []
+        docs = _docs_for(s, live, bank, _unit_names(s)) if live else []
     found = {d.id for d in docs}
     return docs, [i for i in ids if i not in found]
 
@@ -114,7 +134,7 @@ def iter_all_docs(bank: Bank) -> Iterator[SearchDoc]:
                                    .order_by(Project.id).limit(BATCH)))
             if not batch:
                 return
-            docs = _docs_for(s, batch, bank.data_dir, units)
+            docs = _docs_for(s, batch, bank, units)
         last = batch[-1].id
         yield from docs
 
@@ -126,57 +146,126 @@ def count_projects(bank: Bank) -> int:
         return s.scalar(select(func.count()).select_from(Project).where(Project.merged_into_id.is_(None))) or 0
 
 
-def _queue_head(bank: Bank, limit: int) -> tuple[int | None, list[str]]:
-    from db.models import SearchQueue
+# -- the cursor --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Cursor:
+    index_id: str  # names this index among the database's consumers
+    database: str  # the site id of the database it follows
+    seq: int
+
+
+def _cursor_path(index: SearchIndex) -> Path:
+    return Path(index.path) / CURSOR_FILE
+
+
+def read_cursor(index: SearchIndex) -> Cursor | None:
+    try:
+        data = json.loads(_cursor_path(index).read_text("utf-8"))
+        return Cursor(str(data["index_id"]), str(data["database"]), int(data["seq"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write_cursor(index: SearchIndex, cursor: Cursor) -> None:
+    """Atomically (temporary file, fsync, rename): a torn cursor would make the next start rebuild."""
+    path = _cursor_path(index)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cursor-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump({"index_id": cursor.index_id, "database": cursor.database, "seq": cursor.seq}, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+_registered: dict[str, float] = {}  # index id -> when this process last recorded it in the database
+
+
+def _register(bank: Bank, cursor: Cursor, *, force: bool = False) -> None:
+    """Record the cursor in the database for tombstone pruning; throttled, since a stale (lower)
+    value only delays pruning."""
+    last = _registered.get(cursor.index_id)
+    if not force and last is not None and time.monotonic() - last < REGISTER_EVERY:
+        return
+    from db.sequence import save_cursor
+
+    with bank.write(stamp=False) as s:
+        save_cursor(s, f"index:{cursor.index_id}", cursor.seq, {"path": str(Path(bank.data_dir).resolve())},
+                    when=dt.datetime.now(dt.timezone.utc))
+    _registered[cursor.index_id] = time.monotonic()
+
+
+def _counter(bank: Bank) -> tuple[int, int]:
+    from db.sequence import counter
 
     with bank.session() as s:
-        rows = s.execute(select(SearchQueue.seq, SearchQueue.project_id).order_by(SearchQueue.seq).limit(limit)).all()
-    if not rows:
-        return None, []
-    ids = list(dict.fromkeys(pid for _, pid in rows))
-    return rows[-1][0], ids
+        return counter(s.connection())
 
 
-def _forget_queue(bank: Bank, upto_seq: int) -> None:
-    from db.models import SearchQueue
-
-    with bank.write() as s:
-        s.execute(delete(SearchQueue).where(SearchQueue.seq <= upto_seq))
+def _usable(bank: Bank, cursor: Cursor | None, committed: int, pruned: int) -> bool:
+    return (cursor is not None and cursor.database == bank.site_id
+            and pruned <= cursor.seq <= committed)
 
 
-def pending_count(bank: Bank) -> int:
-    from db.models import SearchQueue
+# -- following the sequence ----------------------------------------------------------------------
+
+def changed_projects(bank: Bank, after: int, upto: int) -> list[str]:
+    """Ids of projects whose searchable text may have changed in (after, upto], deleted ones included."""
+    from db.models import Attachment, Comment, Project, ProjectMember, Studio, Tombstone, User
+
+    def span(col):
+        return (col > after) & (col <= upto)
 
     with bank.session() as s:
-        return s.scalar(select(func.count()).select_from(SearchQueue)) or 0
+        ids: set[str] = set(s.scalars(select(Project.id).where(span(Project.seq))))
+        for model in (Comment, Attachment, ProjectMember):
+            ids.update(s.scalars(select(model.project_id).where(span(model.seq))))
+        ids.update(s.scalars(select(Tombstone.entity_id).where(
+            span(Tombstone.seq), Tombstone.entity.in_(("projects", "project")))))
+        # names are searched (people, studio): a renamed person or studio touches their projects
+        people = select(User.id).where(span(User.seq))
+        ids.update(s.scalars(select(Project.id).where(or_(
+            Project.proposer_id.in_(people),
+            Project.id.in_(select(ProjectMember.project_id).where(ProjectMember.user_id.in_(people))),
+            Project.studio_id.in_(select(Studio.id).where(span(Studio.seq)))))))
+    return sorted(ids)
 
 
 def sync_index(bank: Bank, index: SearchIndex, batch: int = 1000) -> int:
-    """Index every queued project; returns how many projects were (re)indexed or dropped.
-
-    Queue rows go only after the index commit: if anything fails before, they stay for next time.
-    """
-    done = 0
-    while True:
-        upto, ids = _queue_head(bank, batch)
-        if upto is None:
-            return done
-        docs, gone = docs_for_ids(bank, ids)
+    """Index every project changed since the index's cursor; returns how many were (re)indexed or
+    dropped. Raises IndexCorrupt when the cursor cannot be trusted (missing, another database's,
+    below the pruned mark): the caller rebuilds."""
+    cursor = read_cursor(index)
+    committed, pruned = _counter(bank)
+    if not _usable(bank, cursor, committed, pruned):
+        raise IndexCorrupt("the index's cursor does not match this database")
+    assert cursor is not None
+    if cursor.seq == committed:
+        return 0
+    ids = changed_projects(bank, cursor.seq, committed)
+    for start in range(0, len(ids), batch):
+        docs, gone = docs_for_ids(bank, ids[start:start + batch])
         index.update(docs, gone)
-        _forget_queue(bank, upto)
-        done += len(ids)
+    moved = Cursor(cursor.index_id, cursor.database, committed)
+    _write_cursor(index, moved)
+    if ids:
+        _register(bank, moved)
+    return len(ids)
 
 
 def reindex(bank: Bank, index: SearchIndex, progress: Progress | None = None,
             cancel: Cancel | None = None, procs: int | None = None) -> int:
     """Rebuild the whole index from the database, then apply what changed meanwhile."""
-    from db.models import SearchQueue
-
-    with bank.session() as s:
-        upto = s.scalar(select(func.max(SearchQueue.seq)))
+    old = read_cursor(index)  # the rebuild replaces the folder the cursor file is in
+    upto, _pruned = _counter(bank)  # every change numbered up to here is read by the rebuild
     total = count_projects(bank)
     count = index.rebuild(iter_all_docs(bank), progress=progress, cancel=cancel, total=total, procs=procs)
-    if upto is not None:
-        _forget_queue(bank, upto)  # the rebuild read every project after these rows were written
+    cursor = Cursor(old.index_id if old else str(uuid.uuid4()), bank.site_id, upto)
+    _write_cursor(index, cursor)
+    _register(bank, cursor, force=True)
     sync_index(bank, index)
     return count

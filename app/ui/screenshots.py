@@ -87,6 +87,37 @@ def _teams_and_incubation(bank, leader, worker, studio: str, adopted: str) -> No
             incubation.start(bank, base, rid)
 
 
+def _trust_two_sites(bank, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """Two other sites that this one trusts, for the site identity and package dialogs."""
+    from app.core.bank import Bank
+    from app.sync import identity, trust
+    identity.rename(bank, bank.actor(), "国网示范供电公司本部")
+    for name in ("高山变电站", "输电运检一班"):
+        other = Bank.open(folder / name)
+        identity.rename(other, other.actor(), name)
+        trust.export_key(other, folder / f"{name}.ibkey")
+        trust.trust(bank, bank.actor(), folder / f"{name}.ibkey")
+        other.close()
+
+
+def _site_dialogs(bank, save, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Tools → Site identity… and Export package… as the administrator."""
+    from app.ui.context import UiContext
+    from app.ui.dialogs.package import PackageExportDialog
+    from app.ui.dialogs.site import SiteDialog
+    ctx = UiContext(bank, bank.actor())
+    site = SiteDialog(ctx)
+    site.show()
+    ctx.worker.wait()
+    save(site, f"site_{lang}")
+    site.close()
+    export = PackageExportDialog(ctx)
+    export.show()
+    save(export, f"package_export_{lang}")
+    export.close()
+    ctx.worker.wait()
+
+
 def render(out: Path, languages: list[str]) -> list[Path]:
     from app.ui.main import make_app
     app = make_app([], "zh_CN", "light")
@@ -106,6 +137,7 @@ def render(out: Path, languages: list[str]) -> list[Path]:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
     bank = Bank.open(tmp / "data")
     people = _prepare(bank)
+    _trust_two_sites(bank, tmp)
     from app.ui.search_box import Searcher, make_service
     service = make_service(bank)
     if service is not None:
@@ -189,6 +221,7 @@ def render(out: Path, languages: list[str]) -> list[Path]:
         save(awin, f"inbox_{lang}")
         awin.close()
         actx.worker.wait()
+        _site_dialogs(bank, save, lang)
     # the dark theme once, in Chinese
     from app.ui import theme
     i18n.install(app, "zh_CN")

@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import String, Text
+from typing import Any
+
+from sqlalchemy import JSON, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.base import Base, new_id, utcnow
+from db import sequence
+from db.base import Base, Sequenced, new_id, utcnow
 
 
-class AuditLog(Base):
+class AuditLog(Sequenced, Base):
     """Who changed what, when: one row per changed field."""
 
     __tablename__ = "audit_log"
@@ -25,8 +28,11 @@ class AuditLog(Base):
     site_id: Mapped[str] = mapped_column(String(36), default="")
 
 
-class Tombstone(Base):
-    """A deleted synchronised row, so the deletion travels to other sites."""
+class Tombstone(Sequenced, Base):
+    """A deleted synchronised row, so the deletion travels to other sites. `entity` names what was
+    deleted (the use cases name it: "project", "vote"; a deletion the session notices by itself
+    names its table: app/sync/tables.py maps both); `seen` the row's clocks when it was deleted, so a merge can tell an edit the deletion saw
+    from one made concurrently elsewhere (that one keeps the row: see docs/SYNC.md)."""
 
     __tablename__ = "tombstones"
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
@@ -34,3 +40,5 @@ class Tombstone(Base):
     entity_id: Mapped[str] = mapped_column(String(36), index=True)
     deleted_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     site_id: Mapped[str] = mapped_column(String(36), default="")
+    hlc: Mapped[str] = mapped_column(String(64), default=sequence.stamp_clock, server_default=text("''"))
+    seen: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)

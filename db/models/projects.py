@@ -17,6 +17,9 @@ ANALYTICS_COLUMNS = ("status", "category", "created_at", "studio_id", "proposer_
 
 class Project(SyncedMixin, Base):
     __tablename__ = "projects"
+    # Counters follow the votes and comments a site has; the co-author list merges as one field.
+    __sync_derived__ = ("vote_count", "comment_count")
+    __sync_collections__ = ("members",)
     # Indexed together with id below rather than alone.
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     number: Mapped[str] = mapped_column(String(40), unique=True)
@@ -72,9 +75,11 @@ class Project(SyncedMixin, Base):
 
 
 class ProjectMember(SyncedMixin, Base):
-    """A co-author, in contribution order (position 1 contributed most)."""
+    """A co-author, in contribution order (position 1 contributed most). The list travels as a
+    field of its project (`members`), not row by row."""
 
     __tablename__ = "project_members"
+    __sync_via__ = "project"
     project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), index=True)
     position: Mapped[int] = mapped_column(Integer)

@@ -1,10 +1,10 @@
-"""Site settings, the search queue, notifications and autosaved drafts."""
+"""Site settings, notifications and autosaved drafts."""
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, SyncedMixin, new_id, utcnow
@@ -14,16 +14,6 @@ class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
-
-
-class SearchQueue(Base):
-    """Projects whose searchable text changed; written in the same transaction as the change,
-    drained by the search index after its own commit, so a crash in between is repaired on start."""
-
-    __tablename__ = "search_queue"
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    project_id: Mapped[str] = mapped_column(String(36), index=True)
-    enqueued_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class Notification(SyncedMixin, Base):

@@ -642,6 +642,120 @@
     </message>
 </context>
 <context>
+    <name>PackageActions</name>
+    <message>
+        <source>Records</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Checking</translation>
+    </message>
+    <message>
+        <source>Applying</source>
+        <translation>Applying</translation>
+    </message>
+    <message>
+        <source>Export package</source>
+        <translation>Export package</translation>
+    </message>
+    <message>
+        <source>This site trusts no other site yet. Open Site identity, trust the other site&apos;s key file, then export.</source>
+        <translation>This site trusts no other site yet. Open Site identity, trust the other site&apos;s key file, then export.</translation>
+    </message>
+    <message>
+        <source>Wrote %1 for site %2: %3 records and %4 attachments (sequence %5–%6).</source>
+        <translation>Wrote %1 for site %2: %3 records and %4 attachments (sequence %5–%6).</translation>
+    </message>
+    <message>
+        <source>%1 attachment files are not on this computer and were left out.</source>
+        <translation>%1 attachment files are not on this computer and were left out.</translation>
+    </message>
+    <message>
+        <source>Package exported</source>
+        <translation>Package exported</translation>
+    </message>
+    <message>
+        <source>Exporting package…</source>
+        <translation>Exporting package…</translation>
+    </message>
+    <message>
+        <source>Import package</source>
+        <translation>Import package</translation>
+    </message>
+    <message>
+        <source>Exchange packages (*%1)</source>
+        <translation>Exchange packages (*%1)</translation>
+    </message>
+    <message>
+        <source>Imported the package from site %1: %2 records and %3 attachments (sequence %4–%5).</source>
+        <translation>Imported the package from site %1: %2 records and %3 attachments (sequence %4–%5).</translation>
+    </message>
+    <message>
+        <source>Package imported</source>
+        <translation>Package imported</translation>
+    </message>
+    <message>
+        <source>Importing package…</source>
+        <translation>Importing package…</translation>
+    </message>
+</context>
+<context>
+    <name>PackageExportDialog</name>
+    <message>
+        <source>Export package</source>
+        <translation>Export package</translation>
+    </message>
+    <message>
+        <source>Everything after sequence number</source>
+        <translation>Everything after sequence number</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>The package is signed by this site and encrypted for the receiving site only: a lost USB stick reveals nothing.</source>
+        <translation>The package is signed by this site and encrypted for the receiving site only: a lost USB stick reveals nothing.</translation>
+    </message>
+    <message>
+        <source>To site</source>
+        <translation>To site</translation>
+    </message>
+    <message>
+        <source>What to send</source>
+        <translation>What to send</translation>
+    </message>
+    <message>
+        <source>Package file</source>
+        <translation>Package file</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>What the site has not acknowledged (after %1)</source>
+        <translation>What the site has not acknowledged (after %1)</translation>
+    </message>
+    <message>
+        <source>Exchange packages (*%1)</source>
+        <translation>Exchange packages (*%1)</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>Cannot do that</translation>
+    </message>
+    <message>
+        <source>Choose where to write the package.</source>
+        <translation>Choose where to write the package.</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Idea bank</source>
@@ -1151,6 +1265,141 @@
     </message>
 </context>
 <context>
+    <name>SiteDialog</name>
+    <message>
+        <source>Site identity</source>
+        <translation>Site identity</translation>
+    </message>
+    <message>
+        <source>This site</source>
+        <translation>This site</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Signing key fingerprint</source>
+        <translation>Signing key fingerprint</translation>
+    </message>
+    <message>
+        <source>Encryption key fingerprint</source>
+        <translation>Encryption key fingerprint</translation>
+    </message>
+    <message>
+        <source>Save my key file…</source>
+        <translation>Save my key file…</translation>
+    </message>
+    <message>
+        <source>A file with this site&apos;s public keys, to carry to another site</source>
+        <translation>A file with this site&apos;s public keys, to carry to another site</translation>
+    </message>
+    <message>
+        <source>Trusted sites</source>
+        <translation>Trusted sites</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>No site is trusted yet. Bring the other site&apos;s key file and trust it.</source>
+        <translation>No site is trusted yet. Bring the other site&apos;s key file and trust it.</translation>
+    </message>
+    <message>
+        <source>Trust a key file…</source>
+        <translation>Trust a key file…</translation>
+    </message>
+    <message>
+        <source>Stop trusting</source>
+        <translation>Stop trusting</translation>
+    </message>
+    <message>
+        <source>Site renamed.</source>
+        <translation>Site renamed.</translation>
+    </message>
+    <message>
+        <source>Save my key file</source>
+        <translation>Save my key file</translation>
+    </message>
+    <message>
+        <source>Site key files (%1)</source>
+        <translation>Site key files (%1)</translation>
+    </message>
+    <message>
+        <source>Key file saved</source>
+        <translation>Key file saved</translation>
+    </message>
+    <message>
+        <source>Saved %1.
+
+Carry it to the other site. Before they trust it, read this signing fingerprint to them by telephone or in person:
+
+%2</source>
+        <translation>Saved %1.
+
+Carry it to the other site. Before they trust it, read this signing fingerprint to them by telephone or in person:
+
+%2</translation>
+    </message>
+    <message>
+        <source>Trust a key file</source>
+        <translation>Trust a key file</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>Cannot do that</translation>
+    </message>
+    <message>
+        <source>Site: %1 (%2)
+Signing key fingerprint: %3
+Encryption key fingerprint: %4
+
+Compare the signing fingerprint with the other site by telephone or in person. Trust this site?</source>
+        <translation>Site: %1 (%2)
+Signing key fingerprint: %3
+Encryption key fingerprint: %4
+
+Compare the signing fingerprint with the other site by telephone or in person. Trust this site?</translation>
+    </message>
+    <message>
+        <source>This site is already trusted with OTHER keys. Replace them only if the site told you it made new keys.</source>
+        <translation>This site is already trusted with OTHER keys. Replace them only if the site told you it made new keys.</translation>
+    </message>
+    <message>
+        <source>Trust a site</source>
+        <translation>Trust a site</translation>
+    </message>
+    <message>
+        <source>Site %1 is trusted.</source>
+        <translation>Site %1 is trusted.</translation>
+    </message>
+    <message>
+        <source>Stop trusting %1? Its packages will be refused and none will be made for it.</source>
+        <translation>Stop trusting %1? Its packages will be refused and none will be made for it.</translation>
+    </message>
+    <message>
+        <source>Site %1 is no longer trusted.</source>
+        <translation>Site %1 is no longer trusted.</translation>
+    </message>
+</context>
+<context>
     <name>StatsPage</name>
     <message>
         <source>All studios</source>
@@ -1242,6 +1491,33 @@
     <message>
         <source>The selected studio&apos;s annual innovation report as a PDF</source>
         <translation>The selected studio&apos;s annual innovation report as a PDF</translation>
+    </message>
+</context>
+<context>
+    <name>Tools</name>
+    <message>
+        <source>Site identity…</source>
+        <translation>Site identity…</translation>
+    </message>
+    <message>
+        <source>This site&apos;s keys, and the sites it trusts</source>
+        <translation>This site&apos;s keys, and the sites it trusts</translation>
+    </message>
+    <message>
+        <source>Export package…</source>
+        <translation>Export package…</translation>
+    </message>
+    <message>
+        <source>A signed, encrypted package for an air-gapped site (USB)</source>
+        <translation>A signed, encrypted package for an air-gapped site (USB)</translation>
+    </message>
+    <message>
+        <source>Import package…</source>
+        <translation>Import package…</translation>
+    </message>
+    <message>
+        <source>Check and apply a package from a trusted site</source>
+        <translation>Check and apply a package from a trusted site</translation>
     </message>
 </context>
 <context>

@@ -634,6 +634,120 @@
     </message>
 </context>
 <context>
+    <name>PackageActions</name>
+    <message>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Applying</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Export package</source>
+        <translation>导出交换包</translation>
+    </message>
+    <message>
+        <source>This site trusts no other site yet. Open Site identity, trust the other site&apos;s key file, then export.</source>
+        <translation>本站点还没有信任任何站点。请先打开“站点身份”，信任对方站点的密钥文件，再导出。</translation>
+    </message>
+    <message>
+        <source>Wrote %1 for site %2: %3 records and %4 attachments (sequence %5–%6).</source>
+        <translation>已写出 %1，发给站点“%2”：%3 条记录，%4 个附件（序号 %5–%6）。</translation>
+    </message>
+    <message>
+        <source>%1 attachment files are not on this computer and were left out.</source>
+        <translation>有 %1 个附件的文件不在本机，未放入交换包。</translation>
+    </message>
+    <message>
+        <source>Package exported</source>
+        <translation>交换包已导出</translation>
+    </message>
+    <message>
+        <source>Exporting package…</source>
+        <translation>正在导出交换包…</translation>
+    </message>
+    <message>
+        <source>Import package</source>
+        <translation>导入交换包</translation>
+    </message>
+    <message>
+        <source>Exchange packages (*%1)</source>
+        <translation>交换包 (*%1)</translation>
+    </message>
+    <message>
+        <source>Imported the package from site %1: %2 records and %3 attachments (sequence %4–%5).</source>
+        <translation>已导入来自站点“%1”的交换包：%2 条记录，%3 个附件（序号 %4–%5）。</translation>
+    </message>
+    <message>
+        <source>Package imported</source>
+        <translation>交换包已导入</translation>
+    </message>
+    <message>
+        <source>Importing package…</source>
+        <translation>正在导入交换包…</translation>
+    </message>
+</context>
+<context>
+    <name>PackageExportDialog</name>
+    <message>
+        <source>Export package</source>
+        <translation>导出交换包</translation>
+    </message>
+    <message>
+        <source>Everything after sequence number</source>
+        <translation>从以下序号之后的全部变更</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>The package is signed by this site and encrypted for the receiving site only: a lost USB stick reveals nothing.</source>
+        <translation>交换包由本站点签名，并只为接收站点加密：U盘丢失也不会泄露任何内容。</translation>
+    </message>
+    <message>
+        <source>To site</source>
+        <translation>接收站点</translation>
+    </message>
+    <message>
+        <source>What to send</source>
+        <translation>发送内容</translation>
+    </message>
+    <message>
+        <source>Package file</source>
+        <translation>交换包文件</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>What the site has not acknowledged (after %1)</source>
+        <translation>对方尚未确认收到的变更（序号 %1 之后）</translation>
+    </message>
+    <message>
+        <source>Exchange packages (*%1)</source>
+        <translation>交换包 (*%1)</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>无法完成</translation>
+    </message>
+    <message>
+        <source>Choose where to write the package.</source>
+        <translation>请选择交换包的保存位置。</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Idea bank</source>
@@ -1141,6 +1255,141 @@
     </message>
 </context>
 <context>
+    <name>SiteDialog</name>
+    <message>
+        <source>Site identity</source>
+        <translation>站点身份</translation>
+    </message>
+    <message>
+        <source>This site</source>
+        <translation>本站点</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>改名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Signing key fingerprint</source>
+        <translation>签名密钥指纹</translation>
+    </message>
+    <message>
+        <source>Encryption key fingerprint</source>
+        <translation>加密密钥指纹</translation>
+    </message>
+    <message>
+        <source>Save my key file…</source>
+        <translation>保存本站点密钥文件…</translation>
+    </message>
+    <message>
+        <source>A file with this site&apos;s public keys, to carry to another site</source>
+        <translation>含本站点公钥的文件，带到其他站点去信任</translation>
+    </message>
+    <message>
+        <source>Trusted sites</source>
+        <translation>已信任的站点</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>对方已确认</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收到</translation>
+    </message>
+    <message>
+        <source>No site is trusted yet. Bring the other site&apos;s key file and trust it.</source>
+        <translation>还没有信任任何站点。请取得对方站点的密钥文件并信任它。</translation>
+    </message>
+    <message>
+        <source>Trust a key file…</source>
+        <translation>信任密钥文件…</translation>
+    </message>
+    <message>
+        <source>Stop trusting</source>
+        <translation>不再信任</translation>
+    </message>
+    <message>
+        <source>Site renamed.</source>
+        <translation>站点已改名。</translation>
+    </message>
+    <message>
+        <source>Save my key file</source>
+        <translation>保存本站点密钥文件</translation>
+    </message>
+    <message>
+        <source>Site key files (%1)</source>
+        <translation>站点密钥文件 (%1)</translation>
+    </message>
+    <message>
+        <source>Key file saved</source>
+        <translation>密钥文件已保存</translation>
+    </message>
+    <message>
+        <source>Saved %1.
+
+Carry it to the other site. Before they trust it, read this signing fingerprint to them by telephone or in person:
+
+%2</source>
+        <translation>已保存 %1。
+
+请把它带到对方站点。对方信任之前，请通过电话或当面向对方念出这个签名指纹：
+
+%2</translation>
+    </message>
+    <message>
+        <source>Trust a key file</source>
+        <translation>信任密钥文件</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>无法完成</translation>
+    </message>
+    <message>
+        <source>Site: %1 (%2)
+Signing key fingerprint: %3
+Encryption key fingerprint: %4
+
+Compare the signing fingerprint with the other site by telephone or in person. Trust this site?</source>
+        <translation>站点：%1（%2）
+签名密钥指纹：%3
+加密密钥指纹：%4
+
+请通过电话或当面与对方站点核对签名指纹。确定信任这个站点吗？</translation>
+    </message>
+    <message>
+        <source>This site is already trusted with OTHER keys. Replace them only if the site told you it made new keys.</source>
+        <translation>这个站点已用【另一套】密钥被信任。只有在对方告知已更换密钥时才替换。</translation>
+    </message>
+    <message>
+        <source>Trust a site</source>
+        <translation>信任站点</translation>
+    </message>
+    <message>
+        <source>Site %1 is trusted.</source>
+        <translation>已信任站点“%1”。</translation>
+    </message>
+    <message>
+        <source>Stop trusting %1? Its packages will be refused and none will be made for it.</source>
+        <translation>不再信任“%1”吗？它的交换包将被拒绝，也不会再为它生成交换包。</translation>
+    </message>
+    <message>
+        <source>Site %1 is no longer trusted.</source>
+        <translation>已不再信任站点“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>StatsPage</name>
     <message>
         <source>All studios</source>
@@ -1232,6 +1481,33 @@
     <message>
         <source>The selected studio&apos;s annual innovation report as a PDF</source>
         <translation>将所选工作室的年度创新报告导出为 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>Tools</name>
+    <message>
+        <source>Site identity…</source>
+        <translation>站点身份…</translation>
+    </message>
+    <message>
+        <source>This site&apos;s keys, and the sites it trusts</source>
+        <translation>本站点的密钥，以及它信任的站点</translation>
+    </message>
+    <message>
+        <source>Export package…</source>
+        <translation>导出交换包…</translation>
+    </message>
+    <message>
+        <source>A signed, encrypted package for an air-gapped site (USB)</source>
+        <translation>为离线站点生成签名并加密的交换包（U盘传递）</translation>
+    </message>
+    <message>
+        <source>Import package…</source>
+        <translation>导入交换包…</translation>
+    </message>
+    <message>
+        <source>Check and apply a package from a trusted site</source>
+        <translation>校验并应用来自已信任站点的交换包</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from app.core import discussion, projects, reviews
 from app.core.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationError
 from app.core.queries import project_detail
-from db.models import AuditLog, Notification, SearchQueue
+from db.models import AuditLog, Comment, Notification, Project
 
 
 def test_propose_creates_a_draft_with_proposer_first(bank, people, draft_data):
@@ -123,11 +123,15 @@ def test_comments_votes_and_mentions(bank, people, draft_data):
         discussion.comment(bank, people["W002"], "no-such-id", "hi")
 
 
-def test_every_project_write_queues_the_index(bank, people, draft_data):
+def test_every_project_write_moves_the_change_sequence(bank, people, draft_data):
+    """What the search index and synchronisation follow: each write's rows carry a new, higher number."""
     pid = projects.propose(bank, people["W001"], draft_data).value
+    with bank.session() as s:
+        proposed = s.get(Project, pid).seq
     discussion.comment(bank, people["W002"], pid, "评论")
     with bank.session() as s:
-        assert [q.project_id for q in s.scalars(select(SearchQueue))] == [pid, pid]
+        comment = s.scalar(select(Comment).where(Comment.project_id == pid))
+        assert comment.seq > proposed and s.get(Project, pid).seq == comment.seq  # the same transaction
 
 
 def test_merge_carries_votes_comments_and_people(bank, people, draft_data):

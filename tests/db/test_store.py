@@ -32,11 +32,9 @@ def test_foreign_keys_are_enforced(bank):
 
 def test_a_failed_use_case_leaves_nothing_behind(bank, people, draft_data, monkeypatch):
     """One transaction per use case: an error after some rows were written rolls all of them back."""
-    from app.core import audit
-
     def boom(*args, **kwargs):
         raise RuntimeError("power cut")
-    monkeypatch.setattr(audit, "enqueue_for_index", boom)
+    monkeypatch.setattr(projects, "_set_members", boom)  # after the project row was flushed
     with pytest.raises(RuntimeError):
         projects.propose(bank, people["W001"], draft_data)
     with bank.session() as s:

@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from app.core import teams
+from app.core import blobstore, teams
 from app.core.changes import Changes
 from app.core.errors import IdeaBankError
 from app.core.i18n import t
-from app.core.paths import attachment_path
 from app.core.vocab import SKILL_GRADES, label
 from app.ui.pages.alerts import banner_for
 from app.ui.pages import Page, PageSpec, register
@@ -36,8 +35,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 def attachment_copy(bank, ref: dict[str, Any]) -> Path | None:  # type: ignore[no-untyped-def]
     """A copy of a stored attachment under its original name (the store names files by hash, so a
     viewer could not tell the type), or None when the file is not on this computer yet."""
-    source = attachment_path(bank.data_dir, ref["sha256"])
-    if not source.is_file():
+    source = blobstore.local_path(bank, ref["sha256"])  # on a hub, fetched from the database
+    if source is None:
         return None
     folder = Path(tempfile.gettempdir()) / "ideabank-open" / ref["sha256"][:12]
     folder.mkdir(parents=True, exist_ok=True)

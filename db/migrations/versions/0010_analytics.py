@@ -1,7 +1,7 @@
 """analytics: stays of projects in each status (filled from the audit trail), and a covering index
 
 Revision ID: 0010_analytics
-Revises: 0003
+Revises: 0007_site_keys
 Create Date: 2026-11-29
 """
 from typing import Sequence, Union
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010_analytics"
-down_revision: Union[str, Sequence[str], None] = "0003"
+down_revision: Union[str, Sequence[str], None] = "0007_site_keys"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

@@ -1,0 +1,147 @@
+"""The hub's re-check of incoming changes (docs/SYNC.md, "The hub re-checks").
+
+Whatever a laptop's copy of the rules allowed, the hub decides with its own people and roles:
+
+- a project's status may only move by lifecycle steps its author may take (owners submit, revise,
+  start work; leaders of its studio review, adopt, not adopt; ...): the hub looks for a path of
+  such steps from the status it has to the status that arrives;
+- a project's fields may only be changed by someone who may edit it (owners while it is a draft
+  or not adopted, leaders of its studio, admins);
+- a review must come from a leader of the project's studio or an admin.
+
+A refused value is undone on the hub by writing the hub's value back with a newer clock whose
+history includes the refused one, so the author's site takes it back at its next sync instead of
+keeping its own; the refused change is kept as a `rejected` record that its author sees.
+"""
+from __future__ import annotations
+
+from collections import deque
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from app.core.actor import Actor
+from app.core.lifecycle import TRANSITIONS
+from app.core.permissions import can_on_project, is_owner, leads_studio_of
+from app.sync import tables
+from app.sync.merge import Merged, history
+from db.models import ProjectMember, User
+from db.sequence import HISTORY
+
+if TYPE_CHECKING:
+    from app.sync.apply import Applier
+
+EDIT_BY_OWNER = frozenset({"draft", "not_adopted"})
+# Fields a person edits through the project form; the rest follow from use cases (status with its
+# times, merges), checked with the status or not at all.
+FORM_FIELDS = frozenset({"title", "category", "background", "solution", "innovation_points", "implementation",
+                         "indicators", "promotion", "expected_benefit", "measured_benefit", "benefit_basis",
+                         "investment", "social_benefit", "tags", "patents", "awards", "confidentiality",
+                         "studio_id", "members"})
+
+
+class Authority:
+    def __init__(self, applier: Applier) -> None:
+        self.a = applier
+        self._actors: dict[str, Actor | None] = {}
+
+    def actor(self, user_id: str | None) -> Actor | None:
+        if not user_id:
+            return None
+        if user_id not in self._actors:
+            user = self.a.s.execute(select(User).where(User.id == user_id)).scalar()
+            self._actors[user_id] = Actor.of(user) if user is not None and user.active else None
+        return self._actors[user_id]
+
+    def _members(self, project_id: str) -> set[str]:
+        return set(self.a.conn.execute(select(ProjectMember.user_id)
+                                       .where(ProjectMember.project_id == project_id)).scalars())
+
+    # -- the lifecycle -------------------------------------------------------------------------------
+
+    def may_move(self, actor: Actor, project: dict[str, Any], source: str, target: str) -> bool:
+        """Whether `actor` may take the project from `source` to `target` by steps they may take."""
+        members = self._members(project["id"]) | {m[0] for m in project.get("members") or []}
+        owner = is_owner(actor, project.get("proposer_id"), members)
+        leader = actor.role in ("leader", "admin", "base") and (
+            actor.role != "leader" or leads_studio_of(actor, project.get("studio_id")))
+        seen, todo = {source}, deque([source])
+        while todo:
+            status = todo.popleft()
+            if status == target:
+                return True
+            for tr in TRANSITIONS.values():
+                if status in tr.sources and tr.target not in seen and (
+                        (tr.owner_may and owner) or (actor.role in tr.roles and leader)):
+                    seen.add(tr.target)
+                    todo.append(tr.target)
+        return False
+
+    def may_edit(self, actor: Actor, project: dict[str, Any]) -> bool:
+        members = self._members(project["id"]) | {m[0] for m in project.get("members") or []}
+        if is_owner(actor, project.get("proposer_id"), members) and project.get("status") in EDIT_BY_OWNER:
+            return True
+        return can_on_project(actor, "project.edit", studio_id=project.get("studio_id"), proposer_id=None,
+                              member_ids=set())
+
+    # -- hooks called by the applier -----------------------------------------------------------------
+
+    def insert(self, spec: tables.Spec, values: dict[str, Any]) -> bool:
+        """Check a row new to the hub; False to leave it out (True after fixing it up)."""
+        if spec.name == "projects":
+            entry = (values.get("versions") or {}).get("status")
+            author = self.actor(entry[0] if entry else values.get("proposer_id"))
+            status = values.get("status") or "draft"
+            if status != "draft" and (author is None or not self.may_move(author, values, "draft", status)):
+                self._reject(spec, values, "status", status, entry, "transition")
+                values["status"] = "draft"
+                values["versions"] = {**(values.get("versions") or {}),
+                                      "status": self._undo_entry(entry, None)}
+            return True
+        if spec.name == "reviews":
+            reviewer = self.actor(values.get("reviewer_id"))
+            project = self.a.conn.execute(select(tables.by_name()["projects"].table)
+                                          .where(tables.by_name()["projects"].table.c.id == values["project_id"])
+                                          ).mappings().first()
+            studio = project["studio_id"] if project is not None else None
+            if reviewer is None or not (reviewer.role == "admin" or (reviewer.role == "leader"
+                                                                    and leads_studio_of(reviewer, studio))):
+                self._reject(spec, values, None, None, None, "review")
+                return False
+        return True
+
+    def update(self, spec: tables.Spec, local: dict[str, Any], incoming: dict[str, Any], merged: Merged) -> None:
+        """Undo the fields of a merged project that their author may not set."""
+        if spec.name != "projects" or not merged.values:
+            return
+        for name in sorted(merged.values):
+            if name == "status":
+                reason = "transition"
+            elif name in FORM_FIELDS:
+                reason = "edit"
+            else:
+                continue
+            entry = (incoming.get("versions") or {}).get(name)
+            author = self.actor(entry[0] if entry else None)
+            if author is not None and (self.may_move(author, local, local["status"], merged.values[name])
+                                       if name == "status" else self.may_edit(author, local)):
+                continue
+            self._reject(spec, {**local, "hlc": incoming.get("hlc")}, name, merged.values.pop(name), entry, reason)
+            merged.versions[name] = self._undo_entry(entry, (local.get("versions") or {}).get(name))
+            merged.took_all = False
+
+    # -- refusing ----------------------------------------------------------------------------------
+
+    def _undo_entry(self, refused: list | None, kept: list | None) -> list:
+        """A newer clock for the hub's value, whose history holds the refused one (so the author's
+        site takes the hub's value back) and the kept one."""
+        clocks = (history(refused) | history(kept)) - {""}
+        return [None, self.a.tick.clock] + sorted(clocks, reverse=True)[:HISTORY - 1]
+
+    def _reject(self, spec: tables.Spec, values: dict[str, Any], field_name: str | None, value: Any,
+                entry: list | None, reason: str) -> None:
+        self.a._conflict("rejected", spec, values["id"], field_name, value if field_name else values,
+                         winner=None, reason=reason, key=(entry[1] if entry else values.get("hlc") or ""),
+                         value_entry=entry or [values.get("reviewer_id") or values.get("proposer_id")])
+        self.a.report.rejected += 1
+        self.a.report.problems.append(f"rejected:{spec.name}:{values['id']}:{field_name or ''}:{reason}")

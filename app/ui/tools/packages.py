@@ -1,0 +1,31 @@
+"""Tools menu: the site's identity and trust, and exchange packages for air-gapped sites (admins)."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QWidget
+
+from app.ui.tools import ToolSpec, register
+
+ADMINS = frozenset({"admin"})
+
+
+def _site(ctx: Any, parent: QWidget) -> None:
+    from app.ui.dialogs.site import SiteDialog
+    SiteDialog(ctx, parent).exec()
+
+
+def _actions(ctx: Any, parent: QWidget) -> Any:
+    from app.ui.dialogs.package import PackageActions
+    return PackageActions(ctx, parent)
+
+
+register(ToolSpec("site", QT_TRANSLATE_NOOP("Tools", "Site identity…"), _site, order=40, roles=ADMINS,
+                  tooltip=QT_TRANSLATE_NOOP("Tools", "This site's keys, and the sites it trusts")))
+register(ToolSpec("package_export", QT_TRANSLATE_NOOP("Tools", "Export package…"),
+                  lambda ctx, parent: _actions(ctx, parent).export(), order=41, roles=ADMINS,
+                  tooltip=QT_TRANSLATE_NOOP("Tools", "A signed, encrypted package for an air-gapped site (USB)")))
+register(ToolSpec("package_import", QT_TRANSLATE_NOOP("Tools", "Import package…"),
+                  lambda ctx, parent: _actions(ctx, parent).import_(), order=42, roles=ADMINS,
+                  tooltip=QT_TRANSLATE_NOOP("Tools", "Check and apply a package from a trusted site")))
