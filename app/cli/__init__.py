@@ -30,6 +30,7 @@ COMMANDS = [
     "cmd_incubation",
     "cmd_warnings",
     "cmd_stats",
+    "cmd_ledger",
     "cmd_dossier",
     "cmd_sync",
     "cmd_site",

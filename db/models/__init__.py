@@ -7,6 +7,7 @@ from db.models.system import Draft, Notification, Setting
 from db.models.sync import Blob, BlobChunk, SyncConflict, SyncCounter, SyncCursor, SyncPending
 from db.models.teams import AllianceMember, CallApplication, OpenCall, Team, TeamActivity, TeamMember, TeamPartner, TeamProject
 from db.models.incubation import IncubationRequest, Milestone, MilestoneUpdate
+from db.models.ledger import StudioRecord
 from db.models.sites import PackageLog, PackagePeer, SiteKey
 
 __all__ = [
@@ -14,5 +15,5 @@ __all__ = [
     "ProjectMember", "ProjectStage", "Review", "Vote", "Draft", "Notification", "Setting",
     "Blob", "BlobChunk", "SyncConflict", "SyncCounter", "SyncCursor", "SyncPending",
     "AllianceMember", "CallApplication", "OpenCall", "Team", "TeamActivity", "TeamMember", "TeamPartner", "TeamProject",
-    "IncubationRequest", "Milestone", "MilestoneUpdate", "PackageLog", "PackagePeer", "SiteKey",
+    "IncubationRequest", "Milestone", "MilestoneUpdate", "StudioRecord", "PackageLog", "PackagePeer", "SiteKey",
 ]

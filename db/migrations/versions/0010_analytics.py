@@ -1,4 +1,5 @@
-"""analytics: stays of projects in each status (filled from the audit trail), and a covering index
+"""analytics: stays of projects in each status (filled from the audit trail), a covering index, and
+studios' own ledger records
 
 Revision ID: 0010_analytics
 Revises: 0007_site_keys
@@ -34,6 +35,34 @@ def upgrade() -> None:
     )
     op.create_index("ix_project_stages_project", "project_stages", ["project_id", "stage", "days"])
     op.create_index("ix_projects_analytics", "projects", ANALYTICS_COLUMNS)
+    # A studio's own ledger records (activities, study sessions, rewards): synchronised rows.
+    op.create_table(
+        "studio_records",
+        sa.Column("studio_id", sa.String(36), nullable=False),
+        sa.Column("kind", sa.String(20), nullable=False),
+        sa.Column("title", sa.String(300), nullable=False),
+        sa.Column("happened_on", sa.Date(), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("participants", sa.Integer(), nullable=True),
+        sa.Column("amount", sa.Float(), nullable=True),
+        sa.Column("author_id", sa.String(36), nullable=True),
+        sa.Column("id", sa.String(36), nullable=False),
+        sa.Column("created_at", UTC, nullable=False),
+        sa.Column("updated_at", UTC, nullable=False),
+        sa.Column("site_id", sa.String(36), nullable=False),
+        sa.Column("hlc", sa.String(64), server_default=sa.text("''"), nullable=False),
+        sa.Column("versions", sa.JSON(), nullable=True),
+        sa.Column("seq", sa.BigInteger(), server_default=sa.text("1"), nullable=False),
+        sa.Column("origin", sa.String(36), nullable=True),
+        sa.ForeignKeyConstraint(["studio_id"], ["studios.id"], name="fk_studio_records_studio_id_studios",
+                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["author_id"], ["users.id"], name="fk_studio_records_author_id_users",
+                                ondelete="SET NULL"),
+        sa.PrimaryKeyConstraint("id", name="pk_studio_records"),
+    )
+    op.create_index("ix_studio_records_studio_day", "studio_records", ["studio_id", "happened_on"])
+    op.create_index("ix_studio_records_updated_at", "studio_records", ["updated_at"])
+    op.create_index("ix_studio_records_seq", "studio_records", ["seq"])
     # The stays so far, from the audit trail: each status row of a project, until its next one.
     sqlite = op.get_bind().dialect.name == "sqlite"
     days = "julianday(left_at) - julianday(entered_at)" if sqlite else \
@@ -50,5 +79,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("studio_records")
     op.drop_index("ix_projects_analytics", table_name="projects")
     op.drop_table("project_stages")
