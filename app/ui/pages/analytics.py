@@ -215,9 +215,10 @@ class AnalyticsPage(Page):
         stages = [stage_label(f["stage"]) for f in r["funnel"]]
         c["funnel"].set_chart(bars(self, stages[::-1], [(self.tr("Projects"), [f["count"] for f in r["funnel"]][::-1])],
                                    horizontal=True, values_shown=True))
-        c["stage_times"].set_chart(bars(self, [stage_label(x["stage"]) for x in r["stage_times"]],
-                                        [(self.tr("Mean"), [x["mean_days"] for x in r["stage_times"]]),
-                                         (self.tr("Median"), [x["median_days"] for x in r["stage_times"]])]))
+        times = r["stage_times"][::-1]  # first stage at the top, as in the funnel
+        c["stage_times"].set_chart(bars(self, [stage_label(x["stage"]) for x in times],
+                                        [(self.tr("Mean"), [x["mean_days"] for x in times]),
+                                         (self.tr("Median"), [x["median_days"] for x in times])], horizontal=True))
         units = r["by_unit"][:CHART_ROWS]
         c["by_unit"].set_chart(bars(self, [u["name"] for u in units][::-1],
                                     [(self.tr("Participation"), [u["participation_rate"] for u in units][::-1]),

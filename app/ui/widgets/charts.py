@@ -62,9 +62,11 @@ def bars(parent: QWidget, labels: Sequence[str], series: Sequence[tuple[str, Seq
     chart = _chart(parent)
     group = QHorizontalBarSeries() if horizontal else QBarSeries()
     top = 0.0
+    text = parent.palette().color(QPalette.ColorRole.WindowText)
     for i, (name, values) in enumerate(series):
         bar = QBarSet(name)
         bar.setColor(QColor(COLOURS[i % len(COLOURS)]))
+        bar.setLabelColor(text)  # the theme's default is white, unreadable on a light chart
         for v in values:
             value = (v or 0) * (100 if percent else 1)
             bar.append(value)
