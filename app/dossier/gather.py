@@ -20,6 +20,7 @@ from app.core import blobstore
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.permissions import can_on_project, check, denied, is_owner
+from app.core.queries import check_visible
 from app.core.incubation import REQUEST_STATUSES, SERVICES
 from app.core.vocab import CATEGORIES, STATUSES
 from app.dossier.errors import NotFound, t
@@ -61,7 +62,9 @@ def find_project(s: Session, ref: str) -> Project:
 
 
 def check_may_export(actor: Actor, p: Project) -> None:
-    """Staff export their studio's dossiers (admins any); authors export their own."""
+    """Staff export their studio's dossiers (admins any); authors export their own; nobody exports a
+    secret project they may not see (the incubation base exports every studio's, but not secrets)."""
+    check_visible(actor, p)
     members = {m.user_id for m in p.members}
     if is_owner(actor, p.proposer_id, members):
         return

@@ -30,7 +30,7 @@ from whoosh.util import random_name
 from whoosh.util.filelock import try_for
 from whoosh.writing import LockError
 
-from app.search import analyzer, topk
+from app.search import analyzer, matchset, topk
 from app.search import whoosh_compat as compat
 from app.search.fastand import words_and
 from app.search.query import ParsedQuery, parse, year_values
@@ -156,6 +156,7 @@ class SearchIndex:
         self._closing = False
         self._generation = -1
         self._id_docs: dict[str, dict[str, tuple[int, ...]]] = {}  # segment -> project id -> docs
+        self._facets = matchset.FacetTable(FACETS)
         self._mask: set[int] | None = None
         self.needs_rebuild = False
         self.reason = ""
@@ -510,49 +511,25 @@ class SearchIndex:
                 if wq is None:
                     return SearchResults([], 0, {}, parsed.highlight_terms(), parsed)
                 mask = self._masked(searcher, hidden)
-                top = topk.top(searcher, wq, offset + limit, mask)
-                if top is None:
-                    top = topk.phrase_top(searcher, wq, offset + limit, mask)
-                if top is None:
-                    top = _exact_top(searcher, wq, offset + limit, mask)
+                top: list = []
+                if limit > 0:  # limit 0: the count and facets alone (the window's result count)
+                    top = topk.top(searcher, wq, offset + limit, mask)
+                    if top is None:
+                        top = topk.phrase_top(searcher, wq, offset + limit, mask)
+                    if top is None:
+                        top = _exact_top(searcher, wq, offset + limit, mask)
                 hits = [Hit(searcher.stored_fields(docnum)["id"], float(score))
                         for score, docnum in top[offset:offset + limit]]
                 total = len(top)
                 groups: dict[str, dict[str, int]] = {}
                 if count or facets:
-                    docnums = [d for d in searcher.docs_for_query(wq) if not mask or d not in mask]
-                    total = len(docnums)
+                    matches = matchset.matching(searcher, wq, mask)
+                    total = sum(len(docs) for _, _, docs in matches)
                     if facets:
-                        groups = self._facet_counts(searcher, docnums)
+                        groups = self._facets.count(matches)
         except Exception as exc:
             raise _classify(exc) from exc
         return SearchResults(hits, total, groups, parsed.highlight_terms(), parsed)
-
-    @staticmethod
-    def _facet_counts(searcher, docnums: list[int]) -> dict[str, dict[str, int]]:
-        """Counts per facet value over the matches, read from the sortable columns.
-
-        Per segment: whoosh-reloaded's multi-segment column reader mis-maps document numbers.
-        """
-        from bisect import bisect_right
-        from collections import Counter
-
-        leaves = sorted(searcher.reader().leaf_readers(), key=lambda lo: lo[1])
-        offsets = [off for _, off in leaves]
-        counters = {name: Counter() for name in FACETS}
-        columns = [{name: (r.column_reader(name) if r.has_column(name) else None) for name in FACETS}
-                   for r, _ in leaves]
-        for d in docnums:
-            i = bisect_right(offsets, d) - 1
-            local = d - offsets[i]
-            for name, col in columns[i].items():
-                if col is not None:
-                    counters[name][col[local]] += 1
-        out = {}
-        for name, counts in counters.items():
-            out[name] = {(k.decode("utf-8") if isinstance(k, bytes) else k): v
-                         for k, v in counts.most_common() if k not in (None, "", b"")}
-        return out
 
     def more_like_this(self, text: str, limit: int = 10, exclude: Iterable[str] = (),
                        max_terms: int = 10, budget: int = 30_000, hidden: Iterable[str] = ()) -> SearchResults:

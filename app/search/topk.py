@@ -22,7 +22,7 @@ from operator import add, itemgetter, neg
 from whoosh import query as Q
 
 from app.search.fastand import WordsAnd
-from app.search.whoosh_compat import Bm25, decode, raw_lengths, raw_postings
+from app.search.whoosh_compat import Bm25, decode, positions_decoder, raw_lengths, raw_postings
 
 
 # Title projects scored exactly before giving up: each costs a skip per word (a block decoded
@@ -285,7 +285,7 @@ def phrase_top(searcher, wq, k: int, mask: set[int] | None) -> list[tuple[float,
     # never get looked at, so only a head is ordered unless too few of it hold the phrase
     keyed = list(zip(map(neg, map(itemgetter(0), cands)), map(itemgetter(1), cands)))
     offsets = sorted(segs)
-    positions = fmt.decode_positions
+    positions = positions_decoder(fmt)
     n = len(words)
     head = 8 * k + 64
     while True:
@@ -297,7 +297,7 @@ def phrase_top(searcher, wq, k: int, mask: set[int] | None) -> list[tuple[float,
             off = offsets[bisect_right(offsets, g) - 1]
             d = g - off
             per_word = [vals[bisect_left(ids, d)] for ids, vals in segs[off]]
-            first = positions(per_word[0])
+            first = list(positions(per_word[0]))
             rest = [set(positions(v)) for v in per_word[1:]]
             if any(all(p + i + 1 in rest[i] for i in range(n - 1)) for p in first):
                 out.append((-negscore, g))

@@ -210,6 +210,45 @@ def raw_lengths(reader, fieldname: str) -> bytes | None:
     return cache[fieldname]
 
 
+def positions_decoder(fmt):
+    """A function from one posting's value to its positions: whoosh's Positions format with the
+    deltas summed in C (its own decode_positions loops in Python), or the format's own."""
+    from whoosh.formats import Positions
+    from whoosh.system import _INT_SIZE
+
+    if type(fmt) is not Positions:
+        return fmt.decode_positions
+
+    def decode_positions(value: bytes):
+        if not value.endswith(b"."):
+            value += b"."
+        return accumulate(pickle.loads(value[_INT_SIZE:]))
+
+    return decode_positions
+
+
+def positions_of_many(fmt, values: list[bytes]) -> list[list[int]]:
+    """The positions of many postings at once: a Positions value is a 4-byte count and a
+    pickled list of deltas, so the lists' pickle bodies joined into one list-of-lists pickle
+    decode in one C call instead of one per posting (phrase counts at 100,000 projects
+    decode up to 150,000 of them)."""
+    from operator import methodcaller
+
+    from whoosh.formats import Positions
+
+    if type(fmt) is Positions and values:
+        if (all(map(methodcaller("endswith", b"."), values))
+                and all(map(methodcaller("startswith", b"\x80\x02", 4), values))):
+            try:
+                deltas = pickle.loads(b"\x80\x02](" + b"".join(v[6:-1] for v in values) + b"e.")
+            except Exception:  # noqa: BLE001 - not the layout expected: one at a time below
+                deltas = None
+            if deltas is not None and len(deltas) == len(values):
+                return list(map(list, map(accumulate, deltas)))
+    decode_positions = positions_decoder(fmt)
+    return [list(decode_positions(v)) for v in values]
+
+
 # --- BM25, written once -----------------------------------------------------------------------
 
 class Bm25(dict):
@@ -276,7 +315,7 @@ class ZeroScore(whoosh_query.ConstantScoreQuery):
         if context.needs_current:
             return ConstantScoreWrapperMatcher(m, 0.0)
         ids = list(m.all_ids())
-        return matching.ListMatcher(ids, weights=[0.0] * len(ids), term=m.term())
+        return ScoredList(ids, [0.0] * len(ids), top=0.0)
 
 
 # --- deletions and reader reuse ----------------------------------------------------------------
