@@ -36,6 +36,7 @@ from app.core.i18n import t
 from app.core.people import hash_password
 from app.core.permissions import check
 from app.core.reviews import weighted_total
+from app.core.stays import hours
 from app.core.vocab import DEFAULT_RUBRIC_WEIGHTS, RUBRIC
 from db.models import AuditLog, Comment, Project, ProjectMember, ProjectStage, Review, Setting, Studio, Unit, User, Vote
 
@@ -502,10 +503,10 @@ def _trail(rng: random.Random, projects: list[dict[str, Any]], org: _Org,
                          "action": action, "field": "status", "old_value": old, "new_value": _TARGET[action],
                          "site_id": site_id})
             if stays and stays[-1]["project_id"] == p["id"]:
-                stays[-1]["left_at"] = when
-                stays[-1]["days"] = (when - stays[-1]["entered_at"]).total_seconds() / 86400
+                days = (when - stays[-1]["entered_at"]).total_seconds() / 86400
+                stays[-1].update(left_at=when, days=days, hours=hours(days))
             stays.append({"project_id": p["id"], "stage": _TARGET[action], "entered_at": when, "left_at": None,
-                          "days": None})
+                          "days": None, "hours": None})
             old = _TARGET[action]
     return rows, stays
 

@@ -150,6 +150,9 @@ class ProjectStage(Base):
     entered_at: Mapped[dt.datetime] = mapped_column()
     left_at: Mapped[dt.datetime | None] = mapped_column()
     days: Mapped[float | None] = mapped_column(Float)
+    hours: Mapped[int | None] = mapped_column(Integer)  # whole hours of `days`: the median's buckets
 
-    # Covering: the analytics join a project's stays and read stage and days from the index alone.
-    __table_args__ = (Index("ix_project_stages_project", "project_id", "stage", "days"),)
+    # Covering, so the analytics read stays from indexes alone: a project's stays (a filtered scope
+    # joins them to its projects), and every stay by stage and hour (everything, less what is hidden).
+    __table_args__ = (Index("ix_project_stages_project", "project_id", "stage", "hours", "days"),
+                      Index("ix_project_stages_stage_hours", "stage", "hours", "days"))

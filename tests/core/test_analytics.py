@@ -59,6 +59,20 @@ def test_times_in_stage_from_the_audit_trail(world):
         "completed": (1, _approx(10), _approx(10)),  # P3 only: P1 and P5 are still completed
         "incubating": (1, _approx(30), _approx(30)),
     }
+    # A filtered scope joins its projects to their stays (the unfiltered one subtracts the hidden ones).
+    with bank.session() as s:
+        from sqlalchemy import select
+
+        from db.models import Studio
+        b = s.scalar(select(Studio.id).where(Studio.name == "输电工作室"))
+    p3 = {t["stage"]: (t["count"], t["mean_days"]) for t in analytics.report(bank, Scope(people["admin"],
+                                                                                      studio_id=b))["stage_times"]}
+    assert p3 == {"submitted": (1, _approx(3)), "under_review": (1, _approx(4)), "adopted": (1, _approx(20)),
+                  "in_progress": (1, _approx(60)), "completed": (1, _approx(10)), "incubating": (1, _approx(30))}
+    # W002 may not see P5: its stays (3, 4, 10, 70 days) are subtracted from every stay's figures.
+    w = {t["stage"]: (t["count"], t["median_days"])
+         for t in analytics.report(bank, Scope(people["W002"]))["stage_times"]}
+    assert w["adopted"] == (2, _approx(15)) and w["in_progress"] == (2, _approx(45)) and w["submitted"] == (3, _approx(2))
 
 
 def test_benefit_roi_and_payback(world):
@@ -163,13 +177,24 @@ def test_stays_recorded_by_each_step_equal_those_migration_0010_reads_from_the_a
 
     def stays():  # type: ignore[no-untyped-def]
         with bank.session() as s:
-            return sorted((p, st, a.isoformat(), b.isoformat() if b else None, round(d, 9) if d is not None else None)
-                          for p, st, a, b, d in s.execute(select(ProjectStage.project_id, ProjectStage.stage,
-                                                                 ProjectStage.entered_at, ProjectStage.left_at,
-                                                                 ProjectStage.days)))
+            return sorted((p, st, a.isoformat(), b.isoformat() if b else None, round(d, 9) if d is not None else None,
+                           h) for p, st, a, b, d, h in s.execute(select(
+                               ProjectStage.project_id, ProjectStage.stage, ProjectStage.entered_at,
+                               ProjectStage.left_at, ProjectStage.days, ProjectStage.hours)))
     live = stays()
     assert len(live) == 5 + 3 + 7 + 5  # P1, P2, P3 (up to promoted), P5
     cfg = migrate.alembic_config(bank.engine)
     command.downgrade(cfg, "0003")
     command.upgrade(cfg, "head")
     assert stays() == live
+
+
+def test_people_who_left_keep_their_figures_but_not_the_headcount(bank, people, clock):
+    from db.models import User
+    analytics_data.build(bank, people, clock)
+    with bank.write() as s:
+        s.query(User).filter_by(employee_no="W002").one().active = False
+    r = analytics.report(bank, Scope(people["admin"]))
+    line = next(u for u in r["by_unit"] if u["name"] == "输电运检车间")
+    assert (line["proposals"], line["people"], line["participants"], line["participation_rate"]) == (1, 1, 0, 0.0)
+    assert [p["employee_no"] for p in r["top_contributors"]] == ["W001", "W002"] and r["participants"] == 2

@@ -20,7 +20,8 @@ from db.models import Project, ProjectMember, Studio, Unit, User
 def people(frame: Frame, limit: int | None = None) -> list[dict[str, Any]]:
     """Per person who proposed or co-authored a counted proposal (a project's members: the proposer
     first, then the co-authors), most projects first: projects, proposed, adopted, and the measured
-    benefit of those projects (each author is credited the project's whole benefit)."""
+    benefit of those projects (each author is credited the project's whole benefit). People who left
+    (inactive) keep their figures; participation rates count only active people, as headcounts do."""
     member = ProjectMember.user_id
     per_person = frame.proposals(
         select(member.label("user_id"), func.count().label("projects"),
@@ -31,16 +32,16 @@ def people(frame: Frame, limit: int | None = None) -> list[dict[str, Any]]:
     ).group_by(member).subquery("per_person")
     c = per_person.c
     # People are looked up once each, after the counting (not once per project they are on).
-    stmt = (select(User.id, User.employee_no, User.name, User.unit_id, User.studio_id, Unit.name, c.projects,
-                   c.proposed, c.adopted, c.benefit)
+    stmt = (select(User.id, User.employee_no, User.name, User.unit_id, User.studio_id, User.active, Unit.name,
+                   c.projects, c.proposed, c.adopted, c.benefit)
             .select_from(per_person).join(User, User.id == c.user_id).outerjoin(Unit, Unit.id == User.unit_id)
             .order_by(c.projects.desc(), c.adopted.desc(), User.employee_no))
     if limit is not None:
         stmt = stmt.limit(limit)
     return [{"user_id": uid, "employee_no": no, "name": name, "unit_id": unit_id, "studio_id": studio_id,
-             "unit": unit, "projects": n, "proposed": int(p or 0), "adopted": int(a or 0),
+             "active": bool(active), "unit": unit, "projects": n, "proposed": int(p or 0), "adopted": int(a or 0),
              "measured_benefit": float(b or 0)}
-            for uid, no, name, unit_id, studio_id, unit, n, p, a, b in frame.s.execute(stmt)]
+            for uid, no, name, unit_id, studio_id, active, unit, n, p, a, b in frame.s.execute(stmt)]
 
 
 def _headcount(frame: Frame, column) -> dict[str | None, int]:  # type: ignore[no-untyped-def]
@@ -110,7 +111,8 @@ def by_unit(frame: Frame, figures: Figures, persons: list[dict[str, Any]]) -> li
     for unit_id, heads in _headcount(frame, User.unit_id).items():
         _add(acc, group_of(unit_id), (0, 0, 0, 0, heads, 0))
     for p in persons:
-        _add(acc, group_of(p["unit_id"]), (0, 0, 0, 0, 0, 1))
+        if p["active"]:  # of the people counted (active ones), how many took part
+            _add(acc, group_of(p["unit_id"]), (0, 0, 0, 0, 0, 1))
     acc.pop(None, None)
     direct = t("{u}（直属）", "{u} (directly)", u=names.get(focus or "", ""))
     rows = [_row(key or focus, names.get(key, "") if key else direct, int(n), int(a), int(d), b, int(h), int(pt))
@@ -127,7 +129,7 @@ def by_studio(frame: Frame, figures: Figures, persons: list[dict[str, Any]]) -> 
     heads = _headcount(frame, User.studio_id)
     participants: dict[str, int] = defaultdict(int)
     for p in persons:
-        if p["studio_id"]:
+        if p["studio_id"] and p["active"]:
             participants[p["studio_id"]] += 1
     stmt = select(Studio.id, Studio.name).order_by(Studio.name)
     if frame.scope.studio_id:

@@ -29,11 +29,13 @@ def upgrade() -> None:
         sa.Column("entered_at", UTC, nullable=False),
         sa.Column("left_at", UTC, nullable=True),
         sa.Column("days", sa.Float(), nullable=True),
+        sa.Column("hours", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(["project_id"], ["projects.id"], name="fk_project_stages_project_id_projects",
                                 ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name="pk_project_stages"),
     )
-    op.create_index("ix_project_stages_project", "project_stages", ["project_id", "stage", "days"])
+    op.create_index("ix_project_stages_project", "project_stages", ["project_id", "stage", "hours", "days"])
+    op.create_index("ix_project_stages_stage_hours", "project_stages", ["stage", "hours", "days"])
     op.create_index("ix_projects_analytics", "projects", ANALYTICS_COLUMNS)
     # A studio's own ledger records (activities, study sessions, rewards): synchronised rows.
     op.create_table(
@@ -75,6 +77,9 @@ def upgrade() -> None:
             FROM audit_log a
             WHERE a.entity = 'project' AND a.field = 'status' AND a.new_value IS NOT NULL
               AND a.entity_id IN (SELECT id FROM projects)) AS stays""")
+    # Whole hours, as app/core/stays.py counts them (SQLite's CAST truncates, PostgreSQL's rounds).
+    whole = "CAST(days * 24 + 1e-9 AS INTEGER)" if sqlite else "CAST(floor(days * 24 + 1e-9) AS INTEGER)"
+    op.execute(f"UPDATE project_stages SET hours = {whole} WHERE days IS NOT NULL")
     op.execute("ANALYZE")
 
 
