@@ -383,7 +383,7 @@ def generate(bank: Bank, actor: Actor, projects: int, seed: int = 20241124, prog
     start = min(START, end - dt.timedelta(days=1))
     counts: dict[str, Any] = {"units": 0, "studios": 0, "people": 0, "projects": 0, "members": 0, "comments": 0,
                               "votes": 0, "reviews": 0, "cancelled": False}
-    with bank.write() as s:
+    with bank.write(actor=actor) as s:
         counts.update(_ensure_org(s.connection(), org, site_id))
 
     rng = random.Random(seed)
@@ -418,7 +418,7 @@ def generate(bank: Bank, actor: Actor, projects: int, seed: int = 20241124, prog
         rows[AuditLog.__table__], rows[ProjectStage.__table__] = _trail(trail_rng, rows[Project.__table__], org,
                                                                         site_id)
         try:
-            with bank.write() as s:
+            with bank.write(actor=actor) as s:
                 conn = s.connection()
                 audit.chained(s, site_id, rows[AuditLog.__table__])  # the trail joins the audit log's hash chain
                 for table, data in rows.items():

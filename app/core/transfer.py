@@ -131,7 +131,7 @@ def import_projects(bank: Bank, actor: Actor, path: Path | str, *, dry_run: bool
                                 m=MAX_ROWS, n=len(raw_rows)))
     report = ImportReport(rows=len(raw_rows), dry_run=dry_run)
     try:
-        with bank.write() as s:
+        with bank.write(actor=actor) as s:
             errors = _import_rows(s, bank, actor, raw_rows, from_cells, report, progress, cancel)
             if errors:
                 raise ImportFailed(errors, len(raw_rows))

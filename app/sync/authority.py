@@ -22,11 +22,12 @@ from sqlalchemy import select
 
 from app.core.actor import Actor
 from app.core.lifecycle import TRANSITIONS
-from app.core.permissions import can_on_project, is_owner, leads_studio_of
+from app.core.permissions import can_on_project, leads_studio_of
 from app.sync import tables
 from app.sync.merge import Merged, history
+from db.base import new_id
 from db.models import ProjectMember, User
-from db.sequence import HISTORY
+from db.sequence import HISTORY, MAKER
 
 if TYPE_CHECKING:
     from app.sync.apply import Applier
@@ -44,14 +45,29 @@ class Authority:
     def __init__(self, applier: Applier) -> None:
         self.a = applier
         self._actors: dict[str, Actor | None] = {}
+        self._studios: dict[str, str | None] = {}
 
     def actor(self, user_id: str | None) -> Actor | None:
+        """The hub's view of a person (active accounts only), all read at once on first use."""
         if not user_id:
             return None
-        if user_id not in self._actors:
+        if not self._actors:
+            self._actors = {u.id: Actor.of(u) for u in self.a.s.scalars(select(User).where(User.active.is_(True)))}
+        if user_id not in self._actors:  # made by this very change set
             user = self.a.s.execute(select(User).where(User.id == user_id)).scalar()
             self._actors[user_id] = Actor.of(user) if user is not None and user.active else None
         return self._actors[user_id]
+
+    def prepare(self, spec: tables.Spec, rows: list[dict[str, Any]]) -> None:
+        """Read at once what checking these rows needs (the studios of reviewed projects)."""
+        if spec.name != "reviews":
+            return
+        from db.models import Project
+
+        wanted = list({r["project_id"] for r in rows} - set(self._studios))
+        for start in range(0, len(wanted), 500):
+            self._studios.update(self.a.conn.execute(select(Project.id, Project.studio_id)
+                                                     .where(Project.id.in_(wanted[start:start + 500]))).all())
 
     def _members(self, project_id: str) -> set[str]:
         return set(self.a.conn.execute(select(ProjectMember.user_id)
@@ -61,10 +77,18 @@ class Authority:
 
     def may_move(self, actor: Actor, project: dict[str, Any], source: str, target: str) -> bool:
         """Whether `actor` may take the project from `source` to `target` by steps they may take."""
-        members = self._members(project["id"]) | {m[0] for m in project.get("members") or []}
-        owner = is_owner(actor, project.get("proposer_id"), members)
         leader = actor.role in ("leader", "admin", "base") and (
             actor.role != "leader" or leads_studio_of(actor, project.get("studio_id")))
+        return (self._reaches(actor, source, target, owner=False, leader=leader)
+                or self._reaches(actor, source, target, owner=self._owns(actor, project), leader=leader))
+
+    def _owns(self, actor: Actor, project: dict[str, Any]) -> bool:
+        if actor.id == project.get("proposer_id") or actor.id in {m[0] for m in project.get("members") or []}:
+            return True
+        return actor.id in self._members(project["id"])
+
+    @staticmethod
+    def _reaches(actor: Actor, source: str, target: str, *, owner: bool, leader: bool) -> bool:
         seen, todo = {source}, deque([source])
         while todo:
             status = todo.popleft()
@@ -78,19 +102,20 @@ class Authority:
         return False
 
     def may_edit(self, actor: Actor, project: dict[str, Any]) -> bool:
-        members = self._members(project["id"]) | {m[0] for m in project.get("members") or []}
-        if is_owner(actor, project.get("proposer_id"), members) and project.get("status") in EDIT_BY_OWNER:
+        if can_on_project(actor, "project.edit", studio_id=project.get("studio_id"), proposer_id=None,
+                          member_ids=set()):
             return True
-        return can_on_project(actor, "project.edit", studio_id=project.get("studio_id"), proposer_id=None,
-                              member_ids=set())
+        return project.get("status") in EDIT_BY_OWNER and self._owns(actor, project)
 
     # -- hooks called by the applier -----------------------------------------------------------------
 
     def insert(self, spec: tables.Spec, values: dict[str, Any]) -> bool:
         """Check a row new to the hub; False to leave it out (True after fixing it up)."""
         if spec.name == "projects":
-            entry = (values.get("versions") or {}).get("status")
-            author = self.actor(entry[0] if entry else values.get("proposer_id"))
+            versions = values.get("versions") or {}
+            entry = versions.get("status")
+            # who set the status: its last editor, else whoever made the row (an import), else the proposer
+            author = self.actor(entry[0] if entry else versions.get(MAKER) or values.get("proposer_id"))
             status = values.get("status") or "draft"
             if status != "draft" and (author is None or not self.may_move(author, values, "draft", status)):
                 self._reject(spec, values, "status", status, entry, "transition")
@@ -99,16 +124,30 @@ class Authority:
                                       "status": self._undo_entry(entry, None)}
             return True
         if spec.name == "reviews":
-            reviewer = self.actor(values.get("reviewer_id"))
-            project = self.a.conn.execute(select(tables.by_name()["projects"].table)
-                                          .where(tables.by_name()["projects"].table.c.id == values["project_id"])
-                                          ).mappings().first()
-            studio = project["studio_id"] if project is not None else None
+            reviewer = self.actor(values.get("reviewer_id") or (values.get("versions") or {}).get(MAKER))
+            studio = self._studio(values["project_id"])
             if reviewer is None or not (reviewer.role == "admin" or (reviewer.role == "leader"
                                                                     and leads_studio_of(reviewer, studio))):
                 self._reject(spec, values, None, None, None, "review")
+                self._undo_insert(spec, values)
                 return False
         return True
+
+    def _studio(self, project_id: str) -> str | None:
+        if project_id not in self._studios:
+            self._studios[project_id] = self.a._studio_of(project_id)
+        return self._studios[project_id]
+
+    def _undo_insert(self, spec: tables.Spec, values: dict[str, Any]) -> None:
+        """A refused new row: a tombstone that knows it, so the author's site deletes it too."""
+        from sqlalchemy import insert
+
+        from db.models import Tombstone
+
+        self.a.conn.execute(insert(Tombstone.__table__).values(
+            id=new_id(), entity=spec.name, entity_id=values["id"], deleted_at=self.a.bank.now(),
+            site_id=self.a.bank.site_id, hlc=self.a.tick.clock, seq=self.a.tick.seq, origin=None,
+            seen={"hlc": values.get("hlc"), "versions": values.get("versions") or {}}))
 
     def update(self, spec: tables.Spec, local: dict[str, Any], incoming: dict[str, Any], merged: Merged) -> None:
         """Undo the fields of a merged project that their author may not set."""

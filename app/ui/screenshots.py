@@ -100,6 +100,28 @@ def _trust_two_sites(bank, folder: Path) -> None:  # type: ignore[no-untyped-def
         other.close()
 
 
+def _collide(bank, folder: Path, people) -> None:  # type: ignore[no-untyped-def]
+    """Another site that changed the same project at the same time, for the conflicts page and
+    the status bar's last sync."""
+    from app.core import projects
+    from app.core.bank import Bank
+    from app.sync import changeset
+    from app.sync.hub import LAST_SYNC
+    from db.models import Setting
+    other = Bank.open(folder / "plant-laptop")
+    changeset.apply(other, changeset.collect(bank, 0, for_site=other.site_id), blob=lambda sha: None)
+    leader = people["leader"]
+    projects.edit(bank, leader, people["first"], {"title": "电缆沟盖板省力搬运小车（改进型）", "expected_benefit": "4万"})
+    projects.edit(other, other.actor(leader.employee_no), people["first"],
+                  {"title": "电缆沟盖板液压搬运小车", "expected_benefit": "5.2万"})
+    for src, dst in ((other, bank), (bank, other)):
+        changeset.apply(dst, changeset.collect(src, 0, for_site=dst.site_id), blob=lambda sha: None)
+    other.close()
+    with bank.write(stamp=False) as s:
+        s.add(Setting(key=LAST_SYNC, value={"hub": other.site_id, "at": bank.now().isoformat(), "pushed": 12,
+                                            "pulled": 340, "conflicts": 2, "rejected": 0}))
+
+
 def _site_dialogs(bank, save, lang: str) -> None:  # type: ignore[no-untyped-def]
     """Tools → Site identity… and Export package… as the administrator."""
     from app.ui.context import UiContext
@@ -173,6 +195,7 @@ def render(out: Path, languages: list[str]) -> list[Path]:
     people = _prepare(bank)
     _ledger_records(bank, people["leader"])
     _trust_two_sites(bank, tmp)
+    _collide(bank, tmp, people)
     from app.ui.search_box import Searcher, make_service
     service = make_service(bank)
     if service is not None:
@@ -214,6 +237,9 @@ def render(out: Path, languages: list[str]) -> list[Path]:
             save(win, f"{key}_{lang}")
         win.show_page("studios")
         save(win, f"studios_{lang}")
+        win.show_page("conflicts")
+        win.page("conflicts").table.selectRow(0)
+        save(win, f"conflicts_{lang}")
         # propose form, half filled, one field wrong
         wctx = UiContext(bank, people["worker"])
         if service is not None:

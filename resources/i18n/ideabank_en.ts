@@ -336,7 +336,7 @@
     </message>
     <message>
         <source>Value kept</source>
-        <translation>Value kept</translation>
+        <translation type="vanished">Value kept</translation>
     </message>
     <message>
         <source>Other value</source>
@@ -348,7 +348,7 @@
     </message>
     <message>
         <source>Keep the value kept</source>
-        <translation>Keep the value kept</translation>
+        <translation type="vanished">Keep the value kept</translation>
     </message>
     <message>
         <source>Use the other value</source>
@@ -364,7 +364,7 @@
     </message>
     <message>
         <source>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio&apos;s conflicts; everyone sees the changes of theirs the hub refused.</source>
-        <translation>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio's conflicts; everyone sees the changes of theirs the hub refused.</translation>
+        <translation>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio&apos;s conflicts; everyone sees the changes of theirs the hub refused.</translation>
     </message>
     <message>
         <source>Open</source>
@@ -380,6 +380,14 @@
             <numerusform>%n open conflict</numerusform>
             <numerusform>%n open conflicts</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <source>Keep the current value</source>
+        <translation>Keep the current value</translation>
     </message>
 </context>
 <context>
@@ -956,7 +964,7 @@
     </message>
     <message>
         <source>Enter the hub&apos;s address.</source>
-        <translation>Enter the hub's address.</translation>
+        <translation>Enter the hub&apos;s address.</translation>
     </message>
 </context>
 <context>
@@ -2202,7 +2210,7 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     </message>
     <message>
         <source>Send this computer&apos;s changes to the central hub and take everyone else&apos;s</source>
-        <translation>Send this computer's changes to the central hub and take everyone else's</translation>
+        <translation>Send this computer&apos;s changes to the central hub and take everyone else&apos;s</translation>
     </message>
     <message>
         <source>Back up the database</source>

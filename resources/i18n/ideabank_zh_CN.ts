@@ -335,7 +335,7 @@
     </message>
     <message>
         <source>Value kept</source>
-        <translation>保留的值</translation>
+        <translation type="vanished">保留的值</translation>
     </message>
     <message>
         <source>Other value</source>
@@ -347,7 +347,7 @@
     </message>
     <message>
         <source>Keep the value kept</source>
-        <translation>保留现值</translation>
+        <translation type="vanished">保留现值</translation>
     </message>
     <message>
         <source>Use the other value</source>
@@ -378,6 +378,14 @@
         <translation>
             <numerusform>%n 个待处理的冲突</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation>现值</translation>
+    </message>
+    <message>
+        <source>Keep the current value</source>
+        <translation>保留现值</translation>
     </message>
 </context>
 <context>
