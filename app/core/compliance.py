@@ -49,12 +49,6 @@ RECORDS: Labels = {
 }
 
 
-def premises_and_funds(studio: Studio) -> tuple[str | None, float | None]:
-    """The studio's premises and yearly funds as recorded. The columns come with the organisation's
-    administration (migration 0005_org, issue 12); a schema without them has recorded neither."""
-    return getattr(studio, "premises", None), getattr(studio, "funds", None)
-
-
 def item_label(key: str) -> str:
     return label(ITEMS, key)
 
@@ -131,7 +125,7 @@ def checklist(bank: Bank, actor: Actor, year: int, *, studio_id: str | None = No
     out = []
     for studio, leader in rows:
         sid, name = studio.id, studio.name
-        premises, funds = premises_and_funds(studio)
+        premises, funds = studio.premises, studio.funds
         kept = {"activity": records.get((sid, "activity"), 0) + sum(n for (k, _), n in team_log.items() if k == sid),
                 "study": records.get((sid, "study"), 0),
                 "tackling": tackling.get(sid, 0) + team_log.get((sid, "tackling"), 0),

@@ -17,10 +17,10 @@ from app.core.actor import Actor
 from app.core.analytics.tables import COUNT, MONEY, TEXT, Table, write_xlsx
 from app.core.bank import Bank
 from app.core.changes import Changes
-from app.core.errors import NotFound, PermissionDenied, ValidationError
+from app.core.errors import NotFound, ValidationError
 from app.core.fields import parse_amount
 from app.core.i18n import t
-from app.core.permissions import check, leads_studio_of
+from app.core.permissions import check, studio_subject
 from app.core.teams import parse_date
 from app.core.vocab import CATEGORIES, STATUSES, STUDIO_LEVELS, Labels, _parse, label
 from db.models import (IncubationRequest, Project, ProjectStage, Studio, StudioRecord, Team, TeamActivity, Unit,
@@ -45,9 +45,7 @@ def _studio(s: Any, ref: str) -> Studio:
 
 
 def _may_keep(actor: Actor, studio: Studio) -> None:
-    if not (actor.role in ("leader", "admin") and leads_studio_of(actor, studio.id)):
-        raise PermissionDenied(t("只有工作室领衔人和管理员可以记录工作室台账。",
-                                 "Only the studio's leader and administrators may keep its ledger."))
+    check(actor, "studio.keep_ledger", studio_subject(studio.id))
 
 
 def add_record(bank: Bank, actor: Actor, studio: str, kind: str, title: str, happened_on: Any, *, body: str = "",
@@ -112,7 +110,7 @@ def ledger(bank: Bank, actor: Actor, studio: str, year: int) -> list[Table]:
     tackling, transformation, rewards and achievements. Projects the person may not see are left out."""
     from app.core import compliance
     from app.core.analytics.scope import Frame, Scope
-    check(actor, "data.export")
+    check(actor, "studio.export_ledger")
     zone = sitetime.zone(bank)
     start, end = year_bounds(bank, year)
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -151,7 +149,7 @@ def ledger(bank: Bank, actor: Actor, studio: str, year: int) -> list[Table]:
             .where(IncubationRequest.studio_id == row.id, IncubationRequest.project_id.in_(visible),
                    compliance.request_in(start, end)).order_by(IncubationRequest.number)).all()
         leader = s.get(User, row.leader_id) if row.leader_id else None
-        premises, funds = compliance.premises_and_funds(row)
+        premises, funds = row.premises, row.funds
         unit = s.get(Unit, row.unit_id) if row.unit_id else None
     return [
         Table("profile", t("基本情况", "Profile"), [(t("项目", "Item"), TEXT), (t("内容", "Value"), TEXT)], [

@@ -505,7 +505,7 @@ class SearchIndex:
             return SearchResults([], 0, {}, [], parsed)
         self._follow_other_writers()
         try:
-            with self._read_lock:
+            with self._read_lock, compat.shared_postings():
                 searcher = self._searcher
                 wq = compile_query(parsed, searcher.reader())
                 if wq is None:
@@ -516,6 +516,8 @@ class SearchIndex:
                     top = topk.top(searcher, wq, offset + limit, mask)
                     if top is None:
                         top = topk.phrase_top(searcher, wq, offset + limit, mask)
+                    if top is None:
+                        top = topk.bulk_top(searcher, wq, offset + limit, mask)
                     if top is None:
                         top = _exact_top(searcher, wq, offset + limit, mask)
                 hits = [Hit(searcher.stored_fields(docnum)["id"], float(score))

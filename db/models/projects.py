@@ -90,6 +90,21 @@ class ProjectMember(SyncedMixin, Base):
     __table_args__ = (UniqueConstraint("project_id", "user_id", name="uq_project_members_project_user"),)
 
 
+class ProjectMerge(SyncedMixin, Base):
+    """A duplicate merged into a survivor, with what moved, so a leader can undo the merge exactly."""
+
+    __tablename__ = "project_merges"
+    survivor_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    merged_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    merged_by: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    moved_comments: Mapped[list[str]] = mapped_column(default=list)  # comment ids now on the survivor
+    moved_votes: Mapped[list[str]] = mapped_column(default=list)     # vote ids now on the survivor
+    dropped_voters: Mapped[list[str]] = mapped_column(default=list)  # user ids who had voted on both
+    added_members: Mapped[list[str]] = mapped_column(default=list)   # co-authors the survivor gained
+    undone_by: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    undone_at: Mapped[dt.datetime | None] = mapped_column()
+
+
 class Comment(SyncedMixin, Base):
     __tablename__ = "comments"
     project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)

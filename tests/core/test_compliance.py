@@ -49,7 +49,7 @@ def test_the_checklist_says_what_is_missing(world):
 
 def test_records_complete_the_checklist(world):
     bank, people, ids = world
-    from app.core import incubation, people as P, projects
+    from app.core import incubation, org, people as P, projects
     leader, admin = people["L001"], people["admin"]
     for no, name in (("W003", "王五"), ("W004", "钱八")):
         P.add_user(bank, admin, no, name, unit="变电运维车间", studio=A)
@@ -61,16 +61,10 @@ def test_records_complete_the_checklist(world):
                                                 "materials": "铝合金", "budget_lines": [], "market": "省内",
                                                 "ip_ownership": "公司所有", "benefit_sharing": "按贡献",
                                                 "risks": "无", "milestones": []})
-    from db.models import Studio
-    if hasattr(Studio, "premises"):  # the columns come with the organisation's administration (0005_org)
-        with bank.write() as s:
-            studio = s.query(Studio).filter_by(name=A).one()
-            studio.premises, studio.funds = "变电运维车间二楼 120 平方米", 50000.0
-        entry = _by_studio(bank, admin, 2025)[A]
-        assert entry["complete"] and entry["missing"] == [] and compliance.missing_text(entry) == ""
-    else:
-        entry = _by_studio(bank, admin, 2025)[A]
-        assert entry["missing"] == ["premises_funds"] and not entry["complete"]
+    org.edit_studio(bank, admin, A, {"premises": "变电运维车间二楼 120 平方米", "funds": "5万"})
+    entry = _by_studio(bank, admin, 2025)[A]
+    assert entry["complete"] and entry["missing"] == [] and compliance.missing_text(entry) == ""
+    assert _items(entry)["premises_funds"] == (True, {"premises": "变电运维车间二楼 120 平方米", "funds": 50000.0})
     kept = _items(entry)["records"][1]
     assert kept == {"activity": 1, "study": 1, "tackling": 2, "transformation": 1, "reward": 1}
     projects.edit(bank, leader, ids["P1"], {"awards": [{"name": "省公司职工创新成果奖", "level": "二等奖", "year": 2025}]})

@@ -1,15 +1,15 @@
 """What the figures count: the filter (period, studio, unit, categories) and only what the viewer may see.
 
 Every figure goes through `Frame.counted` or `Frame.proposals`, so a filter can never reveal a hidden
-project by difference: secret projects count only for their authors, their studio's leader and admins
-(`queries.visible_to`, the rule of every list), and drafts only for their authors.
+project by difference: secret projects count only for their authors, their studio's leader and admins,
+and drafts only for their authors (`queries.visible_to`, the rule of every list).
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, String, cast, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Select, String, cast, func, literal_column
 from sqlalchemy.orm import Session
 
 from app.core import sitetime
@@ -18,7 +18,7 @@ from app.core.bank import Bank
 from app.core.errors import ValidationError
 from app.core.i18n import t
 from app.core.queries import ProjectFilter, _where
-from db.models import Project, ProjectMember
+from db.models import Project
 
 # Funnel stages in order, and how far each status has come along them (0: not yet proposed).
 # A project counts in every stage up to the furthest it has reached; one that went from adopted
@@ -96,11 +96,9 @@ class Frame:
         self.offset_minutes = int(offset.total_seconds() // 60)
 
     def counted(self, stmt: Select) -> Select:
-        """Projects the filter selects that the viewer may see; drafts only the viewer's own."""
-        viewer = self.scope.viewer
-        own = or_(Project.proposer_id == viewer.id,
-                  Project.id.in_(select(ProjectMember.project_id).where(ProjectMember.user_id == viewer.id)))
-        return _where(self.s, stmt, self.filter).where(or_(Project.status != "draft", own))
+        """Projects the filter selects that the viewer may see (queries.visible_to, the rule of every
+        list: drafts only their authors', secret projects as permissions.may_see says)."""
+        return _where(self.s, stmt, self.filter)
 
     def proposals(self, stmt: Select) -> Select:
         """Counted projects that were proposed (submitted at least once): what the figures are about."""

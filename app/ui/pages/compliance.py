@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
 from app.core import compliance, ledger, sitetime
 from app.core.analytics.tables import write_xlsx
 from app.core.errors import IdeaBankError
+from app.core.permissions import could, for_studio
 from app.core.vocab import label
 from app.ui.context import UiContext
 from app.ui.dialogs.ledger_record import LedgerRecordDialog
@@ -56,7 +57,7 @@ class CompliancePage(Page):
         self.export_btn = QPushButton(self.tr("Export ledger…"))
         self.export_btn.setToolTip(self.tr("The studio's ledger for the year as an .xlsx workbook"))
         self.export_btn.clicked.connect(self._export)
-        self.export_btn.setVisible(ctx.can("data.export"))
+        self.export_btn.setVisible(could(ctx.actor, "studio.export_ledger"))
         head = QHBoxLayout()
         head.addWidget(self.studio_title, 1)
         head.addWidget(self.add_btn)
@@ -138,13 +139,12 @@ class CompliancePage(Page):
         def show(sheets: list[Any]) -> None:
             if alive(self) and generation == self._generation and (self.current_studio() or {}).get("studio_id") == sid:
                 self.show_ledger(sheets)
-        if self.ctx.can("data.export"):
+        if could(self.ctx.actor, "studio.export_ledger"):
             self.ctx.reader.submit(lambda state: ledger.ledger(bank, actor, sid, year), done=show,
                                    failed=lambda e: self.ctx.show_error(e, self), label="ledger")
 
     def _keeps(self, studio_id: str) -> bool:
-        actor = self.ctx.actor
-        return actor.role == "admin" or (actor.role == "leader" and actor.studio_id == studio_id)
+        return for_studio(self.ctx.actor, studio_id).may("keep_ledger")
 
     def show_ledger(self, sheets: list[Any]) -> None:
         self.sheets = sheets

@@ -2,7 +2,7 @@
 studios' own ledger records
 
 Revision ID: 0010_analytics
-Revises: 0006_reliability
+Revises: 0005_org
 Create Date: 2026-11-29
 """
 from typing import Sequence, Union
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010_analytics"
-down_revision: Union[str, Sequence[str], None] = "0006_reliability"
+down_revision: Union[str, Sequence[str], None] = "0005_org"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
