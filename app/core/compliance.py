@@ -26,12 +26,13 @@ from db.models import IncubationRequest, Project, ProjectStage, Studio, StudioRe
 
 TEAM_MIN = 3
 ITEMS: Labels = {
-    "leader": ("有领衔人", "Named leader"),
+    # Short: they head the columns of the compliance page (the year is chosen above them).
+    "leader": ("有领衔人", "Leader"),
     "team": ("有团队", "Team"),
-    "tackling": ("有攻关项目", "Tackling project this year"),
-    "achievement": ("有成果", "Recognised achievement this year"),
-    "premises_funds": ("有场所和经费", "Premises and funds recorded"),
-    "records": ("有台账", "Records kept"),
+    "tackling": ("有攻关项目", "Tackling"),
+    "achievement": ("有成果", "Achievement"),
+    "premises_funds": ("有场所和经费", "Premises, funds"),
+    "records": ("有台账", "Records"),
 }
 MISSING: Labels = {
     "leader": ("领衔人", "leader"),

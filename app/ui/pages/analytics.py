@@ -232,10 +232,11 @@ class AnalyticsPage(Page):
         c["trend"].set_chart(lines(self, [m["month"] for m in months],
                                    [(self.tr("Proposals"), [m["proposals"] for m in months]),
                                     (self.tr("Adopted"), [m["adopted"] for m in months])]))
-        by_category = r["benefit"]["by_category"]
-        c["benefit"].set_chart(bars(self, [label(CATEGORIES, k) for k in by_category],
-                                    [(self.tr("Expected"), [v["expected"] / 10000 for v in by_category.values()]),
-                                     (self.tr("Measured"), [v["measured"] / 10000 for v in by_category.values()])]))
+        categories = list(r["benefit"]["by_category"].items())[::-1]  # as the table lists them, top down
+        c["benefit"].set_chart(bars(self, [label(CATEGORIES, k) for k, _ in categories],
+                                    [(self.tr("Expected"), [v["expected"] / 10000 for _, v in categories]),
+                                     (self.tr("Measured"), [v["measured"] / 10000 for _, v in categories])],
+                                    horizontal=True))
         c["benefit"].title.setText(self.tr("Expected and measured benefit by category (10,000 yuan/yr)"))
         people = r["top_contributors"][:CHART_ROWS]
         c["contributors"].set_chart(bars(self, [p["name"] for p in people][::-1],
