@@ -50,7 +50,12 @@ def bank(tmp_path, clock):
 
 @pytest.fixture
 def people(bank):
-    """A small organisation: a company, a workshop, a studio with its leader, two workers and a base manager."""
+    return make_people(bank)
+
+
+def make_people(bank):
+    """A small organisation: a company, two workshops, two studios with their leaders, two workers and a base
+    manager; the actors by employee number."""
     from app.core import people as P
     admin = bank.actor()
     P.add_unit(bank, admin, "国网示范供电公司", "company")

@@ -214,6 +214,40 @@ def _keep_none_alive() -> None:
         ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 
 
+def _analytics_shots(app, win, save, suffix: str, tabs: bool = True) -> None:  # type: ignore[no-untyped-def]
+    """The analytics page (its tabs, when asked) and the studio compliance page for 2025, the demo's
+    last year, each once its figures came from the reader thread."""
+    import time
+    win.show_page("stats")
+    page = win.page("stats")
+    while page.report is None or page.ctx.reader.busy or page._debounce.isActive():
+        app.processEvents()
+        time.sleep(0.01)
+    shots = [(0, "stats"), (1, "stats_units"), (3, "stats_trend"), (4, "stats_benefit")] if tabs else [(0, "stats")]
+    for index, name in shots:
+        page.tabs.setCurrentIndex(index)
+        save(win, f"{name}_{suffix}")
+    page.tabs.setCurrentIndex(0)
+    win.show_page("compliance")
+    compliance = win.page("compliance")
+    compliance.year.setCurrentIndex(compliance.year.findData(2025))
+    while not compliance.entries or compliance.entries[0]["year"] != 2025 or compliance.ctx.reader.busy \
+            or not compliance.sheets:
+        app.processEvents()
+        time.sleep(0.01)
+    save(win, f"compliance_{suffix}")
+    compliance.ctx.reader.wait()
+
+
+def _ledger_records(bank, leader) -> None:  # type: ignore[no-untyped-def]
+    """A few records in the leader's studio's ledger, so the compliance page shows one kept."""
+    from app.core import ledger
+    for kind, title, day, people in (("study", "继电保护新规程学习", "2025-03-12", 18),
+                                     ("activity", "创新成果交流会", "2025-06-20", 35),
+                                     ("reward", "年度创新奖励", "2025-12-10", 6)):
+        ledger.add_record(bank, leader, leader.studio_id, kind, title, day, participants=people)
+
+
 def render(out: Path, languages: list[str]) -> list[Path]:
     _keep_none_alive()
     from app.ui.main import make_app
@@ -234,6 +268,7 @@ def render(out: Path, languages: list[str]) -> list[Path]:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
     bank = Bank.open(tmp / "data")
     people = _prepare(bank)
+    _ledger_records(bank, people["leader"])
     _trust_two_sites(bank, tmp)
     _collide(bank, tmp, people)
     from app.ui.search_box import Searcher, make_service
@@ -270,9 +305,7 @@ def render(out: Path, languages: list[str]) -> list[Path]:
         save(win, f"discussion_{lang}")
         win.show_page("review")
         save(win, f"review_queue_{lang}")
-        win.show_page("stats")
-        ctx.reader.wait()
-        save(win, f"stats_{lang}")
+        _analytics_shots(app, win, save, lang)
         for key in ("teams", "incubation", "warnings"):
             win.show_page(key)
             ctx.reader.wait()
@@ -338,6 +371,15 @@ def render(out: Path, languages: list[str]) -> list[Path]:
     for lang in languages:
         i18n.install(app, lang)
         organisation_screens(bank, save, f"dark_{lang}", tmp)
+    for lang in languages:  # the analytics and compliance pages in the dark theme, in both languages
+        i18n.install(app, lang)
+        dctx = UiContext(bank, people["leader"])
+        dwin = MainWindow(dctx, start_search=False)
+        dwin.resize(*SIZE)
+        dwin.show()
+        _analytics_shots(app, dwin, save, f"dark_{lang}", tabs=False)
+        dwin.close()
+        dctx.worker.wait()
     i18n.install(app, "zh_CN")
     theme.apply(app, "light")
     bank.close()

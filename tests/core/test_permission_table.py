@@ -14,7 +14,7 @@ import json
 import pytest
 from sqlalchemy import update
 
-from app.core import alerts, attachments, auth, demo, discussion, incubation, integrity, org as O_, people as P
+from app.core import alerts, attachments, auth, demo, discussion, incubation, integrity, ledger, org as O_, people as P
 from app.core import permissions, projects, queries, reviews, studio_settings, teams, transfer
 from app.core.errors import IdeaBankError, PermissionDenied
 from app.core.lifecycle import CALL_STATES, REQUEST_STATUSES, STEPS, TRANSITIONS
@@ -68,6 +68,8 @@ EXPECT: dict[str, dict[str, set[str] | None]] = {
     "studio.configure": STAFF,
     "studio.manage_members": STAFF,
     "studio.edit_people": STAFF,
+    "studio.keep_ledger": STAFF,
+    "studio.export_ledger": {A: ANY, B: ANY, L: ANY, OL: ANY},
     "team.manage": {**STAFF, O: ANY},
     "team.log_activity": {**STAFF, O: ANY, M: ANY},
     "team.post_call": {**STAFF, O: ANY},
@@ -244,6 +246,8 @@ def test_studio_and_site_use_cases(bank, org, tmp_path):
         "studio.manage_members": lambda a, n: (P.edit_user(bank, a, "W004", {"studio": studio}),
                                                P.edit_user(bank, a, "W004", {"studio": ""})),
         "studio.edit_people": lambda a, n: P.edit_user(bank, a, "W003", {"specialty": f"专长{n}"}),
+        "studio.keep_ledger": lambda a, n: ledger.add_record(bank, a, studio, "study", f"学习{n}", "2025-05-10"),
+        "studio.export_ledger": lambda a, n: ledger.export_ledger(bank, a, studio, 2025, tmp_path / f"l{n}.xlsx"),
     }
     site_cells = {
         "user.manage": lambda a, n: P.add_user(bank, a, f"N{n}", "新人"),
