@@ -1,4 +1,4 @@
-"""`ideabank project add|list|show|edit|move|review|comment|vote|merge|delete`."""
+"""`ideabank project add|list|show|edit|move|review|comment|vote|merge|unmerge|delete`."""
 from __future__ import annotations
 
 import json
@@ -11,7 +11,8 @@ from app.core import discussion, projects, reviews
 from app.core.errors import ValidationError
 from app.core.i18n import t
 from app.core.lifecycle import TRANSITIONS
-from app.core.queries import ProjectFilter, count, page, project_by_ref
+from app.core.permissions import use_case_name
+from app.core.queries import ProjectFilter, count, page, project_by_ref, project_permissions
 from app.core.vocab import CATEGORIES, RUBRIC, STATUSES, label, parse_category, parse_status
 from db.models import Studio
 
@@ -83,6 +84,10 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     mg.add_argument("survivor")
     mg.add_argument("duplicate")
     mg.set_defaults(handler=run_merge)
+    um = ps.add_parser("unmerge", help=t("撤销合并：重复项目恢复为独立项目（工作室领衔人、管理员）",
+                                         "undo a merge: the duplicate stands on its own again (leaders, admins)"))
+    um.add_argument("duplicate")
+    um.set_defaults(handler=run_unmerge)
 
     rm = ps.add_parser("delete", help=t("删除项目", "delete a project"))
     rm.add_argument("id")
@@ -170,6 +175,8 @@ def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 def run_show(args, ctx) -> int:  # type: ignore[no-untyped-def]
     data = project_by_ref(ctx.bank(), args.id, ctx.actor)
+    may = project_permissions(ctx.bank(), ctx.actor, data["id"])  # the same answer the window shows
+    data["may"] = may.allowed_names()
     if args.json:
         ctx.print_json(data)
         return 0
@@ -181,6 +188,7 @@ def run_show(args, ctx) -> int:  # type: ignore[no-untyped-def]
     lines += [f"{i}. {p}" for i, p in enumerate(data["innovation_points"], 1)]
     if data["tags"]:
         lines += ["", f"{t('标签', 'Tags')}: {'、'.join(data['tags'])}"]
+    lines += ["", f"{t('你可以', 'You may')}: {'、'.join(use_case_name('project.' + a) for a in data['may']) or '-'}"]
     print("\n".join(lines))
     return 0
 
@@ -223,6 +231,13 @@ def run_merge(args, ctx) -> int:  # type: ignore[no-untyped-def]
     bank = ctx.bank()
     projects.merge(bank, ctx.actor, _resolve(bank, args.survivor), _resolve(bank, args.duplicate))
     ctx.info(t("已合并。", "Merged."))
+    return 0
+
+
+def run_unmerge(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    bank = ctx.bank()
+    projects.undo_merge(bank, ctx.actor, _resolve(bank, args.duplicate))
+    ctx.info(t("已撤销合并。", "The merge was undone."))
     return 0
 
 

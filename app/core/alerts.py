@@ -23,10 +23,10 @@ from app.core import audit
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.changes import Changes
-from app.core.errors import PermissionDenied, ValidationError
+from app.core.errors import ValidationError
 from app.core.i18n import t
 from app.core.incubation import MILESTONE_OPEN
-from app.core.permissions import can, denied
+from app.core.permissions import allowed, check, studio_subject, warning_subject
 from app.core.vocab import STATUSES, Labels, label
 from db.models import (CallApplication, IncubationRequest, Milestone, OpenCall, Project, ProjectMember, Setting,
                        Studio)
@@ -198,14 +198,12 @@ def _stuck_projects(s: Session, th: Thresholds, now: dt.datetime, project_id: st
 def visible_to(bank: Bank, actor: Actor, warnings: list[EarlyWarning]) -> list[EarlyWarning]:
     """Base managers and admins see every warning; leaders those of their studio; others only the
     ones that concern them (their requests, their calls, their projects)."""
-    if actor.role in ("admin", "base"):
-        return warnings
-    studio_wide = can(actor, "warnings.view")  # leaders: everything of their own studio
-    mine: set[str] = set()
     with bank.session() as s:
-        mine |= set(s.scalars(select(ProjectMember.project_id).where(ProjectMember.user_id == actor.id)))
-    return [w for w in warnings if (studio_wide and w.studio_id and w.studio_id == actor.studio_id)
-            or actor.id in w.people or (w.project_id in mine)]
+        mine = set(s.scalars(select(ProjectMember.project_id).where(ProjectMember.user_id == actor.id)))
+
+    def concerned(w: EarlyWarning) -> set[str]:
+        return set(w.people) | ({actor.id} if w.project_id in mine else set())
+    return [w for w in warnings if allowed(actor, "warning.view", warning_subject(w.studio_id, concerned(w)))]
 
 
 def for_actor(bank: Bank, actor: Actor, *, at: dt.datetime | None = None,
@@ -260,8 +258,7 @@ def set_thresholds(bank: Bank, actor: Actor, studio: str | None, values: dict[st
     with bank.write() as s:
         now = bank.now()
         if studio is None:
-            if actor.role != "admin":
-                raise denied(actor, "studio.manage")
+            check(actor, "studio.configure_warnings", studio_subject(None))  # the site's defaults
             row = s.get(Setting, "warnings")
             old = dict(row.value) if row else {}
             if row is None:
@@ -274,9 +271,7 @@ def set_thresholds(bank: Bank, actor: Actor, studio: str | None, values: dict[st
         row = s.scalar(select(Studio).where((Studio.name == studio.strip()) | (Studio.id == studio)))
         if row is None:
             raise ValidationError(t("没有名为“{n}”的工作室。", "There is no studio named '{n}'.", n=studio))
-        if not (actor.role == "admin" or (actor.role == "leader" and actor.studio_id == row.id)):
-            raise PermissionDenied(t("只有本工作室的领衔人或管理员可以修改预警设置。",
-                                     "Only the studio's leader or an administrator may change its warning settings."))
+        check(actor, "studio.configure_warnings", studio_subject(row.id))
         settings = dict(row.settings or {})
         old = dict(settings.get("warnings") or {})
         settings["warnings"] = {**old, **clean}

@@ -24,8 +24,8 @@ from app.core.changes import Changes
 from app.core.errors import NotFound, StorageError, ValidationError
 from app.core.i18n import t
 from app.core.paths import attachment_path
-from app.core.permissions import check_project
-from app.core.projects import load, member_ids
+from app.core.permissions import check, project_subject
+from app.core.projects import load
 from db.models import Attachment
 
 KINDS = ("photo_before", "photo_after", "document", "other")
@@ -130,8 +130,7 @@ def add(bank: Bank, actor: Actor, project_id: str, source: Path | str, *, kind: 
     source = Path(source)
     with bank.session() as s:
         project = load(s, project_id)
-        check_project(actor, "attachment.add", studio_id=project.studio_id, proposer_id=project.proposer_id,
-                      member_ids=member_ids(project))
+        check(actor, "project.attach", project_subject(project))
     mime = guess_mime(source.name)
     if kind is None:
         kind = "other" if mime.startswith("image/") else "document"

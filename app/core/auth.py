@@ -26,7 +26,7 @@ from app.core.changes import Changes
 from app.core.errors import Conflict, IdeaBankError, NotFound, PermissionDenied, ValidationError
 from app.core.i18n import t
 from app.core.people import hash_password, needs_rehash, password_matches
-from app.core.permissions import check, check_project
+from app.core.permissions import check, project_subject
 from db.models import Project, Setting, User
 
 MAX_FAILURES = 5
@@ -222,7 +222,7 @@ def confirm_kiosk(bank: Bank, actor: Actor, project_id: str) -> Changes:
         if project is None:
             from app.core.projects import load
             load(s, project_id)
-        check_project(actor, "review.score", studio_id=project.studio_id, proposer_id=None, member_ids=set())
+        check(actor, "project.confirm_kiosk", project_subject(project))
         if not project.kiosk:
             return Changes(value=project_id)
         now = bank.now()
@@ -243,8 +243,7 @@ def idle_minutes(bank: Bank) -> int:
 
 
 def set_idle_minutes(bank: Bank, actor: Actor, minutes: int) -> None:
-    from app.core.permissions import check
-    check(actor, "user.manage")
+    check(actor, "site.settings")
     if not 0 <= int(minutes) <= 24 * 60:
         raise ValidationError(t("自动退出时间应在 0 到 1440 分钟之间（0 表示不自动退出）。",
                                 "The idle time must be 0–1440 minutes (0 turns automatic sign-out off)."))

@@ -187,16 +187,18 @@ class Bank:
         if (not self.wrote or not self.auto_backup_at_close or self.damaged or self.storage_failed
                 or self.read_only or self.db_path is None):
             return False
-        every = backups.every_minutes(self.setting("backup_every_minutes", backups.DEFAULT_EVERY_MINUTES))
-        return backups.due(self.data_dir, every)
+        return backups.due(self.data_dir, self._backup_every())
 
     def maybe_backup(self) -> Path | None:
         """An automatic rolling backup if one is due (see app/core/backups.py); None otherwise."""
         if self.db_path is None or self.damaged or self.read_only:
             return None
-        every = backups.every_minutes(self.setting("backup_every_minutes", backups.DEFAULT_EVERY_MINUTES))
-        self.auto_backup = backups.maybe_backup(self.data_dir, every)
+        self.auto_backup = backups.maybe_backup(self.data_dir, self._backup_every())
         return self.auto_backup
+
+    def _backup_every(self) -> int:
+        """Minutes between automatic backups (site setting `backup_every_minutes`; 0 turns them off)."""
+        return backups.every_minutes(self.setting("backup_every_minutes", backups.DEFAULT_EVERY_MINUTES))
 
     def close(self) -> None:
         if self.wrote and self.auto_backup_at_close and not self.damaged and not self.storage_failed:

@@ -18,7 +18,7 @@ MAX_COMMENT = 5000
 
 
 def comment(bank: Bank, actor: Actor, project_id: str, body: str, *, parent_id: str | None = None) -> Changes:
-    check(actor, "comment.add")
+    check(actor, "project.comment")
     body = (body or "").strip()
     if not body:
         raise ValidationError(t("评论内容不能为空。", "A comment cannot be empty."))
@@ -58,7 +58,7 @@ def comment(bank: Bank, actor: Actor, project_id: str, body: str, *, parent_id: 
 
 
 def vote(bank: Bank, actor: Actor, project_id: str) -> Changes:
-    check(actor, "vote.cast")
+    check(actor, "project.vote")
     with bank.write() as s:
         project = load(s, project_id)
         check_visible(actor, project)

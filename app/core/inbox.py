@@ -22,6 +22,7 @@ KIND_LABELS = {
     "reply": ("回复", "Reply"), "mention": ("提到我", "Mention"),
     # issue 5: teams, open calls (揭榜挂帅) and the incubation base send notices too
     "team": ("团队", "Team"), "call": ("揭榜", "Open call"), "incubation": ("孵化", "Incubation"),
+    "merge": ("项目合并", "Merge"),  # issue 12: a duplicate's authors hear where it went
 }
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +21,10 @@ from app.core import audit, notify
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.changes import Changes
-from app.core.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from app.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from app.core.i18n import t
-from app.core.permissions import can, denied, leads_studio_of
+from app.core.lifecycle import MILESTONE_OPEN, REQUEST_STATUSES, STEPS, action_between, step_for
+from app.core.permissions import Verdicts, allowed, check, for_request, project_subject, request_subject
 from app.core.projects import _apply_transition
 from app.core.teams import _next_number, _stamp, attachment_refs, parse_date, project_ref, today
 from app.core.vocab import STATUSES, Labels, _parse, label
@@ -43,82 +43,14 @@ MATURITY: Labels = {
     "pilot": ("试用", "Pilot use"),
     "mature": ("成熟", "Mature"),
 }
-REQUEST_STATUSES: Labels = {
-    "draft": ("草稿", "Draft"),
-    "submitted": ("已提交", "Submitted"),
-    "accepted": ("已受理", "Accepted"),
-    "declined": ("未受理", "Declined"),
-    "in_progress": ("实施中", "In progress"),
-    "delivered": ("已交付", "Delivered"),
-    "closed": ("已结项", "Closed"),
-}
 # Only these projects are ready for the base (glossary: an achievement adopted or finished).
 SUBMITTABLE_PROJECTS = frozenset({"adopted", "completed"})
-# Statuses in which milestones can still be planned and reported on.
-MILESTONE_OPEN = frozenset({"accepted", "in_progress"})
-
-STUDIO = "studio"  # the leader of the request's studio (or the leader who filed it)
-
-
-@dataclass(frozen=True)
-class Step:
-    action: str
-    sources: frozenset[str]
-    target: str
-    who: frozenset[str]  # roles, plus STUDIO
-    needs_reason: bool = False
-    zh: str = ""
-    en: str = ""
-
-
-def _s(action: str, sources: set[str], target: str, who: set[str], zh: str, en: str, *,
-       needs_reason: bool = False) -> Step:
-    return Step(action, frozenset(sources), target, frozenset(who), needs_reason, zh, en)
-
-
-STEPS: dict[str, Step] = {st.action: st for st in [
-    _s("submit", {"draft"}, "submitted", {STUDIO, "admin"}, "提交委托", "Submit"),
-    _s("withdraw", {"submitted"}, "draft", {STUDIO, "admin"}, "撤回", "Withdraw"),
-    _s("accept", {"submitted"}, "accepted", {"base", "admin"}, "受理", "Accept"),
-    _s("decline", {"submitted"}, "declined", {"base", "admin"}, "不予受理", "Decline", needs_reason=True),
-    _s("revise", {"declined"}, "draft", {STUDIO, "admin"}, "修改后重新提交", "Revise"),
-    _s("start", {"accepted"}, "in_progress", {"base", "admin"}, "开始实施", "Start"),
-    _s("deliver", {"in_progress"}, "delivered", {"base", "admin"}, "交付", "Deliver"),
-    _s("close", {"delivered"}, "closed", {"base", "admin"}, "结项", "Close"),
-]}
-
-
-def is_studio_side(actor: Actor, req: IncubationRequest) -> bool:
-    if actor.id == req.requester_id and actor.role in ("leader", "admin"):
-        return True
-    return actor.role == "leader" and req.studio_id is not None and leads_studio_of(actor, req.studio_id)
-
-
-def may_take(actor: Actor, req: IncubationRequest, step: Step) -> bool:
-    if actor.role in step.who and actor.role != "leader":
-        return True
-    return STUDIO in step.who and is_studio_side(actor, req)
-
-
-def step_for(action: str, status: str) -> Step:
-    st = STEPS.get(action)
-    if st is None:
-        raise InvalidTransition(t("未知操作：{a}", "Unknown action: {a}", a=action))
-    if status not in st.sources:
-        allowed = "、".join(label(REQUEST_STATUSES, x) for x in sorted(st.sources))
-        raise InvalidTransition(t("孵化委托当前为“{cur}”，不能“{act}”（只有“{allowed}”的委托可以）。",
-                                  "The request is '{cur}'; '{act_en}' is only possible from: {allowed}.",
-                                  cur=label(REQUEST_STATUSES, status), act=st.zh, act_en=st.en, allowed=allowed))
-    return st
-
-
-def action_between(source: str, target: str) -> str | None:
-    """The action that leads from one status to another (a drag on the board), if there is one."""
-    return next((a for a, st in STEPS.items() if source in st.sources and st.target == target), None)
 
 
 def available_actions(actor: Actor, req: IncubationRequest) -> list[str]:
-    return [a for a, st in STEPS.items() if req.status in st.sources and may_take(actor, req, st)]
+    """The workflow steps this person may take on the request now (for menus and the board)."""
+    may = for_request(actor, req)
+    return [a for a in STEPS if may.may(a)]
 
 
 # -- loading and cleaning -------------------------------------------------------------------------
@@ -249,16 +181,12 @@ def _check_project_ready(project: Project) -> None:
 # -- use cases -------------------------------------------------------------------------------------
 def create(bank: Bank, actor: Actor, project: str, data: dict[str, Any]) -> Changes:
     """A draft request for a project of the actor's studio (leaders) or any project (admins)."""
-    if not can(actor, "incubation.request"):
-        raise denied(actor, "incubation.request")
     data = dict(data)
     clean, problems = clean_fields(data)
     with bank.write() as s:
         p = project_ref(s, project)
-        if not leads_studio_of(actor, p.studio_id):
-            raise PermissionDenied(t("只有项目所在工作室的领衔人可以为它申请孵化。",
-                                     "Only the leader of the project's studio may request its incubation."))
         _check_project_ready(p)
+        check(actor, "project.request_incubation", project_subject(p))
         _raise_if(problems)
         now = bank.now()
         plan = clean.pop("milestones", [])
@@ -289,11 +217,10 @@ def edit(bank: Bank, actor: Actor, ref: str, data: dict[str, Any]) -> Changes:
     _raise_if(problems)
     with bank.write() as s:
         req = load(s, ref, for_update=True)
-        if not (actor.role == "admin" or is_studio_side(actor, req)):
-            raise denied(actor, "incubation.request")
         if req.status != "draft":
             raise InvalidTransition(t("只有草稿可以修改；此委托为“{s}”。", "Only drafts can be edited; this request is '{s}'.",
                                       s=label(REQUEST_STATUSES, req.status)))
+        check(actor, "incubation.edit", request_subject(req))
         now = bank.now()
         plan = clean.pop("milestones", None)
         old = [(m.title, m.due_on.isoformat()) for m in req.milestones]
@@ -343,10 +270,7 @@ def move(bank: Bank, actor: Actor, ref: str, action: str, reason: str | None = N
     with bank.write() as s:
         req = load(s, ref, for_update=True)
         st = step_for(action, req.status)
-        if not may_take(actor, req, st):
-            raise PermissionDenied(t("{name}（{no}）不能对此孵化委托执行“{act}”。",
-                                     "{name} ({no}) may not '{act_en}' this incubation request.",
-                                     name=actor.name, no=actor.employee_no, act=st.zh, act_en=st.en))
+        check(actor, f"incubation.{action}", request_subject(req))
         if st.needs_reason and not reason:
             raise ValidationError(t("“{act}”需要填写理由，委托方会看到它。", "'{act_en}' needs a reason; the studio will see it.",
                                     act=st.zh, act_en=st.en))
@@ -354,6 +278,8 @@ def move(bank: Bank, actor: Actor, ref: str, action: str, reason: str | None = N
         if action == "submit":
             _check_project_ready(project)
             _raise_if(submission_problems(req))
+        if action == "deliver":
+            _check_delivery(req)
         now = bank.now()
         old = req.status
         changed_projects: set[str] = set()
@@ -380,6 +306,45 @@ def move(bank: Bank, actor: Actor, ref: str, action: str, reason: str | None = N
         return Changes(incubation=True, notifications=True, project_ids=frozenset(changed_projects),
                        membership=bool(changed_projects), fields=frozenset({"status"} if changed_projects else ()),
                        value=req.status)
+
+
+def open_milestones(req: IncubationRequest) -> list[Milestone]:
+    return [m for m in req.milestones if m.done_on is None]
+
+
+def _check_delivery(req: IncubationRequest) -> None:
+    """Work is delivered when its milestones are done, or when the studio's leader said it may be
+    delivered all the same (confirm_delivery)."""
+    still_open = open_milestones(req)
+    if still_open and req.delivery_confirmed_at is None:
+        raise Conflict(t("还有 {n} 个里程碑未完成（{m}）：需先由工作室领衔人确认交付（ideabank incubation confirm-delivery {r}）。",
+                         "{n} milestone(s) are still open ({m}): the studio's leader must confirm the delivery first "
+                         "(ideabank incubation confirm-delivery {r}).", n=len(still_open),
+                         m=t("、", ", ").join(m.title for m in still_open), r=req.number))
+
+
+def confirm_delivery(bank: Bank, actor: Actor, ref: str, note: str = "") -> Changes:
+    """The studio's leader agrees that the base may deliver while milestones are still open."""
+    with bank.write() as s:
+        req = load(s, ref, for_update=True)
+        check(actor, "incubation.confirm_delivery", request_subject(req))
+        if req.delivery_confirmed_at is not None:
+            return Changes(value=req.id)
+        now = bank.now()
+        still_open = [m.title for m in open_milestones(req)]
+        req.delivery_confirmed_by, req.delivery_confirmed_at, req.updated_at = actor.id, now, now
+        audit.record(s, actor, "incubation", req.id, "confirm_delivery", field="open_milestones", new=still_open,
+                     site_id=bank.site_id, at=now)
+        if note.strip():
+            audit.record(s, actor, "incubation", req.id, "confirm_delivery", field="reason", new=note.strip(),
+                         site_id=bank.site_id, at=now)
+        project = s.get(Project, req.project_id)
+        msg = t("孵化委托“{title}”：{who}确认可在里程碑未完成时交付。", "Incubation request '{title}': {who} confirmed it may be "
+                "delivered with milestones still open.", title=req.title, who=actor.name)
+        for uid in _concerned(s, req, project) | set(s.scalars(select(User.id).where(User.role == "base",
+                                                                                     User.active.is_(True)))):
+            notify.send(s, bank, uid, "incubation", project.id, msg, actor=actor)
+        return Changes(incubation=True, notifications=True, value=req.id)
 
 
 def _apply_outcome(s: Session, bank: Bank, actor: Actor, req: IncubationRequest, project: Project,
@@ -455,12 +420,11 @@ def _milestone(req: IncubationRequest, which: str | int) -> Milestone:
 
 
 def _check_milestone_work(actor: Actor, req: IncubationRequest) -> None:
-    if not (can(actor, "incubation.work") or is_studio_side(actor, req)):
-        raise denied(actor, "incubation.work")
     if req.status not in MILESTONE_OPEN:
         raise InvalidTransition(t("只有“已受理”或“实施中”的委托可以更新里程碑；此委托为“{s}”。",
                                   "Milestones can be updated only while a request is accepted or in progress; "
                                   "this one is '{s}'.", s=label(REQUEST_STATUSES, req.status)))
+    check(actor, "incubation.report_progress", request_subject(req))
 
 
 def update_milestone(bank: Bank, actor: Actor, ref: str, milestone: str | int, note: str = "", *,
@@ -527,9 +491,40 @@ def _summary(req: IncubationRequest, day: dt.date) -> dict[str, Any]:
             "services_label": "、".join(label(SERVICES, x) for x in req.services or []),
             "milestones_done": len(req.milestones) - len(open_ms), "milestones_total": len(req.milestones),
             "next_due": nxt.due_on.isoformat() if nxt else None,
+            "delivery_confirmed": req.delivery_confirmed_at is not None,
             # Due dates bind only once the base has taken the work on (as in warnings.py).
             "overdue": sum(1 for m in open_ms if m.due_on < day) if req.status in MILESTONE_OPEN else 0,
             "updated_at": req.updated_at.isoformat()}
+
+
+def request_permissions(bank: Bank, actor: Actor, ref: str) -> Verdicts:
+    """What this person may do with this request (permissions.Verdicts: edit, submit, accept, …)."""
+    with bank.session() as s:
+        return for_request(actor, load(s, ref))
+
+
+def candidate_projects(bank: Bank, actor: Actor, *, limit: int = 500) -> list[tuple[str, str, str]]:
+    """(id, number, title) of the projects this person may request incubation for, newest first."""
+    from app.core.queries import visible_to
+    with bank.session() as s:
+        stmt = (select(Project).where(Project.status.in_(SUBMITTABLE_PROJECTS), Project.merged_into_id.is_(None))
+                .options(selectinload(Project.members)).order_by(Project.updated_at.desc()))
+        clause = visible_to(actor)
+        if clause is not None:
+            stmt = stmt.where(clause)
+        if actor.role == "leader":  # narrows the scan; the table below decides
+            stmt = stmt.where((Project.studio_id == actor.studio_id) | Project.studio_id.is_(None))
+        elif actor.role == "worker":  # their own projects (they commission the base directly)
+            from db.models import ProjectMember
+            stmt = stmt.where((Project.proposer_id == actor.id) | Project.id.in_(
+                select(ProjectMember.project_id).where(ProjectMember.user_id == actor.id)))
+        out = []
+        for p in s.scalars(stmt.limit(limit * 4)):
+            if allowed(actor, "project.request_incubation", project_subject(p)):
+                out.append((p.id, p.number, p.title))
+                if len(out) == limit:
+                    break
+        return out
 
 
 def list_requests(bank: Bank, *, statuses: Iterable[str] = (), studio_id: str | None = None,
@@ -583,5 +578,5 @@ def detail(bank: Bank, actor: Actor, ref: str) -> dict[str, Any]:
 
 
 __all__ = ["SERVICES", "MATURITY", "REQUEST_STATUSES", "STEPS", "create", "edit", "move", "submit", "accept",
-           "decline", "start", "deliver", "close", "update_milestone", "add_milestone", "list_requests", "detail",
-           "action_between", "available_actions", "step_for", "may_take"]
+           "decline", "start", "deliver", "confirm_delivery", "close", "update_milestone", "add_milestone", "list_requests", "detail",
+           "action_between", "available_actions", "step_for", "request_permissions", "candidate_projects"]

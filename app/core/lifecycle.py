@@ -1,10 +1,11 @@
-"""The project lifecycle as an explicit state machine.
+"""The state machines, as data: a project's lifecycle and an incubation request's workflow.
 
-草稿 → 已提交 → 评审中 → 已采纳 | 未采纳 → 攻关中 → 已完成 → 孵化中 → 已推广
+Project:   草稿 → 已提交 → 评审中 → 已采纳 | 未采纳 → 攻关中 → 已完成 → 孵化中 → 已推广
+Request:   草稿 → 已提交 → 已受理 | 未受理 → 实施中 → 已交付 → 已结项
 
-Each action names the states it may start from, the state it leads to, and who may take it.
-`owner` means the proposer or a listed co-author; leaders act only on their own studio's projects
-(see permissions.py). Anything not listed here is refused.
+Each action names the states it may start from and the state it leads to. *Who* may take it is
+not here: that is the permission table (permissions.py, use cases "project.<action>" and
+"incubation.<action>"). Anything not listed here is refused with InvalidTransition.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 from app.core.errors import InvalidTransition
 from app.core.i18n import t
-from app.core.vocab import STATUSES, label
+from app.core.vocab import STATUSES, Labels, label
 
 
 @dataclass(frozen=True)
@@ -20,30 +21,26 @@ class Transition:
     action: str
     sources: frozenset[str]
     target: str
-    roles: frozenset[str]
-    owner_may: bool = False
     needs_reason: bool = False
     zh: str = ""
     en: str = ""
 
 
-def _t(action: str, sources: set[str], target: str, roles: set[str], zh: str, en: str, *,
-       owner_may: bool = False, needs_reason: bool = False) -> Transition:
-    return Transition(action, frozenset(sources), target, frozenset(roles), owner_may, needs_reason, zh, en)
+def _t(action: str, sources: set[str], target: str, zh: str, en: str, *, needs_reason: bool = False) -> Transition:
+    return Transition(action, frozenset(sources), target, needs_reason, zh, en)
 
 
 TRANSITIONS: dict[str, Transition] = {tr.action: tr for tr in [
-    _t("submit", {"draft"}, "submitted", {"leader", "admin"}, "提交", "Submit", owner_may=True),
-    _t("withdraw", {"submitted"}, "draft", {"admin"}, "撤回", "Withdraw", owner_may=True),
-    _t("start_review", {"submitted"}, "under_review", {"leader", "admin"}, "开始评审", "Start review"),
-    _t("adopt", {"under_review"}, "adopted", {"leader", "admin"}, "采纳", "Adopt"),
-    _t("not_adopt", {"under_review"}, "not_adopted", {"leader", "admin"}, "不采纳", "Not adopt",
-       needs_reason=True),
-    _t("revise", {"not_adopted"}, "draft", {"leader", "admin"}, "修改后重新提交", "Revise", owner_may=True),
-    _t("start_work", {"adopted"}, "in_progress", {"leader", "admin"}, "开始攻关", "Start work", owner_may=True),
-    _t("complete", {"in_progress"}, "completed", {"leader", "admin"}, "完成", "Complete"),
-    _t("incubate", {"adopted", "completed"}, "incubating", {"leader", "base", "admin"}, "进入孵化", "Incubate"),
-    _t("promote", {"incubating"}, "promoted", {"base", "admin"}, "推广", "Promote"),
+    _t("submit", {"draft"}, "submitted", "提交", "Submit"),
+    _t("withdraw", {"submitted"}, "draft", "撤回", "Withdraw"),
+    _t("start_review", {"submitted"}, "under_review", "开始评审", "Start review"),
+    _t("adopt", {"under_review"}, "adopted", "采纳", "Adopt"),
+    _t("not_adopt", {"under_review"}, "not_adopted", "不采纳", "Not adopt", needs_reason=True),
+    _t("revise", {"not_adopted"}, "draft", "修改后重新提交", "Revise"),
+    _t("start_work", {"adopted"}, "in_progress", "开始攻关", "Start work"),
+    _t("complete", {"in_progress"}, "completed", "完成", "Complete"),
+    _t("incubate", {"adopted", "completed"}, "incubating", "进入孵化", "Incubate"),
+    _t("promote", {"incubating"}, "promoted", "推广", "Promote"),
 ]}
 
 # Statuses in which the proposer may still change the text of a project.
@@ -56,14 +53,73 @@ def transition(action: str, current: str) -> Transition:
     if tr is None:
         raise InvalidTransition(t("未知操作：{a}", "Unknown action: {a}", a=action))
     if current not in tr.sources:
-        allowed = "、".join(label(STATUSES, s) for s in sorted(tr.sources))
-        raise InvalidTransition(t(
-            "项目当前状态为“{cur}”，不能“{act}”（只有“{allowed}”状态的项目可以）。",
-            "The project is '{cur}'; '{act_en}' is only possible from: {allowed}.",
-            cur=label(STATUSES, current), act=tr.zh, act_en=tr.en, allowed=allowed))
+        raise InvalidTransition(not_from(STATUSES, tr, current, t("项目", "The project")))
     return tr
+
+
+def not_from(states: Labels, tr: Transition, current: str, what: str) -> str:
+    """Why `tr` cannot start from `current` (a message for errors and tooltips)."""
+    allowed = "、".join(label(states, s) for s in sorted(tr.sources))
+    return t("{what}当前状态为“{cur}”，不能“{act}”（只有“{allowed}”状态的可以）。",
+             "{what} is '{cur}'; '{act_en}' is only possible from: {allowed}.",
+             what=what, cur=label(states, current), act=tr.zh, act_en=tr.en, allowed=allowed)
 
 
 def actions_from(status: str) -> list[str]:
     """Actions that can follow `status`, in lifecycle order (for menus and boards)."""
     return [a for a, tr in TRANSITIONS.items() if status in tr.sources]
+
+
+def project_action_between(source: str, target: str) -> str | None:
+    """The project action that leads from one status to another (a drag on the idea board)."""
+    return next((a for a, tr in TRANSITIONS.items() if source in tr.sources and tr.target == target), None)
+
+
+# -- incubation requests ---------------------------------------------------------------------------
+REQUEST_STATUSES: Labels = {
+    "draft": ("草稿", "Draft"),
+    "submitted": ("已提交", "Submitted"),
+    "accepted": ("已受理", "Accepted"),
+    "declined": ("未受理", "Declined"),
+    "in_progress": ("实施中", "In progress"),
+    "delivered": ("已交付", "Delivered"),
+    "closed": ("已结项", "Closed"),
+}
+
+STEPS: dict[str, Transition] = {st.action: st for st in [
+    _t("submit", {"draft"}, "submitted", "提交委托", "Submit"),
+    _t("withdraw", {"submitted"}, "draft", "撤回", "Withdraw"),
+    _t("accept", {"submitted"}, "accepted", "受理", "Accept"),
+    _t("decline", {"submitted"}, "declined", "不予受理", "Decline", needs_reason=True),
+    _t("revise", {"declined"}, "draft", "修改后重新提交", "Revise"),
+    _t("start", {"accepted"}, "in_progress", "开始实施", "Start"),
+    _t("deliver", {"in_progress"}, "delivered", "交付", "Deliver"),
+    _t("close", {"delivered"}, "closed", "结项", "Close"),
+]}
+
+# Statuses in which milestones can still be planned and reported on.
+MILESTONE_OPEN = frozenset({"accepted", "in_progress"})
+
+
+def step_for(action: str, status: str) -> Transition:
+    st = STEPS.get(action)
+    if st is None:
+        raise InvalidTransition(t("未知操作：{a}", "Unknown action: {a}", a=action))
+    if status not in st.sources:
+        raise InvalidTransition(not_from(REQUEST_STATUSES, st, status, t("孵化委托", "The request")))
+    return st
+
+
+def action_between(source: str, target: str) -> str | None:
+    """The request action that leads from one status to another (a drag on the incubation board)."""
+    return next((a for a, st in STEPS.items() if source in st.sources and st.target == target), None)
+
+
+# An open call is open until its deadline, then expired until its poster closes it (teams.call_state).
+CALL_STATES: Labels = {"open": ("揭榜中", "Open"), "expired": ("已截止", "Past deadline"), "closed": ("已关闭", "Closed")}
+
+# The machine behind each aggregate's lifecycle use cases ("project.adopt", "incubation.accept").
+MACHINES: dict[str, tuple[dict[str, Transition], Labels]] = {
+    "project": (TRANSITIONS, STATUSES),
+    "incubation": (STEPS, REQUEST_STATUSES),
+}

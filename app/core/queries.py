@@ -9,15 +9,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.errors import ValidationError
 from app.core.i18n import t
-from app.core.lifecycle import actions_from
-from app.core.permissions import may_see, secret_denied
+from app.core.permissions import Verdicts, draft_denied, for_project, may_see, secret_denied
 from app.core.projects import load
 from app.core.vocab import CATEGORIES, STATUSES, label
 from db.models import Attachment, AuditLog, Comment, Project, Studio, Unit, User, Vote
@@ -37,6 +36,8 @@ class ProjectFilter:
     studio_id: str | None = None
     unit_id: str | None = None  # the proposer's unit and every unit below it
     year: int | None = None
+    created_from: dt.datetime | None = None  # created at or after this instant
+    created_before: dt.datetime | None = None  # created before this instant
     has_measured_benefit: bool | None = None
     proposer_id: str | None = None
     member_id: str | None = None  # proposer or co-author
@@ -94,6 +95,10 @@ def _where(s: Session, stmt: Select, f: ProjectFilter) -> Select:
     if f.year:
         start = dt.datetime(f.year, 1, 1, tzinfo=dt.timezone.utc)
         stmt = stmt.where(Project.created_at >= start, Project.created_at < start.replace(year=f.year + 1))
+    if f.created_from is not None:
+        stmt = stmt.where(Project.created_at >= f.created_from)
+    if f.created_before is not None:
+        stmt = stmt.where(Project.created_at < f.created_before)
     if f.has_measured_benefit is True:
         stmt = stmt.where(Project.measured_benefit.is_not(None), Project.measured_benefit > 0)
     elif f.has_measured_benefit is False:
@@ -112,28 +117,28 @@ def _where(s: Session, stmt: Select, f: ProjectFilter) -> Select:
     if f.ids is not None:
         stmt = stmt.where(Project.id.in_(f.ids))
     if f.viewer is not None:
-        clause = visible_to(f.viewer)
-        if clause is not None:
-            stmt = stmt.where(clause)
+        stmt = stmt.where(visible_to(f.viewer))
     return stmt
 
 
-def visible_to(actor: Actor) -> ColumnElement[bool] | None:
-    """The SQL form of permissions.may_see (None: this person sees everything)."""
-    if actor.role == "admin":
-        return None
+def visible_to(actor: Actor) -> ColumnElement[bool]:
+    """The SQL form of permissions.may_see: other people's drafts never, secret projects only for
+    their authors, their studio's leader and admins."""
     from db.models import ProjectMember
-    clause = or_(Project.confidentiality != "secret", Project.proposer_id == actor.id,
-                 Project.id.in_(select(ProjectMember.project_id).where(ProjectMember.user_id == actor.id)))
+    owner = or_(Project.proposer_id == actor.id,
+                Project.id.in_(select(ProjectMember.project_id).where(ProjectMember.user_id == actor.id)))
+    if actor.role == "admin":
+        return or_(Project.status != "draft", owner)
+    shown = Project.confidentiality != "secret"
     if actor.role == "leader" and actor.studio_id:
-        clause = or_(clause, Project.studio_id == actor.studio_id)
-    return clause
+        shown = or_(shown, Project.studio_id == actor.studio_id)
+    return or_(owner, and_(Project.status != "draft", shown))
 
 
 def check_visible(actor: Actor, p: Project) -> None:
     if not may_see(actor, confidentiality=p.confidentiality, studio_id=p.studio_id, proposer_id=p.proposer_id,
-                   member_ids={m.user_id for m in p.members}):
-        raise secret_denied(actor)
+                   member_ids={m.user_id for m in p.members}, status=p.status):
+        raise draft_denied(actor) if p.status == "draft" else secret_denied(actor)
 
 
 def _order(stmt: Select, sort: str, descending: bool) -> Select:
@@ -211,8 +216,7 @@ def project_json(p: Project) -> dict[str, Any]:
 
 def project_detail(bank: Bank, actor: Actor, project_id: str) -> dict[str, Any]:
     """Everything the detail pane shows: fields, people, comments (threaded), votes, reviews,
-    attachments, the audit history, and which lifecycle actions this actor may take."""
-    from app.core.permissions import can_on_project
+    attachments, the audit history, and what this actor may do with it (permissions.Verdicts)."""
     from app.core.reviews import reviews_of
     with bank.session() as s:
         p = s.scalar(select(Project).where(Project.id == project_id).options(
@@ -239,12 +243,7 @@ def project_detail(bank: Bank, actor: Actor, project_id: str) -> dict[str, Any]:
                             .where(AuditLog.entity_id == project_id).order_by(AuditLog.at)).all()
         data["history"] = [{"at": a.at.isoformat(), "who": name, "action": a.action, "field": a.field,
                             "old": a.old_value, "new": a.new_value} for a, name in history]
-        members = {m.user_id for m in p.members}
-        data["can_edit"] = can_on_project(actor, "project.edit", studio_id=p.studio_id, proposer_id=p.proposer_id,
-                                          member_ids=members)
-        data["can_review"] = can_on_project(actor, "review.score", studio_id=p.studio_id, proposer_id=None,
-                                            member_ids=set())
-        data["actions"] = actions_from(p.status)
+        data["may"] = for_project(actor, p)  # what this person may do with it, and why not
     data["reviews"] = reviews_of(bank, actor, project_id)
     return data
 
@@ -261,6 +260,17 @@ def project_by_ref(bank: Bank, ref: str, actor: Actor | None = None) -> dict[str
         return project_json(p)
 
 
+def project_permissions(bank: Bank, actor: Actor, project_id: str) -> Verdicts:
+    """What this person may do with this project, without the rest of the detail."""
+    with bank.session() as s:
+        p = s.scalar(select(Project).where((Project.id == project_id) | (Project.number == project_id))
+                     .options(selectinload(Project.members)))
+        if p is None:
+            load(s, project_id)  # raises NotFound with the usual message
+        check_visible(actor, p)
+        return for_project(actor, p)
+
+
 def awaiting_review(bank: Bank, actor: Actor) -> ProjectFilter:
     """The filter behind a leader's 待我评审 queue."""
     return ProjectFilter(statuses=("submitted", "under_review"),
@@ -268,4 +278,4 @@ def awaiting_review(bank: Bank, actor: Actor) -> ProjectFilter:
 
 
 __all__ = ["ProjectFilter", "ProjectRow", "list_ids", "count", "page", "rows", "project_json", "project_detail",
-           "project_by_ref", "awaiting_review"]
+           "project_by_ref", "project_permissions", "awaiting_review"]

@@ -11,7 +11,7 @@ from app.core.bank import Bank
 from app.core.changes import Changes
 from app.core.errors import ValidationError
 from app.core.i18n import t
-from app.core.permissions import check_project
+from app.core.permissions import allowed, check, project_subject
 from app.core.projects import _apply_transition, load
 from app.core.vocab import DEFAULT_RUBRIC_WEIGHTS, RUBRIC
 from db.models import Review, Studio
@@ -61,7 +61,7 @@ def review(bank: Bank, actor: Actor, project_id: str, *, scores: dict[str, Any] 
     clean = clean_scores(scores or {})
     with bank.write() as s:
         project = load(s, project_id, for_update=True)
-        check_project(actor, "review.score", studio_id=project.studio_id, proposer_id=None, member_ids=set())
+        check(actor, "project.review", project_subject(project))
         weights = rubric_weights(bank, project.studio_id)
         total = weighted_total(clean, weights) if clean else None
         if decision:
@@ -84,11 +84,9 @@ def review(bank: Bank, actor: Actor, project_id: str, *, scores: dict[str, Any] 
 
 def reviews_of(bank: Bank, actor: Actor, project_id: str) -> list[dict[str, Any]]:
     """Reviews of a project; private notes only for those who may review it."""
-    from app.core.permissions import can_on_project
     with bank.session() as s:
         project = load(s, project_id)
-        private = can_on_project(actor, "review.view_private", studio_id=project.studio_id, proposer_id=None,
-                                 member_ids=set())
+        private = allowed(actor, "project.read_private_notes", project_subject(project))
         rows = s.scalars(select(Review).where(Review.project_id == project_id).order_by(Review.created_at)).all()
         return [{"id": r.id, "reviewer": r.reviewer.name if r.reviewer else None, "scores": r.scores,
                  "total": r.total, "decision": r.decision, "reason": r.reason,

@@ -19,10 +19,12 @@ from app.core.actor import Actor
 from app.core.attachments import guess_mime, store_file
 from app.core.bank import Bank
 from app.core.changes import Changes
-from app.core.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationError
+from app.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from app.core.i18n import t
+from app.core.lifecycle import CALL_STATES
 from app.core.numbering import serial_number
-from app.core.permissions import can, check, denied
+from app.core.permissions import (Verdicts, allowed, call_subject, check, for_call, for_team, studio_subject,
+                                  team_subject)
 from app.core.vocab import SKILL_GRADES, Labels, _parse, label
 from db.models import (AllianceMember, CallApplication, OpenCall, Project, ProjectMember, Studio, Team,
                        TeamActivity, TeamMember, TeamPartner, TeamProject, Unit, User)
@@ -117,14 +119,11 @@ def call_ref(s: Session, ref: str) -> OpenCall:
 
 
 def may_manage(actor: Actor, team: Team) -> bool:
-    if actor.role == "admin" or team.leader_id == actor.id:
-        return True
-    return can(actor, "team.manage") and team.studio_id is not None and team.studio_id == actor.studio_id
+    return allowed(actor, "team.manage", team_subject(team))
 
 
 def _check_manage(actor: Actor, team: Team) -> None:
-    if not may_manage(actor, team):
-        raise denied(actor, "team.manage")
+    check(actor, "team.manage", team_subject(team))
 
 
 def _next_number(s: Session, bank: Bank, prefix: str, year: int) -> str:
@@ -152,7 +151,6 @@ def create_team(bank: Bank, actor: Actor, name: str, kind: str = "tackling", *, 
                 studio: str | None = None, host_unit: str | None = None, partner_units: Iterable[str] = (),
                 projects: Iterable[str] = (), problem: str = "") -> Changes:
     """A new team; its leader becomes member no. 1. Studio leaders form teams for their own studio."""
-    check(actor, "team.manage")
     name = (name or "").strip()
     if not name or len(name) > 200:
         raise ValidationError(t("请填写团队名称（最多 200 字）。", "Enter the team's name (at most 200 characters)."))
@@ -167,9 +165,8 @@ def create_team(bank: Bank, actor: Actor, name: str, kind: str = "tackling", *, 
                 raise ValidationError(t("没有名为“{n}”的工作室。", "There is no studio named '{n}'.", n=studio))
             studio_id = studio_row.id
         else:
-            studio_id = actor.studio_id if actor.role == "leader" else lead.studio_id
-        if actor.role == "leader" and studio_id != actor.studio_id:
-            raise PermissionDenied(t("工作室领衔人只能为本工作室组建团队。", "A studio leader forms teams for their own studio only."))
+            studio_id = actor.studio_id if actor.role == "leader" else lead.studio_id  # a leader's own, by default
+        check(actor, "studio.create_team", studio_subject(studio_id))
         host = unit_named(s, host_unit) if host_unit else (s.get(Unit, lead.unit_id) if lead.unit_id else None)
         team = Team(name=name, kind=kind, leader_id=lead.id, studio_id=studio_id, host_unit_id=host.id if host else None,
                     problem=(problem or "").strip(), **_stamp(bank))
@@ -301,8 +298,7 @@ def log_activity(bank: Bank, actor: Actor, team: str, kind: str, title: str, bod
     day = parse_date(happened_on, t("活动日期", "The date")) if happened_on else None
     with bank.session() as s:
         row = team_ref(s, team)
-        if not (may_manage(actor, row) or any(m.user_id == actor.id and m.left_on is None for m in row.members)):
-            raise PermissionDenied(t("只有团队成员和负责人可以记录团队活动。", "Only the team's members and leader may log its activity."))
+        check(actor, "team.log_activity", team_subject(row))
     refs = attachment_refs(bank, files)
     with bank.write() as s:
         row = team_ref(s, team)
@@ -370,7 +366,7 @@ def join_alliance(bank: Bank, actor: Actor, specialty: str, *, who: str | None =
     with bank.write() as s:
         user = person(s, who) if who else s.get(User, actor.id)
         if user.id != actor.id:
-            check(actor, "team.manage")
+            check(actor, "alliance.enrol")
         row = s.scalar(select(AllianceMember).where(AllianceMember.user_id == user.id))
         if row is not None and row.left_on is None:
             raise Conflict(t("{name} 已是创客联盟成员。", "{name} is already in the maker alliance.", name=user.name))
@@ -388,7 +384,7 @@ def leave_alliance(bank: Bank, actor: Actor, *, who: str | None = None) -> Chang
     with bank.write() as s:
         user = person(s, who) if who else s.get(User, actor.id)
         if user.id != actor.id:
-            check(actor, "team.manage")
+            check(actor, "alliance.enrol")
         row = s.scalar(select(AllianceMember).where(AllianceMember.user_id == user.id,
                                                     AllianceMember.left_on.is_(None)))
         if row is None:
@@ -436,8 +432,7 @@ def post_call(bank: Bank, actor: Actor, title: str, problem: str, *, deadline: A
     with bank.write() as s:
         team_row = team_ref(s, team) if team else None
         if team_row is not None:
-            if not may_manage(actor, team_row):
-                raise denied(actor, "call.post")
+            check(actor, "team.post_call", team_subject(team_row))
         else:
             check(actor, "call.post")
         now = bank.now()
@@ -452,7 +447,6 @@ def post_call(bank: Bank, actor: Actor, title: str, problem: str, *, deadline: A
 
 def apply_call(bank: Bank, actor: Actor, call: str, statement: str) -> Changes:
     """A worker takes up the challenge (揭榜) with a short statement; the poster is told."""
-    check(actor, "call.apply")
     statement = (statement or "").strip()
     if not statement:
         raise ValidationError(t("请写几句话说明你的思路或专长。", "Write a short statement of your approach or skills."))
@@ -466,6 +460,7 @@ def apply_call(bank: Bank, actor: Actor, call: str, statement: str) -> Changes:
                                       t=row.title, d=row.deadline.date().isoformat()))
         if row.poster_id == actor.id:
             raise ValidationError(t("不能揭自己发布的榜。", "You cannot apply to your own call."))
+        check(actor, "call.apply", call_subject(row, row.team, call_state(row, now)))
         if s.scalar(select(CallApplication.id).where(CallApplication.call_id == row.id,
                                                      CallApplication.applicant_id == actor.id)):
             raise Conflict(t("你已经揭过这个榜了。", "You have already applied to this call."))
@@ -486,8 +481,7 @@ def decide_application(bank: Bank, actor: Actor, call: str, applicant: str, acce
     with bank.write() as s:
         row = call_ref(s, call)
         team_row = team_ref(s, row.team_id) if row.team_id else None
-        if not (actor.role == "admin" or actor.id == row.poster_id or (team_row and may_manage(actor, team_row))):
-            raise PermissionDenied(t("只有发榜人可以答复揭榜申请。", "Only the poster of the call may answer applications."))
+        check(actor, "call.decide", call_subject(row, team_row, call_state(row, bank.now())))
         user = person(s, applicant)
         stmt = select(CallApplication).where(CallApplication.call_id == row.id, CallApplication.applicant_id == user.id)
         if s.bind.dialect.name != "sqlite":  # two answers at once on the hub: the second waits, then sees it answered
@@ -519,10 +513,9 @@ def decide_application(bank: Bank, actor: Actor, call: str, applicant: str, acce
 def close_call(bank: Bank, actor: Actor, call: str) -> Changes:
     with bank.write() as s:
         row = call_ref(s, call)
-        if not (actor.role == "admin" or actor.id == row.poster_id):
-            raise PermissionDenied(t("只有发榜人可以关闭榜单。", "Only the poster may close the call."))
         if row.status == "closed":
             raise InvalidTransition(t("榜单已关闭。", "The call is already closed."))
+        check(actor, "call.close", call_subject(row, row.team, call_state(row, bank.now())))
         row.status, row.updated_at = "closed", bank.now()
         audit.record(s, actor, "call", row.id, "close", field="status", old="open", new="closed",
                      site_id=bank.site_id, at=bank.now())
@@ -536,7 +529,6 @@ def call_state(call: OpenCall, now: dt.datetime) -> str:
     return "expired" if now > call.deadline else "open"
 
 
-CALL_STATES: Labels = {"open": ("揭榜中", "Open"), "expired": ("已截止", "Past deadline"), "closed": ("已关闭", "Closed")}
 
 
 def _call_json(c: OpenCall, now: dt.datetime) -> dict[str, Any]:
@@ -569,6 +561,19 @@ def call_detail(bank: Bank, ref: str) -> dict[str, Any]:
              "statement": a.statement, "status": a.status, "status_label": label(APPLICATION_STATUSES, a.status),
              "reason": a.reason, "at": a.created_at.isoformat()} for a in c.applications]
         return data
+
+
+def team_permissions(bank: Bank, actor: Actor, ref: str) -> Verdicts:
+    """What this person may do with this team (permissions.Verdicts: manage, log_activity, post_call)."""
+    with bank.session() as s:
+        return for_team(actor, team_ref(s, ref))
+
+
+def call_permissions(bank: Bank, actor: Actor, ref: str) -> Verdicts:
+    """What this person may do with this open call (apply, decide, close)."""
+    with bank.session() as s:
+        row = call_ref(s, ref)
+        return for_call(actor, row, row.team, call_state(row, bank.now()))
 
 
 # -- skills search --------------------------------------------------------------------------------
@@ -629,4 +634,5 @@ def find_people(bank: Bank, *, specialty: str | None = None, min_grade: str | No
 __all__ = ["TEAM_KINDS", "ACTIVITY_KINDS", "CALL_KINDS", "create_team", "add_member", "remove_member",
            "reorder_members", "link_project", "log_activity", "list_teams", "team_detail", "join_alliance",
            "leave_alliance", "list_alliance", "post_call", "apply_call", "decide_application", "close_call",
-           "list_calls", "call_detail", "find_people", "attachment_refs", "may_manage"]
+           "list_calls", "call_detail", "find_people", "attachment_refs", "may_manage", "team_permissions",
+           "call_permissions"]

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.core import blobstore
 from app.core.actor import Actor
 from app.core.bank import Bank
-from app.core.permissions import can_on_project, check, denied, is_owner
+from app.core.permissions import check, project_subject
 from app.core.queries import check_visible
 from app.core.incubation import REQUEST_STATUSES, SERVICES
 from app.core.vocab import CATEGORIES, STATUSES
@@ -63,13 +63,9 @@ def find_project(s: Session, ref: str) -> Project:
 
 def check_may_export(actor: Actor, p: Project) -> None:
     """Staff export their studio's dossiers (admins any); authors export their own; nobody exports a
-    secret project they may not see (the incubation base exports every studio's, but not secrets)."""
+    project they may not see (the incubation base exports every studio's, but not secrets)."""
     check_visible(actor, p)
-    members = {m.user_id for m in p.members}
-    if is_owner(actor, p.proposer_id, members):
-        return
-    if not can_on_project(actor, EXPORT, studio_id=p.studio_id, proposer_id=p.proposer_id, member_ids=members):
-        raise denied(actor, EXPORT)
+    check(actor, "project.export_dossier", project_subject(p))
 
 
 def gather(bank: Bank, actor: Actor | None, ref: str) -> DossierData:

@@ -16,13 +16,14 @@ keeping its own; the refused change is kept as a `rejected` record that its auth
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from app.core.actor import Actor
 from app.core.lifecycle import TRANSITIONS
-from app.core.permissions import can_on_project, leads_studio_of
+from app.core.permissions import allowed, project_facts
 from app.sync import tables
 from app.sync.merge import Merged, history
 from db.base import new_id
@@ -32,7 +33,6 @@ from db.sequence import HISTORY, MAKER
 if TYPE_CHECKING:
     from app.sync.apply import Applier
 
-EDIT_BY_OWNER = frozenset({"draft", "not_adopted"})
 # Fields a person edits through the project form; the rest follow from use cases (status with its
 # times, merges), checked with the status or not at all.
 FORM_FIELDS = frozenset({"title", "category", "background", "solution", "innovation_points", "implementation",
@@ -76,36 +76,35 @@ class Authority:
     # -- the lifecycle -------------------------------------------------------------------------------
 
     def may_move(self, actor: Actor, project: dict[str, Any], source: str, target: str) -> bool:
-        """Whether `actor` may take the project from `source` to `target` by steps they may take."""
-        leader = actor.role in ("leader", "admin", "base") and (
-            actor.role != "leader" or leads_studio_of(actor, project.get("studio_id")))
-        return (self._reaches(actor, source, target, owner=False, leader=leader)
-                or self._reaches(actor, source, target, owner=self._owns(actor, project), leader=leader))
+        """Whether `actor` may take the project from `source` to `target` by steps they may take
+        (the permission table's rules; co-authors stored here are read only when needed)."""
+        return any(self._reaches(actor, project, source, target, members) for members in self._authors(actor, project))
 
-    def _owns(self, actor: Actor, project: dict[str, Any]) -> bool:
-        if actor.id == project.get("proposer_id") or actor.id in {m[0] for m in project.get("members") or []}:
-            return True
-        return actor.id in self._members(project["id"])
+    def _authors(self, actor: Actor, project: dict[str, Any]) -> Iterator[set[str]]:
+        """The co-authors the change carries, then (if the actor is not among them) those stored here."""
+        listed = {m[0] for m in project.get("members") or []}
+        yield listed
+        if actor.id != project.get("proposer_id") and actor.id not in listed:
+            yield listed | self._members(project["id"])
 
     @staticmethod
-    def _reaches(actor: Actor, source: str, target: str, *, owner: bool, leader: bool) -> bool:
+    def _reaches(actor: Actor, project: dict[str, Any], source: str, target: str, members: set[str]) -> bool:
         seen, todo = {source}, deque([source])
         while todo:
             status = todo.popleft()
             if status == target:
                 return True
-            for tr in TRANSITIONS.values():
-                if status in tr.sources and tr.target not in seen and (
-                        (tr.owner_may and owner) or (actor.role in tr.roles and leader)):
+            facts = project_facts(status, project.get("studio_id"), project.get("proposer_id"), members)
+            for action, tr in TRANSITIONS.items():
+                if tr.target not in seen and allowed(actor, f"project.{action}", facts):
                     seen.add(tr.target)
                     todo.append(tr.target)
         return False
 
     def may_edit(self, actor: Actor, project: dict[str, Any]) -> bool:
-        if can_on_project(actor, "project.edit", studio_id=project.get("studio_id"), proposer_id=None,
-                          member_ids=set()):
-            return True
-        return project.get("status") in EDIT_BY_OWNER and self._owns(actor, project)
+        return any(allowed(actor, "project.edit", project_facts(project.get("status"), project.get("studio_id"),
+                                                                project.get("proposer_id"), members))
+                   for members in self._authors(actor, project))
 
     # -- hooks called by the applier -----------------------------------------------------------------
 
@@ -126,8 +125,7 @@ class Authority:
         if spec.name == "reviews":
             reviewer = self.actor(values.get("reviewer_id") or (values.get("versions") or {}).get(MAKER))
             studio = self._studio(values["project_id"])
-            if reviewer is None or not (reviewer.role == "admin" or (reviewer.role == "leader"
-                                                                    and leads_studio_of(reviewer, studio))):
+            if reviewer is None or not allowed(reviewer, "project.review", project_facts(None, studio, None, ())):
                 self._reject(spec, values, None, None, None, "review")
                 self._undo_insert(spec, values)
                 return False

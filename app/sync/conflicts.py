@@ -23,7 +23,7 @@ from app.core.changes import Changes
 from app.core.errors import NotFound, ValidationError
 from app.core.fields import EDITABLE_FIELDS, field_name
 from app.core.i18n import t
-from app.core.permissions import can, denied, leads_studio_of
+from app.core.permissions import allowed, can, denied, studio_subject
 from app.core.queries import visible_to
 from app.core.vocab import STATUSES, label
 from db.models import Project, SyncConflict, User
@@ -102,7 +102,7 @@ def _time(clock: str | None) -> str | None:
 def _actions(actor: Actor, c: SyncConflict, project: Project | None) -> tuple[str, ...]:
     if c.status != "open" or not can(actor, "sync.resolve"):
         return ()
-    if project is not None and not leads_studio_of(actor, project.studio_id):
+    if project is not None and not allowed(actor, "sync.resolve", studio_subject(project.studio_id)):
         return ()
     if c.kind == "field" and c.entity == "projects" and c.field in EDITABLE_FIELDS and project is not None:
         return ("keep", "take")

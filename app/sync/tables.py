@@ -77,6 +77,7 @@ def specs() -> tuple[Spec, ...]:
         unique = tuple(tuple(c.name for c in con.columns) for con in table.constraints
                        if con.__class__.__name__ == "UniqueConstraint")
         unique += tuple((c.name,) for c in table.columns if c.unique)
+        unique += tuple(tuple(c.name for c in ix.columns) for ix in table.indexes if ix.unique)
         append_only = model is AuditLog
         fields = () if append_only else sequence.tracked_fields(model)
         columns = tuple(c.name for c in table.columns if c.name not in ("seq", "origin"))

@@ -41,13 +41,10 @@ class UiContext(QObject):
         self.indexer = Worker(self)
         self.searcher: Any = None  # the window's Searcher (the toolbar search), once the window exists
 
-    # -- roles ---------------------------------------------------------------------------------
-    def can(self, permission: str) -> bool:
-        return can(self.actor, permission)
-
-    @property
-    def is_staff(self) -> bool:
-        return self.actor.role in ("leader", "admin")
+    # -- permissions (asked of the core's table: app/core/permissions.py) -------------------------
+    def can(self, use_case: str) -> bool:
+        """A use case without a record (site settings, posting calls…)."""
+        return can(self.actor, use_case)
 
     # -- running work --------------------------------------------------------------------------
     def write(self, fn: Callable[[], Changes], *, done: Callable[[Changes], None] | None = None,

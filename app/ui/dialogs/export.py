@@ -6,7 +6,7 @@ the core decides who may export what, the window only hides what a person could 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QWidget)
 
 from app.core import choices
+from app.core.errors import IdeaBankError
+from app.core.permissions import could, for_studio
 from app.ui.context import UiContext
 from app.ui.worker import alive
 
@@ -29,6 +31,7 @@ class ExportOutcome:
     pages: int
     total: int
     cancelled: bool = False
+    notes: list[str] = field(default_factory=list)  # the export report: characters no font has
 
 
 def _path_row(suggested: str, browse_label: str, browse) -> tuple[QLineEdit, QHBoxLayout]:  # type: ignore[no-untyped-def]
@@ -107,7 +110,7 @@ class ReportDialog(QDialog):
         self.setWindowTitle(self.tr("Studio annual report"))
         self.studio = QComboBox()
         for sid, name in choices.studios(ctx.bank):
-            if ctx.actor.role != "leader" or sid == ctx.actor.studio_id:  # leaders report on their own studio
+            if for_studio(ctx.actor, sid).may("export_batch"):  # a leader reports on their own studio
                 self.studio.addItem(name, name)
                 if sid == studio_id:
                     self.studio.setCurrentIndex(self.studio.count() - 1)
@@ -173,12 +176,24 @@ class Exporter(QObject):
     @property
     def may_batch(self) -> bool:
         """Batches and reports are staff work (a worker exports only their own project's dossier)."""
-        return self.ctx.can("data.export")
+        return could(self.ctx.actor, "studio.export_batch")
 
     # -- one project -----------------------------------------------------------------------------
+    def dossier_refusal(self, project_id: str) -> str:
+        """Why this person may not export this project's dossier ("" when they may)."""
+        from app.core import queries
+        try:
+            return queries.project_permissions(self.ctx.bank, self.ctx.actor, project_id).why("export_dossier")
+        except IdeaBankError as exc:
+            return exc.message
+
     def ask_dossier(self, project_id: str) -> None:
         from app.core import queries
         from app.dossier.export import file_name
+        refusal = self.dossier_refusal(project_id)
+        if refusal:  # said before a file is chosen, not after
+            QMessageBox.information(self.window, self.tr("Export dossier"), refusal)
+            return
         row = queries.rows(self.ctx.bank, [project_id]).get(project_id)  # one indexed read: the suggested name
         suggested = str(Path.home() / file_name(row.number, row.title)) if row else ""
         dlg = ExportDialog(self.ctx, suggested=suggested, parent=self.window)
@@ -186,13 +201,13 @@ class Exporter(QObject):
             self.export_dossier(project_id, dlg.template.currentData(), dlg.target())
 
     def export_dossier(self, project_id: str, template: str, target: Path):  # type: ignore[no-untyped-def]
-        from app.dossier.export import export_dossier
+        from app.dossier.export import export_dossier, glyph_note
         bank, actor = self.ctx.bank, self.ctx.actor
 
         def work(state):  # type: ignore[no-untyped-def]
             state.progress(0, 0, self.tr("Exporting the dossier…"))
             rendered = export_dossier(bank, actor, project_id, target, template=template)
-            return ExportOutcome([target], rendered.pages, 1)
+            return ExportOutcome([target], rendered.pages, 1, notes=[glyph_note(*p) for p in rendered.glyph_problems])
         return self.ctx.run(work, done=self._finished, failed=self._failed, label=self.tr("Exporting the dossier"))
 
     # -- the projects listed ---------------------------------------------------------------------
@@ -211,7 +226,7 @@ class Exporter(QObject):
 
     def export_batch(self, ids: list[str], template: str, target: Path, *, combined: bool):  # type: ignore[no-untyped-def]
         """One PDF each into folder ``target``, or one combined PDF; the same checks as the CLI's batch."""
-        from app.dossier.export import export_ids
+        from app.dossier.export import export_ids, glyph_note
         bank, actor, total = self.ctx.bank, self.ctx.actor, len(ids)
 
         def work(state):  # type: ignore[no-untyped-def]
@@ -219,7 +234,8 @@ class Exporter(QObject):
             result = export_ids(bank, actor, ids, target, combined=combined, template=template,
                                 progress=lambda done, n: state.progress(done, n + 1 if combined else n),
                                 cancelled=lambda: state.cancelled)
-            return ExportOutcome(result.files, result.pages, total, result.cancelled)
+            return ExportOutcome(result.files, result.pages, total, result.cancelled,
+                                 notes=[glyph_note(*p) for p in result.glyph_problems])
 
         dlg = QProgressDialog(self.tr("Exporting %n dossier(s)…", "", total), self.tr("Cancel"), 0, total, self.window)
         dlg.setWindowTitle(self.tr("Export the listed projects"))
@@ -276,6 +292,9 @@ class Exporter(QObject):
                           QMessageBox.StandardButton.Close, self.window)
         open_btn = box.addButton(self.tr("Open"), QMessageBox.ButtonRole.AcceptRole)
         open_btn.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(where))))
+        if out.notes:
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setInformativeText("\n".join(out.notes[:20]))
         box.setObjectName("exportDone")
         box.open()  # not modal: the window stays usable while the message is up
 

@@ -29,7 +29,7 @@ class SettingsDialog(QDialog):
         self.idle.setSuffix(self.tr(" min"))
         self.idle.setSpecialValueText(self.tr("never"))
         self.idle.setValue(auth.idle_minutes(ctx.bank))
-        self.idle.setEnabled(ctx.can("user.manage"))
+        self.idle.setEnabled(ctx.can("site.settings"))
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Theme"), self.theme)
@@ -50,7 +50,7 @@ class SettingsDialog(QDialog):
         s.setValue("language", self.language.currentData())
         s.setValue("theme", self.theme.currentData())
         theme.apply(QApplication.instance(), self.theme.currentData())
-        if self.ctx.can("user.manage") and self.idle.value() != auth.idle_minutes(self.ctx.bank):
+        if self.ctx.can("site.settings") and self.idle.value() != auth.idle_minutes(self.ctx.bank):
             try:
                 auth.set_idle_minutes(self.ctx.bank, self.ctx.actor, self.idle.value())
             except IdeaBankError as exc:

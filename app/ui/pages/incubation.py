@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QMimeData, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
-                               QFileDialog, QFormLayout, QFrame, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+                               QFileDialog, QFormLayout, QFrame, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox,
                                QSplitter, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
 
@@ -24,8 +24,10 @@ from app.core.changes import Changes
 from app.core.errors import IdeaBankError
 from app.core.i18n import t
 from app.core.incubation import REQUEST_STATUSES, SERVICES, STEPS
+from app.core.permissions import could
 from app.core.vocab import label
 from app.ui.pages import Page, PageSpec, register
+from app.ui.permits import offer
 
 MIME = "application/x-ideabank-incubation-request"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -312,7 +314,7 @@ class IncubationBoard(Page):
         self.new_button = QPushButton(t("新建委托…", "New request…"))
         self.new_button.setObjectName("primary")
         self.new_button.clicked.connect(self.new_request)
-        self.new_button.setVisible(ctx.actor.role in ("leader", "admin"))
+        self.new_button.setVisible(could(ctx.actor, "project.request_incubation"))
         self.message = QLabel()
         self.message.setObjectName("fieldError")
         self.message.setWordWrap(True)
@@ -458,6 +460,17 @@ class IncubationBoard(Page):
                           else t("它已结束。", "It is finished.")))
             return
         self.take_step(request_id, action)
+
+    def confirm_delivery(self, request_id: str) -> None:
+        answer = QMessageBox.question(self, t("确认可交付", "Confirm delivery"),
+                                      t("还有里程碑未完成。确认孵化基地现在就可以交付吗？",
+                                        "Some milestones are still open. Confirm that the base may deliver now?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        bank, actor = self.ctx.bank, self.ctx.actor
+        self.ctx.write(lambda: incubation.confirm_delivery(bank, actor, request_id), failed=self._failed,
+                       done=lambda _ch: self.ctx.sig_message.emit(t("已确认：孵化基地可以交付。",
+                                                                   "Confirmed: the base may deliver.")))
 
     def take_step(self, request_id: str, action: str) -> None:
         step = STEPS[action]
@@ -630,13 +643,23 @@ class RequestDetail(QWidget):
             button.clicked.connect(lambda _=False, a=action: self.board.take_step(data["id"], a))
             self.buttons.addWidget(button)
             button.show()  # a child added to a visible widget stays hidden until shown
-        may_report = data["status"] in incubation.MILESTONE_OPEN and (
-            self.board.ctx.actor.role in ("base", "admin") or self.board.ctx.actor.role == "leader")
+        may = incubation.request_permissions(self.board.ctx.bank, self.board.ctx.actor, data["id"])
+        if may.may("confirm_delivery") and not data["delivery_confirmed"] \
+                and data["milestones_done"] < data["milestones_total"]:
+            # the base delivers with milestones still open only once the studio's leader agrees
+            confirm = QPushButton(t("确认可交付…", "Confirm delivery…"))
+            confirm.setObjectName("confirm_delivery")
+            confirm.setToolTip(t("里程碑尚未全部完成：确认后孵化基地即可交付。",
+                                 "Milestones are still open: once you confirm, the base may deliver."))
+            confirm.clicked.connect(lambda _=False: self.board.confirm_delivery(data["id"]))
+            self.buttons.addWidget(confirm)
+            confirm.show()
         self.buttons.addWidget(self.progress_button)
-        self.progress_button.setVisible(may_report)
-        # The core decides who may edit; the button shows where it would be allowed.
+        offer(self.progress_button, may, "report_progress")
+        self.progress_button.setVisible(may.may("report_progress"))  # only while milestones are open
         self.buttons.addWidget(self.edit_button)
-        self.edit_button.setVisible(data["status"] == "draft" and "submit" in data["actions"])
+        offer(self.edit_button, may, "edit")
+        self.edit_button.setVisible(may.may("edit"))
 
 
 def _open_link_target(detail: RequestDetail, link: str) -> dict[str, Any] | None:
@@ -655,16 +678,14 @@ class RequestDialog(QDialog):
 
     def __init__(self, ctx, parent: QWidget | None = None, data: dict[str, Any] | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
-        from app.core.queries import ProjectFilter, page
         self.setWindowTitle(t("修改孵化委托", "Edit incubation request") if data else t("新建孵化委托", "New incubation request"))
         self.project = QComboBox()
         if data:
             self.project.addItem(f"{data['project_number']} {data['project_title']}", data["project_id"])
             self.project.setEnabled(False)
         else:
-            studio = ctx.actor.studio_id if ctx.actor.role == "leader" else None
-            for row in page(ctx.bank, ProjectFilter(statuses=("adopted", "completed"), studio_id=studio), limit=500):
-                self.project.addItem(f"{row.number} {row.title}", row.id)
+            for pid, number, title in incubation.candidate_projects(ctx.bank, ctx.actor):
+                self.project.addItem(f"{number} {title}", pid)
         self.title = QLineEdit()
         self.services = {code: QCheckBox(label(SERVICES, code)) for code in SERVICES}
         svc = QHBoxLayout()

@@ -5,11 +5,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from app.core import stats
+from app.core import analytics
+from app.core.permissions import could, for_studio
 from app.core.vocab import STUDIO_LEVELS, label
 from app.ui import fmt
 from app.ui.pages import Page, PageSpec, register
 from app.ui.context import UiContext
+from app.ui.permits import offer
 
 
 class _Number(QTableWidgetItem):
@@ -41,7 +43,8 @@ class StudiosPage(Page):
         self.report_btn = QPushButton(self.tr("Annual report…"))
         self.report_btn.setToolTip(self.tr("The selected studio's annual innovation report as a PDF"))
         self.report_btn.clicked.connect(self._report)
-        self.report_btn.setVisible(ctx.can("data.export"))  # the core refuses anyone else anyway
+        self.report_btn.setVisible(could(ctx.actor, "studio.export_batch"))
+        self.table.currentCellChanged.connect(lambda *_: self._offer_report())
         bottom = QHBoxLayout()
         bottom.addWidget(hint, 1)
         bottom.addWidget(self.report_btn)
@@ -52,7 +55,7 @@ class StudiosPage(Page):
         self.reload()
 
     def reload(self) -> None:
-        self.rows = stats.studios_overview(self.ctx.bank)
+        self.rows = analytics.studios_overview(self.ctx.bank, self.ctx.actor)
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
@@ -72,10 +75,18 @@ class StudiosPage(Page):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
-    def _report(self) -> None:
+    def _selected(self) -> str | None:
         row = self.table.currentRow()
-        studio_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) if row >= 0 else None
-        self.ctx.sig_export.emit("report", studio_id or "")
+        return self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) if row >= 0 else None
+
+    def _offer_report(self) -> None:
+        """A leader reports on their own studio: another's report is disabled, and says why."""
+        if self.report_btn.isVisibleTo(self):
+            studio_id = self._selected() or self.ctx.actor.studio_id
+            offer(self.report_btn, for_studio(self.ctx.actor, studio_id), "export_batch")
+
+    def _report(self) -> None:
+        self.ctx.sig_export.emit("report", self._selected() or "")
 
     def _open(self, row: int, _col: int) -> None:
         studio_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)

@@ -23,9 +23,11 @@ from app.core.changes import Changes
 from app.core.errors import IdeaBankError
 from app.core.i18n import t
 from app.core.attachments import private_copy
+from app.core.permissions import for_studio
 from app.core.vocab import SKILL_GRADES, label
 from app.ui.pages.alerts import banner_for
 from app.ui.pages import Page, PageSpec, register
+from app.ui.permits import offer
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -135,7 +137,7 @@ class TeamsTab(_Tab):
         new = QPushButton(t("组建团队…", "New team…"))
         new.setObjectName("primary")
         new.clicked.connect(lambda: self.create_team())
-        new.setVisible(ctx.can("team.manage"))
+        new.setVisible(for_studio(ctx.actor, ctx.actor.studio_id).may("create_team"))
         self.add_button = QPushButton(t("添加成员…", "Add member…"))
         self.add_button.clicked.connect(lambda: self.add_member())
         self.log_button = QPushButton(t("记录活动…", "Log activity…"))
@@ -211,12 +213,10 @@ class TeamsTab(_Tab):
             item = QListWidgetItem(f"{a['date']} [{a['kind_label']}] {a['title']}{extra}\n{a['body']}".strip())
             item.setData(ID_ROLE, a["attachments"])
             self.log.addItem(item)
-        with self.ctx.bank.session() as s:
-            manage = teams.may_manage(self.ctx.actor, teams.team_ref(s, team_id))
-            member = any(m["employee_no"] == self.ctx.actor.employee_no and not m["left_on"] for m in d["members"])
+        may = teams.team_permissions(self.ctx.bank, self.ctx.actor, team_id)
         for button in (self.add_button, self.up_button, self.leave_button):
-            button.setEnabled(manage)
-        self.log_button.setEnabled(manage or member)
+            offer(button, may, "manage")
+        offer(self.log_button, may, "log_activity")
 
     def _selected_member(self) -> str | None:
         row = self.members.currentRow()
@@ -395,11 +395,17 @@ class CallBoard(_Tab):
         _fill(self.apps, [[a["name"], a["unit"], a["skill_grade"], a["status_label"], a["statement"]]
                           for a in d["application_list"]])
         me = self.ctx.actor
-        mine = d["poster_no"] == me.employee_no or me.role == "admin"
+        may = teams.call_permissions(self.ctx.bank, me, call_id)
         applied = any(a["employee_no"] == me.employee_no for a in d["application_list"])
-        self.apply_button.setEnabled(d["state"] == "open" and not mine and not applied)
+        offer(self.apply_button, may, "apply")
+        if applied:
+            self.apply_button.setEnabled(False)
+            self.apply_button.setToolTip(t("你已经揭过这个榜了。", "You have already applied to this call."))
+        pending = any(a["status"] == "pending" for a in d["application_list"])
         for b in (self.accept_button, self.decline_button):
-            b.setEnabled(mine and any(a["status"] == "pending" for a in d["application_list"]))
+            if offer(b, may, "decide") and not pending:
+                b.setEnabled(False)
+                b.setToolTip(t("没有待答复的申请。", "No application is waiting for an answer."))
         self.sig_selected.emit(call_id)
 
     def post(self, title: str | None = None, problem: str = "", deadline: dt.date | None = None,

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 from app.core import attachments, auth, discussion, projects, queries
 from app.core.errors import IdeaBankError
-from app.core.lifecycle import EDITABLE_BY_OWNER, TRANSITIONS
 from app.core.people import list_users
 from app.core.vocab import CONFIDENTIALITY, RUBRIC, STATUSES, label
 from app.ui import fmt
 from app.ui.context import UiContext
+from app.ui.permits import offer
 from app.ui.widgets.mention import MentionEdit
 from app.ui.pages.alerts import banner_for
 
@@ -234,33 +234,41 @@ class DetailPane(QWidget):
             self.warning_box.addWidget(self.warning_banner)
 
     def _render_buttons(self, d: dict[str, Any]) -> None:
-        actor = self.ctx.actor
+        """Every button and menu entry as the core answers for this person and project (d["may"])."""
+        may = d["may"]
         self.vote_btn.setText(self.tr("Withdraw vote (%n)", "", d["vote_count"]) if d["voted"]
                               else self.tr("Vote (%n)", "", d["vote_count"]))
-        owner = actor.employee_no == d["proposer"] or actor.employee_no in d["co_authors"]
-        self.edit_btn.setVisible(bool(d["can_edit"]) and (self.ctx.is_staff or d["status"] in EDITABLE_BY_OWNER))
-        self.submit_btn.setVisible(owner and d["status"] == "draft")
-        self.review_btn.setVisible(bool(d["can_review"]) and d["status"] in ("submitted", "under_review"))
-        self.kiosk_btn.setVisible(bool(d["can_review"]) and bool(d.get("kiosk")))
+        offer(self.vote_btn, may, "vote")
+        offer(self.edit_btn, may, "edit")
+        offer(self.submit_btn, may, "submit")
+        self.submit_btn.setVisible(may.may("submit"))  # the author's own button; staff submit from the form
+        self.review_btn.setVisible(d["status"] in ("submitted", "under_review") and may.offer("review"))
+        self.review_btn.setEnabled(may.may("review"))
+        self.review_btn.setToolTip(may.why("review"))
+        offer(self.kiosk_btn, may, "confirm_kiosk")
+        self.kiosk_btn.setVisible(bool(d.get("kiosk")) and self.kiosk_btn.isVisible())
         menu = self.more_btn.menu()
         menu.clear()
-        for action in d["actions"]:
-            tr = TRANSITIONS[action]
-            if action not in MENU_ACTIONS:
-                continue
-            allowed = (tr.owner_may and owner) or (actor.role in tr.roles and (actor.role != "leader" or d["can_review"]))
-            if allowed:
-                menu.addAction(QCoreApplication.translate("DetailPane", MENU_ACTIONS[action]), lambda a=action: self._move(a))
-        # Authors export their own project's dossier; staff and the base any they may see (the core checks).
-        if owner or self.ctx.can("data.export"):
+        menu.setToolTipsVisible(True)
+        for action, text in MENU_ACTIONS.items():
+            if may.offer(action):
+                entry = menu.addAction(QCoreApplication.translate("DetailPane", text), lambda a=action: self._move(a))
+                offer(entry, may, action)
+        if d.get("merged_into") and may.offer("undo_merge"):  # a duplicate merged into another project
+            undo = menu.addAction(self.tr("Undo the merge"), self._undo_merge)
+            undo.setObjectName("undoMerge")
+            offer(undo, may, "undo_merge")
+        if may.offer("export_dossier"):
             if not menu.isEmpty():
                 menu.addSeparator()
             export = menu.addAction(self.tr("Export dossier…"), lambda: self.ctx.sig_export.emit("dossier", self.project_id))
             export.setObjectName("exportDossier")
+            offer(export, may, "export_dossier")
         self.more_btn.setVisible(not menu.isEmpty())
-        self.files_hint.setVisible(bool(d["can_edit"]) or owner)
-        self.add_file_btn.setVisible(bool(d["can_edit"]) or owner)
-        self.files.setAcceptDrops(bool(d["can_edit"]) or owner)
+        attach = may.may("attach")
+        self.files_hint.setVisible(attach)
+        offer(self.add_file_btn, may, "attach")
+        self.files.setAcceptDrops(attach)
 
     def _fields_html(self, d: dict[str, Any]) -> str:
         def row(name: str, value: Any) -> str:
@@ -376,6 +384,10 @@ class DetailPane(QWidget):
     def _move(self, action: str) -> None:
         bank, actor, pid = self.ctx.bank, self.ctx.actor, self.project_id
         self.ctx.write(lambda: projects.move(bank, actor, pid, action), parent=self)
+
+    def _undo_merge(self) -> None:
+        bank, actor, pid = self.ctx.bank, self.ctx.actor, self.project_id
+        self.ctx.write(lambda: projects.undo_merge(bank, actor, pid), parent=self)
 
     def _confirm_kiosk(self) -> None:
         bank, actor, pid = self.ctx.bank, self.ctx.actor, self.project_id
