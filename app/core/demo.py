@@ -531,6 +531,7 @@ def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int
            seqs: dict[int, int], site_id: str, site_code: str) -> dict[Any, list[dict[str, Any]]]:
     people, studios = org.people, org.studios
     P, M, C, V, R = ([] for _ in range(5))  # projects, members, comments, votes, reviews
+    stuck_share = max(0.01, min(0.2, 10 / max(total, 1)))
     for i in range(first, first + size):
         created = _spread(i, total, rng, start, end)
         author = proposers[rng.choices(range(len(proposers)), cum_weights=cum)[0]]
@@ -541,9 +542,11 @@ def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int
         category, status = category_of(), status_of()
         # A status fits the project's age: a week-old idea is not yet promoted, and old projects have
         # mostly moved on (one still waiting in an active stage past the demo's warning threshold
-        # for it is rare, so the warnings board shows a few, not half the bank).
+        # for it is rare, so the warnings board shows a few, not half the bank). A small demo has
+        # few recent projects, so it keeps more of them waiting: its review queue is not empty and
+        # every status occurs.
         age = (now - created).days
-        while age < MIN_AGE[status] or (age > STUCK_DAYS.get(status, age) and rng.random() > 0.01):
+        while age < MIN_AGE[status] or (age > STUCK_DAYS.get(status, age) and rng.random() > stuck_share):
             status = status_of()
         theme = writer.theme(person.area)
         title = writer.title(category, theme)
