@@ -1,5 +1,5 @@
 """Demo data beyond the projects: the maker alliance, teams of every kind with members and activity
-logs, open calls with applications, and incubation requests at every stage with milestones, so that
+logs, the studios' ledgers (study sessions, activities, rewards), open calls with applications, and incubation requests at every stage with milestones, so that
 the teams, calls, incubation and warnings pages have something to show on first start.
 
 Everything is dated relative to the end of the demo period (today): some calls are still open, some
@@ -33,7 +33,7 @@ from app.core.bank import Bank
 from app.core.incubation import SERVICES
 from db.base import fact_id
 from db.models import (AllianceMember, AuditLog, CallApplication, IncubationRequest, Milestone, MilestoneUpdate,
-                       OpenCall, Setting, Team, TeamActivity, TeamMember, TeamPartner, TeamProject)
+                       OpenCall, Setting, StudioRecord, Team, TeamActivity, TeamMember, TeamPartner, TeamProject)
 
 # The demo site's warning thresholds (alerts.py): a project is "stuck" after this many days in a
 # stage. demo.py draws project statuses so that few old projects exceed them.
@@ -304,6 +304,36 @@ def fill_teams(d: Demo) -> None:
                     {"meeting": 1})
 
 
+# -- the studios' ledgers (台账) ------------------------------------------------------------------
+
+def fill_ledger(d: Demo) -> None:
+    """Each studio's own records for every year since it was founded: study sessions, activities
+    and, in most years, a reward; written by the leader, as ledger.add_record does."""
+    rng = d.rng
+    for st in d.org.studios:
+        members = len(st.members)
+        for year in range(max(st.founded.year, d.start.year), d.end.year + 1):
+            first = max(dt.date(year, 1, 1), st.founded)
+            last = min(dt.date(year, 12, 31), d.today - dt.timedelta(days=1))
+            if last <= first:
+                continue
+            kinds = ["study"] * rng.randint(1, 3) + ["activity"] * rng.randint(1, 3)
+            if rng.random() < 0.75 and (year < d.end.year or d.end.month == 12):
+                kinds.append("reward")  # given at the year's end
+            for kind in kinds:
+                day = dt.date(year, 12, rng.randint(10, 28)) if kind == "reward" else \
+                    first + dt.timedelta(days=rng.randrange((last - first).days + 1))
+                title, body = rng.choice(W.LEDGER[kind])
+                participants = rng.randint(3, 8) if kind == "reward" else rng.randint(max(3, members // 2), members + 10)
+                amount = float(rng.randrange(5000, 50000, 500)) if kind == "reward" else \
+                    (float(rng.randrange(500, 8000, 100)) if kind == "activity" and rng.random() < 0.5 else None)
+                at = d.at(day)
+                d.add(StudioRecord, at, {"studio_id": st.id, "kind": kind, "title": title.format(year=year),
+                                         "happened_on": day, "body": body, "participants": participants,
+                                         "amount": amount, "author_id": d.org.people[st.leader].id})
+                d.log(st.leader, "studio", st.id, "record", at, field=kind, new=title.format(year=year))
+
+
 # -- open calls (揭榜挂帅) --------------------------------------------------------------------------
 
 def fill_calls(d: Demo) -> None:
@@ -541,7 +571,8 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-FILLERS: list[Callable[[Demo], None]] = [fill_settings, fill_alliance, fill_teams, fill_calls, fill_incubation]
+FILLERS: list[Callable[[Demo], None]] = [fill_settings, fill_alliance, fill_teams, fill_ledger, fill_calls,
+                                         fill_incubation]
 
 
 def fill(bank: Bank, actor: Actor, org: Any, recent: RecentProjects, *, seed: int, scale: int, start: dt.datetime,
@@ -574,5 +605,5 @@ def fill(bank: Bank, actor: Actor, org: Any, recent: RecentProjects, *, seed: in
     return counts
 
 
-__all__ = ["RecentProjects", "Demo", "FILLERS", "WARNINGS", "fill", "fill_settings", "fill_alliance", "fill_teams", "fill_calls",
-           "fill_incubation"]
+__all__ = ["RecentProjects", "Demo", "FILLERS", "WARNINGS", "fill", "fill_settings", "fill_alliance", "fill_teams",
+           "fill_ledger", "fill_calls", "fill_incubation"]

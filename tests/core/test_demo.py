@@ -185,3 +185,22 @@ def test_demo_activity_is_numbered_chained_and_hides_secret_projects(filled):
     secret = select(Project.id).where(Project.confidentiality == "secret")
     assert _count(bank, TeamProject, TeamProject.project_id.in_(secret)) == 0
     assert check_bank(bank) == []  # includes the audit chain
+
+
+def test_studios_keep_ledgers_and_most_have_premises_and_funds(filled):
+    from app.core import compliance
+    from db.models import StudioRecord
+    bank, counts = filled
+    year = bank.now().year - 1  # the last whole year of the period
+    with bank.session() as s:
+        founded = dict(s.execute(select(Studio.id, Studio.founded)).all())
+        kinds = set(s.scalars(select(StudioRecord.kind).distinct()))
+        latest = s.scalar(select(func.max(StudioRecord.happened_on)))
+    assert kinds == {"study", "activity", "reward"} and latest < bank.now().date()
+    entries = compliance.checklist(bank, bank.actor(), year)
+    for e in entries:
+        if founded[e["studio_id"]].year < year:
+            assert not {"records.study", "records.activity"} & set(e["missing"]), e
+    without = sum("premises_funds" in e["missing"] for e in entries)
+    assert 0 < without < len(entries) // 4  # a few gaps to show, most studios on record
+    assert _count(bank, StudioRecord) == counts["studio_records"] and _count(bank, StudioRecord, StudioRecord.seq <= 1) == 0
