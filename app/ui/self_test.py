@@ -9,7 +9,9 @@ for input and nothing of the bank's content is printed. Exit 0 when all of it wo
 """
 from __future__ import annotations
 
+import atexit
 import json
+import os
 import sys
 import time
 from typing import Any
@@ -48,5 +50,15 @@ def run(app: Any, bank: Any, language: str) -> int:
     report = {"pages": shown, "language": language, "translated": translated or language == "en",
               "bundled_fonts": bundled, "window_icon": not app.windowIcon().isNull()}
     print(json.dumps(report, ensure_ascii=False))
+    code = 0 if shown and report["translated"] and report["window_icon"] else 1
+    # PySide6 6.12 on Python 3.11 can abort in the interpreter's final garbage collection after
+    # many Qt calls ("none_dealloc", see app/ui/screenshots.py); the check is done by then, so once
+    # the caller has closed the bank and released the folder, leave before that collection.
+    atexit.register(_leave, code)
+    return code
+
+
+def _leave(code: int) -> None:
     sys.stdout.flush()
-    return 0 if shown and report["translated"] and report["window_icon"] else 1
+    sys.stderr.flush()
+    os._exit(code)
