@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         ctx.sig_export.connect(self._export_requested)
         self._restore_geometry()
         self.nav.setCurrentRow(0)
-        self.refresh_unread()
+        self.refresh_badges()
         self._start_search = start_search
         self._mention_draft()
 
@@ -221,13 +221,11 @@ class MainWindow(QMainWindow):
     def current_page(self) -> Page:
         return self.stack.currentWidget()
 
-    # -- unread count in the navigation -----------------------------------------------------------
-    def refresh_unread(self) -> None:
-        from app.core import inbox
-        n = inbox.unread_count(self.ctx.bank, self.ctx.actor)
+    # -- counts in the navigation (unread notices, projects awaiting review) ------------------------
+    def refresh_badges(self) -> None:
         for i, spec in enumerate(self.specs):
-            if spec.key == "inbox":
-                self._set_badge(i, n)
+            if spec.badge is not None:
+                self._set_badge(i, spec.badge(self.ctx))
 
     def _set_badge(self, row: int, n: int) -> None:
         label_ = self.specs[row].label()
@@ -285,24 +283,24 @@ class MainWindow(QMainWindow):
         return False
 
     def open_project(self, project_id: str) -> None:
-        """Show a project in the bank page, clearing filters that would hide it."""
+        """Show a project in the bank page, clearing the search and filters that would hide it."""
         self.show_page("bank")
         page = self.page("bank")
-        if page is not None and not page.select_record("project", project_id):
-            self.search.clear()
-            page.filters.reset()
-            page.set_search("", None)
-            page.select_record("project", project_id)
+        if page is None:
+            return
+        if page.search_ids is not None and project_id not in page.search_ids:
+            self.search.clear()  # tells the pages at once (no search: every project)
+        page.reveal(project_id)
 
     def refresh(self) -> None:
         for w in self.widgets.values():
             w.reload()
-        self.refresh_unread()
+        self.refresh_badges()
         self.statusBar().showMessage(self.tr("Refreshed."), 3000)
 
     def on_changes(self, changes: Changes) -> None:
-        if changes.notifications:
-            self.refresh_unread()
+        if changes.notifications or changes.membership or changes.reviews:
+            self.refresh_badges()
 
     def open_settings(self) -> None:
         from app.ui.dialogs.settings import SettingsDialog

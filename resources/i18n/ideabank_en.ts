@@ -16,8 +16,8 @@
         <translation>Your idea was submitted. Your studio leader will confirm and review it; you will find the answer under your notices.</translation>
     </message>
     <message>
-        <source>Today&apos;s notices</source>
-        <translation>Today&apos;s notices</translation>
+        <source>Today's notices</source>
+        <translation>Today's notices</translation>
     </message>
 </context>
 <context>
@@ -539,6 +539,14 @@
         <translation>Mark all read</translation>
     </message>
     <message>
+        <source>Add as co-author</source>
+        <translation>Add as co-author</translation>
+    </message>
+    <message>
+        <source>Take the person who asked on as a co-author of the project</source>
+        <translation>Take the person who asked on as a co-author of the project</translation>
+    </message>
+    <message>
         <source>Double-click a notice to open its project.</source>
         <translation>Double-click a notice to open its project.</translation>
     </message>
@@ -552,6 +560,10 @@
     <message>
         <source>No notices yet. You will be told here of every decision, comment and mention that concerns you.</source>
         <translation>No notices yet. You will be told here of every decision, comment and mention that concerns you.</translation>
+    </message>
+    <message>
+        <source>%1 is now a co-author.</source>
+        <translation>%1 is now a co-author.</translation>
     </message>
 </context>
 <context>
@@ -597,8 +609,8 @@
         <translation>Export dossier…</translation>
     </message>
     <message>
-        <source>Export the selected project&apos;s dossier as a PDF</source>
-        <translation>Export the selected project&apos;s dossier as a PDF</translation>
+        <source>Export the selected project's dossier as a PDF</source>
+        <translation>Export the selected project's dossier as a PDF</translation>
     </message>
     <message>
         <source>Export the listed projects…</source>
@@ -668,8 +680,8 @@
         <translation>Export package</translation>
     </message>
     <message>
-        <source>This site trusts no other site yet. Open Site identity, trust the other site&apos;s key file, then export.</source>
-        <translation>This site trusts no other site yet. Open Site identity, trust the other site&apos;s key file, then export.</translation>
+        <source>This site trusts no other site yet. Open Site identity, trust the other site's key file, then export.</source>
+        <translation>This site trusts no other site yet. Open Site identity, trust the other site's key file, then export.</translation>
     </message>
     <message>
         <source>Wrote %1 for site %2: %3 records and %4 attachments (sequence %5–%6).</source>
@@ -967,11 +979,11 @@
     </message>
     <message>
         <source>Similar existing projects</source>
-        <translation>Similar existing projects</translation>
+        <translation type="vanished">Similar existing projects</translation>
     </message>
     <message>
         <source>Check these before proposing: maybe someone had the idea already, and you can comment or join instead.</source>
-        <translation>Check these before proposing: maybe someone had the idea already, and you can comment or join instead.</translation>
+        <translation type="vanished">Check these before proposing: maybe someone had the idea already, and you can comment or join instead.</translation>
     </message>
     <message>
         <source>Submit for review</source>
@@ -1088,6 +1100,10 @@
         <translation>Rubric (0–10 each; weights of this studio)</translation>
     </message>
     <message>
+        <source>not scored</source>
+        <translation>not scored</translation>
+    </message>
+    <message>
         <source>Weighted total</source>
         <translation>Weighted total</translation>
     </message>
@@ -1128,6 +1144,10 @@
         <translation>Send review</translation>
     </message>
     <message>
+        <source>Change it</source>
+        <translation>Change it</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -1163,8 +1183,44 @@
         <translation>No comments yet.</translation>
     </message>
     <message>
+        <source>Choose a decision: adopt, do not adopt, or scores only.</source>
+        <translation>Choose a decision: adopt, do not adopt, or scores only.</translation>
+    </message>
+    <message>
+        <source>Score every criterion before adopting; not scored yet: %1</source>
+        <translation>Score every criterion before adopting; not scored yet: %1</translation>
+    </message>
+    <message>
         <source>Write a reason: the author will read why the idea was not adopted.</source>
         <translation>Write a reason: the author will read why the idea was not adopted.</translation>
+    </message>
+    <message>
+        <source>Score at least one criterion, or choose a decision.</source>
+        <translation>Score at least one criterion, or choose a decision.</translation>
+    </message>
+    <message>
+        <source>Adopt “%1” with a weighted total of %2? Its authors will be told.</source>
+        <translation>Adopt “%1” with a weighted total of %2? Its authors will be told.</translation>
+    </message>
+    <message>
+        <source>Do not adopt “%1” (weighted total %2)? Its authors will read your reason.</source>
+        <translation>Do not adopt “%1” (weighted total %2)? Its authors will read your reason.</translation>
+    </message>
+    <message>
+        <source>Record scores for “%1” (weighted total %2) without deciding yet?</source>
+        <translation>Record scores for “%1” (weighted total %2) without deciding yet?</translation>
+    </message>
+    <message>
+        <source>Confirm: adopt</source>
+        <translation>Confirm: adopt</translation>
+    </message>
+    <message>
+        <source>Confirm: do not adopt</source>
+        <translation>Confirm: do not adopt</translation>
+    </message>
+    <message>
+        <source>Confirm: record scores</source>
+        <translation>Confirm: record scores</translation>
     </message>
 </context>
 <context>
@@ -1240,8 +1296,8 @@
         <translation>Idea Bank</translation>
     </message>
     <message>
-        <source>Pool everyone&apos;s ideas: propose, review and share innovations.</source>
-        <translation>Pool everyone&apos;s ideas: propose, review and share innovations.</translation>
+        <source>Pool everyone's ideas: propose, review and share innovations.</source>
+        <translation>Pool everyone's ideas: propose, review and share innovations.</translation>
     </message>
     <message>
         <source>e.g. W001</source>
@@ -1266,6 +1322,49 @@
     <message>
         <source>Quit</source>
         <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPanel</name>
+    <message>
+        <source>Similar existing projects</source>
+        <translation>Similar existing projects</translation>
+    </message>
+    <message>
+        <source>Check these before proposing: maybe someone had the idea already. Pick one to read it, comment on it or ask to join it.</source>
+        <translation>Check these before proposing: maybe someone had the idea already. Pick one to read it, comment on it or ask to join it.</translation>
+    </message>
+    <message>
+        <source>A comment for its authors</source>
+        <translation>A comment for its authors</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Ask to join as co-author</source>
+        <translation>Ask to join as co-author</translation>
+    </message>
+    <message>
+        <source>Its proposer is asked to add you as a co-author</source>
+        <translation>Its proposer is asked to add you as a co-author</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Background</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>Solution</translation>
+    </message>
+    <message>
+        <source>Your comment was sent; its authors are told.</source>
+        <translation>Your comment was sent; its authors are told.</translation>
+    </message>
+    <message>
+        <source>Its proposer was asked to add you as a co-author; you will hear back in your notices.</source>
+        <translation>Its proposer was asked to add you as a co-author; you will hear back in your notices.</translation>
     </message>
 </context>
 <context>
@@ -1307,8 +1406,8 @@
         <translation>Save my key file…</translation>
     </message>
     <message>
-        <source>A file with this site&apos;s public keys, to carry to another site</source>
-        <translation>A file with this site&apos;s public keys, to carry to another site</translation>
+        <source>A file with this site's public keys, to carry to another site</source>
+        <translation>A file with this site's public keys, to carry to another site</translation>
     </message>
     <message>
         <source>Trusted sites</source>
@@ -1323,8 +1422,8 @@
         <translation>Received</translation>
     </message>
     <message>
-        <source>No site is trusted yet. Bring the other site&apos;s key file and trust it.</source>
-        <translation>No site is trusted yet. Bring the other site&apos;s key file and trust it.</translation>
+        <source>No site is trusted yet. Bring the other site's key file and trust it.</source>
+        <translation>No site is trusted yet. Bring the other site's key file and trust it.</translation>
     </message>
     <message>
         <source>Trust a key file…</source>
@@ -1493,8 +1592,8 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <translation>Annual report…</translation>
     </message>
     <message>
-        <source>The selected studio&apos;s annual innovation report as a PDF</source>
-        <translation>The selected studio&apos;s annual innovation report as a PDF</translation>
+        <source>The selected studio's annual innovation report as a PDF</source>
+        <translation>The selected studio's annual innovation report as a PDF</translation>
     </message>
 </context>
 <context>
@@ -1504,8 +1603,8 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <translation>Site identity…</translation>
     </message>
     <message>
-        <source>This site&apos;s keys, and the sites it trusts</source>
-        <translation>This site&apos;s keys, and the sites it trusts</translation>
+        <source>This site's keys, and the sites it trusts</source>
+        <translation>This site's keys, and the sites it trusts</translation>
     </message>
     <message>
         <source>Export package…</source>

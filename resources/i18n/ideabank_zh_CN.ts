@@ -16,7 +16,7 @@
         <translation>你的创意已提交。工作室领衔人会确认并评审，结果会出现在你的“通知”里。</translation>
     </message>
     <message>
-        <source>Today&apos;s notices</source>
+        <source>Today's notices</source>
         <translation>今日通知</translation>
     </message>
 </context>
@@ -532,6 +532,14 @@
         <translation>全部标为已读</translation>
     </message>
     <message>
+        <source>Add as co-author</source>
+        <translation>添加为合作者</translation>
+    </message>
+    <message>
+        <source>Take the person who asked on as a co-author of the project</source>
+        <translation>把提出申请的人添加为该项目的合作者</translation>
+    </message>
+    <message>
         <source>Double-click a notice to open its project.</source>
         <translation>双击通知可打开对应项目。</translation>
     </message>
@@ -544,6 +552,10 @@
     <message>
         <source>No notices yet. You will be told here of every decision, comment and mention that concerns you.</source>
         <translation>还没有通知。与你有关的每个评审结论、评论和 @ 提及都会在这里告诉你。</translation>
+    </message>
+    <message>
+        <source>%1 is now a co-author.</source>
+        <translation>%1 已成为合作者。</translation>
     </message>
 </context>
 <context>
@@ -589,7 +601,7 @@
         <translation>导出成果档案…</translation>
     </message>
     <message>
-        <source>Export the selected project&apos;s dossier as a PDF</source>
+        <source>Export the selected project's dossier as a PDF</source>
         <translation>将所选项目的成果档案导出为 PDF</translation>
     </message>
     <message>
@@ -660,7 +672,7 @@
         <translation>导出交换包</translation>
     </message>
     <message>
-        <source>This site trusts no other site yet. Open Site identity, trust the other site&apos;s key file, then export.</source>
+        <source>This site trusts no other site yet. Open Site identity, trust the other site's key file, then export.</source>
         <translation>本站点还没有信任任何站点。请先打开“站点身份”，信任对方站点的密钥文件，再导出。</translation>
     </message>
     <message>
@@ -958,11 +970,11 @@
     </message>
     <message>
         <source>Similar existing projects</source>
-        <translation>相似的已有项目</translation>
+        <translation type="vanished">相似的已有项目</translation>
     </message>
     <message>
         <source>Check these before proposing: maybe someone had the idea already, and you can comment or join instead.</source>
-        <translation>提交前看一看：也许已经有人提过类似的想法，你可以去评论或加入。</translation>
+        <translation type="vanished">提交前看一看：也许已经有人提过类似的想法，你可以去评论或加入。</translation>
     </message>
     <message>
         <source>Submit for review</source>
@@ -1079,6 +1091,10 @@
         <translation>评分（每项 0–10 分；按本工作室权重）</translation>
     </message>
     <message>
+        <source>not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
         <source>Weighted total</source>
         <translation>加权总分</translation>
     </message>
@@ -1119,6 +1135,10 @@
         <translation>提交评审</translation>
     </message>
     <message>
+        <source>Change it</source>
+        <translation>返回修改</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1153,8 +1173,44 @@
         <translation>还没有评论。</translation>
     </message>
     <message>
+        <source>Choose a decision: adopt, do not adopt, or scores only.</source>
+        <translation>请选择评审结论：采纳、不采纳或只评分。</translation>
+    </message>
+    <message>
+        <source>Score every criterion before adopting; not scored yet: %1</source>
+        <translation>采纳前请为每一项打分，尚未评分：%1</translation>
+    </message>
+    <message>
         <source>Write a reason: the author will read why the idea was not adopted.</source>
         <translation>请填写理由：作者需要知道创意为什么未被采纳。</translation>
+    </message>
+    <message>
+        <source>Score at least one criterion, or choose a decision.</source>
+        <translation>请至少为一项打分，或选择评审结论。</translation>
+    </message>
+    <message>
+        <source>Adopt “%1” with a weighted total of %2? Its authors will be told.</source>
+        <translation>确定采纳“%1”？加权总分 %2。作者会收到通知。</translation>
+    </message>
+    <message>
+        <source>Do not adopt “%1” (weighted total %2)? Its authors will read your reason.</source>
+        <translation>确定不采纳“%1”（加权总分 %2）？作者会看到你写的理由。</translation>
+    </message>
+    <message>
+        <source>Record scores for “%1” (weighted total %2) without deciding yet?</source>
+        <translation>只为“%1”记录评分（加权总分 %2），暂不作结论？</translation>
+    </message>
+    <message>
+        <source>Confirm: adopt</source>
+        <translation>确认采纳</translation>
+    </message>
+    <message>
+        <source>Confirm: do not adopt</source>
+        <translation>确认不采纳</translation>
+    </message>
+    <message>
+        <source>Confirm: record scores</source>
+        <translation>确认只评分</translation>
     </message>
 </context>
 <context>
@@ -1230,7 +1286,7 @@
         <translation>创新智慧库</translation>
     </message>
     <message>
-        <source>Pool everyone&apos;s ideas: propose, review and share innovations.</source>
+        <source>Pool everyone's ideas: propose, review and share innovations.</source>
         <translation>智慧众筹：提出、评审、共享每一个创新想法。</translation>
     </message>
     <message>
@@ -1256,6 +1312,49 @@
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPanel</name>
+    <message>
+        <source>Similar existing projects</source>
+        <translation>相似的已有项目</translation>
+    </message>
+    <message>
+        <source>Check these before proposing: maybe someone had the idea already. Pick one to read it, comment on it or ask to join it.</source>
+        <translation>提交前请先看看：也许已有人提出过类似的想法。选中一项即可阅读、评论或申请加入。</translation>
+    </message>
+    <message>
+        <source>A comment for its authors</source>
+        <translation>给作者的评论</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Ask to join as co-author</source>
+        <translation>申请作为合作者加入</translation>
+    </message>
+    <message>
+        <source>Its proposer is asked to add you as a co-author</source>
+        <translation>请项目提出人把你添加为合作者</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>背景（存在的问题）</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <source>Your comment was sent; its authors are told.</source>
+        <translation>评论已发送，作者会收到通知。</translation>
+    </message>
+    <message>
+        <source>Its proposer was asked to add you as a co-author; you will hear back in your notices.</source>
+        <translation>已请项目提出人把你添加为合作者，结果会出现在你的通知中。</translation>
     </message>
 </context>
 <context>
@@ -1297,7 +1396,7 @@
         <translation>保存本站点密钥文件…</translation>
     </message>
     <message>
-        <source>A file with this site&apos;s public keys, to carry to another site</source>
+        <source>A file with this site's public keys, to carry to another site</source>
         <translation>含本站点公钥的文件，带到其他站点去信任</translation>
     </message>
     <message>
@@ -1313,7 +1412,7 @@
         <translation>已收到</translation>
     </message>
     <message>
-        <source>No site is trusted yet. Bring the other site&apos;s key file and trust it.</source>
+        <source>No site is trusted yet. Bring the other site's key file and trust it.</source>
         <translation>还没有信任任何站点。请取得对方站点的密钥文件并信任它。</translation>
     </message>
     <message>
@@ -1483,7 +1582,7 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <translation>年度报告…</translation>
     </message>
     <message>
-        <source>The selected studio&apos;s annual innovation report as a PDF</source>
+        <source>The selected studio's annual innovation report as a PDF</source>
         <translation>将所选工作室的年度创新报告导出为 PDF</translation>
     </message>
 </context>
@@ -1494,7 +1593,7 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <translation>站点身份…</translation>
     </message>
     <message>
-        <source>This site&apos;s keys, and the sites it trusts</source>
+        <source>This site's keys, and the sites it trusts</source>
         <translation>本站点的密钥，以及它信任的站点</translation>
     </message>
     <message>

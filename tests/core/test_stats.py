@@ -9,7 +9,7 @@ def test_summary_counts_and_rates(bank, people, draft_data):
     a = projects.propose(bank, people["W001"], draft_data, submit=True).value
     b = projects.propose(bank, people["W001"], draft_data | {"expected_benefit": "3000"}, submit=True).value
     projects.propose(bank, people["W002"], draft_data | {"category": "小建议", "expected_benefit": None})
-    reviews.review(bank, people["L001"], a, decision="adopt", reason="好")
+    reviews.review(bank, people["L001"], a, scores={"creativity": 8, "practicality": 9, "economic": 7, "social": 6, "promotion": 7}, decision="adopt", reason="好")
     reviews.review(bank, people["L001"], b, decision="not_adopt", reason="重复")
     s = stats.summary(bank)
     assert s["count"] == 3 and s["adopted"] == 1 and s["adoption_rate"] == 0.5
@@ -23,7 +23,7 @@ def test_summary_counts_and_rates(bank, people, draft_data):
 
 def test_studios_overview(bank, people, draft_data):
     pid = projects.propose(bank, people["W001"], draft_data, submit=True).value
-    reviews.review(bank, people["L001"], pid, decision="adopt")
+    reviews.review(bank, people["L001"], pid, scores={"creativity": 8, "practicality": 9, "economic": 7, "social": 6, "promotion": 7}, decision="adopt")
     rows = {r["name"]: r for r in stats.studios_overview(bank)}
     wang = rows["王建国劳模创新工作室"]
     assert (wang["leader"], wang["unit"], wang["level"]) == ("王建国", "变电运维车间", "provincial")

@@ -95,6 +95,8 @@ def test_sign_in_propose_find_review_and_notice(qtbot, bank, people, make_ctx):
     assert not review.send.isEnabled()
     review.template.activated.emit(2)
     assert review.reason.toPlainText() and review.send.isEnabled()
+    review.send.click()  # first: what is about to be sent
+    assert "35 / 100" in review.confirm_text.text() and not leader_ctx.worker.busy
     review.send.click()
     wait_idle(qtbot, leader_ctx)
     assert queries.project_detail(bank, people["W001"], pid)["status"] == "not_adopted"

@@ -12,7 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from app.core import choices
+from app.core import choices, inbox
 from app.core.queries import ProjectFilter, awaiting_review
 from app.core.vocab import CATEGORIES, STATUSES, label
 from app.ui.context import UiContext
@@ -183,7 +183,8 @@ class ProjectsPage(Page):
         self.model.runner = lambda fn, done: ctx.reader.submit(lambda state: fn(), done=done,
                                                                failed=lambda e: ctx.show_error(e, self))
         self.model.sig_complete.connect(self._complete)
-        self._keep: str | None = None
+        self._keep: str | None = None  # the selection to restore after a reload
+        self._want: str | None = None  # a project asked for (reveal): shown once it is listed, whatever else happens
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -283,7 +284,7 @@ class ProjectsPage(Page):
 
     def reload(self) -> None:
         """Query the ids again (filters, order or membership changed), keeping the selection."""
-        self._keep = self.current_id() or self._keep
+        self._keep = self._want or self.current_id() or self._keep
         self.model.load(self.current_filter())
 
     def _complete(self) -> None:
@@ -295,7 +296,11 @@ class ProjectsPage(Page):
                                  (self.tr(" matching “%1”").replace("%1", self.search_text) if self.search_ids is not None
                                   else ""))
         self.sig_count.emit(len(self.model.ids))
-        keep, self._keep = self._keep, None
+        keep, self._keep = self._want or self._keep, None
+        if self._want and self.model.row_of(self._want) < 0 and self._hidden_by_filters():
+            self.filters.reset()  # reloads; the project asked for is selected when that list is whole
+            return
+        self._want = None
         if keep:
             self.select(keep, quiet=True)
         if self.model.ids and (self.current_id() is None or
@@ -337,6 +342,16 @@ class ProjectsPage(Page):
             self.detail.show_project(project_id)
         return True
 
+    def reveal(self, project_id: str) -> None:
+        """Select and show this project (e.g. the one just proposed): after the list now loading has
+        arrived, and with the filters cleared if they hide it. The previous selection never wins."""
+        self._want = project_id
+        if self.model.complete:
+            self.reload()
+
+    def _hidden_by_filters(self) -> bool:
+        return any(v not in (None, ()) for v in self.filters.values().values())
+
     def select_record(self, entity: str, entity_id: str) -> bool:
         if entity == "studio":  # a studio is shown as the list of its projects
             self.filters.set_values({"studio_id": entity_id})
@@ -374,4 +389,5 @@ register(PageSpec("mine", QT_TRANSLATE_NOOP("Pages", "My projects"),
                   follows_search=True))
 register(PageSpec("review", QT_TRANSLATE_NOOP("Pages", "Awaiting my review"),
                   lambda ctx: ProjectsPage(ctx, "review", awaiting_review(ctx.bank, ctx.actor)), order=30,
-                  roles=frozenset({"leader", "admin"}), follows_search=True))
+                  roles=frozenset({"leader", "admin"}), follows_search=True, counts=True,
+                  badge=lambda ctx: inbox.awaiting_review_count(ctx.bank, ctx.actor)))

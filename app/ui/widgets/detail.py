@@ -362,12 +362,11 @@ class DetailPane(QWidget):
     def _render_history(self, d: dict[str, Any]) -> None:
         rows = list(reversed(d["history"]))
         self.history.setRowCount(len(rows))
-        for i, h in enumerate(rows):
-            change = h["field"] or ""
-            if h["old"] is not None or h["new"] is not None:
-                change += f": {h['old'] or '—'} → {h['new'] or '—'}" if change else (h["new"] or "")
-            for col, text in enumerate((fmt.datetime(h["at"]), h["who"] or "", h["action"], change)):
-                self.history.setItem(i, col, QTableWidgetItem(str(text)))
+        for i, h in enumerate(rows):  # words from the core (app/core/history.py), not the stored codes
+            for col, text in enumerate((fmt.datetime(h["at"]), h["who"] or "", h["what"], h["change"])):
+                item = QTableWidgetItem(str(text))
+                item.setToolTip(str(text))
+                self.history.setItem(i, col, item)
         self.history.resizeColumnsToContents()
         self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
