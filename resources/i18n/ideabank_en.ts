@@ -299,11 +299,19 @@
     </message>
     <message>
         <source>Five-small innovation declaration (national_wuxiao)</source>
-        <translation>Five-small innovation declaration (national_wuxiao)</translation>
+        <translation type="vanished">Five-small innovation declaration (national_wuxiao)</translation>
     </message>
     <message>
         <source>Company achievement archive (company_archive)</source>
-        <translation>Company achievement archive (company_archive)</translation>
+        <translation type="vanished">Company achievement archive (company_archive)</translation>
+    </message>
+    <message>
+        <source>Five-small innovation declaration</source>
+        <translation>Five-small innovation declaration</translation>
+    </message>
+    <message>
+        <source>Company achievement archive</source>
+        <translation>Company achievement archive</translation>
     </message>
     <message>
         <source>One PDF per project, into a folder</source>
@@ -1640,6 +1648,41 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Something went wrong inside the program. Your data is safe; please report this to the administrator.</source>
         <translation>Something went wrong inside the program. Your data is safe; please report this to the administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>WarningSettingsDialog</name>
+    <message>
+        <source>Warning settings</source>
+        <translation>Warning settings</translation>
+    </message>
+    <message>
+        <source>The whole site (default for every studio)</source>
+        <translation>The whole site (default for every studio)</translation>
+    </message>
+    <message>
+        <source>Settings for</source>
+        <translation>Settings for</translation>
+    </message>
+    <message>
+        <source>Requests and applications unanswered after</source>
+        <translation>Requests and applications unanswered after</translation>
+    </message>
+    <message>
+        <source>Milestones overdue after their date by</source>
+        <translation>Milestones overdue after their date by</translation>
+    </message>
+    <message>
+        <source>A project is stuck when it stays in one stage longer than</source>
+        <translation>A project is stuck when it stays in one stage longer than</translation>
+    </message>
+    <message>
+        <source>Changes apply to the warnings at once; nothing else is changed.</source>
+        <translation>Changes apply to the warnings at once; nothing else is changed.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
     </message>
 </context>
 </TS>

@@ -295,11 +295,19 @@
     </message>
     <message>
         <source>Five-small innovation declaration (national_wuxiao)</source>
-        <translation>职工“五小”创新成果申报书（national_wuxiao）</translation>
+        <translation type="vanished">职工“五小”创新成果申报书（national_wuxiao）</translation>
     </message>
     <message>
         <source>Company achievement archive (company_archive)</source>
-        <translation>企业创新成果档案（company_archive）</translation>
+        <translation type="vanished">企业创新成果档案（company_archive）</translation>
+    </message>
+    <message>
+        <source>Five-small innovation declaration</source>
+        <translation>职工“五小”创新成果申报书</translation>
+    </message>
+    <message>
+        <source>Company achievement archive</source>
+        <translation>企业创新成果档案</translation>
     </message>
     <message>
         <source>One PDF per project, into a folder</source>
@@ -1630,6 +1638,41 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Something went wrong inside the program. Your data is safe; please report this to the administrator.</source>
         <translation>程序内部出错了。你的数据是安全的，请把此情况告诉管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>WarningSettingsDialog</name>
+    <message>
+        <source>Warning settings</source>
+        <translation>预警设置</translation>
+    </message>
+    <message>
+        <source>The whole site (default for every studio)</source>
+        <translation>全站（各工作室的默认值）</translation>
+    </message>
+    <message>
+        <source>Settings for</source>
+        <translation>设置范围</translation>
+    </message>
+    <message>
+        <source>Requests and applications unanswered after</source>
+        <translation>委托和揭榜申请未答复超过</translation>
+    </message>
+    <message>
+        <source>Milestones overdue after their date by</source>
+        <translation>里程碑超过到期日</translation>
+    </message>
+    <message>
+        <source>A project is stuck when it stays in one stage longer than</source>
+        <translation>项目在同一阶段停留超过以下天数即为停滞</translation>
+    </message>
+    <message>
+        <source>Changes apply to the warnings at once; nothing else is changed.</source>
+        <translation>修改后预警立即按新天数计算，不会改动其他数据。</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from app.core import alerts
 from app.core.changes import Changes
 from app.core.i18n import t
+from app.core.permissions import could
 from app.core.vocab import label
 from app.ui.pages import Page, PageSpec, register
 
@@ -37,9 +38,16 @@ class WarningsPanel(Page):
         self.kind.currentIndexChanged.connect(self.show_found)
         refresh = QPushButton(t("刷新", "Refresh"))
         refresh.clicked.connect(self.reload)
+        self.settings_button = QPushButton(t("预警设置…", "Warning settings…"))
+        self.settings_button.setToolTip(t("多少天未答复、逾期或停滞算作预警（按工作室或全站）",
+                                          "After how many days something counts as unanswered, overdue or stuck "
+                                          "(per studio or for the site)"))
+        self.settings_button.clicked.connect(self.edit_settings)
+        self.settings_button.setVisible(could(ctx.actor, "studio.configure_warnings"))
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.kind)
+        top.addWidget(self.settings_button)
         top.addWidget(refresh)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([t("类型", "Kind"), t("对象", "Record"), t("天数", "Days"), t("说明", "Message")])
@@ -48,9 +56,7 @@ class WarningsPanel(Page):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.cellDoubleClicked.connect(self._open)
-        hint = QLabel(t("双击一条预警打开相关记录。预警天数可按工作室设置（ideabank warnings config）。",
-                        "Double-click a warning to open its record. Thresholds are set per studio "
-                        "(ideabank warnings config)."))
+        hint = QLabel(t("双击一条预警打开相关记录。", "Double-click a warning to open its record."))
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -59,6 +65,11 @@ class WarningsPanel(Page):
         layout.addWidget(hint)
         ctx.sig_changes.connect(self.on_changes)
         self.reload()
+
+    def edit_settings(self) -> None:
+        from app.ui.dialogs.warning_settings import WarningSettingsDialog
+        if WarningSettingsDialog(self.ctx, self.window()).exec() == WarningSettingsDialog.DialogCode.Accepted:
+            self.reload()
 
     def on_changes(self, changes: Changes) -> None:
         if changes.incubation or changes.teams or changes.membership:
