@@ -12,11 +12,10 @@ from app.core.changes import Changes
 from app.core.i18n import t
 from app.core.permissions import could
 from app.core.vocab import label
+from app.ui import theme
 from app.ui.pages import Page, PageSpec, register
 
 MAX_ROWS = 1000  # the most urgent; a table of 50,000 rows helps nobody (and costs seconds to build)
-KIND_COLOURS = {"milestone_overdue": "#dc2626", "request_unanswered": "#d97706", "application_unanswered": "#d97706",
-                "project_stuck": "#6b7280"}
 
 
 class WarningsPanel(Page):
@@ -103,7 +102,7 @@ class WarningsPanel(Page):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 0:
-                    item.setForeground(QColor(KIND_COLOURS.get(w.kind, "#6b7280")))
+                    item.setForeground(QColor(theme.colour(f"warning.{w.kind}") or theme.colour("muted")))
                 if col == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)
