@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QLabel, QLineEdit, QListWidget, QListWidgetItem, 
 
 from app.core.changes import Changes
 from app.core.vocab import ROLES, label
-from app.ui import pages, tools
+from app.ui import icons, pages, tools
 from app.ui.context import UiContext
 from app.ui.dialogs.export import Exporter
 from app.ui.pages import Page
@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.stack = QStackedWidget()
         for spec in self.specs:
-            item = QListWidgetItem(spec.label())
+            item = QListWidgetItem(icons.icon(spec.icon or "point"), spec.label())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())  # built on first visit
@@ -79,16 +79,16 @@ class MainWindow(QMainWindow):
         tb = QToolBar(self.tr("Main"))
         tb.setObjectName("mainToolbar")
         tb.setMovable(False)
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         tb.setIconSize(QSize(18, 18))
         self.addToolBar(tb)
-        self.propose_action = QAction(self.tr("Propose idea"), self)
+        self.propose_action = QAction(icons.icon("bulb"), self.tr("Propose idea"), self)
         self.propose_action.setShortcut(QKeySequence.StandardKey.New)
         self.propose_action.setToolTip(self.tr("Propose a new idea (Ctrl+N)"))
         self.propose_action.triggered.connect(self.propose)
         tb.addAction(self.propose_action)
         tb.widgetForAction(self.propose_action).setObjectName("primary")
-        self.refresh_action = QAction(self.tr("Refresh"), self)
+        self.refresh_action = QAction(icons.icon("refresh"), self.tr("Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.setToolTip(self.tr("Reload the lists (F5)"))
         self.refresh_action.triggered.connect(self.refresh)
@@ -115,17 +115,20 @@ class MainWindow(QMainWindow):
         self.export_batch_action.setVisible(self.exporter.may_batch)
         self.export_report_action.setVisible(self.exporter.may_batch)
         self.export_button = QToolButton()
+        self.export_button.setObjectName("menuButton")
+        self.export_button.setIcon(icons.icon("file-export"))
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.export_button.setText(self.tr("Export"))
         self.export_button.setMenu(self.export_menu)
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_button.setToolTip(self.tr("Dossiers (成果档案) and annual reports as PDF"))
         tb.addWidget(self.export_button)
         self._build_tools(tb)
-        self.settings_action = QAction(self.tr("Settings"), self)
+        self.settings_action = QAction(icons.icon("settings"), self.tr("Settings"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
         tb.addAction(self.settings_action)
-        self.sign_out_action = QAction(self.tr("Sign out"), self)
+        self.sign_out_action = QAction(icons.icon("logout"), self.tr("Sign out"), self)
         self.sign_out_action.triggered.connect(self.sign_out)
         tb.addAction(self.sign_out_action)
 
@@ -142,6 +145,9 @@ class MainWindow(QMainWindow):
                 self.addAction(action)  # the shortcut works while the menu is closed
             action.triggered.connect(lambda _=False, spec=spec: spec.run(self.ctx, self))
         self.tools_button = QToolButton()
+        self.tools_button.setObjectName("menuButton")
+        self.tools_button.setIcon(icons.icon("tools"))
+        self.tools_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.tools_button.setText(self.tr("Tools"))
         self.tools_button.setMenu(self.tools_menu)
         self.tools_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

@@ -15,7 +15,7 @@ def test_author_hears_of_comment_mention_and_decision(bank, people, draft_data):
     assert "与已有项目重复" in mine[0].message
     assert all(n.project_title == draft_data["title"] for n in mine)
     assert inbox.unread_count(bank, author) == 3
-    assert [n.kind for n in inbox.notices(bank, leader)] == ["mention"]
+    assert [n.kind for n in inbox.notices(bank, leader)] == ["mention", "submission"]  # and the submission itself
 
 
 def test_mark_read_touches_only_own_notices(bank, people, draft_data):

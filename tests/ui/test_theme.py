@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor, QPalette
 
-from app.ui import theme
+from app.ui import colours, theme
 
 pytestmark = pytest.mark.gui
 
@@ -28,11 +28,11 @@ def test_every_meaningful_colour_is_readable_on_its_theme(qapp, name):
     backgrounds = {role.name: palette.color(QPalette.ColorGroup.Active, role) for role in
                    (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)}
     too_faint = {(key, where): round(contrast(QColor(value), bg), 2)
-                 for key, value in theme.TEXT_COLOURS[name].items() for where, bg in backgrounds.items()
+                 for key, value in colours.TEXT_COLOURS[name].items() for where, bg in backgrounds.items()
                  if contrast(QColor(value), bg) < 4.5}
     assert too_faint == {}
-    assert theme.colour("status.adopted") == theme.TEXT_COLOURS[name]["status.adopted"]
-    assert set(theme.TEXT_COLOURS["light"]) == set(theme.TEXT_COLOURS["dark"])  # no colour left to the other theme
+    assert colours.colour("status.adopted") == colours.TEXT_COLOURS[name]["status.adopted"]
+    assert set(colours.TEXT_COLOURS["light"]) == set(colours.TEXT_COLOURS["dark"])  # no colour left to the other theme
     sheet = theme.style_sheet(name)
     assert "@" not in sheet.replace("@media", "")  # every placeholder filled in
     assert ":disabled" in sheet and "menu-indicator" in sheet

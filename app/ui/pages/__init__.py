@@ -69,6 +69,7 @@ class PageSpec:
     badge: Callable[[Any], int] | None = None
     follows_search: bool = False  # receives the toolbar search (set_search)
     entities: frozenset[str] = frozenset()  # records this page can show (select_record)
+    icon: str = ""  # a Tabler icon name in resources/icons/tabler (app/ui/icons.py), for the navigation
     extra: dict[str, Any] = field(default_factory=dict)
 
     def label(self) -> str:

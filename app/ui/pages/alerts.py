@@ -12,7 +12,7 @@ from app.core.changes import Changes
 from app.core.i18n import t
 from app.core.permissions import could
 from app.core.vocab import label
-from app.ui import theme
+from app.ui import colours
 from app.ui.pages import Page, PageSpec, register
 
 MAX_ROWS = 1000  # the most urgent; a table of 50,000 rows helps nobody (and costs seconds to build)
@@ -102,7 +102,7 @@ class WarningsPanel(Page):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 0:
-                    item.setForeground(QColor(theme.colour(f"warning.{w.kind}") or theme.colour("muted")))
+                    item.setForeground(QColor(colours.colour(f"warning.{w.kind}") or colours.colour("muted")))
                 if col == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)
@@ -133,4 +133,4 @@ class _CoreTitledSpec(PageSpec):
         return t(self.extra["zh"], self.title)
 
 
-register(_CoreTitledSpec("warnings", "Warnings", WarningsPanel, order=65, extra={"zh": "预警"}))
+register(_CoreTitledSpec("warnings", "Warnings", WarningsPanel, order=65, extra={"zh": "预警"}, icon="alert-triangle"))

@@ -114,4 +114,4 @@ class InboxPage(Page):
 
 
 register(PageSpec("inbox", QT_TRANSLATE_NOOP("Pages", "Notices"), InboxPage, order=35, counts=True,
-                  badge=lambda ctx: inbox.unread_count(ctx.bank, ctx.actor)))
+                  badge=lambda ctx: inbox.unread_count(ctx.bank, ctx.actor), icon="bell"))

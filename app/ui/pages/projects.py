@@ -383,11 +383,11 @@ class ProjectsPage(Page):
 
 
 register(PageSpec("bank", QT_TRANSLATE_NOOP("Pages", "Idea bank"), lambda ctx: ProjectsPage(ctx, "bank"), order=10,
-                  follows_search=True, entities=frozenset({"project", "studio"})))
+                  follows_search=True, entities=frozenset({"project", "studio"}), icon="bulb"))
 register(PageSpec("mine", QT_TRANSLATE_NOOP("Pages", "My projects"),
                   lambda ctx: ProjectsPage(ctx, "mine", ProjectFilter(member_id=ctx.actor.id)), order=20,
-                  follows_search=True))
+                  follows_search=True, icon="user"))
 register(PageSpec("review", QT_TRANSLATE_NOOP("Pages", "Awaiting my review"),
                   lambda ctx: ProjectsPage(ctx, "review", awaiting_review(ctx.bank, ctx.actor)), order=30,
                   roles=frozenset({"leader", "admin"}), follows_search=True, counts=True,
-                  badge=lambda ctx: inbox.awaiting_review_count(ctx.bank, ctx.actor)))
+                  badge=lambda ctx: inbox.awaiting_review_count(ctx.bank, ctx.actor), icon="clipboard-check"))

@@ -120,4 +120,4 @@ class StatsPage(Page):
         table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
 
-register(PageSpec("stats", QT_TRANSLATE_NOOP("Pages", "Statistics"), StatsPage, order=70))
+register(PageSpec("stats", QT_TRANSLATE_NOOP("Pages", "Statistics"), StatsPage, order=70, icon="chart-bar"))

@@ -17,7 +17,7 @@ from app.core import attachments, auth, discussion, projects, queries
 from app.core.errors import IdeaBankError
 from app.core.people import list_users
 from app.core.vocab import CONFIDENTIALITY, RUBRIC, STATUSES, label
-from app.ui import fmt, theme
+from app.ui import colours, fmt
 from app.ui.context import UiContext
 from app.ui.permits import offer
 from app.ui.widgets.mention import MentionEdit
@@ -95,6 +95,7 @@ class DetailPane(QWidget):
         self.kiosk_btn = QPushButton(self.tr("Confirm kiosk proposal"))
         self.kiosk_btn.clicked.connect(self._confirm_kiosk)
         self.more_btn = QToolButton()
+        self.more_btn.setObjectName("menuButton")
         self.more_btn.setText(self.tr("More"))
         self.more_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_btn.setMenu(QMenu(self.more_btn))
@@ -209,7 +210,7 @@ class DetailPane(QWidget):
         assert d is not None
         status = label(STATUSES, d["status"])
         kiosk_text = self.tr("Kiosk proposal, not yet confirmed")
-        kiosk = f" &nbsp;<span style='color:{theme.colour('attention')}'>{esc(kiosk_text)}</span>" if d.get("kiosk") else ""
+        kiosk = f" &nbsp;<span style='color:{colours.colour('attention')}'>{esc(kiosk_text)}</span>" if d.get("kiosk") else ""
         self.heading.setText(f"<h3 style='margin:0'>{esc(d['title'])}</h3>"
                              f"<span>{esc(d['number'])} · {esc(d['category_label'])} · <b>{esc(status)}</b></span>{kiosk}")
         self._render_buttons(d)

@@ -18,7 +18,7 @@ from app.core import queries
 from app.core.bank import Bank
 from app.core.queries import ProjectFilter, ProjectRow
 from app.core.vocab import CATEGORIES, STATUSES, label
-from app.ui import fmt, theme
+from app.ui import colours, fmt
 
 # (key, header source text, sort key understood by queries.list_ids or None)
 COLUMNS: list[tuple[str, str, str | None]] = [
@@ -178,7 +178,7 @@ class ProjectTableModel(QAbstractTableModel):
         if r is None:
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            colour = theme.colour(f"status.{r.status}") if key == "status" else None
+            colour = colours.colour(f"status.{r.status}") if key == "status" else None
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return r.title if key == "title" else None
