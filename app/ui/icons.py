@@ -44,8 +44,9 @@ def _icon(name: str, colour: str) -> QIcon:
     return out
 
 
-def icon(name: str) -> QIcon:
-    return _icon(name, TEXT_COLOURS[current()]["icon"])
+def icon(name: str, colour: str | None = None) -> QIcon:
+    """The icon in the theme's icon colour, or in `colour` (e.g. white on a primary button)."""
+    return _icon(name, colour or TEXT_COLOURS[current()]["icon"])
 
 
 def indicator_file(theme_name: str) -> str:

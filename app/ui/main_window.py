@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         tb.setIconSize(QSize(18, 18))
         self.addToolBar(tb)
-        self.propose_action = QAction(icons.icon("bulb"), self.tr("Propose idea"), self)
+        self.propose_action = QAction(icons.icon("bulb", "#ffffff"), self.tr("Propose idea"), self)  # on blue
         self.propose_action.setShortcut(QKeySequence.StandardKey.New)
         self.propose_action.setToolTip(self.tr("Propose a new idea (Ctrl+N)"))
         self.propose_action.triggered.connect(self.propose)
