@@ -1,11 +1,14 @@
 """Search benchmark: whoosh (app.search) vs SQLite FTS5 on the same rjieba tokens vs a LIKE scan.
 
     .venv/bin/python bench/bench_search.py [--n 100000] [--seed 20241124] [--procs 2] [--skip-like]
+                                           [--updates 1000] [--keep] [--demo N]
 
 The corpus and its 200 queries come from ../shared/bench/gen_corpus.py, run from there (not
 copied) so the figures compare with STACK-NOTES.md; 25 field-filter queries are added from
 the same seed. Every engine answers every query in the same run: top 20 by relevance, plus
-a snippet for each hit built from the stored text (as the app does from the database).
+a snippet for each hit built from the stored text (as the app does from the database); the
+exact total with facets (what the window's result count and facet panel cost) on its own;
+then `--updates` one-at-a-time edits with a query between each, and the top 20 again.
 """
 from __future__ import annotations
 
@@ -29,7 +32,10 @@ from app.search.index import SearchIndex  # noqa: E402
 from app.search.query import parse, snippet  # noqa: E402
 from app.search.schema import SearchDoc  # noqa: E402
 
-GEN = ROOT.parent / "shared" / "bench" / "gen_corpus.py"
+# ../shared from the main checkout, ../../shared from a worktree under /work/wt
+GEN = next((p / "shared" / "bench" / "gen_corpus.py" for p in (ROOT.parent, ROOT.parent.parent)
+            if (p / "shared" / "bench" / "gen_corpus.py").exists()),
+           ROOT.parent / "shared" / "bench" / "gen_corpus.py")
 OUT = ROOT / "bench" / "out" / "search"
 # gen_corpus statuses -> the app's status codes
 STATUS = {"草稿": "draft", "待评审": "submitted", "评审中": "under_review", "已采纳": "adopted",
@@ -132,7 +138,7 @@ def build_sqlite(path: Path, rows: list[dict]) -> tuple[sqlite3.Connection, floa
     return db, time.perf_counter() - t0
 
 
-def fts_query(kind: str, text: str) -> tuple[str, str, tuple]:
+def fts_query(text: str) -> tuple[str, str, tuple]:
     """FTS5 MATCH expression + extra SQL filter for one query of the mix."""
     parsed = parse(text)
     parts, where, args = [], "", ()
@@ -157,14 +163,36 @@ def fts_query(kind: str, text: str) -> tuple[str, str, tuple]:
     return " AND ".join(parts), where, args
 
 
+def fts_facets(db, match: str, where: str, params: tuple) -> tuple[int, dict]:
+    """FTS5's exact total and facet counts for one query (one pass over the matches)."""
+    from collections import Counter
+
+    counts = {"status": Counter(), "year": Counter(), "category": Counter()}
+    total = 0
+    for status, year, category in db.execute(
+            f"SELECT status, year, category FROM fts WHERE fts MATCH ?{where}", (match, *params)):
+        total += 1
+        counts["status"][status] += 1
+        counts["year"][year] += 1
+        counts["category"][category] += 1
+    return total, counts
+
+
+def timed(fn):
+    t0, c0 = time.perf_counter(), time.process_time()
+    out = fn()
+    return out, (time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--seed", type=int, default=20241124)
     ap.add_argument("--procs", type=int, default=2)
-    ap.add_argument("--updates", type=int, default=50)
+    ap.add_argument("--updates", type=int, default=1000, help="one-at-a-time edits before the last pass")
     ap.add_argument("--skip-like", action="store_true")
-    ap.add_argument("--keep", action="store_true", help="reuse an index built by an earlier run")
+    ap.add_argument("--keep", action="store_true",
+                    help="reuse the freshly built index of an earlier run (kept as index-N.fresh)")
     ap.add_argument("--demo", type=int, default=0, metavar="N",
                     help="also measure the real app path on a bank filled by `ideabank demo --projects N`")
     ap.add_argument("--demo-only", action="store_true")
@@ -180,17 +208,26 @@ def main() -> int:
     print(f"corpus: {len(rows):,} projects, {chars / 1e6:.1f} M chars, {len(mix)} queries "
           f"(seed {args.seed}, {os.cpu_count()} cores)", flush=True)
 
-    # --- whoosh build
+    # --- whoosh build; the fresh index is kept aside so every run starts from it
+    fresh = OUT / f"index-{args.n}.fresh"
     ix_path = OUT / f"index-{args.n}"
-    ix = SearchIndex(ix_path)
-    if args.keep and not ix.needs_rebuild and ix.doc_count() == len(rows):
-        build_s = float("nan")
-        build_cpu = "reused"
+    check = SearchIndex(fresh) if fresh.exists() else None
+    if args.keep and check is not None and not check.needs_rebuild and check.doc_count() == len(rows):
+        check.close()
+        build_s, build_cpu = float("nan"), "reused"
     else:
+        if check is not None:
+            check.close()
+        shutil.rmtree(fresh, ignore_errors=True)
         t0, c0 = time.perf_counter(), _cpu()
-        ix.rebuild((to_doc(r) for r in rows), total=len(rows), procs=args.procs)
+        built = SearchIndex(fresh)
+        built.rebuild((to_doc(r) for r in rows), total=len(rows), procs=args.procs)
+        built.close()
         build_s = time.perf_counter() - t0
         build_cpu = f"{_cpu() - c0:.0f} CPU-s over all processes"
+    shutil.rmtree(ix_path, ignore_errors=True)
+    shutil.copytree(fresh, ix_path)
+    ix = SearchIndex(ix_path)
     size_mb = ix.size_bytes() / 1e6
     print(f"whoosh build: {build_s:.1f} s wall ({len(rows) / build_s:,.0f} projects/s; {build_cpu}), "
           f"{size_mb:.0f} MB, {ix.segment_count()} segments; load average {os.getloadavg()[0]:.1f}", flush=True)
@@ -204,34 +241,35 @@ def main() -> int:
                    db.execute(f"SELECT id, title, body FROM docs WHERE id IN ({marks})", [int(i) for i in ids]))
         return [got[str(i)] for i in ids]
 
+    def whoosh_top(text):
+        res = ix.search(text, limit=TOP, count=False)
+        snips = [snippet(t, res.terms) for t in texts(res.ids)] if res.ids else []
+        assert len(snips) == len(res.ids)
+        return res
+
+    def fts_top(text):
+        match, where, params = fts_query(text)
+        ids = [r[0] for r in db.execute(
+            f"SELECT rowid FROM fts WHERE fts MATCH ?{where} ORDER BY rank LIMIT {TOP}", (match, *params))]
+        terms = parse(text).highlight_terms()
+        return [snippet(t, terms) for t in texts(ids)] if ids else []
+
     # warm-up: first query loads postings caches; not what a user waits for each time
     for _, text, _ in mix[:5]:
         ix.search(text, limit=TOP, count=False)
 
-    lat: dict[str, dict[str, list[float]]] = {e: {} for e in ("whoosh", "whoosh+count", "fts5", "like",
-                                                              "whoosh-cpu", "fts5-cpu")}
+    lat: dict[str, dict[str, list[float]]] = {}
+
+    def record(name, kind, wall, cpu):
+        lat.setdefault(name, {}).setdefault(kind, []).append(wall)
+        lat.setdefault(name + "-cpu", {}).setdefault(kind, []).append(cpu)
+
     hitcounts = []
-    for kind, text, _terms in mix:
-        t0, c0 = time.perf_counter(), time.process_time()
-        res = ix.search(text, limit=TOP, count=False)
-        snips = [snippet(t, res.terms) for t in texts(res.ids)] if res.ids else []
-        lat["whoosh"].setdefault(kind, []).append((time.perf_counter() - t0) * 1000)
-        lat["whoosh-cpu"].setdefault(kind, []).append((time.process_time() - c0) * 1000)
-        t0 = time.perf_counter()
-        res = ix.search(text, limit=TOP, count=True, facets=True)
-        lat["whoosh+count"].setdefault(kind, []).append((time.perf_counter() - t0) * 1000)
-        hitcounts.append(res.total)
-        assert len(snips) == len(res.ids)
-
-        match, where, params = fts_query(kind, text)
-        t0, c0 = time.perf_counter(), time.process_time()
-        ids = [r[0] for r in db.execute(
-            f"SELECT rowid FROM fts WHERE fts MATCH ?{where} ORDER BY rank LIMIT {TOP}", (match, *params))]
-        terms = parse(text).highlight_terms()
-        _ = [snippet(t, terms) for t in texts(ids)] if ids else []
-        lat["fts5"].setdefault(kind, []).append((time.perf_counter() - t0) * 1000)
-        lat["fts5-cpu"].setdefault(kind, []).append((time.process_time() - c0) * 1000)
-
+    for kind, text, _terms in mix:  # pass 1: top 20 with snippets
+        _, wall, cpu = timed(lambda: whoosh_top(text))
+        record("whoosh", kind, wall, cpu)
+        _, wall, cpu = timed(lambda: fts_top(text))
+        record("fts5", kind, wall, cpu)
         if not args.skip_like:
             words = [w for c in parse(text).clauses if c.kind != "filter" for w in [c.text]]
             cond = " AND ".join("(title LIKE ? OR body LIKE ?)" for _ in words)
@@ -239,61 +277,108 @@ def main() -> int:
             t0 = time.perf_counter()
             # the whole table is scanned (a ranked or counted answer needs every match)
             ids = [r[0] for r in db.execute(f"SELECT id FROM docs WHERE {cond}", likeargs)][:TOP]
-            _ = [snippet(t, terms) for t in texts(ids)] if ids else []
-            lat["like"].setdefault(kind, []).append((time.perf_counter() - t0) * 1000)
+            _ = [snippet(t, parse(text).highlight_terms()) for t in texts(ids)] if ids else []
+            lat.setdefault("like", {}).setdefault(kind, []).append((time.perf_counter() - t0) * 1000)
+    mismatched = 0
+    for kind, text, _terms in mix:  # pass 2: the exact total and facets alone (the window's count)
+        res, wall, cpu = timed(lambda: ix.search(text, limit=0, count=True, facets=True))
+        record("whoosh-count", kind, wall, cpu)
+        hitcounts.append(res.total)
+        (total, _counts), wall, cpu = timed(lambda: fts_facets(db, *fts_query(text)))
+        record("fts5-count", kind, wall, cpu)
+        mismatched += total != res.total
+    for kind, text, _terms in mix:  # pass 3: top 20, exact total and facets in one call
+        _, wall, cpu = timed(lambda: ix.search(text, limit=TOP, count=True, facets=True))
+        record("whoosh-all", kind, wall, cpu)
 
     kinds = ["term", "and2", "and3", "phrase", "prefix", "filter"]
-    print(f"\nhits a query: median {statistics.median(hitcounts):,.0f}, max {max(hitcounts):,}")
-    print(f"\nquery latency, top {TOP} with snippets, ms (p50 / p95); wall clock, and CPU time of this "
-          f"process (less sensitive to other load); load average {os.getloadavg()[0]:.1f}\n")
-    print("| kind | n | whoosh | whoosh + exact total + facets | FTS5 | LIKE (full scan) | whoosh/FTS5 p95 "
-          "| whoosh CPU | FTS5 CPU |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for kind in kinds + ["all"]:
-        def vals(engine):
-            d = lat[engine]
-            return [v for k in kinds for v in d.get(k, [])] if kind == "all" else d.get(kind, [])
-        w, wc, f, lk = vals("whoosh"), vals("whoosh+count"), vals("fts5"), vals("like")
-        wcpu, fcpu = vals("whoosh-cpu"), vals("fts5-cpu")
-        cell = lambda v: f"{pct(v, 50):.1f} / {pct(v, 95):.1f}" if v else "–"  # noqa: E731
-        ratio = f"{pct(w, 95) / pct(f, 95):.1f}x" if w and f and pct(f, 95) > 0 else "–"
-        print(f"| {kind} | {len(w)} | {cell(w)} | {cell(wc)} | {cell(f)} | {cell(lk)} | {ratio} "
-              f"| {cell(wcpu)} | {cell(fcpu)} |")
 
-    # --- one-edit updates: replace a project's text, commit, searcher sees it
+    def vals(engine, kind):
+        d = lat.get(engine, {})
+        return [v for k in kinds for v in d.get(k, [])] if kind == "all" else d.get(kind, [])
+
+    def cell(v):
+        return f"{pct(v, 50):.1f} / {pct(v, 95):.1f}" if v else "–"
+
+    print(f"\nhits a query: median {statistics.median(hitcounts):,.0f}, max {max(hitcounts):,}; "
+          f"totals differing from FTS5's: {mismatched} of {len(mix)} (tokens differ a little: FTS5 "
+          f"reads title and body only)")
+    print(f"\nquery latency, ms (p50 / p95), wall clock and CPU time of this process; load average "
+          f"{os.getloadavg()[0]:.1f}\n")
+    print("| kind | n | top 20 + snippets: whoosh | FTS5 | whoosh/FTS5 p95 | whoosh CPU | FTS5 CPU "
+          "| exact total + facets: whoosh | FTS5 | whoosh CPU | FTS5 CPU | top 20 + total + facets: whoosh | CPU "
+          "| LIKE |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for kind in kinds + ["all"]:
+        w, f = vals("whoosh", kind), vals("fts5", kind)
+        ratio = f"{pct(w, 95) / pct(f, 95):.1f}x" if w and f and pct(f, 95) > 0 else "–"
+        print(f"| {kind} | {len(w)} | {cell(w)} | {cell(f)} | {ratio} | {cell(vals('whoosh-cpu', kind))} "
+              f"| {cell(vals('fts5-cpu', kind))} | {cell(vals('whoosh-count', kind))} "
+              f"| {cell(vals('fts5-count', kind))} | {cell(vals('whoosh-count-cpu', kind))} "
+              f"| {cell(vals('fts5-count-cpu', kind))} | {cell(vals('whoosh-all', kind))} "
+              f"| {cell(vals('whoosh-all-cpu', kind))} | {cell(vals('like', kind))} |", flush=True)
+
+    # --- one-at-a-time edits: replace a project's text, commit, searcher sees it; a query
+    # between edits shows whether background merges hold searches up
     rnd = random.Random(args.seed)
-    upd = []
+    upd, during, during_cpu, most = [], [], [], ix.segment_count()
+    t_edits, c_edits = time.perf_counter(), time.process_time()
     for i in range(args.updates):
         r = dict(rnd.choice(rows))
         r["title"] = r["title"] + f" 修订{i}"
         t0 = time.perf_counter()
         ix.update([to_doc(r)])
         upd.append((time.perf_counter() - t0) * 1000)
-        time.sleep(0.05)  # edits come one at a time, not in a burst
         if i == 0:
             assert ix.search(f"修订{i}", count=False).ids == [str(r["id"])]
+        _, wall, cpu = timed(lambda: ix.search(mix[i % len(mix)][1], limit=TOP, count=False))
+        during.append(wall)
+        during_cpu.append(cpu)
+        most = max(most, ix.segment_count())
+    edits_s, edits_cpu = time.perf_counter() - t_edits, time.process_time() - c_edits
+    merging = ix.segment_count()
+    t0 = time.perf_counter()
     ix.wait_for_merges()
-    after = []
+    waited = time.perf_counter() - t0
+    for kind, text, _ in mix:  # pass 4: top 20 again, after the edits
+        _, wall, cpu = timed(lambda: ix.search(text, limit=TOP, count=False))
+        record("after", kind, wall, cpu)
     for kind, text, _ in mix:
-        t0 = time.perf_counter()
-        ix.search(text, limit=TOP, count=False)
-        after.append((time.perf_counter() - t0) * 1000)
-    print(f"\none-edit update (update + commit + fresh searcher), {len(upd)} edits: "
-          f"p50 {pct(upd, 50):.1f} ms, p95 {pct(upd, 95):.1f} ms, max {max(upd):.1f} ms; "
-          f"{ix.segment_count()} segments after; query p95 then {pct(after, 95):.1f} ms")
+        _, wall, cpu = timed(lambda: ix.search(text, limit=0, count=True, facets=True))
+        record("after-count", kind, wall, cpu)
+    after, after_cpu = vals("after", "all"), vals("after-cpu", "all")
+    fresh_p95, fresh_cpu = pct(vals("whoosh", "all"), 95), pct(vals("whoosh-cpu", "all"), 95)
+    print(f"\n{args.updates} one-at-a-time edits (update + commit + searcher sees it, a top-20 query after "
+          f"each) in {edits_s:.0f} s wall, {edits_cpu:.0f} CPU-s of this process (background merges included):")
+    if upd:
+        print(f"- edit: p50 {pct(upd, 50):.1f} ms, p95 {pct(upd, 95):.1f} ms, max {max(upd):.1f} ms")
+        print(f"- query between edits: p50 {pct(during, 50):.1f} / p95 {pct(during, 95):.1f} ms wall, "
+              f"CPU {pct(during_cpu, 50):.1f} / {pct(during_cpu, 95):.1f} ms; at most {most} segments")
+    print(f"- {merging} segments when the edits ended, {ix.segment_count()} after the merges under way "
+          f"({waited:.1f} s more)")
+    print(f"- top 20 after the edits: p50 {pct(after, 50):.1f} / p95 {pct(after, 95):.1f} ms wall, "
+          f"CPU {pct(after_cpu, 50):.1f} / {pct(after_cpu, 95):.1f}; fresh index p95 {fresh_p95:.1f} wall, "
+          f"{fresh_cpu:.1f} CPU: {pct(after_cpu, 95) / fresh_cpu - 1:+.0%} CPU")
+    print(f"- exact total + facets after the edits: p50 / p95 {cell(vals('after-count', 'all'))} ms wall, "
+          f"CPU {cell(vals('after-count-cpu', 'all'))}")
 
-    allw = [v for k in kinds for v in lat["whoosh"].get(k, [])]
-    allf = [v for k in kinds for v in lat["fts5"].get(k, [])]
+    allw, allf = vals("whoosh", "all"), vals("fts5", "all")
+    allc = vals("whoosh-count", "all")
     print("\ntargets: search p95 <= 50 ms: %.1f ms %s; <= 3x FTS5: %.1fx %s; update <= 100 ms: %.1f ms %s; "
-          "rebuild <= 180 s: %.0f s %s" % (
+          "rebuild <= 180 s: %.0f s %s; exact total + facets p95 < 100 ms: %.1f ms %s; "
+          "p95 after edits within 10%%: %+.0f%% (CPU) %s" % (
               pct(allw, 95), "ok" if pct(allw, 95) <= 50 else "MISSED",
               pct(allw, 95) / pct(allf, 95), "ok" if pct(allw, 95) <= 3 * pct(allf, 95) else "MISSED",
-              pct(upd, 95), "ok" if pct(upd, 95) <= 100 else "MISSED",
-              build_s, "ok" if build_s <= 180 else "MISSED"))
+              pct(upd, 95) if upd else 0, "ok" if not upd or pct(upd, 95) <= 100 else "MISSED",
+              build_s, "ok" if build_s <= 180 else ("reused" if build_s != build_s else "MISSED"),
+              pct(allc, 95), "ok" if pct(allc, 95) < 100 else "MISSED",
+              (pct(after_cpu, 95) / fresh_cpu - 1) * 100,
+              "ok" if pct(after_cpu, 95) <= 1.1 * fresh_cpu else "MISSED"))
     ix.close()
     db.close()
+    shutil.rmtree(ix_path, ignore_errors=True)
     if not args.keep:
-        shutil.rmtree(ix_path, ignore_errors=True)
+        shutil.rmtree(fresh, ignore_errors=True)
     if args.demo:
         bench_demo(args.demo, args.seed)
     return 0

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, DateTime, MetaData, String, TypeDecorator, text
@@ -23,6 +24,24 @@ NAMING = {
 def new_id() -> str:
     """A UUIDv7: time-ordered, so ids made on different sites never collide and sort by creation."""
     return str(uuid7())
+
+
+FACTS = uuid.UUID("0b6f3f0e-8a43-4c3e-9d0a-6a1f6f1c2b77")
+
+
+def fact_id(table: str, *key: object) -> str:
+    """The id of a row that states a fact about other rows (a person's vote on a project, a
+    person's membership of a team): the same fact gets the same id on every site, so two sites
+    recording it at once make one row, not two that collide (docs/SYNC.md)."""
+    return str(uuid.uuid5(FACTS, "|".join([table, *(str(k) for k in key)])))
+
+
+def fact_key(table: str, *columns: str) -> Any:
+    """A column default: the fact id from the row's own values of `columns`."""
+    def default(context: Any) -> str:
+        params = context.get_current_parameters()
+        return fact_id(table, *(params[c] for c in columns))
+    return default
 
 
 def utcnow() -> dt.datetime:

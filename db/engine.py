@@ -14,6 +14,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
 
+BUSY_TIMEOUT_S = 30.0  # how long a writer waits for another's lock before giving up with a clear message
+
+
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
@@ -24,7 +27,8 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         return create_engine(url, echo=echo, pool_pre_ping=True)
 
     in_memory = parsed.database in (None, "", ":memory:")
-    connect_args = {"timeout": 30, "check_same_thread": False}
+    busy = BUSY_TIMEOUT_S
+    connect_args = {"timeout": busy, "check_same_thread": False}
     if in_memory:  # one shared connection, or every session would see its own empty database
         engine = create_engine(url, echo=echo, connect_args=connect_args, poolclass=StaticPool)
     else:
@@ -38,7 +42,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         if not in_memory:
             cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
-        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute(f"PRAGMA busy_timeout={int(busy * 1000)}")
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -17,7 +17,8 @@ libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon0 libxkbcommon-
 # poppler-utils: pdftoppm/pdffonts, used by the dossier tests to look at PDFs.
 # zbar-tools: zbarimg, which reads the verification QR code back out of a rendered dossier page.
 # postgresql: server binaries for the hub tests (tests/postgres_server.py).
-TOOLS="xvfb xauth fonts-wqy-microhei poppler-utils zbar-tools postgresql"
+# strace: the I/O-error tests make a system call fail with EIO in a real process (tests/faults.py).
+TOOLS="xvfb xauth fonts-wqy-microhei poppler-utils zbar-tools postgresql strace"
 
 packages="$QT_XCB $TOOLS"
 

@@ -34,6 +34,7 @@ def clock() -> FakeClock:
 def bank(tmp_path, clock):
     from app.core.bank import Bank
     b = Bank.open(tmp_path / "data", clock=clock)
+    b.auto_backup_at_close = False  # tests of automatic backups open their own bank
     yield b
     b.close()
 

@@ -22,19 +22,22 @@ def test_server_answers_select_version(postgres_url):
         assert conn.execute("SELECT %s::text", ("创新智慧库",)).fetchone()[0] == "创新智慧库"
 
 
-def test_each_test_gets_its_own_empty_database_first(postgres_db):
-    with psycopg.connect(_plain(postgres_db)) as conn:
-        conn.execute("CREATE TABLE marker (id int)")
-        conn.execute("INSERT INTO marker VALUES (1)")
+def _public_tables(url: str) -> list[str]:
+    with psycopg.connect(_plain(url)) as conn:
+        return [r[0] for r in conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")]
 
 
-def test_each_test_gets_its_own_empty_database_second(postgres_db, postgres_url):
+# The two tests below run in either order: each starts on an empty database and leaves a table
+# behind, so a database shared between tests fails whichever runs second.
+@pytest.mark.parametrize("marker", ["marker_a", "marker_b"])
+def test_each_test_gets_its_own_empty_database(postgres_db, postgres_url, marker):
     assert postgres_db != postgres_url
+    assert _public_tables(postgres_db) == []
     with psycopg.connect(_plain(postgres_db)) as conn:
-        tables = conn.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'marker'"
-        ).fetchone()[0]
-        assert tables == 0
+        conn.execute(f"CREATE TABLE {marker} (id int)")
+        conn.execute(f"INSERT INTO {marker} VALUES (1)")
+    assert _public_tables(postgres_db) == [marker]
 
 
 def test_sqlalchemy_url_works(postgres_db):

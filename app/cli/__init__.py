@@ -11,10 +11,12 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any, TextIO
 
 from app import __version__
 from app.cli.context import Context
 from app.core.errors import IdeaBankError
+from app.core.fields import argument_problem, printable
 from app.core.i18n import set_language, t
 
 # One line per subcommand module; the order is the order of `ideabank --help`.
@@ -33,6 +35,8 @@ COMMANDS = [
     "cmd_sync",
     "cmd_site",
     "cmd_package",
+    "cmd_join",  # adds `site join` to cmd_site's `site` command
+    "cmd_conflicts",
 ]
 
 
@@ -61,13 +65,43 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _PrintableOut:
+    """stdout that shows control characters of stored text as visible escapes (text stored before
+    the rules of app/core/fields.py, or arriving from another site, cannot drive the terminal)."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+
+    def write(self, text: str) -> int:
+        self._out.write(printable(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._out, name)
+
+
+def bad_argument(argv: Sequence[str]) -> str | None:
+    """One line for the first argument that carries NUL, invalid Unicode or control characters."""
+    for position, arg in enumerate(argv, start=1):
+        problem = argument_problem(arg)
+        if problem:
+            return t("第 {i} 个参数“{a}”{p}", "argument {i} ('{a}') {p}", i=position, a=printable(arg)[:60], p=problem)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if "--lang" in argv[:-1]:
         set_language(argv[argv.index("--lang") + 1])
+    problem = bad_argument(argv)
+    if problem:
+        print(f"ideabank: {t('参数错误', 'bad arguments')}: {problem}", file=sys.stderr)
+        return 2
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context(args)
+    stdout = sys.stdout
+    sys.stdout = _PrintableOut(stdout)  # type: ignore[assignment]
     try:
         return int(args.handler(args, ctx) or 0)
     except IdeaBankError as exc:
@@ -82,6 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     finally:
+        sys.stdout = stdout
         ctx.close()
 
 

@@ -114,11 +114,12 @@ def run_verify(args, ctx) -> int:  # type: ignore[no-untyped-def]
     from app.dossier.verify import read_dossiers, verify_pdf
 
     read_dossiers(args.file)  # a foreign or damaged file says so before the database is opened
-    verdicts = verify_pdf(ctx.bank(create=False), args.file)
+    verdicts = verify_pdf(ctx.bank(create=False), args.file, viewer=ctx.actor)
     if args.json:
         ctx.print_json([{"project_id": v.project_id, "number": v.number, "matches": v.matches,
                          "stored_code": v.stored_code, "current_code": v.current_code, "changed": v.changed,
-                         "deleted": v.deleted, "missing": v.missing, "printed_code_ok": v.printed_code_ok}
+                         "deleted": v.deleted, "missing": v.missing, "hidden": v.hidden,
+                         "printed_code_ok": v.printed_code_ok}
                         for v in verdicts])
     else:
         for v in verdicts:
@@ -127,6 +128,10 @@ def run_verify(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def _verdict_line(v) -> str:  # type: ignore[no-untyped-def]
+    if v.hidden:
+        return t("✗ {no}：这是秘密级项目，只有作者、其工作室领衔人和管理员可以核验。",
+                 "✗ {no}: the project is secret: only its authors, its studio's leader and administrators "
+                 "may verify it.", no=v.number)
     if v.deleted:
         return t("✗ {no}：该项目已从数据库中删除。", "✗ {no}: the project was deleted from the database.", no=v.number)
     if v.missing:

@@ -10,7 +10,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
 
 
 def run(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    bank = ctx.bank()
+    bank = ctx.bank(fresh=True)  # also after a damaged store was moved aside: an explicit new start
     ctx.info(t("数据库已就绪：{url}", "The database is ready: {url}",
                url=bank.engine.url.render_as_string(hide_password=True)))
     if bank.backup_made:

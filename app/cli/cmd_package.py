@@ -79,6 +79,12 @@ def run_import(args, ctx) -> int:  # type: ignore[no-untyped-def]
     ctx.info(t("已导入来自站点“{n}”的交换包：序号 {a}–{b}，{r} 条记录，{k} 个附件。",
                "Imported the package from site '{n}': sequence {a}–{b}, {r} records, {k} attachments.",
                n=summary.peer.name, a=summary.since, b=summary.until, r=summary.records, k=summary.blobs))
+    report = summary.applied
+    if getattr(report, "conflicts", 0):
+        ctx.info(t("有 {n} 处冲突需要处理：运行 `ideabank conflicts`。", "{n} conflict(s) to settle: run `ideabank "
+                   "conflicts`.", n=report.conflicts))
+    for line in getattr(report, "problems", [])[:50]:
+        ctx.info(f"  - {line}")
     return 0
 
 

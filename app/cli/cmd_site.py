@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.table import render
+from app.core.errors import ValidationError
 from app.core.i18n import t
 from app.sync import identity, trust
 from app.sync.identity import PublicIdentity
@@ -34,6 +35,13 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     ls = ss.add_parser("list", help=t("列出已信任的站点和交换进度", "list trusted sites and package progress"))
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(handler=run_list)
+    pp = ss.add_parser("people", help=t("设置某站点哪些人可以看到秘密级项目（决定其交换包是否携带秘密级项目）",
+                                        "set who at a site may see secret projects (decides what its packages carry)"))
+    pp.add_argument("site", help=t("站点编号、代码或名称", "site id, code or name"))
+    pp.add_argument("employee_no", nargs="*", help=t("该站点人员的工号", "employee numbers of that site's people"))
+    pp.add_argument("--all", action="store_true", help=t("该站点由管理员使用，可看到全部项目",
+                                                         "the site is run by an administrator who may see everything"))
+    pp.set_defaults(handler=run_people)
     rn = ss.add_parser("rename", help=t("设置本站点的名称", "set this site's name"))
     rn.add_argument("name")
     rn.set_defaults(handler=run_rename)
@@ -105,7 +113,7 @@ def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
     rows = []
     for site in trust.trusted_sites(bank):
         c = cursor(bank, site.site_id)
-        rows.append(dict(site_json(site), packages={
+        rows.append(dict(site_json(site), people=trust.people(bank, site.site_id), packages={
             "acknowledged": c.acked, "sent": c.sent, "received": c.received_up_to,
             "last_sent_at": c.last_sent_at.isoformat(timespec="seconds") if c.last_sent_at else None,
             "last_received_at": c.last_received_at.isoformat(timespec="seconds") if c.last_received_at else None}))
@@ -119,6 +127,16 @@ def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
                   t("已收到", "Received")],
                  [[r["name"], r["code"], r["keys"]["signing"]["fingerprint"], r["packages"]["acknowledged"],
                    r["packages"]["received"]] for r in rows]))
+    return 0
+
+
+def run_people(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    if bool(args.all) == bool(args.employee_no):
+        raise ValidationError(t("请给出工号，或者 --all（二选一）。", "Give employee numbers, or --all (one of the two)."))
+    ids = trust.set_people(ctx.bank(), ctx.actor, args.site, args.employee_no, everyone=args.all)
+    ctx.info(t("已记录该站点的人员（{n}）：发给它的交换包将带上其中有人可以看到的秘密级项目。",
+               "Recorded that site's people ({n}): its packages carry the secret projects one of them may see.",
+               n=t("全部", "everyone") if args.all else len(ids)))
     return 0
 
 

@@ -1,4 +1,4 @@
-"""`ideabank user add|list|passwd`."""
+"""`ideabank user add|list|passwd|unlock|locked`."""
 from __future__ import annotations
 
 import getpass
@@ -6,7 +6,7 @@ import os
 import sys
 
 from app.cli.table import render
-from app.core import people
+from app.core import auth, people
 from app.core.i18n import t
 from app.core.vocab import ROLES, SKILL_GRADES, label
 
@@ -35,6 +35,12 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     pw.add_argument("employee_no")
     pw.add_argument("--password-stdin", action="store_true")
     pw.set_defaults(handler=run_passwd)
+    ul = us.add_parser("unlock", help=t("解除账号锁定（密码连续输错后）", "lift a lockout (after repeated wrong passwords)"))
+    ul.add_argument("employee_no")
+    ul.set_defaults(handler=run_unlock)
+    lk = us.add_parser("locked", help=t("列出被锁定的账号", "list locked accounts"))
+    lk.add_argument("--json", action="store_true")
+    lk.set_defaults(handler=run_locked)
 
 
 def _password(args) -> str | None:  # type: ignore[no-untyped-def]
@@ -71,4 +77,22 @@ def run_passwd(args, ctx) -> int:  # type: ignore[no-untyped-def]
         password = getpass.getpass(t("新密码：", "New password: "))
     people.set_password(ctx.bank(), ctx.actor, args.employee_no, password)
     ctx.info(t("密码已更新。", "Password updated."))
+    return 0
+
+
+def run_unlock(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    auth.unlock(ctx.bank(), ctx.actor, args.employee_no)
+    ctx.info(t("已解除 {no} 的锁定。", "{no} is unlocked.", no=args.employee_no))
+    return 0
+
+
+def run_locked(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    from app.core.permissions import check
+    check(ctx.actor, "user.manage")
+    locked = auth.locked_accounts(ctx.bank())
+    if args.json:
+        ctx.print_json(locked)
+    else:
+        print(render([t("工号", "No."), t("姓名", "Name"), t("失败次数", "Failures"), t("锁定至", "Locked until")],
+                     [(x["employee_no"], x["name"], x["failures"], x["locked_until"]) for x in locked]))
     return 0

@@ -8,6 +8,7 @@ from typing import Any
 
 from app.core.actor import Actor
 from app.core.bank import LOCAL_ADMIN, Bank
+from app.core.i18n import t
 
 
 class Context:
@@ -15,9 +16,9 @@ class Context:
         self.args = args
         self._bank: Bank | None = None
 
-    def bank(self, *, create: bool = True) -> Bank:
+    def bank(self, *, create: bool = True, fresh: bool = False) -> Bank:
         if self._bank is None:
-            self._bank = Bank.open(self.args.data_dir, self.args.db_url, create=create)
+            self._bank = Bank.open(self.args.data_dir, self.args.db_url, create=create, fresh=fresh)
         return self._bank
 
     @property
@@ -26,7 +27,15 @@ class Context:
 
     def close(self) -> None:
         if self._bank is not None:
+            try:
+                if self._bank.backup_due():
+                    self.info(t("正在进行自动备份……", "taking the automatic backup..."))
+            except Exception:  # noqa: BLE001 - a question about a backup never fails the command
+                pass
             self._bank.close()
+            if self._bank.auto_backup_error is not None:
+                self.info(t("注意：自动备份未能完成：{m}", "note: the automatic backup failed: {m}",
+                            m=self._bank.auto_backup_error.message))
 
     @staticmethod
     def print_json(data: Any) -> None:

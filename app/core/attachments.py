@@ -6,9 +6,11 @@ database transaction: a file without a row is harmless (and deduplicated), a row
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import mimetypes
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,9 +78,13 @@ def store_file(data_dir: Path, source: Path) -> tuple[str, int]:
                 os.fsync(out.fileno())
             sha = digest.hexdigest()
             target = attachment_path(data_dir, sha)
-            if target.exists():
-                tmp.unlink()
+            if target.exists() and file_sha256(target) == sha:
+                tmp.unlink()  # stored once per content
             else:
+                # Missing, or damaged since it was stored: this good copy takes its place (the
+                # damaged bytes are kept aside, not deleted).
+                if target.exists():
+                    quarantine(data_dir, target)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(tmp, target)
                 _fsync_dir(target.parent)
@@ -89,6 +95,24 @@ def store_file(data_dir: Path, source: Path) -> tuple[str, int]:
         raise StorageError(t("无法保存附件 {n}：{e}", "Cannot store the attachment {n}: {e}", n=source.name,
                              e=exc.strerror or exc)) from exc
     return sha, size
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def quarantine(data_dir: Path, damaged: Path) -> Path:
+    """Move a stored file whose bytes no longer match its name to attachments/damaged/."""
+    import datetime as dt
+    folder = data_dir / "attachments" / "damaged"
+    folder.mkdir(parents=True, exist_ok=True)
+    aside = folder / f"{damaged.name}-{dt.datetime.now():%Y%m%d-%H%M%S-%f}"
+    os.replace(damaged, aside)
+    return aside
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -146,3 +170,59 @@ def path_of(bank: Bank, attachment_id: str) -> Path:
             raise NotFound(t("附件“{n}”的文件不在本机（可能尚未同步）。", "The file of '{n}' is not on this computer "
                              "(perhaps not synchronised yet).", n=a.original_name))
         return path
+
+
+def copy_to_open(bank: Bank, attachment_id: str) -> Path:
+    """A private copy of a project's attachment to hand to the system's viewer (see private_copy)."""
+    with bank.session() as s:
+        a = s.get(Attachment, attachment_id)
+        if a is None:
+            raise NotFound(t("附件不存在。", "The attachment does not exist."))
+        sha, name = a.sha256, a.original_name
+    return private_copy(bank, sha, name)
+
+
+_private_dir: Path | None = None
+
+
+def _private_folder() -> Path:
+    """This process's own temporary folder: made by mkdtemp (mode 0700, a name nobody can guess)
+    and removed when the program ends."""
+    global _private_dir
+    if _private_dir is None or not _private_dir.is_dir():
+        _private_dir = Path(tempfile.mkdtemp(prefix="ideabank-open-"))
+        atexit.register(shutil.rmtree, _private_dir, True)
+    return _private_dir
+
+
+def private_copy(bank: Bank, sha256: str, name: str) -> Path:
+    """A fresh copy of a stored file under its original name (so the system picks the program to
+    open it), in a new folder inside this user's private temporary folder. It never reuses a file
+    it did not write, and it refuses a stored file whose bytes no longer match their SHA-256."""
+    source = blobstore.local_path(bank, sha256)  # on a hub, fetched from the database
+    if source is None:
+        raise NotFound(t("附件“{n}”的文件不在本机（可能尚未同步）。", "The file of '{n}' is not on this computer "
+                         "(perhaps not synchronised yet).", n=name))
+    safe = Path(name.replace("\\", "/")).name.strip()
+    if safe in ("", ".", "..") or any(ord(c) < 32 for c in safe):
+        safe = sha256[:16]
+    folder = Path(tempfile.mkdtemp(dir=_private_folder()))
+    target = folder / safe
+    digest = hashlib.sha256()
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+            while chunk := src.read(_CHUNK):
+                digest.update(chunk)
+                out.write(chunk)
+    except OSError as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise StorageError(t("无法打开附件 {n}：{e}", "Cannot open the attachment {n}: {e}", n=name,
+                             e=exc.strerror or exc)) from exc
+    if digest.hexdigest() != sha256:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise StorageError(t("附件“{n}”的文件已损坏（内容与记录的 SHA-256 不符）。请运行 ideabank check --repair，"
+                             "或重新附上一份完好的文件。",
+                             "The file of '{n}' is damaged (its bytes differ from the recorded SHA-256). Run "
+                             "ideabank check --repair, or attach a good copy again.", n=name))
+    return target

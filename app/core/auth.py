@@ -1,9 +1,15 @@
 """Signing in: passwords (argon2id), lockout after repeated failures, first password, kiosk.
 
 Failure counts live in the settings table (key ``signin:<employee_no>``), so a lockout survives a
-restart of the program and needs no schema change. A kiosk is a shared terminal where a worker
-proposes with only an employee number: nothing proves who typed it, so a kiosk session acts with a
-worker's rights only and its proposals are marked for a leader to confirm.
+restart of the program and needs no schema change. Unknown employee numbers are counted and
+answered exactly like known ones, and take as long: their password is checked against a dummy
+hash, so neither the message nor the time tells which numbers exist. Failed sign-ins, lockouts
+and unlocks go to the audit log. A hash made with older argon2 parameters is replaced at the next
+successful sign-in.
+
+A kiosk is a shared terminal where a worker proposes with only an employee number: nothing proves
+who typed it, so a kiosk session acts with a worker's rights only and its proposals are marked for
+a leader to confirm.
 """
 from __future__ import annotations
 
@@ -17,9 +23,9 @@ from app.core import audit
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.changes import Changes
-from app.core.errors import Conflict, IdeaBankError, PermissionDenied, ValidationError
+from app.core.errors import Conflict, IdeaBankError, NotFound, PermissionDenied, ValidationError
 from app.core.i18n import t
-from app.core.people import hash_password, password_matches
+from app.core.people import hash_password, needs_rehash, password_matches
 from app.core.permissions import check, project_subject
 from db.models import Project, Setting, User
 
@@ -64,40 +70,109 @@ def needs_password(bank: Bank, employee_no: str) -> bool:
         return bool(user and user.active and not user.password_hash)
 
 
+_dummy_hash: str | None = None
+
+
+def _dummy() -> str:
+    """A hash to check unknown numbers against, so they take as long as known ones."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        import secrets
+        _dummy_hash = hash_password(secrets.token_hex(16))
+    return _dummy_hash
+
+
 def sign_in(bank: Bank, employee_no: str, password: str) -> Actor:
     """The Actor for these credentials, or PermissionDenied (wrong, locked) / PasswordNotSet."""
     employee_no = (employee_no or "").strip()
     if not employee_no:
         raise ValidationError(t("请输入工号。", "Enter your employee number."))
+    dummy = _dummy()  # made before anything is looked up: the first attempt costs the same either way
     now = bank.now()
+    refused: PermissionDenied | None = None
     with bank.write() as s:
         row = s.get(Setting, _key(employee_no))
         failures, until = _parse(row.value if row else None)
-        if until and until > now:
-            raise _locked_error(until, now)
         user = s.scalar(select(User).where(User.employee_no == employee_no))
-        if user is not None and user.active and not user.password_hash:
+        known = user is not None and user.active
+        if until and until > now:
+            audit.record(s, None, "user", user.id if known else "", "sign_in_refused",
+                         new={"employee_no": employee_no, "locked_until": until.isoformat()}, site_id=bank.site_id,
+                         at=now)
+            refused = _locked_error(until, now)
+        elif known and not user.password_hash:
             raise PasswordNotSet(t("账号 {no} 还没有密码，请先设置密码。", "Account {no} has no password yet: set one first.",
                                    no=employee_no))
-        if user is not None and user.active and password_matches(user.password_hash, password or ""):
+        elif password_matches(user.password_hash if known else dummy, password or "") and known:
             if row is not None:
                 s.delete(row)
+            if needs_rehash(user.password_hash):
+                user.password_hash = hash_password(password)
+                audit.record(s, Actor.of(user), "user", user.id, "password_rehashed", site_id=bank.site_id, at=now)
             audit.record(s, Actor.of(user), "user", user.id, "sign_in", site_id=bank.site_id, at=now)
             return Actor.of(user)
-        # Unknown numbers count too, so the answer does not reveal which numbers exist.
-        failures = 0 if (until and until <= now) else failures
-        failures += 1
-        state: dict[str, Any] = {"failures": failures, "locked_until": None}
-        if failures >= MAX_FAILURES:
-            state["locked_until"] = (now + LOCKOUT).isoformat()
-        if row is None:
-            s.add(Setting(key=_key(employee_no), value=state))
         else:
-            row.value = state
-    if failures >= MAX_FAILURES:
-        raise _locked_error(now + LOCKOUT, now)
-    raise PermissionDenied(t("工号或密码不正确（还可尝试 {k} 次）。", "Wrong employee number or password ({k} attempt(s) left).",
-                             k=MAX_FAILURES - failures))
+            # Unknown numbers count too, so the answer does not reveal which numbers exist.
+            failures = 0 if (until and until <= now) else failures
+            failures += 1
+            state: dict[str, Any] = {"failures": failures, "locked_until": None}
+            if failures >= MAX_FAILURES:
+                state["locked_until"] = (now + LOCKOUT).isoformat()
+            if row is None:
+                s.add(Setting(key=_key(employee_no), value=state))
+            else:
+                row.value = state
+            entity_id = user.id if known else ""
+            audit.record(s, None, "user", entity_id, "sign_in_failed",
+                         new={"employee_no": employee_no, "failures": failures}, site_id=bank.site_id, at=now)
+            if failures >= MAX_FAILURES:
+                audit.record(s, None, "user", entity_id, "lockout",
+                             new={"employee_no": employee_no, "locked_until": state["locked_until"]},
+                             site_id=bank.site_id, at=now)
+                refused = _locked_error(now + LOCKOUT, now)
+            else:
+                refused = PermissionDenied(t("工号或密码不正确（还可尝试 {k} 次）。",
+                                             "Wrong employee number or password ({k} attempt(s) left).",
+                                             k=MAX_FAILURES - failures))
+    raise refused
+
+
+def clear_lockout(s: Any, employee_no: str) -> dict[str, Any] | None:
+    """Inside a write: forget the failures of this number; what was recorded, or None."""
+    row = s.get(Setting, _key(employee_no))
+    if row is None:
+        return None
+    value = row.value if isinstance(row.value, dict) else {}
+    s.delete(row)
+    return value
+
+
+def unlock(bank: Bank, actor: Actor, employee_no: str) -> Changes:
+    """An administrator lifts a lockout (and forgets the failures counted so far)."""
+    check(actor, "user.manage")
+    employee_no = (employee_no or "").strip()
+    with bank.write() as s:
+        user = s.scalar(select(User).where(User.employee_no == employee_no))
+        if user is None:
+            raise NotFound(t("没有工号为 {no} 的人员。", "No person with employee number {no}.", no=employee_no))
+        was = clear_lockout(s, employee_no)
+        audit.record(s, actor, "user", user.id, "unlock", old=was, site_id=bank.site_id, at=bank.now())
+        return Changes(people=True, value=user.id)
+
+
+def locked_accounts(bank: Bank) -> list[dict[str, Any]]:
+    """People locked out now: employee number, name, failures, locked until (ISO)."""
+    now = bank.now()
+    with bank.session() as s:
+        rows = s.execute(select(Setting.key, Setting.value).where(Setting.key.like("signin:%"))).all()
+        names = dict(s.execute(select(User.employee_no, User.name)).all())
+    out = []
+    for key, value in rows:
+        failures, until = _parse(value)
+        no = key.split(":", 1)[1]
+        if until and until > now and no in names:
+            out.append({"employee_no": no, "name": names[no], "failures": failures, "locked_until": until.isoformat()})
+    return sorted(out, key=lambda x: x["employee_no"])
 
 
 def set_first_password(bank: Bank, employee_no: str, password: str) -> Actor:
@@ -119,15 +194,17 @@ def set_first_password(bank: Bank, employee_no: str, password: str) -> Actor:
 
 
 def kiosk_sign_in(bank: Bank, employee_no: str) -> Actor:
-    """A kiosk session: identified by employee number only, so it carries a worker's rights only."""
+    """A kiosk session: identified by employee number only, so it carries a worker's rights only.
+    The refusal does not say whether the number exists."""
     employee_no = (employee_no or "").strip()
     if not employee_no:
         raise ValidationError(t("请输入工号。", "Enter your employee number."))
     with bank.session() as s:
         user = s.scalar(select(User).where(User.employee_no == employee_no))
         if user is None or not user.active:
-            raise PermissionDenied(t("没有工号为 {no} 的在职职工，请核对工号。", "No active worker with employee number {no}; "
-                                     "check the number.", no=employee_no))
+            raise PermissionDenied(t("无法用这个工号在自助终端提交，请核对工号，或请工作室领衔人协助。",
+                                     "This employee number cannot propose at the kiosk. Check it, or ask your "
+                                     "studio leader."))
         actor = Actor.of(user)
     return dataclasses.replace(actor, role="worker") if actor.role != "worker" else actor
 

@@ -31,7 +31,7 @@ from sqlalchemy import func, insert, select, text, update
 from app.core import audit, demo_words as W
 from app.core.actor import Actor
 from app.core.bank import Bank
-from app.core.errors import Conflict, ValidationError
+from app.core.errors import Conflict, StorageError, ValidationError
 from app.core.i18n import t
 from app.core.people import hash_password
 from app.core.permissions import check
@@ -412,17 +412,22 @@ def generate(bank: Bank, actor: Actor, projects: int, seed: int = 20241124, prog
         size = min(batch, projects - done)
         rows = _batch(rng, writer, org, done, size, projects, start, end, end, category_of, status_of, proposers,
                       cum, all_idx, seqs, site_id, site_code)
-        with bank.write() as s:
-            conn = s.connection()
-            for table, data in rows.items():
-                if data:
-                    conn.execute(insert(table), data)
-            for year, value in seqs.items():
-                key = f"project_seq:{year}"
-                if s.get(Setting, key) is None:
-                    s.add(Setting(key=key, value=value))
-                else:
-                    s.get(Setting, key).value = value
+        try:
+            with bank.write() as s:
+                conn = s.connection()
+                for table, data in rows.items():
+                    if data:
+                        conn.execute(insert(table), data)
+                for year, value in seqs.items():
+                    key = f"project_seq:{year}"
+                    if s.get(Setting, key) is None:
+                        s.add(Setting(key=key, value=value))
+                    else:
+                        s.get(Setting, key).value = value
+        except StorageError as exc:  # a full disk: each batch is one transaction, so the earlier ones are whole
+            raise StorageError(exc.message + " " + t("此前已写入的 {n} 个演示项目完整保留，其余未写入。",
+                                                     "The {n} demo projects written before are kept whole; "
+                                                     "the rest were not written.", n=done)) from exc
         done += size
         counts["projects"] += size
         counts["members"] += len(rows[ProjectMember.__table__])

@@ -45,3 +45,19 @@ class StorageError(IdeaBankError):
     """The database or data folder cannot be used (missing, read-only, corrupt, newer version)."""
 
     exit_code = 7
+
+
+class Busy(StorageError):
+    """Another program held the database's write lock for longer than the wait allows: try again."""
+
+    exit_code = 8
+
+
+class DamagedDatabase(StorageError):
+    """The store failed SQLite's check: it was moved aside (`moved_to`), never written again;
+    `backup` is the newest sound backup to offer (or None)."""
+
+    def __init__(self, message: str, *, moved_to: object = None, backup: object = None) -> None:
+        super().__init__(message)
+        self.moved_to = moved_to
+        self.backup = backup

@@ -2,6 +2,13 @@
 
 `clean_project_fields` returns the cleaned values and a {field: message} dict of problems, so a
 form can show each message next to its field as the user types.
+
+Text rules for every value a person or a file supplies (`text_problem`, `clean_text`): a NUL
+character or a lone surrogate (invalid UTF-8 decoded with surrogateescape, or a JSON "\\ud800") is
+refused; terminal control sequences (ESC [ ... m and the like) and other control characters are
+removed, except newline and tab; CR LF and lone CR become LF. The same rules run on every string a
+write session stores (`clean_stored`, hooked into `Bank.write`), so comments, names, team notes
+and anything added later get them without repeating the check.
 """
 from __future__ import annotations
 
@@ -12,6 +19,13 @@ from typing import Any
 from app.core.i18n import t
 from app.core.vocab import MAX_INNOVATION_POINTS, parse_category, parse_confidentiality
 from app.core.errors import ValidationError
+
+# ESC sequences first (CSI such as ESC [ 3 1 m, OSC up to BEL or ESC \\, two-character ones), so
+# no "[31m" is left behind once the ESC is gone; then any other C0/C1 control except \t and \n.
+_ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[ -/]*[0-~])|\x9b[0-?]*[ -/]*[@-~]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_REFUSED = re.compile(r"[\x00\ud800-\udfff]")
+_SUSPECT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # anything clean_text would touch
 
 TEXT_LIMITS = {
     "title": 200, "background": 20000, "solution": 20000, "implementation": 20000, "indicators": 20000,
@@ -38,6 +52,74 @@ FIELD_NAMES = {
 def field_name(field: str) -> str:
     zh, en = FIELD_NAMES.get(field, (field, field))
     return t(zh, en)
+
+
+def text_problem(text: str) -> str | None:
+    """Why this text cannot be stored at all, or None."""
+    found = _REFUSED.search(text)
+    if found is None:
+        return None
+    if found.group() == "\x00":
+        return t("含有空字符（NUL，\\0），请删除后重试。", "contains a NUL character (\\0); remove it and try again.")
+    return t("含有无效字符（不是有效的 UTF-8 / Unicode，常见于损坏的文件或错误的编码），请改正后重试。",
+             "contains characters that are not valid Unicode (not valid UTF-8: a damaged file or a wrong "
+             "encoding); correct it and try again.")
+
+
+def clean_text(text: str) -> str:
+    """The text without terminal control sequences and control characters (newline and tab stay).
+    Call text_problem first: NUL and lone surrogates are refused, not cleaned."""
+    if _SUSPECT.search(text) is None:
+        return text  # the common case: nothing to do
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+
+
+def checked_text(value: Any, what: str) -> str:
+    """`value` as clean text, or ValidationError naming `what` (a field name a person understands)."""
+    text = "" if value is None else str(value)
+    problem = text_problem(text)
+    if problem:
+        raise ValidationError(f"{what}: {problem}")
+    return clean_text(text)
+
+
+def clean_stored(value: Any) -> Any:
+    """A value about to be stored (text, or a JSON list/dict holding text), cleaned the same way;
+    ValueError (the message of text_problem) for what cannot be stored. Values that need nothing
+    come back as the very same object, so callers can tell whether anything changed."""
+    if isinstance(value, str):
+        if _SUSPECT.search(value) is None:
+            return value
+        problem = text_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return clean_text(value)
+    if isinstance(value, list):
+        items = [clean_stored(v) for v in value]
+        return value if all(a is b for a, b in zip(items, value)) else items
+    if isinstance(value, dict):
+        pairs = [(clean_stored(k), clean_stored(v)) for k, v in value.items()]
+        return value if all(k2 is k and v2 is v for (k2, v2), (k, v) in zip(pairs, value.items())) else dict(pairs)
+    return value
+
+
+def argument_problem(text: str) -> str | None:
+    """Why a command-line argument is refused: what text_problem refuses, and control characters
+    (an ESC sequence pasted into a shell stays out of the bank instead of being cleaned silently)."""
+    problem = text_problem(text)
+    if problem is None and clean_text(text) != text.replace("\r\n", "\n").replace("\r", "\n"):
+        problem = t("含有控制字符，请删除后重试。", "contains a control character; remove it and try again.")
+    return problem
+
+
+def printable(text: str) -> str:
+    """For a terminal: text stored before these rules (or arriving from elsewhere) shows its control
+    characters as visible escapes instead of acting on the terminal."""
+    if _SUSPECT.search(text) is None:
+        return text
+    return "".join(c if c in "\n\t" or not _SUSPECT.match(c) else f"\\x{ord(c):02x}" if ord(c) < 0x100
+                   else f"\\u{ord(c):04x}" for c in text)
 
 
 def parse_amount(value: Any) -> float | None:
@@ -69,7 +151,11 @@ def _clean_list(value: Any) -> list[str]:
         raise TypeError
     out: list[str] = []
     for item in value:
-        text = str(item).strip()
+        text = str(item)
+        problem = text_problem(text)
+        if problem:
+            raise ValueError(problem)
+        text = clean_text(text).strip()
         if text and text not in out:
             out.append(text)
     return out
@@ -83,9 +169,19 @@ def clean_project_fields(data: dict[str, Any], *, partial: bool = False) -> tupl
     def present(field: str) -> bool:
         return field in data if partial else True
 
+    def text_of(field: str, value: Any) -> str:
+        text = "" if value is None else str(value)
+        problem = text_problem(text)
+        if problem:
+            problems[field] = problem
+            return ""
+        return clean_text(text).strip()
+
     if present("title"):
-        title = str(data.get("title") or "").strip()
-        if not title:
+        title = text_of("title", data.get("title") or "")
+        if "title" in problems:
+            pass  # refused text: that message says it
+        elif not title:
             problems["title"] = t("请填写标题。", "Enter a title.")
         elif len(title) > TEXT_LIMITS["title"]:
             problems["title"] = t("标题最多 {n} 个字。", "The title can have at most {n} characters.", n=TEXT_LIMITS["title"])
@@ -102,7 +198,7 @@ def clean_project_fields(data: dict[str, Any], *, partial: bool = False) -> tupl
     for field, limit in TEXT_LIMITS.items():
         if field == "title" or (partial and field not in data):
             continue
-        text = str(data.get(field) or "").strip()
+        text = text_of(field, data.get(field) or "")
         if len(text) > limit:
             problems[field] = t("最多 {n} 个字。", "At most {n} characters.", n=limit)
         clean[field] = text
@@ -114,6 +210,9 @@ def clean_project_fields(data: dict[str, Any], *, partial: bool = False) -> tupl
         except TypeError:
             points = []
             problems["innovation_points"] = t("创新点应为文字列表。", "Innovation points must be a list of texts.")
+        except ValueError as exc:
+            points = []
+            problems["innovation_points"] = str(exc)
         if len(points) > MAX_INNOVATION_POINTS:
             problems["innovation_points"] = t("创新点最多 {n} 条（现有 {k} 条）。",
                                               "At most {n} innovation points (there are {k}).",
@@ -136,6 +235,8 @@ def clean_project_fields(data: dict[str, Any], *, partial: bool = False) -> tupl
             clean["tags"] = tags
         except TypeError:
             problems["tags"] = t("标签应为文字列表。", "Tags must be a list of texts.")
+        except ValueError as exc:
+            problems["tags"] = str(exc)
     for field in ("patents", "awards"):
         if partial and field not in data:
             continue
@@ -143,7 +244,11 @@ def clean_project_fields(data: dict[str, Any], *, partial: bool = False) -> tupl
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             problems[field] = t("格式不正确：应为对象列表。", "Must be a list of objects.")
         else:
-            clean[field] = [{str(k): ("" if v is None else v) for k, v in item.items()} for item in value]
+            try:
+                clean[field] = clean_stored([{str(k): ("" if v is None else v) for k, v in item.items()}
+                                             for item in value])
+            except ValueError as exc:
+                problems[field] = str(exc)
     if present("confidentiality"):
         raw = data.get("confidentiality") or "internal"
         try:

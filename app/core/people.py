@@ -29,6 +29,14 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+def needs_rehash(stored_hash: str) -> bool:
+    """True for a hash made with other argon2 parameters than this program's."""
+    try:
+        return _hasher.check_needs_rehash(stored_hash)
+    except (InvalidHashError, ValueError):
+        return False
+
+
 def password_matches(stored_hash: str | None, password: str) -> bool:
     if not stored_hash:
         return False
@@ -134,12 +142,15 @@ def add_user(bank: Bank, actor: Actor, employee_no: str, name: str, *, role: str
 
 
 def set_password(bank: Bank, actor: Actor, employee_no: str, password: str) -> Changes:
-    """People change their own password; admins anyone's."""
+    """People change their own password; admins anyone's, which also lifts a lockout."""
+    from app.core.auth import clear_lockout
     if actor.employee_no != employee_no:
         check(actor, "user.manage")
     new_hash = hash_password(password)
     with bank.write() as s:
         user = _user(s, employee_no)
+        if actor.employee_no != employee_no and clear_lockout(s, employee_no) is not None:
+            audit.record(s, actor, "user", user.id, "unlock", site_id=bank.site_id, at=bank.now())
         user.password_hash = new_hash
         user.updated_at = bank.now()
         audit.record(s, actor, "user", user.id, "set_password", site_id=bank.site_id, at=user.updated_at)

@@ -162,6 +162,8 @@ TABLE: dict[str, UseCase] = {
 
     # the site (no record: can)
     "sync.hub": use("与中心库同步", "synchronise with the hub", who(*EVERYONE)),  # the hub re-checks every change
+    "conflict.resolve": use("处理此同步冲突", "settle this synchronisation conflict",
+                            who(ADMIN, STUDIO_LEADER, UNASSIGNED_LEADER)),  # subject: the studio of its project
     "sync.package": use("导出或导入交换包", "export or import exchange packages", who(ADMIN)),
     "site.manage": use("管理站点与信任", "manage sites and trust", who(ADMIN)),
     "user.manage": use("管理用户", "manage users", who(ADMIN)),

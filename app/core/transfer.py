@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import selectinload
 
+from app.core import audit
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.changes import Changes
@@ -280,7 +281,7 @@ def _import_rows(s: Any, bank: Bank, actor: Actor, raw_rows: list[tuple[int, Any
         return errors
     conn = s.connection()
     for table, rows in ((Project.__table__, projects), (ProjectMember.__table__, members),
-                        (AuditLog.__table__, audits)):
+                        (AuditLog.__table__, audit.chained(s, bank.site_id, audits))):
         if rows:
             # Rows differ in which optional keys they carry only through `clean`, which always has them all.
             conn.execute(insert(table), rows)

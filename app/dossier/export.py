@@ -63,7 +63,8 @@ def studio_id_by_name(bank: Bank, name: str) -> str:
 
 
 def project_filter(bank: Bank, actor: Actor, f: BatchFilter) -> ProjectFilter:
-    """The store's filter for a batch; leaders are held to their own studio."""
+    """The store's filter for a batch; leaders are held to their own studio, and nobody's batch or
+    report holds a secret project its maker may not see."""
     studio_id = studio_id_by_name(bank, f.studio) if f.studio else None
     if studio_id is None and actor.role == "leader":
         studio_id = actor.studio_id  # a leader's batch is their own studio's, unless they name one
@@ -71,7 +72,7 @@ def project_filter(bank: Bank, actor: Actor, f: BatchFilter) -> ProjectFilter:
     return ProjectFilter(
         statuses=tuple(parse_status(x) for x in f.statuses),
         categories=tuple(parse_category(x) for x in f.categories),
-        studio_id=studio_id, year=f.year,
+        studio_id=studio_id, year=f.year, viewer=actor,
     )
 
 

@@ -20,6 +20,7 @@ from app.core import blobstore
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.permissions import check, project_subject
+from app.core.queries import check_visible
 from app.core.incubation import REQUEST_STATUSES, SERVICES
 from app.core.vocab import CATEGORIES, STATUSES
 from app.dossier.errors import NotFound, t
@@ -61,7 +62,9 @@ def find_project(s: Session, ref: str) -> Project:
 
 
 def check_may_export(actor: Actor, p: Project) -> None:
-    """Staff export their studio's dossiers (admins any); authors export their own."""
+    """Staff export their studio's dossiers (admins any); authors export their own; nobody exports a
+    secret project they may not see (the incubation base exports every studio's, but not secrets)."""
+    check_visible(actor, p)
     check(actor, "project.export_dossier", project_subject(p))
 
 

@@ -16,12 +16,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app.core.actor import Actor
 from app.core.bank import Bank
+from app.core.permissions import may_see
 from app.dossier.errors import DossierError, NotFound, t
 from app.dossier.gather import gather
 from app.dossier.layout import KEYWORD_PREFIX, META_KEY
 from app.dossier.model import FIELD_LABELS, HASH_FORMAT
-from db.models import Tombstone
+from db.models import Project, Tombstone
 
 
 @dataclass
@@ -41,6 +43,7 @@ class Verdict:
     current_code: str | None = None   # None: the project is gone
     changed: list[str] = field(default_factory=list)  # field names, in dossier order
     deleted: bool = False   # the project was deleted (a tombstone says so)
+    hidden: bool = False    # a secret project the viewer may not see: nothing about it is compared or said
     missing: bool = False   # this database never had it: verifying against another site?
     printed_code_ok: bool = True
 
@@ -116,13 +119,19 @@ def printed_codes(path: str | Path) -> set[str]:
     return found
 
 
-def verify_pdf(bank: Bank, path: str | Path) -> list[Verdict]:
-    """One verdict per dossier in the file, against the store as it is now."""
+def verify_pdf(bank: Bank, path: str | Path, *, viewer: Actor) -> list[Verdict]:
+    """One verdict per dossier in the file, against the store as it is now, as `viewer` may see it:
+    a secret project the viewer may not see gets a verdict that says only that (not whether, nor
+    which fields, it changed)."""
     stored = read_dossiers(path)
     printed = printed_codes(path)
     verdicts = []
     for d in stored:
         v = Verdict(d.project_id, d.number, d.code, printed_code_ok=d.code in printed)
+        if not _may_see(bank, viewer, d.project_id):
+            v.hidden = True
+            verdicts.append(v)
+            continue
         try:
             current = gather(bank, None, d.project_id)
         except NotFound:
@@ -139,6 +148,15 @@ def verify_pdf(bank: Bank, path: str | Path) -> list[Verdict]:
             v.changed += [name for name in d.fields if name not in now]
         verdicts.append(v)
     return verdicts
+
+
+def _may_see(bank: Bank, viewer: Actor, project_id: str) -> bool:
+    with bank.session() as s:
+        p = s.get(Project, project_id)
+        if p is None:
+            return True  # deleted or never here: the verdict says so, and tells nothing of its content
+        return may_see(viewer, confidentiality=p.confidentiality, studio_id=p.studio_id,
+                       proposer_id=p.proposer_id, member_ids={m.user_id for m in p.members})
 
 
 def was_deleted(bank: Bank, project_id: str) -> bool:

@@ -166,14 +166,15 @@ def segment(text: str) -> list[tuple[str, int]]:
     return out
 
 
-def query_words(text: str) -> list[str]:
-    """The main words of a query chunk, in order (no sub-words: the index has those)."""
+def query_words(text: str, keep_stopwords: bool = False) -> list[str]:
+    """The main words of a query chunk, in order (no sub-words: the index has those).
+    `keep_stopwords` for a prefix: `在*` means 在线, 在役, ... though 在 alone is not indexed."""
     import rjieba
 
     ensure_dictionary()
     words: list[str] = []
     for word in rjieba.cut(text, True):
-        if word in STOPWORDS:
+        if word in STOPWORDS and not keep_stopwords:
             continue
         words.extend(_pieces(word))
     return words

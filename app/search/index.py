@@ -3,11 +3,15 @@
 One `SearchIndex` per index folder and process: it keeps one searcher open (reopening per
 query costs 30-130 ms) and refreshes it after each commit, and it funnels every write through
 one lock, waiting for another process's writer instead of letting whoosh's LockError out.
-A missing, corrupt or outdated index (other segmenter, dictionary or schema) reports
-`needs_rebuild`; the feed rebuilds it from the database, which is the source of truth.
+A missing, damaged or outdated index (other segmenter, dictionary or schema) reports
+`needs_rebuild`; the feed rebuilds it from the database, which is the source of truth. Only
+damage rebuilds (whoosh_compat.is_damage): a full disk or an unreadable folder raises
+IndexUnavailable, and any other exception is a bug that leaves the index alone.
+Everything below whoosh's public API is in whoosh_compat.
 """
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import logging
@@ -22,9 +26,12 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import query as Q
+from whoosh.util import random_name
+from whoosh.util.filelock import try_for
 from whoosh.writing import LockError
 
-from app.search import analyzer, postings, topk  # noqa: F401  (postings: faster whoosh skip_to)
+from app.search import analyzer, matchset, topk
+from app.search import whoosh_compat as compat
 from app.search.fastand import words_and
 from app.search.query import ParsedQuery, parse, year_values
 from app.search.schema import SCHEMA_VERSION, SearchDoc, build_schema, doc_fields
@@ -36,7 +43,11 @@ FACETS = ("category", "status", "studio", "year")
 # Latin words and model numbers this long or longer tolerate one typo (M3000 -> M300).
 FUZZY_MIN_LEN = 4
 WRITE_TIMEOUT = 10.0       # seconds to wait for another process's writer
-MERGE_SEGMENTS = 8         # merge small segments in the background past this many
+# Small segments (one per edit) are merged in the background, MERGE_FACTOR of a size tier at a
+# time (tiers: 1-3, 4-15, 16-63, ... documents), so each document is copied about log4(n)
+# times; segments past MERGE_MAX documents (or an eighth of the index) are left to rebuilds.
+MERGE_FACTOR = 4
+MERGE_MAX = 20_000
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -47,7 +58,16 @@ class SearchIndexError(Exception):
 
 
 class IndexCorrupt(SearchIndexError):
-    pass
+    """The index files are damaged or missing: a rebuild repairs it."""
+
+
+class IndexUnavailable(SearchIndexError):
+    """The machine, not the index: a full disk, a read-only or unreadable folder, an I/O error,
+    a file where the index folder should be. A rebuild would not help; `cause` says what."""
+
+    def __init__(self, message: str, cause: BaseException | None = None):
+        super().__init__(message)
+        self.cause = cause
 
 
 class IndexBusy(SearchIndexError):
@@ -93,17 +113,31 @@ def _process_alive(pid: int, folder: Path) -> bool:
     return time.time() - folder.stat().st_mtime < 6 * 3600
 
 
-def _take_over_deletions(searcher) -> set[int] | None:
-    """Deleted documents as one mask applied to the final matches, instead of whoosh's filter
-    wrapped around every posting list of a segment with deletions: after a few edits that
-    wrapper cost ~30% on every query of the big segments (measured at 100,000 projects)."""
-    deleted: set[int] = set()
-    for reader, offset in searcher.reader().leaf_readers():
-        seg = reader.segment()
-        if seg is not None and seg.has_deletions():
-            deleted.update(offset + d for d in seg.deleted_docs())
-        reader.__dict__["deleted_docs_set"] = frozenset()  # the cached_property postings() consult
-    return deleted or None  # a set: whoosh refuses frozensets as masks
+def _classify(exc: Exception) -> Exception:
+    """What an exception from whoosh means for the index: damage (IndexCorrupt), the machine
+    (IndexUnavailable), or a bug (the exception itself, left to the caller to report)."""
+    if isinstance(exc, SearchIndexError):
+        return exc
+    if compat.is_environment(exc):
+        return IndexUnavailable(str(exc), exc)
+    if compat.is_damage(exc):
+        return IndexCorrupt(repr(exc))
+    return exc
+
+
+def _merge_plan(sizes: list[tuple[str, int]], cap: int) -> list[str]:
+    """Segment ids to merge next (empty: none): MERGE_FACTOR segments of the smallest size tier
+    that holds that many, never one of `cap` documents or more."""
+    tiers: dict[int, list[str]] = {}
+    for sid, n in sorted(sizes, key=lambda x: x[1]):
+        if n >= cap:
+            continue
+        tier = 0 if n < MERGE_FACTOR else int(math.log(n, MERGE_FACTOR))
+        tiers.setdefault(tier, []).append(sid)
+    for tier in sorted(tiers):
+        if len(tiers[tier]) >= MERGE_FACTOR:
+            return tiers[tier][:MERGE_FACTOR]
+    return []
 
 
 def current_stamp() -> dict:
@@ -112,16 +146,21 @@ def current_stamp() -> dict:
 
 class SearchIndex:
     def __init__(self, path: str | os.PathLike):
+        compat.require()  # a clear error on an untested whoosh, not wrong results
         self.path = Path(path)
         self._ix = None
         self._searcher = None
         self._write_lock = threading.RLock()
         self._read_lock = threading.RLock()
         self._merge_thread: threading.Thread | None = None
+        self._closing = False
         self._generation = -1
+        self._id_docs: dict[str, dict[str, tuple[int, ...]]] = {}  # segment -> project id -> docs
+        self._facets = matchset.FacetTable(FACETS)
         self._mask: set[int] | None = None
         self.needs_rebuild = False
         self.reason = ""
+        self.moved_aside: Path | None = None
         self._open()
 
     # --- opening and health -----------------------------------------------------------------
@@ -131,10 +170,11 @@ class SearchIndex:
         self._ix = None
         self.needs_rebuild, self.reason = False, ""
         self._remove_leftovers()
+        self._move_aside_non_folder()
         try:
             present = self.path.exists() and whoosh_index.exists_in(str(self.path))
-        except Exception:  # a garbled table of contents
-            self.needs_rebuild, self.reason = True, "corrupt"
+        except Exception as exc:  # a garbled table of contents
+            self._damaged(exc)
             return
         if not present:
             self.needs_rebuild, self.reason = True, "missing"
@@ -155,11 +195,35 @@ class SearchIndex:
                 for _ in zip(searcher.reader().lexicon(name), range(1)):
                     pass
             self._ix, self._searcher = ix, searcher
-            self._mask = _take_over_deletions(searcher)
+            self._mask = compat.take_over_deletions(searcher) or None
             self._generation = ix.latest_generation()
         except Exception as exc:  # whoosh raises many kinds for damaged files
+            self._damaged(exc)
+
+    def _damaged(self, exc: Exception) -> None:
+        """Opening failed: damage means rebuild; the machine's problems and bugs are raised."""
+        found = _classify(exc)
+        if isinstance(found, IndexCorrupt):
             log.warning("search index at %s unreadable: %r", self.path, exc)
             self.needs_rebuild, self.reason = True, "corrupt"
+            return
+        raise found from exc
+
+    def _move_aside_non_folder(self) -> None:
+        """A file where the index folder (or the folder holding it) should be: moved aside under
+        a telling name (never deleted: it is not ours to judge), so the index can be rebuilt."""
+        for path in (self.path.parent, self.path):
+            if path.is_symlink() or not path.exists() or path.is_dir():
+                continue
+            aside = path.with_name(f"{path.name}.not-a-folder-{time.strftime('%Y%m%d-%H%M%S')}")
+            try:
+                os.replace(path, aside)
+            except OSError as exc:
+                raise IndexUnavailable(f"{path} is a file, not a folder, and cannot be moved aside: {exc}",
+                                       exc) from exc
+            log.warning("search index: %s was a file, not a folder; moved it to %s", path, aside)
+            self.moved_aside = aside
+        self.path.parent.mkdir(parents=True, exist_ok=True)
 
     def _side(self, suffix: str) -> Path:
         # per process, so a GUI opening the index never removes the CLI's rebuild in progress
@@ -189,8 +253,8 @@ class SearchIndex:
                 self._searcher = None
 
     def close(self) -> None:
-        if self._merge_thread is not None:
-            self._merge_thread.join()
+        self._closing = True  # no further merge starts; one under way finishes first
+        self.wait_for_merges()
         self._close_searcher()
         self._ix = None
 
@@ -213,7 +277,7 @@ class SearchIndex:
                 cancel: Cancel | None = None, total: int = 0, procs: int | None = None) -> int:
         """Build a fresh index beside the live one and swap it in; the old one serves until then.
 
-        `procs` > 1 segments in worker processes (whoosh's MpWriter, one segment each).
+        `procs` > 1 segments in worker processes (whoosh's multi-process writer, one segment each).
         Raises Cancelled (leaving the old index untouched) when `cancel()` turns true.
         """
         if procs is None:  # worker processes pay off only for a big bank
@@ -223,20 +287,26 @@ class SearchIndex:
         # against the live index meanwhile; callers keep updates away until the swap (the
         # service's lock), and the queue carries what changed during the build.
         new = self._side("new")
-        shutil.rmtree(new, ignore_errors=True)
-        new.mkdir(parents=True)
         _BUILDING.add(new)
         try:
-            return self._build(new, docs, progress, cancel, total, procs)
+            try:
+                self._move_aside_non_folder()
+                shutil.rmtree(new, ignore_errors=True)
+                new.mkdir(parents=True)
+                count = self._build(new, docs, progress, cancel, total, procs)
+            except BaseException:
+                # nothing half-built stays behind (a full disk, a cancel, a killed worker)
+                shutil.rmtree(new, ignore_errors=True)
+                raise
+        except Exception as exc:
+            raise _classify(exc) from exc
         finally:
             _BUILDING.discard(new)
+        return count
 
     def _build(self, new: Path, docs, progress, cancel, total: int, procs: int) -> int:
         ix = whoosh_index.create_in(str(new), build_schema())
-        if procs > 1:
-            writer = ix.writer(procs=procs, limitmb=512, multisegment=True)
-        else:
-            writer = ix.writer(limitmb=512)
+        writer = compat.writer(ix, procs=procs, limitmb=512)
         count = 0
         try:
             for doc in docs:
@@ -249,8 +319,8 @@ class SearchIndex:
                         progress(count, total)
             writer.commit()
         except BaseException:
-            writer.cancel()
-            shutil.rmtree(new, ignore_errors=True)
+            if not writer.is_closed:
+                writer.cancel()
             raise
         (new / STAMP_FILE).write_text(json.dumps(current_stamp()), "utf-8")
         with self._write_lock:
@@ -277,78 +347,56 @@ class SearchIndex:
         except LockError as exc:
             raise IndexBusy(str(exc)) from exc
 
+    @contextlib.contextmanager
+    def _locked(self):
+        """This process's write lock and whoosh's (held by another process's writer too)."""
+        with self._write_lock:
+            lock = compat.index_lock(self._ix)
+            if not try_for(lock.acquire, timeout=WRITE_TIMEOUT, delay=0.05):
+                raise IndexBusy("index writer held elsewhere")
+            try:
+                yield
+            finally:
+                lock.release()
+
     def update(self, docs: Iterable[SearchDoc], delete_ids: Iterable[str] = ()) -> None:
         """Add or replace projects and delete others in one commit."""
         self._require()
         docs, delete_ids = list(docs), list(delete_ids)
         if not docs and not delete_ids:
             return
-        with self._write_lock:
-            writer = self._writer()
-            try:
-                if self._generation != self._ix.latest_generation():
-                    self._refresh()  # another process committed since our last look
-                # the cached searcher finds the old versions: the writer's own would open
-                # every segment again (~80 ms at 100,000 projects)
-                searcher = self._searcher
-                latest = {d.id: d for d in docs}
-                for pid in list(delete_ids) + list(latest):
-                    writer.delete_by_term("id", pid, searcher=searcher)
-                for doc in latest.values():
-                    writer.add_document(**doc_fields(doc))
-                # merge=False keeps one edit fast; small segments are merged in the background
-                writer.commit(merge=False)
-            except BaseException:
-                writer.cancel()
-                raise
-            self._refresh()
+        try:
+            with self._write_lock:
+                writer = self._writer()
+                try:
+                    if self._generation != self._ix.latest_generation():
+                        self._refresh()  # another process committed since our last look
+                    # the cached searcher finds the old versions: the writer's own would open
+                    # every segment again (~80 ms at 100,000 projects)
+                    searcher = self._searcher
+                    latest = {d.id: d for d in docs}
+                    for pid in list(delete_ids) + list(latest):
+                        writer.delete_by_term("id", pid, searcher=searcher)
+                    for doc in latest.values():
+                        writer.add_document(**doc_fields(doc))
+                    # merge=False keeps one edit fast; small segments are merged in the background
+                    writer.commit(merge=False)
+                except BaseException:
+                    compat.abandon(self._ix, writer)  # a full disk leaves nothing half-written
+                    raise
+                self._refresh()
+        except Exception as exc:
+            raise _classify(exc) from exc
         self._maybe_merge()
 
     def delete(self, ids: Iterable[str]) -> None:
         self.update([], ids)
 
     def _refresh(self) -> None:
-        """Point the cached searcher at the latest commit, reopening only new segments.
-
-        Not Searcher.refresh(): whoosh-reloaded 2.7.5 reuses a segment's reader by identity
-        and misses deletions made since (an updated project would show twice), while opening
-        a reader from scratch copies every segment's term table (~100 ms at 100,000 projects).
-        Deletions live in the segment object of the table of contents, so an unchanged
-        segment's reader is kept and handed the new segment object.
-        """
-        from whoosh.reading import EmptyReader, MultiReader, SegmentReader
-        from whoosh.searching import Searcher
-
-        toc = self._ix._read_toc()
+        """Point the cached searcher at the latest commit, reopening only new segments."""
         with self._read_lock:
-            old = self._searcher
-            spare = {}
-            if old is not None:
-                spare = {r.segment().segment_id(): r for r, _ in old.reader().leaf_readers()
-                         if r.segment() is not None}
-            readers = []
-            for seg in toc.segments:
-                r = spare.pop(seg.segment_id(), None)
-                if r is None:
-                    r = SegmentReader(self._ix.storage, toc.schema, seg, generation=toc.generation)
-                else:
-                    r._segment = seg
-                    r._perdoc._segment = seg
-                readers.append(r)
-            if not readers:
-                reader = EmptyReader(toc.schema)
-            elif len(readers) == 1:
-                reader = readers[0]
-            else:
-                reader = MultiReader(readers, generation=toc.generation)
-            self._searcher = Searcher(reader, fromindex=self._ix)
-            self._mask = _take_over_deletions(self._searcher)
-            self._generation = toc.generation
-            for r in spare.values():  # segments merged away
-                try:
-                    r.close()
-                except Exception:
-                    pass
+            self._searcher, self._generation = compat.refreshed_searcher(self._ix, self._searcher)
+            self._mask = compat.take_over_deletions(self._searcher) or None  # whoosh wants a set
 
     def _follow_other_writers(self) -> None:
         """Another process (`ideabank reindex`, a second window) may have committed or swapped
@@ -363,38 +411,89 @@ class SearchIndex:
                     if self._ix.latest_generation() != self._generation:
                         self._refresh()
             except Exception as exc:
-                raise IndexCorrupt(repr(exc)) from exc
+                raise _classify(exc) from exc
 
     def segment_count(self) -> int:
-        return len(self._ix._segments()) if self._ix is not None else 0
+        return len(compat.segments(self._ix)) if self._ix is not None else 0
+
+    # --- merging in the background -------------------------------------------------------------
+
+    def _next_merge(self) -> list[str]:
+        segs = compat.segments(self._ix)
+        sizes = [(s.segment_id(), s.doc_count_all() - s.deleted_count()) for s in segs]
+        total = sum(n for _, n in sizes)
+        return _merge_plan(sizes, cap=max(min(MERGE_MAX, total // 8), 2 * MERGE_FACTOR))
 
     def _maybe_merge(self) -> None:
-        if self.segment_count() <= MERGE_SEGMENTS:
+        """Merge small segments on a thread of its own: searches go on against the cached
+        searcher and edits commit meanwhile (the copy holds no lock; only the final swap, a few
+        milliseconds, takes the write lock)."""
+        if self._closing or (self._merge_thread is not None and self._merge_thread.is_alive()):
             return
-        if self._merge_thread is not None and self._merge_thread.is_alive():
+        try:
+            if not self._next_merge():
+                return
+        except Exception as exc:  # noqa: BLE001 - the next edit looks again
+            log.info("merge plan skipped: %r", exc)
             return
-
-        def merge():
-            try:
-                with self._write_lock:
-                    writer = self._writer()
-                    writer.commit(merge=True)
-                    self._refresh()
-            except Exception as exc:  # a later update tries again
-                log.info("background merge skipped: %r", exc)
-
-        self._merge_thread = threading.Thread(target=merge, name="search-merge", daemon=True)
+        self._merge_thread = threading.Thread(target=self._merge_all, name="search-merge", daemon=True)
         self._merge_thread.start()
 
+    def _merge_all(self) -> None:
+        while not self._closing:
+            side = self.path.with_name(f"{self.path.name}.merge{random_name(6)}-{os.getpid()}")
+            _BUILDING.add(side)
+            try:
+                ix = self._ix
+                plan = self._next_merge() if ix is not None else []
+                if not plan:
+                    return
+                if compat.merge_segments(ix, plan, side, self._locked) is None:
+                    return  # the index changed under us (a rebuild, another process): next edit
+                with self._write_lock:
+                    if self._ix is ix:
+                        self._refresh()
+            except Exception as exc:  # noqa: BLE001 - a later edit tries again
+                log.info("background merge skipped: %r", exc)
+                return
+            finally:
+                _BUILDING.discard(side)
+
     def wait_for_merges(self) -> None:
-        if self._merge_thread is not None:
-            self._merge_thread.join()
+        thread = self._merge_thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join()
 
     # --- searching --------------------------------------------------------------------------
 
+    def _masked(self, searcher, hidden: Iterable[str]) -> set[int] | None:
+        """Deleted documents plus the projects `hidden` names (secret ones the viewer may not
+        see): left out of the hits, the total and the facets alike."""
+        hidden = list(hidden)
+        if not hidden:
+            return self._mask
+        out = set(self._mask or ())
+        live = set()
+        for reader, offset in searcher.reader().leaf_readers():
+            seg = reader.segment()
+            key = seg.segment_id() if seg is not None else str(id(reader))
+            live.add(key)
+            # segments never change, so a project's documents in one are looked up once
+            known = self._id_docs.setdefault(key, {})
+            for pid in hidden:
+                docs = known.get(pid)
+                if docs is None:
+                    docs = known[pid] = (tuple(reader.postings("id", pid).all_ids())
+                                         if ("id", pid) in reader else ())
+                if docs:
+                    out.update(offset + d for d in docs)
+        for key in set(self._id_docs) - live:  # merged away
+            del self._id_docs[key]
+        return out or None
+
     def search(self, query: str | ParsedQuery, limit: int = 20, offset: int = 0,
-               facets: bool = False, count: bool = True) -> SearchResults:
-        """Top `limit` hits after `offset`, by relevance.
+               facets: bool = False, count: bool = True, hidden: Iterable[str] = ()) -> SearchResults:
+        """Top `limit` hits after `offset`, by relevance, leaving out the projects in `hidden`.
 
         `total` is exact when `count` or `facets` is asked (a second, unscored pass over the
         matches); otherwise it is a lower bound. The scored pass alone cannot count: whoosh
@@ -411,55 +510,29 @@ class SearchIndex:
                 wq = compile_query(parsed, searcher.reader())
                 if wq is None:
                     return SearchResults([], 0, {}, parsed.highlight_terms(), parsed)
-                mask = self._mask
-                top = topk.top(searcher, wq, offset + limit, mask)
-                if top is None:
-                    top = topk.phrase_top(searcher, wq, offset + limit, mask)
-                if top is None:
-                    top = _exact_top(searcher, wq, offset + limit, mask)
+                mask = self._masked(searcher, hidden)
+                top: list = []
+                if limit > 0:  # limit 0: the count and facets alone (the window's result count)
+                    top = topk.top(searcher, wq, offset + limit, mask)
+                    if top is None:
+                        top = topk.phrase_top(searcher, wq, offset + limit, mask)
+                    if top is None:
+                        top = _exact_top(searcher, wq, offset + limit, mask)
                 hits = [Hit(searcher.stored_fields(docnum)["id"], float(score))
                         for score, docnum in top[offset:offset + limit]]
                 total = len(top)
                 groups: dict[str, dict[str, int]] = {}
                 if count or facets:
-                    docnums = [d for d in searcher.docs_for_query(wq) if not mask or d not in mask]
-                    total = len(docnums)
+                    matches = matchset.matching(searcher, wq, mask)
+                    total = sum(len(docs) for _, _, docs in matches)
                     if facets:
-                        groups = self._facet_counts(searcher, docnums)
-        except SearchIndexError:
-            raise
+                        groups = self._facets.count(matches)
         except Exception as exc:
-            raise IndexCorrupt(repr(exc)) from exc
+            raise _classify(exc) from exc
         return SearchResults(hits, total, groups, parsed.highlight_terms(), parsed)
 
-    @staticmethod
-    def _facet_counts(searcher, docnums: list[int]) -> dict[str, dict[str, int]]:
-        """Counts per facet value over the matches, read from the sortable columns.
-
-        Per segment: whoosh-reloaded's multi-segment column reader mis-maps document numbers.
-        """
-        from bisect import bisect_right
-        from collections import Counter
-
-        leaves = sorted(searcher.reader().leaf_readers(), key=lambda lo: lo[1])
-        offsets = [off for _, off in leaves]
-        counters = {name: Counter() for name in FACETS}
-        columns = [{name: (r.column_reader(name) if r.has_column(name) else None) for name in FACETS}
-                   for r, _ in leaves]
-        for d in docnums:
-            i = bisect_right(offsets, d) - 1
-            local = d - offsets[i]
-            for name, col in columns[i].items():
-                if col is not None:
-                    counters[name][col[local]] += 1
-        out = {}
-        for name, counts in counters.items():
-            out[name] = {(k.decode("utf-8") if isinstance(k, bytes) else k): v
-                         for k, v in counts.most_common() if k not in (None, "", b"")}
-        return out
-
     def more_like_this(self, text: str, limit: int = 10, exclude: Iterable[str] = (),
-                       max_terms: int = 10, budget: int = 30_000) -> SearchResults:
+                       max_terms: int = 10, budget: int = 30_000, hidden: Iterable[str] = ()) -> SearchResults:
         """Projects sharing the most distinctive words of `text` (a draft or an existing project).
 
         Words are taken by tf-idf until their posting lists hold `budget` entries: the union is
@@ -496,7 +569,8 @@ class SearchIndex:
                 return SearchResults([], 0)
             best = top[0][0]
             wq = Q.Or([Q.Term("content", t, boost=w / best) for w, t in top])
-            results = self._searcher.search(wq, limit=limit + len(exclude), mask=self._mask)
+            results = self._searcher.search(wq, limit=limit + len(exclude),
+                                            mask=self._masked(self._searcher, hidden))
             hits = [Hit(r["id"], float(r.score)) for r in results if r["id"] not in exclude][:limit]
             return SearchResults(hits, len(hits), {}, [t for _, t in top])
 
@@ -583,6 +657,10 @@ def _word_query(word: str, reader, prefix: bool = False):
 
 def _words_clause(text: str, reader, prefix: bool):
     words = analyzer.query_words(text)
+    if prefix:  # the prefix is the last piece typed, even a stop word (在* -> 在线)
+        typed = analyzer.query_words(text, keep_stopwords=True)
+        if typed and (not words or typed[-1] != words[-1]):
+            words.append(typed[-1])
     if not words:
         return None
     parts = [_word_query(w, reader, prefix=(prefix and i == len(words) - 1)) for i, w in enumerate(words)]
@@ -650,7 +728,7 @@ def compile_query(parsed: ParsedQuery, reader):
         return None
     if filters:
         # filters narrow without changing the ranking among the remaining projects
-        must.extend(Q.ConstantScoreQuery(f, 0.0) for f in filters)
+        must.extend(compat.ZeroScore(f) for f in filters)
     q = must[0] if len(must) == 1 else words_and(must)
     if must_not:
         q = Q.AndNot(q, _any(must_not))

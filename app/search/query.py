@@ -27,7 +27,8 @@ FIELD_ALIASES = {
 }
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "＂": '"', "「": '"', "」": '"', "『": '"', "』": '"'})
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff]")
+# control characters, private use, and lone surrogates (invalid UTF-8 reaches Python as those)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ue000-\uf8ff]")
 _YEAR_RANGE = re.compile(r"^(\d{4})(?:\s*(?:\.\.|-|~|至|到)\s*(\d{4}))?$")
 
 

@@ -20,9 +20,9 @@ from bisect import bisect_left, bisect_right
 from operator import add, itemgetter, neg
 
 from whoosh import query as Q
-from whoosh.scoring import BM25FScorer
 
-from app.search.fastand import _LEN, WordsAnd, _decode, _raw_lengths
+from app.search.fastand import WordsAnd
+from app.search.whoosh_compat import Bm25, decode, positions_decoder, raw_lengths, raw_postings
 
 
 # Title projects scored exactly before giving up: each costs a skip per word (a block decoded
@@ -60,27 +60,6 @@ def shape(wq) -> tuple[list[str], list[str]] | None:
     return None
 
 
-class _Memo(dict):
-    """BM25 of (frequency, length byte) pairs: few distinct pairs occur, so each is computed
-    once, with whoosh's formula and operation order."""
-
-    def __init__(self, idf, K1, B, avgfl):
-        super().__init__()
-        self.p = (idf, K1, B, avgfl)
-
-    def __missing__(self, key):
-        idf, K1, B, avgfl = self.p
-        tf, fl = key[0], _LEN[key[1]]
-        s = self[key] = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
-        return s
-
-
-def _bm25(scorer):
-    if type(scorer) is not BM25FScorer:
-        return None
-    return scorer.idf, scorer.K1, scorer.B, scorer.avgfl
-
-
 def top(searcher, wq, k: int, mask: set[int] | None,
         budget: int = BUDGET) -> list[tuple[float, int]] | None:
     """The exact top `k` (score, docnum), best first, or None when this shortcut cannot tell."""
@@ -96,18 +75,20 @@ def top(searcher, wq, k: int, mask: set[int] | None,
     subs = {off: sub for sub, off in leaves}
     # the bound of a project's content score: per word, BM25 of the term's highest frequency
     # and shortest field length over the whole index (whoosh's own max_quality)
+    if not all(searcher.doc_frequency("content", w) for w in content):
+        return []  # a word no project holds: the AND matches nothing
     cbound = 0.0
     cparams = []
     for w in content:
         scorer = weighting.scorer(searcher, "content", w)
-        p = _bm25(scorer)
-        if p is None:
+        table = Bm25.of(weighting, searcher, "content", w)
+        if table is None:
             return None
         cbound += scorer.max_quality()
-        cparams.append((_Memo(*p), searcher.term_info("content", w).max_weight()))
+        cparams.append((table, searcher.term_info("content", w).max_weight()))
     cbound *= 1 + 1e-9  # slack for the order of floating-point additions
-    craw = {off: _raw_lengths(sub.reader(), "content") for sub, off in leaves}
-    if any(r is False for r in craw.values()):
+    craw = {off: raw_lengths(sub.reader(), "content") for sub, off in leaves}
+    if any(r is None for r in craw.values()):
         return None
     by_len: dict[int, float] = {}
 
@@ -193,8 +174,7 @@ def _content_scores(searcher, subs, offsets, words, todo, theta, cparams, craw) 
             if ("content", text) not in reader:
                 alive = []
                 break
-            idf, K1, B, avgfl = _bm25(weighting.scorer(sub, "content", text))
-            k1p = K1 + 1
+            table = Bm25.of(weighting, sub, "content", text)
             leaf = reader.postings("content", text)
             kept = []
             for d in alive:
@@ -205,9 +185,7 @@ def _content_scores(searcher, subs, offsets, words, todo, theta, cparams, craw) 
                     break
                 if leaf.id() != d:
                     continue
-                tf = leaf.weight()
-                fl = _LEN[raw[d]]
-                parts[d][n] = idf * ((tf * k1p) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+                parts[d][n] = table[(leaf.weight(), raw[d])]
                 kept.append(d)
             rest = by_df[step + 1:]
             if rest and theta != float("-inf"):
@@ -266,8 +244,8 @@ def phrase_top(searcher, wq, k: int, mask: set[int] | None) -> list[tuple[float,
     segs: dict[int, list] = {}               # offset -> [(ids, encoded positions)] per word
     for sub, offset in searcher.leaf_searchers():
         reader = sub.reader()
-        raw = _raw_lengths(reader, "content")
-        if raw is False:
+        raw = raw_lengths(reader, "content")
+        if raw is None:
             return None
         lists = []
         for w in words:
@@ -275,13 +253,13 @@ def phrase_top(searcher, wq, k: int, mask: set[int] | None) -> list[tuple[float,
             if ("content", text) not in reader:
                 lists = None
                 break
-            p = _bm25(weighting.scorer(sub, "content", text))
-            leaf = reader.postings("content", text)
-            if p is None or not hasattr(leaf, "_read_values"):
+            table = Bm25.of(weighting, sub, "content", text)
+            leaf = raw_postings(reader, "content", text)
+            if table is None or leaf is None:
                 return None
             vals: list = []
-            ids, weights = _decode(leaf, vals)
-            lists.append((p, ids, weights, vals))
+            ids, weights = decode(leaf, vals)
+            lists.append((table, ids, weights, vals))
         if not lists:
             continue
         common = set(lists[0][1])
@@ -291,9 +269,9 @@ def phrase_top(searcher, wq, k: int, mask: set[int] | None) -> list[tuple[float,
             continue
         docs = sorted(common)
         total = [0.0] * len(docs)
-        for p, ids, weights, _ in lists:  # query order, as whoosh's intersection adds them
+        for table, ids, weights, _ in lists:  # query order, as whoosh's intersection adds them
             tfs = map(dict(zip(ids, weights)).__getitem__, docs)
-            part = map(_Memo(*p).__getitem__, zip(tfs, map(raw.__getitem__, docs)))
+            part = map(table.__getitem__, zip(tfs, map(raw.__getitem__, docs)))
             total = list(map(add, total, part))
         segs[offset] = [(ids, vals) for _, ids, _, vals in lists]
         cands.extend(zip(total, map(offset.__add__, docs)))
@@ -307,7 +285,7 @@ def phrase_top(searcher, wq, k: int, mask: set[int] | None) -> list[tuple[float,
     # never get looked at, so only a head is ordered unless too few of it hold the phrase
     keyed = list(zip(map(neg, map(itemgetter(0), cands)), map(itemgetter(1), cands)))
     offsets = sorted(segs)
-    decode = fmt.decode_positions
+    positions = positions_decoder(fmt)
     n = len(words)
     head = 8 * k + 64
     while True:
@@ -319,8 +297,8 @@ def phrase_top(searcher, wq, k: int, mask: set[int] | None) -> list[tuple[float,
             off = offsets[bisect_right(offsets, g) - 1]
             d = g - off
             per_word = [vals[bisect_left(ids, d)] for ids, vals in segs[off]]
-            first = decode(per_word[0])
-            rest = [set(decode(v)) for v in per_word[1:]]
+            first = list(positions(per_word[0]))
+            rest = [set(positions(v)) for v in per_word[1:]]
             if any(all(p + i + 1 in rest[i] for i in range(n - 1)) for p in first):
                 out.append((-negscore, g))
                 if len(out) >= k:
@@ -341,13 +319,13 @@ def _title_bonus(searcher, title: list[str]) -> dict[int, float] | None:
             text = searcher.schema["title"].to_bytes(w)
             if ("title", text) not in reader:
                 continue
-            p = _bm25(weighting.scorer(sub, "title", text))
-            leaf = reader.postings("title", text)
-            raw = _raw_lengths(reader, "title")
-            if p is None or not hasattr(leaf, "_read_weights") or raw is False:
+            table = Bm25.of(weighting, sub, "title", text)
+            leaf = raw_postings(reader, "title", text)
+            raw = raw_lengths(reader, "title")
+            if table is None or leaf is None or raw is None:
                 return None
-            ids, weights = _decode(leaf)
-            scores = map(_Memo(*p).__getitem__, zip(weights, map(raw.__getitem__, ids)))
+            ids, weights = decode(leaf)
+            scores = map(table.__getitem__, zip(weights, map(raw.__getitem__, ids)))
             per_word[n].update(zip(map(offset.__add__, ids) if offset else ids, scores))
     bonus: dict[int, float] = {}
     for d in per_word:

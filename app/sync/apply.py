@@ -35,7 +35,7 @@ from app.core.errors import ValidationError
 from app.core.i18n import t
 from app.sync import tables
 from app.sync.changeset import CHUNK, ApplyReport, ChangeSet
-from app.sync.merge import Collision, Merged, head, merge_row, unseen_edit
+from app.sync.merge import Collision, Merged, after_deletion, head, merge_row
 from db import sequence
 from db.models import Comment, Project, ProjectMember, SyncConflict, SyncPending, Tombstone, Vote
 
@@ -216,11 +216,13 @@ class Applier:
                 continue
             stone = stones.get(rid)
             if stone is not None and not spec.append_only:
-                if not unseen_edit(values.get("versions"), stone.get("seen")):
+                fate = after_deletion(values.get("versions"), values.get("hlc"), stone.get("seen"))
+                if fate is None:
                     self.report.unchanged += 1  # deleted here after this version: stays deleted
                     continue
-                self._conflict("edit_delete", spec, rid, None, values, winner=None, reason="resurrected",
-                               key=stone["id"])
+                if fate == "edited":
+                    self._conflict("edit_delete", spec, rid, None, values, winner=None, reason="resurrected",
+                                   key=stone["id"])
             if self._duplicate(spec, values):
                 continue
             if self.check is not None and not self.check.insert(spec, values):
@@ -403,12 +405,15 @@ class Applier:
             self.report.unchanged += 1
             return
         row = dict(row)
-        if not spec.append_only and unseen_edit(row.get("versions"), stone.get("seen")):
+        fate = None if spec.append_only else after_deletion(row.get("versions"), row.get("hlc"), stone.get("seen"))
+        if fate == "edited":
             # an edit the deletion did not see: keep the record, flag it, send it (and what hangs
             # off it) on again so the sites that deleted it get it back whole
             self._conflict("edit_delete", spec, row["id"], None, row, winner=None, reason="kept",
                            key=stone["id"])
             self._resend(spec, [row["id"]])
+            return
+        if fate == "remade":
             return
         if spec.name == "projects":
             self.touched_projects.discard(row["id"])

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, literal, or_, select, union_all
 
 from app.core import blobstore
 from app.sync import tables, visibility
@@ -103,41 +103,62 @@ def _not_from(col_origin: Any, site: str | None):  # type: ignore[no-untyped-def
     return True if site is None else or_(col_origin.is_(None), col_origin != site)
 
 
-def _cut(s: Any, since: int, committed: int, limit: int) -> int:
+def _sequenced() -> list[Any]:
+    return [spec.table for spec in tables.specs()] + [Tombstone.__table__]
+
+
+def _changed(s: Any, since: int, until: int, for_site: str | None) -> dict[str, dict[int, int]]:
+    """Per table, how many rows each change number in (since, until] left that `for_site` lacks;
+    one round trip (a hub may be far away), and only the tables listed need reading."""
+    parts = [select(literal(t.name).label("name"), t.c.seq.label("seq"))
+             .where(t.c.seq > since, t.c.seq <= until, _not_from(t.c.origin, for_site)) for t in _sequenced()]
+    found: dict[str, dict[int, int]] = {}
+    both = union_all(*parts).subquery()
+    for name, seq, n in s.execute(select(both.c.name, both.c.seq, func.count()).group_by(both.c.name, both.c.seq)):
+        found.setdefault(name, {})[seq] = n
+    return found
+
+
+def _cut(changed: dict[str, dict[int, int]], since: int, committed: int, limit: int) -> int:
     """The highest number up to which there are about `limit` rows (never splitting one
     transaction's rows: a single large one may exceed it)."""
     counts: dict[int, int] = {}
-    for spec in tables.specs():
-        seq = spec.table.c.seq
-        for value, n in s.execute(select(seq, func.count())
-                                  .where(seq > since, seq <= committed).group_by(seq).order_by(seq).limit(limit)):
-            counts[value] = counts.get(value, 0) + n
-    seq = Tombstone.__table__.c.seq
-    for value, n in s.execute(select(seq, func.count())
-                              .where(seq > since, seq <= committed).group_by(seq).order_by(seq).limit(limit)):
-        counts[value] = counts.get(value, 0) + n
-    total, until = 0, since
+    for per_seq in changed.values():
+        for seq, n in per_seq.items():
+            counts[seq] = counts.get(seq, 0) + n
+    total = 0
+    until = since
     for value in sorted(counts):
         if total and total + counts[value] > limit:
             return until
         total += counts[value]
         until = value
-    return committed if total < limit else until
+    return committed
 
 
 def collect(bank: Bank, since: int, *, for_site: str | None = None, limit: int | None = None,
             people: Iterable[str] | None = None) -> ChangeSet:
     """Everything changed after `since` that `for_site` does not have yet (rows whose current
     version came from that site are left out) and may see (secret projects only if one of its
-    people may see them: `people`, or those recorded for the site; none known means none)."""
+    people may see them: `people`, or those recorded for the site; none known means none).
+
+    A `since` above this database's counter (a database restored from a backup) starts over
+    from 0: applying is idempotent, so that costs time, never data."""
     with bank.session() as s:
         committed, _pruned = counter(s.connection())
-        until = committed if limit is None else _cut(s, since, committed, limit)
-        hidden = visibility.hidden(bank, s, for_site, people)
+        if since > committed:
+            since = 0
+        if since == committed:
+            return ChangeSet(bank.site_id, since, committed, [], set())
+        changed = _changed(s, since, committed, for_site)
+        until = committed if limit is None else _cut(changed, since, committed, limit)
+        hidden = visibility.hidden(bank, s, for_site, people) if changed else visibility.Hidden()
         records: list[dict] = []
         blobs: set[str] = set()
         batch_ids: dict[str, set[str]] = {}
         for spec in tables.specs():
+            if not any(since < seq <= until for seq in changed.get(spec.name, ())):
+                continue
             t = spec.table
             rows = s.execute(select(t).where(t.c.seq > since, t.c.seq <= until, _not_from(t.c.origin, for_site))
                              .order_by(t.c.seq)).mappings().all()
@@ -151,9 +172,10 @@ def collect(bank: Bank, since: int, *, for_site: str | None = None, limit: int |
             batch_ids.setdefault(spec.name, set()).update(r["id"] for r in rows)
         records += _parents(s, batch_ids, until, hidden)
         t = Tombstone.__table__
-        for r in s.execute(select(t).where(t.c.seq > since, t.c.seq <= until, _not_from(t.c.origin, for_site))
-                           .order_by(t.c.seq)).mappings():
-            records.append(tombstone_record(r))
+        if any(since < seq <= until for seq in changed.get(t.name, ())):
+            for r in s.execute(select(t).where(t.c.seq > since, t.c.seq <= until, _not_from(t.c.origin, for_site))
+                               .order_by(t.c.seq)).mappings():
+                records.append(tombstone_record(r))
     return ChangeSet(bank.site_id, since, until, records, blobs, complete=until >= committed)
 
 

@@ -227,7 +227,7 @@ class PackageReader:
         """The change records, after the whole member's hash matched (one pass to check, one to parse)."""
         self._check_member(CHANGES)
         with self._open(CHANGES) as raw:
-            for n, line in enumerate(io.TextIOWrapper(raw, encoding="utf-8"), 1):
+            for n, line in enumerate(io.TextIOWrapper(raw, encoding="utf-8", newline="\n"), 1):
                 if not line.strip():
                     continue
                 try:
@@ -265,10 +265,7 @@ class PackageReader:
             raise _refused(f"成员 {name[:80]} 无法读取", f"member {name[:80]} cannot be read") from None
 
     def _read(self, name: str) -> bytes:
-        chunks = []
-        for chunk in self._chunks(name):
-            chunks.append(chunk)
-        return b"".join(chunks)
+        return b"".join(self._chunks(name))
 
     def _chunks(self, name: str) -> Iterator[bytes]:
         """A member's bytes, never more than its directory entry promised (already checked against the limits)."""
@@ -281,9 +278,7 @@ class PackageReader:
                     if left < 0:
                         raise _refused(f"成员 {name[:80]} 比声明的大", f"member {name[:80]} is larger than declared")
                     yield chunk
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-            if isinstance(exc, PackageRefused):
-                raise
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
             raise _refused(f"成员 {name[:80]} 已损坏", f"member {name[:80]} is damaged") from None
 
     def _check_member(self, name: str) -> None:

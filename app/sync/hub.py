@@ -36,6 +36,7 @@ from app.core.i18n import t
 from app.core.permissions import check
 from app.sync import changeset
 from app.sync.changeset import ApplyReport
+from app.sync.prune import prune_tombstones
 from app.sync.visibility import EVERYONE, site_consumer
 from db.models import SyncCursor
 from db.sequence import load_cursor, save_cursor
@@ -173,10 +174,12 @@ def sync(bank: Bank, actor: Actor, url: str, *, limit: int = BATCH, progress: Pr
             register(bank, hub, actor)
             _push(bank, hub, report, limit, progress, cancel)
             _pull(bank, hub, report, limit, progress, cancel)
+            prune_tombstones(hub)
         except (OperationalError, DBAPIError) as exc:
             raise _lost(exc, report.push_batches + report.pull_batches) from exc
     finally:
         hub.close()
+    prune_tombstones(bank)
     report.seconds = time.perf_counter() - began
     with bank.write(stamp=False) as s:
         from db.models import Setting
@@ -213,7 +216,8 @@ def _push(bank: Bank, hub: Bank, report: SyncReport, limit: int, progress: Progr
             report.pushed.add(changeset.apply(hub, changes, blob=read, authority=True))
             report.pushed_records += len(changes.records)
             report.push_batches += 1
-        _move(bank, consumer, changes.until)
+        if changes.until != since:
+            _move(bank, consumer, changes.until)
         since = changes.until
         if changes.complete:
             break
@@ -233,10 +237,12 @@ def _pull(bank: Bank, hub: Bank, report: SyncReport, limit: int, progress: Progr
             report.pulled.add(changeset.apply(bank, changes, blob=read, authority=False))
             report.pulled_records += len(changes.records)
             report.pull_batches += 1
-        _move(bank, consumer, changes.until)
-        with hub.write(stamp=False) as s:  # how far this site has read the hub (tombstone pruning)
-            found = load_cursor(s, site_consumer(bank.site_id))
-            save_cursor(s, site_consumer(bank.site_id), changes.until, found[1] if found else {}, when=hub.now())
+        if changes.until != since:
+            _move(bank, consumer, changes.until)
+            with hub.write(stamp=False) as s:  # how far this site has read the hub (tombstone pruning)
+                found = load_cursor(s, site_consumer(bank.site_id))
+                save_cursor(s, site_consumer(bank.site_id), changes.until, found[1] if found else {},
+                            when=hub.now())
         since = changes.until
         if changes.complete:
             break

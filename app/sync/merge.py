@@ -111,3 +111,14 @@ def unseen_edit(versions: dict[str, Any] | None, seen: dict[str, Any] | None) ->
         if head(entry) not in history(seen_versions.get(name)):
             return True
     return False
+
+
+def after_deletion(versions: dict[str, Any] | None, hlc: str | None, seen: dict[str, Any] | None) -> str | None:
+    """What a row is to a deletion that saw `seen`: "edited" (an edit it did not know: the row
+    stays, flagged), "remade" (the same fact recorded again after it, e.g. a vote cast again: the
+    row stays), or None (the deletion knew this row: it goes)."""
+    if unseen_edit(versions, seen):
+        return "edited"
+    if (hlc or "") > str((seen or {}).get("hlc") or ""):
+        return "remade"
+    return None

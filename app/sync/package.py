@@ -24,19 +24,21 @@ from typing import Any, Protocol
 
 from sqlalchemy.exc import IntegrityError
 
+from app.core import blobstore
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.errors import IdeaBankError, StorageError, ValidationError
 from app.core.i18n import t
-from app.core.paths import attachment_path
 from app.core.permissions import check
-from app.sync import identity, trust
+from app.sync import changeset, identity, trust
 from app.sync.atomic import atomic_file
 from app.sync.container import LIMITS, Limits, PackageReader, PackageWriter
 from app.sync.envelope import TAG, SealedWriter, open_sealed, read_header
 from app.sync.identity import PublicIdentity, SiteKeys
 from app.sync.refusal import PackageRefused
+from app.sync.visibility import site_consumer
 from db.base import new_id
+from db.sequence import load_cursor, save_cursor
 from db.models import PackageLog, PackagePeer, SiteKey
 
 SUFFIX = ".ibpkg"
@@ -80,7 +82,8 @@ class PackageSummary:
         return {"package_id": self.package_id, "direction": self.direction,
                 "site": {"id": self.peer.site_id, "name": self.peer.name, "code": self.peer.code},
                 "since": self.since, "until": self.until, "records": self.records, "blobs": self.blobs,
-                "missing_blobs": self.missing_blobs, "ack": self.ack, "bytes": self.size}
+                "missing_blobs": self.missing_blobs, "ack": self.ack, "bytes": self.size,
+                "applied": self.applied.as_json() if hasattr(self.applied, "as_json") else None}
 
 
 # -- cursors ---------------------------------------------------------------------------------------
@@ -122,15 +125,6 @@ def cursor(bank: Bank, site_id: str) -> Cursor:
                       row.last_received_at)
 
 
-def oldest_acknowledged(bank: Bank) -> int | None:
-    """The lowest point of this site's sequence that a trusted package peer has confirmed, or None
-    without package peers. Tombstones at or below it may be pruned as far as packages are concerned:
-    every export starts at a peer's acknowledged point, so nothing below it is read again."""
-    from sqlalchemy import func, select
-    with bank.session() as s:
-        return s.scalar(select(func.min(PackagePeer.acked_seq)).join(SiteKey, SiteKey.site_id == PackagePeer.site_id))
-
-
 def _peer_row(s: Any, site_id: str) -> PackagePeer:
     row = s.get(PackagePeer, site_id)
     if row is None:
@@ -142,7 +136,8 @@ def _peer_row(s: Any, site_id: str) -> PackagePeer:
 # -- export ----------------------------------------------------------------------------------------
 
 def write_package(bank: Bank, keys: SiteKeys, recipient: PublicIdentity, changes: Changes, target: Path, *,
-                  ack: int, actor_id: str | None = None, progress: Progress | None = None, cancel: Cancel | None = None) -> PackageSummary:
+                  ack: int, actor_id: str | None = None, progress: Progress | None = None,
+                  cancel: Cancel | None = None) -> PackageSummary:
     """Write `changes` as a package for `recipient` at `target` (atomically) and record it."""
     if target.exists() and target.is_dir():
         raise ValidationError(t("{p} 是文件夹，请给出交换包的文件名。", "{p} is a folder; name the package file.", p=target))
@@ -175,8 +170,8 @@ def write_package(bank: Bank, keys: SiteKeys, recipient: PublicIdentity, changes
                 writer.write_records(changes.records, lambda n: tick(n, total, "records"))
                 for n, sha in enumerate(blobs, 1):
                     tick(n, len(blobs), "blobs")
-                    path = attachment_path(bank.data_dir, sha)
-                    if not (path.is_file() and writer.add_blob(sha, path)):
+                    path = blobstore.local_path(bank, sha)  # on a hub, fetched from the database
+                    if path is None or not writer.add_blob(sha, path):
                         missing += 1  # not on this computer (yet): the receiver keeps the record without the file
                 writer.finish(manifest, keys.sign)
             except BaseException:
@@ -208,9 +203,7 @@ def export_package(bank: Bank, actor: Actor, target: Path | str, *, to: str | No
         raise ValidationError(t("--since 不能为负数。", "--since cannot be negative."))
     keys = identity.load(bank)
     recipient = trust.resolve(bank, to)
-    if collect is None:
-        from app.sync import changeset  # the engine (sync-engine's module)
-        collect = changeset.collect
+    collect = collect or changeset.collect
     here = cursor(bank, recipient.site_id)
     start = here.acked if since is None else since
     changes = collect(bank, start, for_site=recipient.site_id)
@@ -331,9 +324,7 @@ def import_package(bank: Bank, actor: Actor, source: Path | str, *, limits: Limi
                 raise PackageCancelled(t("已取消导入，没有做任何更改。", "Import cancelled; nothing was changed."))
             if progress is not None:
                 progress(0, len(package.records), "apply")
-            if apply is None or changeset_type is None:
-                from app.sync import changeset  # the engine (sync-engine's module)
-                apply, changeset_type = changeset.apply, changeset.ChangeSet
+            apply, changeset_type = apply or changeset.apply, changeset_type or changeset.ChangeSet
             changes = changeset_type(source_site=package.sender.site_id, since=package.since, until=package.until,
                                      records=package.records, blobs=package.blobs)
             report = apply(bank, changes, blob=package.reader.blob)
@@ -363,12 +354,21 @@ def _record_import(bank: Bank, actor: Actor, package: VerifiedPackage) -> None:
             # A peer cannot have confirmed more than it was sent: a buggy or restored peer never
             # makes this site skip changes it still needs.
             row.acked_seq = max(row.acked_seq, min(package.ack, row.sent_seq))
+            _share_cursor(s, package.sender.site_id, row.acked_seq, bank.now())
             row.last_received_at = bank.now()
             known = s.get(SiteKey, package.sender.site_id)
             if known is not None:
                 known.name = package.sender_name
     except IntegrityError:
         pass  # the same package imported at the same moment by another process: applied once, recorded once
+
+
+def _share_cursor(s: Any, site_id: str, acked: int, when: dt.datetime) -> None:
+    """The peer's acknowledgement is how far it has read this database's change sequence: kept as
+    the engine's cursor of that site (`site:<id>`), so tombstones are pruned only below it, and
+    beside the people recorded there (who may see secret projects)."""
+    found = load_cursor(s, site_consumer(site_id))
+    save_cursor(s, site_consumer(site_id), max(acked, found[0] if found else 0), found[1] if found else {}, when=when)
 
 
 def _private_tempdir(bank: Bank) -> Path:

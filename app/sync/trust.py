@@ -25,7 +25,9 @@ from app.core.permissions import check
 from app.sync import identity
 from app.sync.atomic import atomic_file
 from app.sync.identity import PublicIdentity, b64, unb64
-from db.models import PackagePeer, SiteKey
+from app.sync.visibility import EVERYONE, people_of, site_consumer
+from db.models import PackagePeer, SiteKey, SyncCursor, User
+from db.sequence import load_cursor, save_cursor
 
 KEY_DOC_FORMAT = "ideabank-site-key"
 KEY_DOC_VERSION = 1
@@ -149,10 +151,42 @@ def untrust(bank: Bank, actor: Actor, name_or_id: str) -> PublicIdentity:
     check(actor, "site.manage")
     site = resolve(bank, name_or_id)
     with bank.write() as s:
-        row = s.get(SiteKey, site.site_id)
-        if row is not None:
-            s.delete(row)
+        for row in (s.get(SiteKey, site.site_id), s.get(PackagePeer, site.site_id),
+                    s.get(SyncCursor, site_consumer(site.site_id))):
+            if row is not None:  # trusted again later, it starts over: nothing assumed delivered
+                s.delete(row)
     return site
+
+
+def people(bank: Bank, site_id: str) -> list[str] | None:
+    """Who at that site may see secret projects (user ids, or EVERYONE); None: nobody recorded."""
+    with bank.session() as s:
+        return people_of(s, site_id)
+
+
+def set_people(bank: Bank, actor: Actor, name_or_id: str, employee_nos: list[str], *,
+               everyone: bool = False) -> list[str]:
+    """Record the people of a trusted site: a package for it carries the secret projects one of
+    them may see (their authors, their studio's leader, admins). `everyone`: the site is run by
+    an administrator who may see all of them. Nobody recorded (the default): no secret project
+    goes into its packages."""
+    check(actor, "site.manage")
+    site = resolve(bank, name_or_id)
+    with bank.write() as s:
+        if everyone:
+            ids = [EVERYONE]
+        else:
+            found = dict(s.execute(select(User.employee_no, User.id).where(User.employee_no.in_(employee_nos))).all())
+            missing = [no for no in employee_nos if no not in found]
+            if missing:
+                raise NotFound(t("没有这些工号的人员：{n}", "No person with these employee numbers: {n}",
+                                 n=", ".join(missing)))
+            ids = sorted(found[no] for no in employee_nos)
+        found_cursor = load_cursor(s, site_consumer(site.site_id))
+        info = dict(found_cursor[1]) if found_cursor else {}
+        info["people"] = ids
+        save_cursor(s, site_consumer(site.site_id), found_cursor[0] if found_cursor else 0, info, when=bank.now())
+    return ids
 
 
 def trusted_sites(bank: Bank) -> list[PublicIdentity]:

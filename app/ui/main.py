@@ -8,6 +8,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from app import __version__
 
@@ -137,6 +138,7 @@ class Controller:
         self.window.sig_sign_out.connect(self.signed_out)
         self.window.sig_closed.connect(self.app.quit)
         self.window.show()
+        self.watch_store()
         minutes = auth.idle_minutes(self.bank)
         if minutes:
             self.idle.start(minutes * 60 * 1000)
@@ -145,6 +147,38 @@ class Controller:
             self.window.statusBar().showMessage(digest.text(), 15000)
             QMessageBox.information(self.window, QCoreApplication.translate("Controller", "Today's notices"),
                                     digest.text() + "\n\n" + "\n".join(f"• {t}（{n}）" for t, n in digest.projects))
+
+    def bring_to_front(self) -> None:
+        """Another start for this data folder asked for the window (app/ui/single_instance.py)."""
+        from PySide6.QtWidgets import QApplication
+        widget = self.window or QApplication.activeModalWidget() or next(
+            (w for w in self.app.topLevelWidgets() if w.isVisible()), None)
+        if widget is not None:
+            if widget.isMinimized():
+                widget.showNormal()
+            widget.raise_()
+            widget.activateWindow()
+
+    def watch_store(self) -> None:
+        """The check of the database file that started at open finishes on the reader; a damaged
+        store is offered a restore. Automatic backups are taken on the reader as they fall due."""
+        from PySide6.QtCore import QTimer
+        ctx, bank = self.ctx, self.bank
+        ctx.reader.submit(lambda _st: bank.verify(), failed=self.store_damaged)
+        self.backup_timer = QTimer(self.window)
+        self.backup_timer.timeout.connect(
+            lambda: ctx.reader.submit(lambda _st: bank.maybe_backup() if bank.wrote else None, failed=lambda _e: None))
+        self.backup_timer.start(10 * 60 * 1000)
+
+    def store_damaged(self, error: BaseException) -> None:
+        from app.core.errors import DamagedDatabase
+        from app.ui.dialogs.data import offer_restore, restore_backup
+        if not isinstance(error, DamagedDatabase) or self.window is None:
+            return
+        if offer_restore(self.window, error, allow_fresh=False) == "restore":
+            restore_backup(self.ctx, self.window, error.backup.path, confirm=False)
+        else:
+            self.app.quit()
 
     def signed_out(self) -> None:
         self.idle.stop()
@@ -198,6 +232,27 @@ def offer_demo(app, bank, projects: int = 2000) -> None:  # type: ignore[no-unty
     dlg.close()
 
 
+def open_bank(data_dir: Path, db_url: str | None):  # type: ignore[no-untyped-def]
+    """The bank, or None when the person chose to quit. A database that failed its check was moved
+    aside by the core; here the person chooses: restore the newest sound backup, start empty, quit."""
+    from app.core import backups
+    from app.core.bank import Bank
+    from app.core.errors import DamagedDatabase
+    from app.ui.dialogs.data import offer_restore
+    fresh = False
+    while True:
+        try:
+            return Bank.open(data_dir, db_url, fresh=fresh)
+        except DamagedDatabase as exc:
+            choice = offer_restore(None, exc, allow_fresh=True)
+            if choice == "restore":
+                backups.restore(data_dir, exc.backup.path)
+            elif choice == "fresh":
+                fresh = True
+            else:
+                return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     message = no_display_message()
@@ -208,23 +263,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = make_app([], args.lang, args.theme)
     from PySide6.QtWidgets import QMessageBox
 
-    from app.core.bank import Bank
     from app.core.errors import IdeaBankError
+    from app.core.paths import default_data_dir
+    from app.ui.single_instance import SingleInstance
+    data_dir = Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
+    instance = SingleInstance(data_dir)
+    if not instance.claim():  # before the database is opened: a second start never touches it
+        print(app.translate("FirstStart", "ideabank-gui: %1 is already open in another window; it was brought "
+                                          "to the front.").replace("%1", str(data_dir)), file=sys.stderr)
+        return 0
     try:
-        bank = Bank.open(args.data_dir, args.db_url)
-    except IdeaBankError as exc:
-        QMessageBox.critical(None, app.translate("FirstStart", "Cannot open the idea bank"), exc.message)
-        return exc.exit_code
-    try:
-        offer_demo(app, bank)
-        controller = Controller(app, bank)
-        if not controller.sign_in():
+        try:
+            bank = open_bank(data_dir, args.db_url)
+        except IdeaBankError as exc:
+            QMessageBox.critical(None, app.translate("FirstStart", "Cannot open the idea bank"), exc.message)
+            return exc.exit_code
+        if bank is None:
             return 0
-        # The window closing for a sign-out must not end the program; closing it otherwise does.
-        app.setQuitOnLastWindowClosed(False)
-        return app.exec()
+        try:
+            if bank.warning:
+                QMessageBox.warning(None, app.translate("FirstStart", "Idea Bank"), bank.warning)
+            if not bank.read_only:
+                offer_demo(app, bank)
+            controller = Controller(app, bank)
+            instance.sig_raise.connect(controller.bring_to_front)
+            if not controller.sign_in():
+                return 0
+            # The window closing for a sign-out must not end the program; closing it otherwise does.
+            app.setQuitOnLastWindowClosed(False)
+            return app.exec()
+        finally:
+            bank.close()
     finally:
-        bank.close()
+        instance.release()
 
 
 if __name__ == "__main__":

@@ -170,6 +170,9 @@ class MainWindow(QMainWindow):
         for w in (self.progress_label, self.progress, self.cancel_button):
             bar.addPermanentWidget(w)
             w.hide()
+        for spec in tools.specs(self.ctx.actor.role):  # tools that keep something in the status bar
+            if spec.status is not None:
+                bar.addPermanentWidget(spec.status(self.ctx, self))
         for worker in (self.ctx.worker, self.ctx.indexer):
             worker.sig_task_started.connect(self._task_started)
             worker.sig_busy.connect(self._busy)

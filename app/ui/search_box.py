@@ -5,10 +5,13 @@ list is filtered by title, so the box is never dead.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core import choices
 from app.core.bank import Bank
+from app.core.errors import IdeaBankError
 
 TABLE_LIMIT = 2000  # search hits put in the table, best first
 
@@ -21,11 +24,15 @@ def make_service(bank: Bank):  # type: ignore[no-untyped-def]
     return SearchService(bank)
 
 
-def find_ids(bank: Bank, service, text: str, limit: int = TABLE_LIMIT) -> list[str]:  # type: ignore[no-untyped-def]
+def find_ids(bank: Bank, service, text: str, limit: int = TABLE_LIMIT,  # type: ignore[no-untyped-def]
+             notify: Callable[[str], None] | None = None) -> list[str]:
     # Unfiltered ids: the table's filter carries the viewer, so secret projects drop out there.
     if service is not None:
         try:
             return [r.id for r in service.search(text, limit=limit).rows]
+        except IdeaBankError as exc:  # a full disk, a bug (logged by the service): said, not hidden
+            if notify is not None:
+                notify(exc.message)
         except Exception:  # noqa: BLE001 - fall back to the title filter rather than show nothing
             pass
     return choices.title_ids(bank, text, limit)
@@ -89,6 +96,8 @@ class Searcher(QObject):
                 self.ids = ids
                 self.sig_results.emit(text, ids)
         # Reads go to their own thread, so a query never waits behind a long write or an index build.
-        self.ctx.reader.submit(lambda state: find_ids(bank, service, text), done=done,
+        # the title filter answers meanwhile; the status bar says why (sig_message is queued to the GUI)
+        self.ctx.reader.submit(lambda state: find_ids(bank, service, text, notify=self.ctx.sig_message.emit),
+                               done=done,
                                failed=lambda e: self.ctx.show_error(e, None), label="search")
 

@@ -1,6 +1,6 @@
 """All tables. Import from here so every mapper is configured before use."""
 from db.base import Base
-from db.models.audit import AuditLog, Tombstone
+from db.models.audit import AuditHead, AuditLog, Tombstone
 from db.models.people import Studio, Unit, User
 from db.models.projects import Attachment, Comment, Project, ProjectMember, Review, Vote
 from db.models.system import Draft, Notification, Setting
@@ -10,7 +10,7 @@ from db.models.incubation import IncubationRequest, Milestone, MilestoneUpdate
 from db.models.sites import PackageLog, PackagePeer, SiteKey
 
 __all__ = [
-    "Base", "AuditLog", "Tombstone", "Studio", "Unit", "User", "Attachment", "Comment", "Project",
+    "Base", "AuditHead", "AuditLog", "Tombstone", "Studio", "Unit", "User", "Attachment", "Comment", "Project",
     "ProjectMember", "Review", "Vote", "Draft", "Notification", "Setting",
     "Blob", "BlobChunk", "SyncConflict", "SyncCounter", "SyncCursor", "SyncPending",
     "AllianceMember", "CallApplication", "OpenCall", "Team", "TeamActivity", "TeamMember", "TeamPartner", "TeamProject",

@@ -5,17 +5,21 @@ import datetime as dt
 
 from typing import Any
 
-from sqlalchemy import JSON, String, Text, text
+from sqlalchemy import JSON, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db import sequence
+from db.audit_chain import GENESIS
 from db.base import Base, Sequenced, new_id, utcnow
 
 
 class AuditLog(Sequenced, Base):
-    """Who changed what, when: one row per changed field."""
+    """Who changed what, when: one row per changed field. Append-only (database triggers refuse
+    UPDATE and DELETE; synchronisation inserts other sites' entries as they are) and chained by
+    hash per site (db/audit_chain.py)."""
 
     __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_site_chain", "site_id", "chain_seq", unique=True),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
     actor_id: Mapped[str | None] = mapped_column(String(36))
@@ -26,6 +30,19 @@ class AuditLog(Sequenced, Base):
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
     site_id: Mapped[str] = mapped_column(String(36), default="")
+    chain_seq: Mapped[int | None] = mapped_column(Integer)
+    chain_hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """The end of this database's own chain for a site: appends take it (a row lock on PostgreSQL,
+    the write lock on SQLite), so two writers never fork the chain, and entries cut off the end
+    of the log are noticed."""
+
+    __tablename__ = "audit_heads"
+    site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    hash: Mapped[str] = mapped_column(String(64), default=GENESIS)
 
 
 class Tombstone(Sequenced, Base):

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.base import Base, SyncedMixin, utcnow
+from db.base import Base, SyncedMixin, fact_key, utcnow
 from db.models.people import Studio, User
 
 
@@ -95,6 +95,7 @@ class Comment(SyncedMixin, Base):
 
 class Vote(SyncedMixin, Base):
     __tablename__ = "votes"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=fact_key("votes", "project_id", "user_id"))
     project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     value: Mapped[int] = mapped_column(Integer, default=1)

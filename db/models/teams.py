@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.base import Base, SyncedMixin
+from db.base import Base, SyncedMixin, fact_key
 from db.models.people import Studio, Unit, User
 from db.models.projects import Project
 
@@ -38,6 +38,7 @@ class TeamMember(SyncedMixin, Base):
     who it was made of should not change when someone later moves unit or passes an exam."""
 
     __tablename__ = "team_members"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=fact_key("team_members", "team_id", "user_id"))
     team_id: Mapped[str] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), index=True)
     unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
@@ -58,6 +59,7 @@ class TeamPartner(SyncedMixin, Base):
     """A partner unit of a joint team (联合攻关); the host unit is on the team itself."""
 
     __tablename__ = "team_partners"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=fact_key("team_partners", "team_id", "unit_id"))
     team_id: Mapped[str] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
     unit_id: Mapped[str] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
 
@@ -67,6 +69,7 @@ class TeamPartner(SyncedMixin, Base):
 
 class TeamProject(SyncedMixin, Base):
     __tablename__ = "team_projects"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=fact_key("team_projects", "team_id", "project_id"))
     team_id: Mapped[str] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
     project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
 
@@ -94,6 +97,7 @@ class AllianceMember(SyncedMixin, Base):
     """Membership of the maker alliance: the cross-unit pool teams are formed from."""
 
     __tablename__ = "alliance_members"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=fact_key("alliance_members", "user_id"))
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
     specialty: Mapped[str] = mapped_column(String(200), default="")
     joined_on: Mapped[dt.date] = mapped_column(Date)
@@ -125,6 +129,7 @@ class OpenCall(SyncedMixin, Base):
 
 class CallApplication(SyncedMixin, Base):
     __tablename__ = "call_applications"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=fact_key("call_applications", "call_id", "applicant_id"))
     call_id: Mapped[str] = mapped_column(ForeignKey("open_calls.id", ondelete="CASCADE"), index=True)
     applicant_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     statement: Mapped[str] = mapped_column(Text)

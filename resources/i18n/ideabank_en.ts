@@ -2,6 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Check database</source>
+        <translation>Check database</translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation>Repair…</translation>
+    </message>
+    <message>
+        <source>Repair what can be repaired; you may name a folder holding good copies of damaged or missing files</source>
+        <translation>Repair what can be repaired; you may name a folder holding good copies of damaged or missing files</translation>
+    </message>
+    <message>
+        <source>Repaired: %1</source>
+        <translation>Repaired: %1</translation>
+    </message>
+    <message>
+        <source>Check passed: the database is sound.</source>
+        <translation>Check passed: the database is sound.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>%n problem found.</numerusform>
+            <numerusform>%n problems found.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder with good copies of the files (Cancel: none)</source>
+        <translation>Folder with good copies of the files (Cancel: none)</translation>
+    </message>
+    <message>
+        <source>Repairing the database</source>
+        <translation>Repairing the database</translation>
+    </message>
+    <message>
+        <source>Checking the database</source>
+        <translation>Checking the database</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Show settled ones</source>
+        <translation>Show settled ones</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Value kept</source>
+        <translation>Value kept</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Keep the value kept</source>
+        <translation>Keep the value kept</translation>
+    </message>
+    <message>
+        <source>Use the other value</source>
+        <translation>Use the other value</translation>
+    </message>
+    <message>
+        <source>Delete the record</source>
+        <translation>Delete the record</translation>
+    </message>
+    <message>
+        <source>Open the project</source>
+        <translation>Open the project</translation>
+    </message>
+    <message>
+        <source>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio&apos;s conflicts; everyone sees the changes of theirs the hub refused.</source>
+        <translation>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio's conflicts; everyone sees the changes of theirs the hub refused.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>Settled</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s)</source>
+        <translation>
+            <numerusform>%n open conflict</numerusform>
+            <numerusform>%n open conflicts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>Kiosk: propose an idea as %1</source>
@@ -18,6 +126,25 @@
     <message>
         <source>Today's notices</source>
         <translation>Today's notices</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedOffer</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1</source>
+        <translation>Restore the backup of %1</translation>
+    </message>
+    <message>
+        <source>Start with an empty bank</source>
+        <translation>Start with an empty bank</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>
@@ -299,11 +426,11 @@
     </message>
     <message>
         <source>Five-small innovation declaration (national_wuxiao)</source>
-        <translation type="vanished">Five-small innovation declaration (national_wuxiao)</translation>
+        <translation>Five-small innovation declaration (national_wuxiao)</translation>
     </message>
     <message>
         <source>Company achievement archive (company_archive)</source>
-        <translation type="vanished">Company achievement archive (company_archive)</translation>
+        <translation>Company achievement archive (company_archive)</translation>
     </message>
     <message>
         <source>Five-small innovation declaration</source>
@@ -535,6 +662,41 @@
         <source>Cannot open the idea bank</source>
         <translation>Cannot open the idea bank</translation>
     </message>
+    <message>
+        <source>ideabank-gui: %1 is already open in another window; it was brought to the front.</source>
+        <translation>ideabank-gui: %1 is already open in another window; it was brought to the front.</translation>
+    </message>
+    <message>
+        <source>Idea Bank</source>
+        <translation>Idea Bank</translation>
+    </message>
+</context>
+<context>
+    <name>HubDialog</name>
+    <message>
+        <source>Synchronise with hub</source>
+        <translation>Synchronise with hub</translation>
+    </message>
+    <message>
+        <source>Sends what changed on this computer to the central hub and brings back what changed elsewhere. Work already synchronised is not sent again; an interrupted sync continues where it stopped.</source>
+        <translation>Sends what changed on this computer to the central hub and brings back what changed elsewhere. Work already synchronised is not sent again; an interrupted sync continues where it stopped.</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Hub address</translation>
+    </message>
+    <message>
+        <source>Synchronise</source>
+        <translation>Synchronise</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>Cannot do that</translation>
+    </message>
+    <message>
+        <source>Enter the hub&apos;s address.</source>
+        <translation>Enter the hub's address.</translation>
+    </message>
 </context>
 <context>
     <name>InboxPage</name>
@@ -727,6 +889,10 @@
         <source>Importing package…</source>
         <translation>Importing package…</translation>
     </message>
+    <message>
+        <source>%1 conflicts to settle: see the conflicts list.</source>
+        <translation>%1 conflicts to settle: see the conflicts list.</translation>
+    </message>
 </context>
 <context>
     <name>PackageExportDialog</name>
@@ -828,6 +994,10 @@
     <message>
         <source>The innovation studios, their leaders and members will be shown here.</source>
         <translation type="vanished">The innovation studios, their leaders and members will be shown here.</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
     </message>
 </context>
 <context>
@@ -987,11 +1157,11 @@
     </message>
     <message>
         <source>Similar existing projects</source>
-        <translation type="vanished">Similar existing projects</translation>
+        <translation>Similar existing projects</translation>
     </message>
     <message>
         <source>Check these before proposing: maybe someone had the idea already, and you can comment or join instead.</source>
-        <translation type="vanished">Check these before proposing: maybe someone had the idea already, and you can comment or join instead.</translation>
+        <translation>Check these before proposing: maybe someone had the idea already, and you can comment or join instead.</translation>
     </message>
     <message>
         <source>Submit for review</source>
@@ -1075,6 +1245,75 @@
     <message>
         <source>Choose where to save the report first.</source>
         <translation>Choose where to save the report first.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore. It is checked first; the current database is backed up before it is replaced, and everyone is signed out afterwards.</source>
+        <translation>Choose the backup to restore. It is checked first; the current database is backed up before it is replaced, and everyone is signed out afterwards.</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>before a restore</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>before an upgrade</translation>
+    </message>
+    <message>
+        <source>Other file…</source>
+        <translation>Other file…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>Backup file</translation>
+    </message>
+    <message>
+        <source>Idea Bank backups (*.sqlite);;All files (*)</source>
+        <translation>Idea Bank backups (*.sqlite);;All files (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replace the current data with %1 (%n project(s))? The current database is backed up first. Everyone is signed out afterwards.</source>
+        <translation>
+            <numerusform>Replace the current data with %1 (%n project)? The current database is backed up first. Everyone is signed out afterwards.</numerusform>
+            <numerusform>Replace the current data with %1 (%n projects)? The current database is backed up first. Everyone is signed out afterwards.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n project(s) from %1. Please sign in again.</source>
+        <translation>
+            <numerusform>Restored %n project from %1. Please sign in again.</numerusform>
+            <numerusform>Restored %n projects from %1. Please sign in again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restoring from a backup</source>
+        <translation>Restoring from a backup</translation>
     </message>
 </context>
 <context>
@@ -1509,6 +1748,45 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <source>Site %1 is no longer trusted.</source>
         <translation>Site %1 is no longer trusted.</translation>
     </message>
+    <message>
+        <source>Secret projects</source>
+        <translation>Secret projects</translation>
+    </message>
+    <message>
+        <source>Secret projects…</source>
+        <translation>Secret projects…</translation>
+    </message>
+    <message>
+        <source>Whether this site&apos;s packages carry secret projects</source>
+        <translation>Whether this site&apos;s packages carry secret projects</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop sending secret projects to %1?</source>
+        <translation>Stop sending secret projects to %1?</translation>
+    </message>
+    <message>
+        <source>Is %1 run by an administrator who may see every project? Its packages will then carry secret projects too (encrypted for that site only).</source>
+        <translation>Is %1 run by an administrator who may see every project? Its packages will then carry secret projects too (encrypted for that site only).</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
 </context>
 <context>
     <name>StatsPage</name>
@@ -1605,6 +1883,62 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     </message>
 </context>
 <context>
+    <name>SyncActions</name>
+    <message>
+        <source>A synchronisation is already running.</source>
+        <translation>A synchronisation is already running.</translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation>Sending changes</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>Receiving changes</translation>
+    </message>
+    <message>
+        <source>Synchronising</source>
+        <translation>Synchronising</translation>
+    </message>
+    <message>
+        <source>Synchronised: %1 sent, %2 received.</source>
+        <translation>Synchronised: %1 sent, %2 received.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to look at.</source>
+        <translation>
+            <numerusform>%n conflict to look at.</numerusform>
+            <numerusform>%n conflicts to look at.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the hub.</source>
+        <translation>
+            <numerusform>%n change refused by the hub.</numerusform>
+            <numerusform>%n changes refused by the hub.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Never synchronised</source>
+        <translation>Never synchronised</translation>
+    </message>
+    <message>
+        <source>Tools → Synchronise with hub… (F9)</source>
+        <translation>Tools → Synchronise with hub… (F9)</translation>
+    </message>
+    <message>
+        <source>Last synchronised %1</source>
+        <translation>Last synchronised %1</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 received; click to synchronise again</source>
+        <translation>%1 sent, %2 received; click to synchronise again</translation>
+    </message>
+</context>
+<context>
     <name>Tools</name>
     <message>
         <source>Site identity…</source>
@@ -1630,6 +1964,62 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <source>Check and apply a package from a trusted site</source>
         <translation>Check and apply a package from a trusted site</translation>
     </message>
+    <message>
+        <source>Synchronise with hub…</source>
+        <translation>Synchronise with hub…</translation>
+    </message>
+    <message>
+        <source>Send this computer&apos;s changes to the central hub and take everyone else&apos;s</source>
+        <translation>Send this computer's changes to the central hub and take everyone else's</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>Back up the database</translation>
+    </message>
+    <message>
+        <source>Idea Bank backups (*.sqlite)</source>
+        <translation>Idea Bank backups (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Backed up to %1 (checked).</source>
+        <translation>Backed up to %1 (checked).</translation>
+    </message>
+    <message>
+        <source>Backing up the database</source>
+        <translation>Backing up the database</translation>
+    </message>
+    <message>
+        <source>Check database…</source>
+        <translation>Check database…</translation>
+    </message>
+    <message>
+        <source>Check the database, its attached files and its audit log; repair what can be repaired</source>
+        <translation>Check the database, its attached files and its audit log; repair what can be repaired</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>Back up now…</translation>
+    </message>
+    <message>
+        <source>A checked copy of the database in a file of your choice</source>
+        <translation>A checked copy of the database in a file of your choice</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>Replace the data with a backup (checked first; the current data is backed up)</source>
+        <translation>Replace the data with a backup (checked first; the current data is backed up)</translation>
+    </message>
+    <message>
+        <source>Locked accounts…</source>
+        <translation>Locked accounts…</translation>
+    </message>
+    <message>
+        <source>Unlock accounts locked after repeated wrong passwords</source>
+        <translation>Unlock accounts locked after repeated wrong passwords</translation>
+    </message>
 </context>
 <context>
     <name>UiContext</name>
@@ -1648,6 +2038,37 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Something went wrong inside the program. Your data is safe; please report this to the administrator.</source>
         <translation>Something went wrong inside the program. Your data is safe; please report this to the administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Locked accounts</source>
+        <translation>Locked accounts</translation>
+    </message>
+    <message>
+        <source>Employee number</source>
+        <translation>Employee number</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Failures</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>No account is locked.</source>
+        <translation>No account is locked.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
     </message>
 </context>
 <context>

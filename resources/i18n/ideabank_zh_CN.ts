@@ -2,6 +2,112 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Check database</source>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation>修复…</translation>
+    </message>
+    <message>
+        <source>Repair what can be repaired; you may name a folder holding good copies of damaged or missing files</source>
+        <translation>修复能修复的问题；可指定一个存有损坏或丢失文件完好副本的文件夹</translation>
+    </message>
+    <message>
+        <source>Repaired: %1</source>
+        <translation>已修复：%1</translation>
+    </message>
+    <message>
+        <source>Check passed: the database is sound.</source>
+        <translation>检查通过：数据库完好。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>发现 %n 处问题。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder with good copies of the files (Cancel: none)</source>
+        <translation>存有文件完好副本的文件夹（取消：没有）</translation>
+    </message>
+    <message>
+        <source>Repairing the database</source>
+        <translation>正在修复数据库</translation>
+    </message>
+    <message>
+        <source>Checking the database</source>
+        <translation>正在检查数据库</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Show settled ones</source>
+        <translation>显示已处理的</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value kept</source>
+        <translation>保留的值</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>另一个值</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Keep the value kept</source>
+        <translation>保留现值</translation>
+    </message>
+    <message>
+        <source>Use the other value</source>
+        <translation>改用另一个值</translation>
+    </message>
+    <message>
+        <source>Delete the record</source>
+        <translation>删除该记录</translation>
+    </message>
+    <message>
+        <source>Open the project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio&apos;s conflicts; everyone sees the changes of theirs the hub refused.</source>
+        <translation>两处在同步前改了同一处内容时，保留较晚的修改，另一个值列在这里，录入的内容不会丢失。工作室领衔人处理本工作室的冲突；每个人都能看到自己被中心库拒绝的修改。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>已处理</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s)</source>
+        <translation>
+            <numerusform>%n 个待处理的冲突</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>Kiosk: propose an idea as %1</source>
@@ -18,6 +124,25 @@
     <message>
         <source>Today's notices</source>
         <translation>今日通知</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedOffer</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1</source>
+        <translation>恢复 %1 的备份</translation>
+    </message>
+    <message>
+        <source>Start with an empty bank</source>
+        <translation>从空库开始</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -295,11 +420,11 @@
     </message>
     <message>
         <source>Five-small innovation declaration (national_wuxiao)</source>
-        <translation type="vanished">职工“五小”创新成果申报书（national_wuxiao）</translation>
+        <translation>职工“五小”创新成果申报书（national_wuxiao）</translation>
     </message>
     <message>
         <source>Company achievement archive (company_archive)</source>
-        <translation type="vanished">企业创新成果档案（company_archive）</translation>
+        <translation>企业创新成果档案（company_archive）</translation>
     </message>
     <message>
         <source>Five-small innovation declaration</source>
@@ -528,6 +653,41 @@
         <source>Cannot open the idea bank</source>
         <translation>无法打开创新智慧库</translation>
     </message>
+    <message>
+        <source>ideabank-gui: %1 is already open in another window; it was brought to the front.</source>
+        <translation>ideabank-gui：%1 已在另一个窗口中打开，已将该窗口切换到最前。</translation>
+    </message>
+    <message>
+        <source>Idea Bank</source>
+        <translation>创新智慧库</translation>
+    </message>
+</context>
+<context>
+    <name>HubDialog</name>
+    <message>
+        <source>Synchronise with hub</source>
+        <translation>与中心库同步</translation>
+    </message>
+    <message>
+        <source>Sends what changed on this computer to the central hub and brings back what changed elsewhere. Work already synchronised is not sent again; an interrupted sync continues where it stopped.</source>
+        <translation>把本机的修改发送到中心库，并取回其他地方的修改。已同步的内容不会重复发送；中断的同步下次会从中断处继续。</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>中心库地址</translation>
+    </message>
+    <message>
+        <source>Synchronise</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>无法完成</translation>
+    </message>
+    <message>
+        <source>Enter the hub&apos;s address.</source>
+        <translation>请填写中心库地址。</translation>
+    </message>
 </context>
 <context>
     <name>InboxPage</name>
@@ -719,6 +879,10 @@
         <source>Importing package…</source>
         <translation>正在导入交换包…</translation>
     </message>
+    <message>
+        <source>%1 conflicts to settle: see the conflicts list.</source>
+        <translation>有 %1 处冲突需要处理：请查看冲突列表。</translation>
+    </message>
 </context>
 <context>
     <name>PackageExportDialog</name>
@@ -820,6 +984,10 @@
     <message>
         <source>The innovation studios, their leaders and members will be shown here.</source>
         <translation type="vanished">这里将显示职工创新工作室及其领衔人和成员。</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>同步冲突</translation>
     </message>
 </context>
 <context>
@@ -978,11 +1146,11 @@
     </message>
     <message>
         <source>Similar existing projects</source>
-        <translation type="vanished">相似的已有项目</translation>
+        <translation>相似的已有项目</translation>
     </message>
     <message>
         <source>Check these before proposing: maybe someone had the idea already, and you can comment or join instead.</source>
-        <translation type="vanished">提交前看一看：也许已经有人提过类似的想法，你可以去评论或加入。</translation>
+        <translation>提交前看一看：也许已经有人提过类似的想法，你可以去评论或加入。</translation>
     </message>
     <message>
         <source>Submit for review</source>
@@ -1066,6 +1234,73 @@
     <message>
         <source>Choose where to save the report first.</source>
         <translation>请先选择报告的保存位置。</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore. It is checked first; the current database is backed up before it is replaced, and everyone is signed out afterwards.</source>
+        <translation>请选择要恢复的备份。恢复前会先检查它，并先备份当前数据库；恢复后所有人需要重新登录。</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Other file…</source>
+        <translation>其他文件…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <source>Idea Bank backups (*.sqlite);;All files (*)</source>
+        <translation>创新智慧库备份 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replace the current data with %1 (%n project(s))? The current database is backed up first. Everyone is signed out afterwards.</source>
+        <translation>
+            <numerusform>用 %1（%n 个项目）替换当前数据？会先备份当前数据库；完成后所有人需要重新登录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n project(s) from %1. Please sign in again.</source>
+        <translation>
+            <numerusform>已从 %1 恢复 %n 个项目。请重新登录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restoring from a backup</source>
+        <translation>正在从备份恢复</translation>
     </message>
 </context>
 <context>
@@ -1499,6 +1734,44 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <source>Site %1 is no longer trusted.</source>
         <translation>已不再信任站点“%1”。</translation>
     </message>
+    <message>
+        <source>Secret projects</source>
+        <translation>秘密级项目</translation>
+    </message>
+    <message>
+        <source>Secret projects…</source>
+        <translation>秘密级项目…</translation>
+    </message>
+    <message>
+        <source>Whether this site&apos;s packages carry secret projects</source>
+        <translation>发给这个站点的交换包是否携带秘密级项目</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop sending secret projects to %1?</source>
+        <translation>不再向“%1”发送秘密级项目吗？</translation>
+    </message>
+    <message>
+        <source>Is %1 run by an administrator who may see every project? Its packages will then carry secret projects too (encrypted for that site only).</source>
+        <translation>“%1”是否由可以查看全部项目的管理员使用？确认后，发给它的交换包也将携带秘密级项目（只为该站点加密）。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
 </context>
 <context>
     <name>StatsPage</name>
@@ -1595,6 +1868,60 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     </message>
 </context>
 <context>
+    <name>SyncActions</name>
+    <message>
+        <source>A synchronisation is already running.</source>
+        <translation>同步正在进行中。</translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation>正在发送修改</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>正在接收修改</translation>
+    </message>
+    <message>
+        <source>Synchronising</source>
+        <translation>正在同步</translation>
+    </message>
+    <message>
+        <source>Synchronised: %1 sent, %2 received.</source>
+        <translation>同步完成：发送 %1 条，接收 %2 条。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to look at.</source>
+        <translation>
+            <numerusform>有 %n 个冲突需要查看。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the hub.</source>
+        <translation>
+            <numerusform>%n 处修改被中心库拒绝。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Never synchronised</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Tools → Synchronise with hub… (F9)</source>
+        <translation>工具 → 与中心库同步…（F9）</translation>
+    </message>
+    <message>
+        <source>Last synchronised %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 received; click to synchronise again</source>
+        <translation>发送 %1 条，接收 %2 条；点击再次同步</translation>
+    </message>
+</context>
+<context>
     <name>Tools</name>
     <message>
         <source>Site identity…</source>
@@ -1620,6 +1947,62 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <source>Check and apply a package from a trusted site</source>
         <translation>校验并应用来自已信任站点的交换包</translation>
     </message>
+    <message>
+        <source>Synchronise with hub…</source>
+        <translation>与中心库同步…</translation>
+    </message>
+    <message>
+        <source>Send this computer&apos;s changes to the central hub and take everyone else&apos;s</source>
+        <translation>把本机的修改发送到中心库，并取回其他人的修改</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>Idea Bank backups (*.sqlite)</source>
+        <translation>创新智慧库备份 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Backed up to %1 (checked).</source>
+        <translation>已备份到 %1（已检查）。</translation>
+    </message>
+    <message>
+        <source>Backing up the database</source>
+        <translation>正在备份数据库</translation>
+    </message>
+    <message>
+        <source>Check database…</source>
+        <translation>检查数据库…</translation>
+    </message>
+    <message>
+        <source>Check the database, its attached files and its audit log; repair what can be repaired</source>
+        <translation>检查数据库、附件文件和审计日志，并修复能修复的问题</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>立即备份…</translation>
+    </message>
+    <message>
+        <source>A checked copy of the database in a file of your choice</source>
+        <translation>把数据库经检查后备份到您选择的文件</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Replace the data with a backup (checked first; the current data is backed up)</source>
+        <translation>用备份替换数据（先检查备份，并先备份当前数据）</translation>
+    </message>
+    <message>
+        <source>Locked accounts…</source>
+        <translation>被锁定的账号…</translation>
+    </message>
+    <message>
+        <source>Unlock accounts locked after repeated wrong passwords</source>
+        <translation>解除因密码连续输错而锁定的账号</translation>
+    </message>
 </context>
 <context>
     <name>UiContext</name>
@@ -1638,6 +2021,37 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Something went wrong inside the program. Your data is safe; please report this to the administrator.</source>
         <translation>程序内部出错了。你的数据是安全的，请把此情况告诉管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Locked accounts</source>
+        <translation>被锁定的账号</translation>
+    </message>
+    <message>
+        <source>Employee number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>失败次数</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <source>No account is locked.</source>
+        <translation>没有被锁定的账号。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解除锁定</translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,7 @@ EXPECT: dict[str, dict[str, set[str] | None]] = {
     "data.demo": {A: ANY},
     "sync.hub": dict.fromkeys(PROFILES),
     "sync.package": {A: ANY},
+    "conflict.resolve": STAFF,
     "site.manage": {A: ANY},
 }
 MACHINE = {f"project.{a}": tr.sources for a, tr in TRANSITIONS.items()} | \
@@ -213,6 +214,25 @@ def _add_and_remove(bank, actor, pid):
     with bank.write() as s:  # back as it was, for the next cell
         s.query(ProjectMember).filter(ProjectMember.project_id == pid, ProjectMember.user_id.in_(
             s.query(User.id).filter(User.employee_no == "W004"))).delete(synchronize_session=False)
+
+
+def test_sync_conflicts_are_settled_by_their_studios_leader(bank, org, draft_data):
+    from app.sync import conflicts
+    from db.models import SyncConflict
+    pid = _new_project(bank, org, draft_data, "draft")
+    studio = org[L].studio_id
+    for profile in PROFILES:
+        with bank.write() as s:  # a title two sites changed at once, written by the worker's site
+            row = SyncConflict(kind="field", entity="projects", entity_id=pid, field="title", project_id=pid,
+                               studio_id=studio, value="另一个标题", value_by=org[O].id, winner=draft_data["title"])
+            s.add(row)
+            s.flush()
+            cid = row.id
+        actor = org[profile]
+        run_cell("conflict.resolve", profile, None, None,
+                 lambda: conflicts.resolve(bank, actor, cid, "keep"))
+        assert permissions.allowed(actor, "conflict.resolve", permissions.studio_subject(studio)) == \
+            expected("conflict.resolve", profile, None)
 
 
 def _private_note(bank, actor, pid):

@@ -67,17 +67,17 @@ def test_verify_matches_then_names_what_changed(bank, people, project, tmp_path)
     out = tmp_path / "d.pdf"
     data = gather(bank, people["L001"], project)
     render_dossier(data, out)
-    [v] = verify_pdf(bank, out)
+    [v] = verify_pdf(bank, out, viewer=people["L001"])
     assert v.matches and v.changed == [] and v.current_code == data.content_hash()
 
     projects.edit(bank, people["L001"], project, {"title": "防雨罩改进（第二版）", "investment": "50000"})
-    [v] = verify_pdf(bank, out)
+    [v] = verify_pdf(bank, out, viewer=people["L001"])
     assert not v.matches
     assert v.changed == ["title", "investment"]
     assert v.changed_labels == ["项目名称", "投入"]
 
     reviews.review(bank, people["L001"], project, scores={"social": 5})
-    [v] = verify_pdf(bank, out)
+    [v] = verify_pdf(bank, out, viewer=people["L001"])
     assert "reviews" in v.changed
 
 
@@ -85,7 +85,7 @@ def test_verify_a_deleted_project_and_a_foreign_file(bank, people, project, tmp_
     out = tmp_path / "d.pdf"
     render_dossier(gather(bank, people["L001"], project), out)
     projects.delete_project(bank, people["admin"], project)
-    [v] = verify_pdf(bank, out)
+    [v] = verify_pdf(bank, out, viewer=people["L001"])
     assert v.deleted and not v.matches
 
     plain = tmp_path / "plain.pdf"
@@ -117,7 +117,7 @@ def test_swapped_metadata_is_caught(bank, people, project, tmp_path):
     forged = tmp_path / "forged.pdf"
     with open(forged, "wb") as fh:
         writer.write(fh)
-    [v] = verify_pdf(bank, forged)
+    [v] = verify_pdf(bank, forged, viewer=people["L001"])
     assert not v.printed_code_ok and not v.matches
 
 

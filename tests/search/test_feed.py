@@ -1,5 +1,6 @@
 """The index follows the database: its cursor on the change sequence, crash recovery, rebuilds,
 attachments, merges, and two workstations on one PostgreSQL hub."""
+import errno
 import io
 import zipfile
 
@@ -7,7 +8,7 @@ import pytest
 
 from app.core import discussion, projects
 from app.search import feed
-from app.search.service import SearchService
+from app.search.service import SearchService, SearchUnavailable
 
 
 def propose(bank, actor, title, background="", **more):
@@ -76,10 +77,10 @@ def test_queue_rows_survive_a_failed_index_update(bank, people, service, monkeyp
     propose(bank, people["W001"], "开关柜凝露治理")
 
     def boom(*a, **k):
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(service.index, "update", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(SearchUnavailable, match="磁盘已满|disk is full"):
         service.sync()
     assert behind(bank, service) == 1  # not forgotten
     monkeypatch.undo()
@@ -263,3 +264,74 @@ def test_two_workstations_on_one_hub_both_find_each_others_changes(postgres_db, 
         b.close()
         a_bank.close()
         b_bank.close()
+
+
+def _index_files(service):
+    return {f.name: f.stat().st_mtime_ns for f in service.index_dir.iterdir()}
+
+
+def test_a_bug_in_a_query_is_reported_and_the_index_left_alone(bank, people, service, monkeypatch, caplog):
+    """A TypeError injected in the top-k path used to count as corruption: three queries, three
+    full rebuilds, each ending in "reindex"."""
+    from app.search import topk
+    from app.search.service import SearchFailed
+
+    propose(bank, people["W001"], "变压器漏油监测")
+    service.ensure_ready()
+    before = _index_files(service)
+    rebuilds = []
+    real_reindex = feed.reindex
+    monkeypatch.setattr(feed, "reindex", lambda *a, **k: rebuilds.append(1) or real_reindex(*a, **k))
+
+    def broken(*a, **k):
+        raise TypeError("injected")
+
+    monkeypatch.setattr(topk, "top", broken)
+    for _ in range(3):
+        with pytest.raises(SearchFailed) as err:
+            service.search("变压器 漏油")
+        assert "TypeError: injected" in str(err.value) and "\n" not in str(err.value)
+    assert rebuilds == [] and _index_files(service) == before
+    logged = [r for r in caplog.records if r.exc_info and "search failed" in r.getMessage()]
+    assert len(logged) == 3 and logged[0].exc_info[0] is TypeError  # with its traceback
+    monkeypatch.setattr(topk, "top", lambda *a, **k: None)  # the fallback path still answers
+    assert titles(service.search("变压器 漏油")) == ["变压器漏油监测"]
+
+
+def test_damage_found_during_a_query_rebuilds_once(bank, people, service, monkeypatch):
+    import zlib
+
+    from whoosh.codec import whoosh3
+
+    propose(bank, people["W001"], "变压器漏油监测")
+    service.ensure_ready()
+    rebuilds = []
+    real_reindex = feed.reindex
+    monkeypatch.setattr(feed, "reindex", lambda *a, **k: rebuilds.append(1) or real_reindex(*a, **k))
+    real_read = whoosh3.W3LeafMatcher._read_data
+    failures = [1]
+
+    def garbled(self):
+        if failures:
+            failures.pop()
+            raise zlib.error("Error -3 while decompressing data: incorrect data check")
+        return real_read(self)
+
+    monkeypatch.setattr(whoosh3.W3LeafMatcher, "_read_data", garbled)
+    assert titles(service.search("变压器")) == ["变压器漏油监测"]
+    assert rebuilds == [1]
+
+
+def test_cli_prints_one_line_for_a_bug_and_does_not_rebuild(bank, people, monkeypatch, capsys):
+    from app.cli import main
+    from app.search import topk
+
+    propose(bank, people["W001"], "变压器漏油监测")
+    SearchService(bank).ensure_ready()
+    rebuilds = []
+    monkeypatch.setattr(feed, "reindex", lambda *a, **k: rebuilds.append(1))
+    monkeypatch.setattr(topk, "top", lambda *a, **k: 1 / 0)
+    code = main(["--data-dir", str(bank.data_dir), "search", "变压器"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and err[-1].startswith("ideabank: ") and "ZeroDivisionError" in err[-1]
+    assert rebuilds == []

@@ -7,6 +7,8 @@ import io
 import json
 import shutil
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,11 +43,30 @@ def make_sites(tmp_path: Path, clock: Any) -> Sites:
     return Sites(a, b, c)
 
 
-def copy_sites(template: Path, tmp_path: Path, clock: Any) -> Sites:
+def site_template(folder: Path, prepare: Any = None) -> Path:
+    """make_sites once into `folder` (then `prepare(sites)`), closed, for copied_sites to copy."""
+    from tests.conftest import FakeClock
+    made = make_sites(folder, FakeClock())
+    try:
+        if prepare is not None:
+            prepare(made)
+    finally:
+        for bank in (made.a, made.b, made.c):
+            bank.close()
+    return folder
+
+
+@contextmanager
+def copied_sites(template: Path, tmp_path: Path, clock: Any) -> Iterator[Sites]:
     """Fresh copies of sites made once by make_sites (creating and migrating banks is the slow part)."""
     for name in NAMES:
         shutil.copytree(template / name, tmp_path / name)
-    return Sites(*(Bank.open(tmp_path / name, clock=clock) for name in NAMES))
+    sites = Sites(*(Bank.open(tmp_path / name, clock=clock) for name in NAMES))
+    try:
+        yield sites
+    finally:
+        for bank in (sites.a, sites.b, sites.c):
+            bank.close()
 
 
 @dataclass

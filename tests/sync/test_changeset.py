@@ -232,3 +232,52 @@ def test_team_membership_is_a_set(pair):
     found = [sorted(m["employee_no"] for m in teams.team_detail(site.bank, "防雨罩攻关队")["members"])
              for site in (a, b)]
     assert found == [["W001", "W002", "admin"]] * 2  # the leader who made it, and one row per person
+
+
+def test_a_leader_sees_both_values_and_settles_the_conflict_everywhere(pair):
+    from app.sync import conflicts as C
+
+    a, b = pair
+    pid = projects.propose(a.bank, a.actor("W001"), DRAFT).value
+    b.take(a)
+    a.bank.clock.advance(minutes=1)
+    projects.edit(a.bank, a.actor("W001"), pid, {"title": "张三的标题"})
+    b.bank.clock.advance(minutes=2)
+    projects.edit(b.bank, b.actor("L001"), pid, {"title": "王建国的标题"})
+    b.take(a)
+    a.take(b)
+    leader = a.actor("L001")
+    [c] = C.list_conflicts(a.bank, leader)
+    assert (c.kind, c.field, c.current, c.current_by, c.value, c.value_by) == (
+        "field", "title", "王建国的标题", "王建国", "张三的标题", "张三")
+    assert c.value_at < c.current_at and c.actions == ("keep", "take")
+    assert C.list_conflicts(a.bank, a.actor("W002")) == []  # not a leader of it, not the author of a refused change
+    C.resolve(a.bank, leader, c.id, "take")
+    b.take(a)
+    for site in (a, b):
+        with site.bank.session() as s:
+            assert s.get(Project, pid).title == "张三的标题"
+        assert C.list_conflicts(site.bank, site.actor("L001")) == []
+        assert [x.status for x in C.list_conflicts(site.bank, site.actor(), include_closed=True)] == ["resolved"]
+
+
+def test_tombstones_are_pruned_only_below_every_cursor(pair):
+    from app.sync import prune
+    from app.sync.visibility import site_consumer
+    from db.models import SyncCounter, Tombstone
+    from db.sequence import save_cursor
+
+    a, b = pair
+    pid = projects.propose(a.bank, a.actor("W001"), DRAFT).value
+    projects.delete_project(a.bank, a.actor(), pid)
+    with a.bank.session() as s:
+        stone_seq = s.scalar(select(Tombstone.seq).where(Tombstone.entity_id == pid))
+    with a.bank.write(stamp=False) as s:  # a reader that has not got the deletion yet
+        save_cursor(s, site_consumer(b.id), stone_seq - 1)
+    a.bank.clock.advance(days=100)
+    assert prune.prune_tombstones(a.bank) == 0
+    with a.bank.write(stamp=False) as s:
+        save_cursor(s, site_consumer(b.id), stone_seq)
+    assert prune.prune_tombstones(a.bank) == 1
+    with a.bank.session() as s:
+        assert s.get(SyncCounter, 1).pruned >= stone_seq

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from app.core import discussion, people as P, projects
 from app.core.bank import Bank
 from app.core.errors import StorageError
-from app.sync import changeset, hub
+from app.sync import changeset, hub, join
 from db.models import Comment, Project, SyncConflict, Vote
 from tests.conftest import FakeClock
 
@@ -122,9 +122,20 @@ def test_a_copied_database_is_refused_until_it_takes_a_new_id(laptops, postgres_
     hub.sync(a, a.actor(), postgres_db)
     copy = tmp_path / "copy"
     shutil.copytree(a.data_dir, copy)
-    twin = Bank.open(copy)
+    twin = Bank.open(copy, clock=a.clock)
     try:
+        # both work offline: same site code, same counter, so the same number for two projects
+        mine = projects.propose(a, a.actor("W001"), DRAFT | {"title": "原件上的项目"}).value
+        theirs = projects.propose(twin, twin.actor("W001"), DRAFT | {"title": "副本上的项目"}).value
+        hub.sync(a, a.actor(), postgres_db)
         with pytest.raises(hub.CopiedDatabase, match="site join"):
             hub.sync(twin, twin.actor(), postgres_db)
+        report = join.join(twin, postgres_db, "admin")
+        assert twin.site_id == report.site_id != a.site_id and report.renumbered == 1
+        hub.sync(a, a.actor(), postgres_db)
+        with a.session() as s:
+            numbers = {s.get(Project, pid).number for pid in (mine, theirs)}
+        assert len(numbers) == 2 and any(f"-{twin.site_code}-" in n for n in numbers)
+        assert contents(a) == contents(twin)
     finally:
         twin.close()

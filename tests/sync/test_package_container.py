@@ -14,26 +14,19 @@ from app.sync import envelope, identity, package, trust
 from app.sync.container import CHANGES, Limits
 from app.sync.package import PackageCancelled, PackageRefused, contiguous, merge_range
 from db.models import PackageLog, PackagePeer
-from tests.sync.package_kit import (FakeChangeSet, RecordingApply, copy_sites, craft, keys_of, make_sites,
+from tests.sync.package_kit import (FakeChangeSet, RecordingApply, copied_sites, craft, keys_of, site_template,
                                     manifest_for, public_of, records_bytes)
 
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
-    from tests.conftest import FakeClock
-    folder = tmp_path_factory.mktemp("sites")
-    made = make_sites(folder, FakeClock())
-    for bank in (made.a, made.b, made.c):
-        bank.close()
-    return folder
+    return site_template(tmp_path_factory.mktemp("sites"))
 
 
 @pytest.fixture
 def sites(template, tmp_path, clock):
-    s = copy_sites(template, tmp_path, clock)
-    yield s
-    for bank in (s.a, s.b, s.c):
-        bank.close()
+    with copied_sites(template, tmp_path, clock) as made:
+        yield made
 
 
 RECORDS = [{"kind": "project", "id": f"p{i}", "fields": {"title": f"变压器油色谱在线监测装置改进 {i}"}}
@@ -288,12 +281,39 @@ def test_only_admins_exchange_packages(sites, tmp_path):
     assert identity.public_identity(sites.b).name == "变电站"
 
 
-def test_the_oldest_acknowledgement_holds_back_pruning(sites, tmp_path):
-    assert package.oldest_acknowledged(sites.a) == 0  # b is trusted and confirmed nothing yet
+def test_acknowledgements_are_capped_and_kept_as_the_engines_cursor(sites, tmp_path):
+    from app.sync.visibility import site_consumer
+    from db.sequence import load_cursor
     _export(sites, tmp_path / "to-b.ibpkg", since=0, until=12)
     back = FakeChangeSet(sites.b.site_id, 0, 0, [], set())
     package.write_package(sites.b, keys_of(sites.b), public_of(sites.a), back, tmp_path / "ack.ibpkg", ack=99)
     _import(sites.a, tmp_path / "ack.ibpkg")
-    assert package.oldest_acknowledged(sites.a) == 12  # never more than was sent
+    assert package.cursor(sites.a, sites.b.site_id).acked == 12  # never more than was sent
+    with sites.a.session() as s:  # tombstones are pruned only below it (the engine's cursors)
+        assert load_cursor(s, site_consumer(sites.b.site_id))[0] == 12
     trust.untrust(sites.a, sites.a.actor(), sites.b.site_id)
-    assert package.oldest_acknowledged(sites.a) is None
+    with sites.a.session() as s:
+        assert load_cursor(s, site_consumer(sites.b.site_id)) is None
+    assert package.cursor(sites.a, sites.b.site_id).acked == 0
+
+
+def test_a_full_usb_stick_leaves_no_half_package(sites, tmp_path):
+    """A real ENOSPC: a 64 KB tmpfs stands in for the stick (needs root, as CI runs)."""
+    import os
+    import subprocess
+
+    from app.core.errors import StorageError
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(stick)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        big = [dict(r, pad=os.urandom(3000).hex()) for r in RECORDS]  # does not compress: ~180 KB
+        with pytest.raises(StorageError, match="没有留下不完整的文件"):
+            _export(sites, stick / "p.ibpkg", big)
+        assert list(stick.iterdir()) == []
+        assert package.cursor(sites.a, sites.b.site_id).sent == 0 and package.history(sites.a) == []
+    finally:
+        subprocess.run(["umount", "-l", str(stick)], capture_output=True)

@@ -290,8 +290,9 @@ def test_draft_shows_submit_and_edit_to_its_leader_only(qtbot, bank, people, req
 
 
 def test_attachments_open_under_their_own_name(qtbot, bank, people, requests_, make_ctx, tmp_path):
+    from app.core.attachments import private_copy
+    from app.core.errors import NotFound
     from app.ui.pages.incubation import IncubationBoard, _open_link_target
-    from app.ui.pages.teams import attachment_copy
     photo = tmp_path / "样机照片.jpg"
     photo.write_bytes(b"\xff\xd8 jpeg bytes")
     incubation.update_milestone(bank, people["B001"], requests_["in_progress"], 1, "装配完成", files=[photo])
@@ -300,10 +301,11 @@ def test_attachments_open_under_their_own_name(qtbot, bank, people, requests_, m
     board.columns["in_progress"].setCurrentRow(0)
     assert "att:0" in board.detail.body.text() and "样机照片.jpg" in board.detail.body.text()
     ref = _open_link_target(board.detail, "att:0")
-    copy = attachment_copy(bank, ref)
+    copy = private_copy(bank, ref["sha256"], ref["name"])
     assert copy.name == "样机照片.jpg" and copy.read_bytes() == photo.read_bytes()
     assert _open_link_target(board.detail, "att:9") is None
-    assert attachment_copy(bank, ref | {"sha256": "0" * 64}) is None
+    with pytest.raises(NotFound):
+        private_copy(bank, "0" * 64, ref["name"])
 
 
 def test_team_tab_orders_and_records_leaving(qtbot, bank, people, make_ctx):

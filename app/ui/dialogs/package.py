@@ -162,6 +162,9 @@ class PackageActions:
             for i, v in enumerate((summary.peer.name, summary.records, summary.blobs, summary.since, summary.until), 1):
                 text = text.replace(f"%{i}", str(v))
             self.ctx.sig_message.emit(text)
+            conflicts = getattr(summary.applied, "conflicts", 0)
+            if conflicts:
+                text += "\n\n" + self.tr("%1 conflicts to settle: see the conflicts list.").replace("%1", str(conflicts))
             QMessageBox.information(self.parent, self.tr("Package imported"), text)
 
         return self.ctx.run(work, done=done, failed=self._failed, label=self.tr("Importing package…"))

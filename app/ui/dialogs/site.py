@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
 from app.core.errors import IdeaBankError
 from app.sync import identity, package, trust
 from app.sync.identity import PublicIdentity
+from app.sync.visibility import EVERYONE
 from app.ui.context import UiContext
 from app.ui.worker import alive
 
@@ -58,9 +59,9 @@ class SiteDialog(QDialog):
 
         others = QGroupBox(self.tr("Trusted sites"))
         box = QVBoxLayout(others)
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Code"), self.tr("Signing key fingerprint"),
-                                              self.tr("Acknowledged"), self.tr("Received")])
+                                              self.tr("Acknowledged"), self.tr("Received"), self.tr("Secret projects")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -76,8 +77,12 @@ class SiteDialog(QDialog):
         self.trust_button.clicked.connect(self._trust)
         self.untrust_button = QPushButton(self.tr("Stop trusting"))
         self.untrust_button.clicked.connect(self._untrust)
+        self.secret_button = QPushButton(self.tr("Secret projects…"))
+        self.secret_button.setToolTip(self.tr("Whether this site's packages carry secret projects"))
+        self.secret_button.clicked.connect(self._secret)
         buttons.addWidget(self.trust_button)
         buttons.addWidget(self.untrust_button)
+        buttons.addWidget(self.secret_button)
         buttons.addStretch(1)
         box.addLayout(buttons)
 
@@ -88,10 +93,11 @@ class SiteDialog(QDialog):
         layout.addWidget(others, 1)
         layout.addWidget(close)
         manage = ctx.can("site.manage")
-        for w in (self.save_name, self.trust_button, self.untrust_button):
+        for w in (self.save_name, self.trust_button, self.untrust_button, self.secret_button):
             w.setVisible(manage)
         self.name.setReadOnly(not manage)
         self.untrust_button.setEnabled(False)
+        self.secret_button.setEnabled(False)
         self.refresh()
 
     # -- showing -------------------------------------------------------------------------------
@@ -100,7 +106,8 @@ class SiteDialog(QDialog):
 
         def load(state):  # type: ignore[no-untyped-def]
             me = identity.public_identity(bank)  # makes the keys on first use
-            return me, [(s, package.cursor(bank, s.site_id)) for s in trust.trusted_sites(bank)]
+            return me, [(s, package.cursor(bank, s.site_id), trust.people(bank, s.site_id))
+                        for s in trust.trusted_sites(bank)]
 
         self.ctx.run(load, done=self._show, failed=lambda e: self.ctx.show_error(e, self))
 
@@ -108,24 +115,34 @@ class SiteDialog(QDialog):
         if not alive(self):
             return
         self.me, rows = result
-        self.sites = [s for s, _ in rows]
+        self.sites = [s for s, _, _ in rows]
+        self.people = [p for _, _, p in rows]
         self.name.setText(self.me.name)
         self.site_id.setText(self.me.site_id)
         self.code.setText(self.me.code)
         self.sign_fp.setText(self.me.sign_fingerprint)
         self.kx_fp.setText(self.me.kx_fingerprint)
         self.table.setRowCount(len(rows))
-        for r, (site, cur) in enumerate(rows):
+        for r, (site, cur, people) in enumerate(rows):
             for c, value in enumerate((site.name, site.code, site.sign_fingerprint, str(cur.acked),
-                                       str(cur.received_up_to))):
+                                       str(cur.received_up_to), self._people_text(people))):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         self._selection()
 
+    def _people_text(self, people: list[str] | None) -> str:
+        if not people:
+            return self.tr("none")
+        if EVERYONE in people:
+            return self.tr("all")
+        return self.tr("%n people", "", len(people))
+
     def _selection(self) -> None:
-        self.untrust_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+        chosen = bool(self.table.selectionModel().selectedRows())
+        self.untrust_button.setEnabled(chosen)
+        self.secret_button.setEnabled(chosen)
 
     # -- actions -------------------------------------------------------------------------------
     def _after(self, message: str):  # type: ignore[no-untyped-def]
@@ -189,6 +206,25 @@ class SiteDialog(QDialog):
         self.ctx.run(lambda state: trust.trust(self.ctx.bank, self.ctx.actor, path, replace=replace),
                      done=self._after(self.tr("Site %1 is trusted.").replace("%1", site.name)),
                      failed=lambda e: self.ctx.show_error(e, self))
+
+    def _secret(self) -> None:
+        """All secret projects, or none, for the selected site (particular people: `ideabank site people`)."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        row = rows[0].row()
+        site, everyone = self.sites[row], EVERYONE in (self.people[row] or [])
+        if everyone:
+            question = self.tr("Stop sending secret projects to %1?")
+        else:
+            question = self.tr("Is %1 run by an administrator who may see every project? Its packages will then "
+                               "carry secret projects too (encrypted for that site only).")
+        if QMessageBox.question(self, self.tr("Secret projects"), question.replace("%1", site.name)) \
+                != QMessageBox.StandardButton.Yes:
+            return
+        self.ctx.run(lambda state: trust.set_people(self.ctx.bank, self.ctx.actor, site.site_id, [],
+                                                    everyone=not everyone),
+                     done=self._after(self.tr("Saved.")), failed=lambda e: self.ctx.show_error(e, self))
 
     def _untrust(self) -> None:
         rows = self.table.selectionModel().selectedRows()

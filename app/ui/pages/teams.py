@@ -7,11 +7,8 @@ them with none, and a dialog asks. Labels come from the core's catalogue, Chines
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import tempfile
 from collections.abc import Callable
 from html import escape
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
@@ -25,6 +22,7 @@ from app.core import blobstore, teams
 from app.core.changes import Changes
 from app.core.errors import IdeaBankError
 from app.core.i18n import t
+from app.core.attachments import private_copy
 from app.core.permissions import for_studio
 from app.core.vocab import SKILL_GRADES, label
 from app.ui.pages.alerts import banner_for
@@ -34,25 +32,11 @@ from app.ui.permits import offer
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def attachment_copy(bank, ref: dict[str, Any]) -> Path | None:  # type: ignore[no-untyped-def]
-    """A copy of a stored attachment under its original name (the store names files by hash, so a
-    viewer could not tell the type), or None when the file is not on this computer yet."""
-    source = blobstore.local_path(bank, ref["sha256"])  # on a hub, fetched from the database
-    if source is None:
-        return None
-    folder = Path(tempfile.gettempdir()) / "ideabank-open" / ref["sha256"][:12]
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / Path(ref.get("name") or ref["sha256"]).name
-    if not target.exists():
-        shutil.copyfile(source, target)
-    return target
-
-
 def open_attachment(ctx, ref: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
-    path = attachment_copy(ctx.bank, ref)
-    if path is None:
-        ctx.sig_message.emit(t("附件“{n}”的文件不在本机（可能尚未同步）。", "The file of '{n}' is not on this computer "
-                               "(perhaps not synchronised yet).", n=ref.get("name")))
+    try:
+        path = private_copy(ctx.bank, ref["sha256"], ref.get("name") or ref["sha256"])
+    except IdeaBankError as exc:
+        ctx.sig_message.emit(exc.message)
         return
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 

@@ -26,6 +26,9 @@ class ToolSpec:
     roles: frozenset[str] | None = None  # None: everyone
     tooltip: str = ""  # English source, context "Tools"
     shortcut: str = ""
+    # A small widget the tool keeps in the status bar (e.g. when the site last synchronised):
+    # status(ctx, parent) -> QWidget, made once with the window.
+    status: Callable[[Any, QWidget], QWidget] | None = None
 
     def label(self) -> str:
         return QCoreApplication.translate("Tools", self.title)

@@ -6,9 +6,11 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
+from app.core.permissions import GRANTS
 from app.ui.tools import ToolSpec, register
 
-ADMINS = frozenset({"admin"})
+# The core's permission table says who: the menu only hides what a person could never use.
+SITE, PACKAGE = GRANTS["site.manage"], GRANTS["sync.package"]
 
 
 def _site(ctx: Any, parent: QWidget) -> None:
@@ -21,11 +23,11 @@ def _actions(ctx: Any, parent: QWidget) -> Any:
     return PackageActions(ctx, parent)
 
 
-register(ToolSpec("site", QT_TRANSLATE_NOOP("Tools", "Site identity…"), _site, order=40, roles=ADMINS,
+register(ToolSpec("site", QT_TRANSLATE_NOOP("Tools", "Site identity…"), _site, order=40, roles=SITE,
                   tooltip=QT_TRANSLATE_NOOP("Tools", "This site's keys, and the sites it trusts")))
 register(ToolSpec("package_export", QT_TRANSLATE_NOOP("Tools", "Export package…"),
-                  lambda ctx, parent: _actions(ctx, parent).export(), order=41, roles=ADMINS,
+                  lambda ctx, parent: _actions(ctx, parent).export(), order=41, roles=PACKAGE,
                   tooltip=QT_TRANSLATE_NOOP("Tools", "A signed, encrypted package for an air-gapped site (USB)")))
 register(ToolSpec("package_import", QT_TRANSLATE_NOOP("Tools", "Import package…"),
-                  lambda ctx, parent: _actions(ctx, parent).import_(), order=42, roles=ADMINS,
+                  lambda ctx, parent: _actions(ctx, parent).import_(), order=42, roles=PACKAGE,
                   tooltip=QT_TRANSLATE_NOOP("Tools", "Check and apply a package from a trusted site")))

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import html
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -431,14 +429,8 @@ class DetailPane(QWidget):
 
     def _open_attachment(self, item: QListWidgetItem) -> None:
         try:
-            stored = attachments.path_of(self.ctx.bank, item.data(Qt.ItemDataRole.UserRole))
+            target = attachments.copy_to_open(self.ctx.bank, item.data(Qt.ItemDataRole.UserRole))
         except IdeaBankError as exc:
             self.ctx.show_error(exc, self)
             return
-        # The store names files by hash; a copy under the original name lets the system pick the program.
-        folder = Path(tempfile.gettempdir()) / "ideabank-open" / stored.name[:16]
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / Path(item.text()).name
-        if not target.exists():
-            shutil.copyfile(stored, target)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))

@@ -9,7 +9,7 @@ The sentences are copied from app/core/notices.py as they were at this revision:
 must not change when the application does.
 
 Revision ID: 0009_loop
-Revises: 0007_site_keys
+Revises: 0006_reliability
 Create Date: 2026-11-30
 """
 import re
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009_loop"
-down_revision: Union[str, Sequence[str], None] = "0007_site_keys"
+down_revision: Union[str, Sequence[str], None] = "0006_reliability"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

@@ -1,0 +1,25 @@
+"""Tools menu: synchronise with the central hub, and when this site last did (status bar)."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QWidget
+
+from app.ui.tools import ToolSpec, register
+
+
+def _sync(ctx: Any, parent: QWidget) -> None:
+    from app.ui.dialogs.sync import SyncActions
+    SyncActions.of(ctx).start(parent=parent)
+
+
+def _status(ctx: Any, parent: QWidget) -> QWidget:
+    from app.ui.dialogs.sync import SyncStatus
+    return SyncStatus(ctx, parent)
+
+
+register(ToolSpec("sync", QT_TRANSLATE_NOOP("Tools", "Synchronise with hub…"), _sync, order=30, shortcut="F9",
+                  tooltip=QT_TRANSLATE_NOOP("Tools", "Send this computer's changes to the central hub and take "
+                                                     "everyone else's"),
+                  status=_status))
