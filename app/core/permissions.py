@@ -44,7 +44,7 @@ from app.core.actor import Actor
 from app.core.errors import InvalidTransition, PermissionDenied
 from app.core.i18n import t
 from app.core.lifecycle import CALL_STATES, EDITABLE_BY_OWNER, MACHINES, MILESTONE_OPEN, REQUEST_STATUSES, not_from
-from app.core.vocab import STATUSES, label
+from app.core.vocab import STATUSES
 
 # -- who -------------------------------------------------------------------------------------------
 WORKER, LEADER, BASE, ADMIN = "worker", "leader", "base", "admin"
@@ -344,6 +344,15 @@ def could(actor: Actor, use_case: str) -> bool:
     uc = TABLE.get(use_case)
     return uc is not None and any(h == actor.role or (h in LEADERS and actor.role == LEADER)
                                   for rule in uc.rules for h in rule.who)
+
+
+def roles_for(use_case: str) -> frozenset[str]:
+    """The roles that take `use_case` on some records (for a menu entry shown by role)."""
+    uc = TABLE.get(use_case)
+    if uc is None:
+        return frozenset()
+    holders = {h for rule in uc.rules for h in rule.who}
+    return frozenset(r for r in EVERYONE if r in holders or (r == LEADER and holders & set(LEADERS)))
 
 
 def denied(actor: Actor, use_case: str) -> PermissionDenied:

@@ -90,7 +90,7 @@
         <translation>Open the project</translation>
     </message>
     <message>
-        <source>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio&apos;s conflicts; everyone sees the changes of theirs the hub refused.</source>
+        <source>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio's conflicts; everyone sees the changes of theirs the hub refused.</source>
         <translation>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio's conflicts; everyone sees the changes of theirs the hub refused.</translation>
     </message>
     <message>
@@ -426,11 +426,11 @@
     </message>
     <message>
         <source>Five-small innovation declaration (national_wuxiao)</source>
-        <translation>Five-small innovation declaration (national_wuxiao)</translation>
+        <translation type="vanished">Five-small innovation declaration (national_wuxiao)</translation>
     </message>
     <message>
         <source>Company achievement archive (company_archive)</source>
-        <translation>Company achievement archive (company_archive)</translation>
+        <translation type="vanished">Company achievement archive (company_archive)</translation>
     </message>
     <message>
         <source>Five-small innovation declaration</source>
@@ -694,7 +694,7 @@
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <source>Enter the hub&apos;s address.</source>
+        <source>Enter the hub's address.</source>
         <translation>Enter the hub's address.</translation>
     </message>
 </context>
@@ -1157,11 +1157,11 @@
     </message>
     <message>
         <source>Similar existing projects</source>
-        <translation>Similar existing projects</translation>
+        <translation type="vanished">Similar existing projects</translation>
     </message>
     <message>
         <source>Check these before proposing: maybe someone had the idea already, and you can comment or join instead.</source>
-        <translation>Check these before proposing: maybe someone had the idea already, and you can comment or join instead.</translation>
+        <translation type="vanished">Check these before proposing: maybe someone had the idea already, and you can comment or join instead.</translation>
     </message>
     <message>
         <source>Submit for review</source>
@@ -1757,8 +1757,8 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <translation>Secret projects…</translation>
     </message>
     <message>
-        <source>Whether this site&apos;s packages carry secret projects</source>
-        <translation>Whether this site&apos;s packages carry secret projects</translation>
+        <source>Whether this site's packages carry secret projects</source>
+        <translation>Whether this site's packages carry secret projects</translation>
     </message>
     <message>
         <source>none</source>
@@ -1969,7 +1969,7 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <translation>Synchronise with hub…</translation>
     </message>
     <message>
-        <source>Send this computer&apos;s changes to the central hub and take everyone else&apos;s</source>
+        <source>Send this computer's changes to the central hub and take everyone else's</source>
         <translation>Send this computer's changes to the central hub and take everyone else's</translation>
     </message>
     <message>

@@ -89,7 +89,7 @@
         <translation>打开项目</translation>
     </message>
     <message>
-        <source>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio&apos;s conflicts; everyone sees the changes of theirs the hub refused.</source>
+        <source>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio's conflicts; everyone sees the changes of theirs the hub refused.</source>
         <translation>两处在同步前改了同一处内容时，保留较晚的修改，另一个值列在这里，录入的内容不会丢失。工作室领衔人处理本工作室的冲突；每个人都能看到自己被中心库拒绝的修改。</translation>
     </message>
     <message>
@@ -420,11 +420,11 @@
     </message>
     <message>
         <source>Five-small innovation declaration (national_wuxiao)</source>
-        <translation>职工“五小”创新成果申报书（national_wuxiao）</translation>
+        <translation type="vanished">职工“五小”创新成果申报书（national_wuxiao）</translation>
     </message>
     <message>
         <source>Company achievement archive (company_archive)</source>
-        <translation>企业创新成果档案（company_archive）</translation>
+        <translation type="vanished">企业创新成果档案（company_archive）</translation>
     </message>
     <message>
         <source>Five-small innovation declaration</source>
@@ -685,7 +685,7 @@
         <translation>无法完成</translation>
     </message>
     <message>
-        <source>Enter the hub&apos;s address.</source>
+        <source>Enter the hub's address.</source>
         <translation>请填写中心库地址。</translation>
     </message>
 </context>
@@ -1146,11 +1146,11 @@
     </message>
     <message>
         <source>Similar existing projects</source>
-        <translation>相似的已有项目</translation>
+        <translation type="vanished">相似的已有项目</translation>
     </message>
     <message>
         <source>Check these before proposing: maybe someone had the idea already, and you can comment or join instead.</source>
-        <translation>提交前看一看：也许已经有人提过类似的想法，你可以去评论或加入。</translation>
+        <translation type="vanished">提交前看一看：也许已经有人提过类似的想法，你可以去评论或加入。</translation>
     </message>
     <message>
         <source>Submit for review</source>
@@ -1743,7 +1743,7 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <translation>秘密级项目…</translation>
     </message>
     <message>
-        <source>Whether this site&apos;s packages carry secret projects</source>
+        <source>Whether this site's packages carry secret projects</source>
         <translation>发给这个站点的交换包是否携带秘密级项目</translation>
     </message>
     <message>
@@ -1952,7 +1952,7 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <translation>与中心库同步…</translation>
     </message>
     <message>
-        <source>Send this computer&apos;s changes to the central hub and take everyone else&apos;s</source>
+        <source>Send this computer's changes to the central hub and take everyone else's</source>
         <translation>把本机的修改发送到中心库，并取回其他人的修改</translation>
     </message>
     <message>

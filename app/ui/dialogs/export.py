@@ -293,7 +293,9 @@ class Exporter(QObject):
         open_btn = box.addButton(self.tr("Open"), QMessageBox.ButtonRole.AcceptRole)
         open_btn.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(where))))
         box.setObjectName("exportDone")
-        box.open()  # not modal: the window stays usable while the message is up
+        box.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable while the message is up
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
 
     def _failed(self, error: BaseException) -> None:
         self._close_progress()

@@ -6,11 +6,11 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
-from app.core.permissions import GRANTS
+from app.core.permissions import roles_for
 from app.ui.tools import ToolSpec, register
 
 # The core's permission table says who: the menu only hides what a person could never use.
-SITE, PACKAGE = GRANTS["site.manage"], GRANTS["sync.package"]
+SITE, PACKAGE = roles_for("site.manage"), roles_for("sync.package")
 
 
 def _site(ctx: Any, parent: QWidget) -> None:
