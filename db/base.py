@@ -108,4 +108,4 @@ class SyncedMixin(Sequenced):
     site_id: Mapped[str] = mapped_column(String(36), default="")
     hlc: Mapped[str] = mapped_column(String(64), default=sequence.stamp_clock, onupdate=sequence.stamp_clock,
                                      server_default=text("''"))
-    versions: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    versions: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=sequence.stamp_versions)

@@ -35,6 +35,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 HISTORY = 8  # clocks kept per field: enough for the edits a site makes between two syncs
+MAKER = "_by"  # in `versions`: who made the row (keys starting with "_" are not fields)
 _TICK = "sync_tick"
 # Columns every synchronised row has that are bookkeeping, not content: never merged field by field.
 BOOKKEEPING = frozenset({"id", "seq", "origin", "hlc", "versions", "created_at", "updated_at", "site_id"})
@@ -117,6 +118,13 @@ def stamp_clock(context: Any) -> str:
     return current(context.connection).clock
 
 
+def stamp_versions(context: Any) -> dict[str, Any] | None:
+    """A new row remembers who made it (`_by`), when the transaction knows: the hub checks a row
+    made already past draft (an import) against its maker, not only its proposer."""
+    actor = (context.connection.info.get("sync_info") or {}).get("actor_id")
+    return {MAKER: actor} if actor else None
+
+
 def no_origin(context: Any) -> None:
     """An update made here: the row is no longer some other site's version."""
     return None
@@ -127,11 +135,13 @@ def no_origin(context: Any) -> None:
 @event.listens_for(Engine, "commit")
 def _forget_on_commit(conn: Connection) -> None:
     conn.info.pop(_TICK, None)
+    conn.info.pop("sync_info", None)
 
 
 @event.listens_for(Engine, "rollback")
 def _forget_on_rollback(conn: Connection) -> None:
     conn.info.pop(_TICK, None)
+    conn.info.pop("sync_info", None)
 
 
 @event.listens_for(Session, "after_begin")
@@ -141,6 +151,7 @@ def _tick_on_begin(session: Session, transaction: Any, connection: Connection) -
         return
     site = owner.site_id
     connection.info["sync_site"] = site
+    connection.info["sync_info"] = session.info  # who acts, once a use case says (audit.record)
     if _TICK not in connection.info:
         take(connection, owner.now(), site)
 
@@ -225,7 +236,22 @@ def _remember_created(session: Session, _ctx: Any) -> None:
         return
     tick = session.connection().info.get(_TICK)
     if tick is not None:
-        _created(session, tick).update(o.id for o in session.new if is_synced(o))
+        made = [o for o in session.new if is_synced(o)]
+        _created(session, tick).update(o.id for o in made)
+        session.info.setdefault("sync_made", []).extend(made)
+
+
+@event.listens_for(Session, "before_commit")
+def _name_makers(session: Session) -> None:
+    """Rows flushed before the use case said who acts (it records the audit entry last) learn
+    their maker now, in the same transaction."""
+    made = session.info.pop("sync_made", None)
+    actor = session.info.get("actor_id")
+    if not made or not actor:
+        return
+    for obj in made:
+        if obj in session and not (obj.versions or {}).get(MAKER):
+            obj.versions = {**(obj.versions or {}), MAKER: actor}
 
 
 def _tombstones(session: Session, tick: Tick) -> None:

@@ -14,11 +14,13 @@ libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0
 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon0 libxkbcommon-x11-0"
 # xvfb + xauth: `xvfb-run make run` and `make screenshots`.
 # fonts-wqy-microhei: without a CJK font every Chinese character is a box.
+# fonts-hanazono: the rarer CJK characters (Extension B, e.g. 𠀀 in names) that wqy lacks; the
+#   dossier falls back to it (and its test checks that).
 # poppler-utils: pdftoppm/pdffonts, used by the dossier tests to look at PDFs.
 # zbar-tools: zbarimg, which reads the verification QR code back out of a rendered dossier page.
 # postgresql: server binaries for the hub tests (tests/postgres_server.py).
 # strace: the I/O-error tests make a system call fail with EIO in a real process (tests/faults.py).
-TOOLS="xvfb xauth fonts-wqy-microhei poppler-utils zbar-tools postgresql strace"
+TOOLS="xvfb xauth fonts-wqy-microhei fonts-hanazono poppler-utils zbar-tools postgresql strace"
 
 packages="$QT_XCB $TOOLS"
 

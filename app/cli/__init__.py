@@ -23,6 +23,8 @@ from app.core.i18n import set_language, t
 COMMANDS = [
     "cmd_init",
     "cmd_user",
+    "cmd_org",
+    "cmd_people",
     "cmd_project",
     "cmd_demo",
     "cmd_transfer",
@@ -31,6 +33,8 @@ COMMANDS = [
     "cmd_team",
     "cmd_incubation",
     "cmd_warnings",
+    "cmd_stats",
+    "cmd_ledger",
     "cmd_dossier",
     "cmd_sync",
     "cmd_site",

@@ -61,11 +61,13 @@ def run_dossier(args, ctx) -> int:  # type: ignore[no-untyped-def]
     if args.studio or args.status or args.category or args.year or args.combined:
         raise ValidationError(t("--studio/--status/--category/--year/--combined 只用于 --batch。",
                                 "--studio/--status/--category/--year/--combined only go with --batch."))
-    from app.dossier.export import export_dossier
+    from app.dossier.export import export_dossier, glyph_note
 
     result = export_dossier(ctx.bank(), ctx.actor, args.id, args.output, template=args.template)
     for name, reason in result.image_problems:
         ctx.info(t("注意：图片 {n} 未能放入档案（{r}）", "note: picture {n} left out ({r})", n=name, r=reason))
+    for problem in result.glyph_problems:
+        ctx.info(glyph_note(*problem))
     code = next(iter(result.codes.values()))
     ctx.info(t("已导出 {f}（{p} 页），校验码 {c}", "wrote {f} ({p} pages), verification code {c}",
                f=args.output, p=result.pages, c=code))
@@ -73,7 +75,7 @@ def run_dossier(args, ctx) -> int:  # type: ignore[no-untyped-def]
 
 
 def _run_batch(args, ctx) -> int:  # type: ignore[no-untyped-def]
-    from app.dossier.export import BatchFilter, export_batch
+    from app.dossier.export import BatchFilter, export_batch, glyph_note
 
     f = BatchFilter(studio=args.studio, statuses=tuple(args.status), categories=tuple(args.category),
                     year=args.year)
@@ -90,6 +92,8 @@ def _run_batch(args, ctx) -> int:  # type: ignore[no-untyped-def]
     for number, name, reason in result.image_problems:
         ctx.info(t("注意：{no} 的图片 {n} 未能放入档案（{r}）", "note: {no}: picture {n} left out ({r})",
                    no=number, n=name, r=reason))
+    for problem in result.glyph_problems:
+        ctx.info(glyph_note(*problem))
     rate = result.total / result.seconds if result.seconds else 0
     if args.combined:
         ctx.info(t("已导出 {n} 份成果档案到 {f}（{p} 页，{s:.1f} 秒）",

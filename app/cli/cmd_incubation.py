@@ -1,4 +1,4 @@
-"""`ideabank incubation create|edit|submit|withdraw|decide|start|milestone|add-milestone|deliver|close|list|show`."""
+"""`ideabank incubation create|edit|submit|withdraw|decide|start|milestone|add-milestone|confirm-delivery|deliver|close|list|show`."""
 from __future__ import annotations
 
 from app.cli.cmd_project import read_json_object
@@ -34,6 +34,12 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
         sp = ps.add_parser(action, help=t(zh, en))
         sp.add_argument("id")
         sp.set_defaults(handler=run_step, step=action)
+
+    cd = ps.add_parser("confirm-delivery", help=t("确认里程碑未完成时也可交付（工作室领衔人）",
+                                                  "confirm delivery while milestones are still open (studio leader)"))
+    cd.add_argument("id")
+    cd.add_argument("--note", default="", help=t("说明", "a note"))
+    cd.set_defaults(handler=run_confirm_delivery)
 
     d = ps.add_parser("decide", help=t("受理或不予受理（孵化基地）", "accept or decline (incubation base)"))
     d.add_argument("id")
@@ -142,6 +148,12 @@ def _status(ctx, value: str) -> None:  # type: ignore[no-untyped-def]
 
 def run_step(args, ctx) -> int:  # type: ignore[no-untyped-def]
     _status(ctx, incubation.move(ctx.bank(), ctx.actor, args.id, args.step).value)
+    return 0
+
+
+def run_confirm_delivery(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    incubation.confirm_delivery(ctx.bank(), ctx.actor, args.id, args.note)
+    ctx.info(t("已确认：孵化基地可以交付。", "Confirmed: the incubation base may deliver."))
     return 0
 
 

@@ -1,4 +1,4 @@
-"""`ideabank project add|list|show|edit|move|review|comment|vote|merge|delete`."""
+"""`ideabank project add|list|show|edit|move|review|comment|vote|merge|unmerge|delete`."""
 from __future__ import annotations
 
 import json
@@ -84,6 +84,10 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     mg.add_argument("survivor")
     mg.add_argument("duplicate")
     mg.set_defaults(handler=run_merge)
+    um = ps.add_parser("unmerge", help=t("撤销合并：重复项目恢复为独立项目（工作室领衔人、管理员）",
+                                         "undo a merge: the duplicate stands on its own again (leaders, admins)"))
+    um.add_argument("duplicate")
+    um.set_defaults(handler=run_unmerge)
 
     rm = ps.add_parser("delete", help=t("删除项目", "delete a project"))
     rm.add_argument("id")
@@ -227,6 +231,13 @@ def run_merge(args, ctx) -> int:  # type: ignore[no-untyped-def]
     bank = ctx.bank()
     projects.merge(bank, ctx.actor, _resolve(bank, args.survivor), _resolve(bank, args.duplicate))
     ctx.info(t("已合并。", "Merged."))
+    return 0
+
+
+def run_unmerge(args, ctx) -> int:  # type: ignore[no-untyped-def]
+    bank = ctx.bank()
+    projects.undo_merge(bank, ctx.actor, _resolve(bank, args.duplicate))
+    ctx.info(t("已撤销合并。", "The merge was undone."))
     return 0
 
 

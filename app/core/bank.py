@@ -187,16 +187,18 @@ class Bank:
         if (not self.wrote or not self.auto_backup_at_close or self.damaged or self.storage_failed
                 or self.read_only or self.db_path is None):
             return False
-        every = backups.every_minutes(self.setting("backup_every_minutes", backups.DEFAULT_EVERY_MINUTES))
-        return backups.due(self.data_dir, every)
+        return backups.due(self.data_dir, self._backup_every())
 
     def maybe_backup(self) -> Path | None:
         """An automatic rolling backup if one is due (see app/core/backups.py); None otherwise."""
         if self.db_path is None or self.damaged or self.read_only:
             return None
-        every = backups.every_minutes(self.setting("backup_every_minutes", backups.DEFAULT_EVERY_MINUTES))
-        self.auto_backup = backups.maybe_backup(self.data_dir, every)
+        self.auto_backup = backups.maybe_backup(self.data_dir, self._backup_every())
         return self.auto_backup
+
+    def _backup_every(self) -> int:
+        """Minutes between automatic backups (site setting `backup_every_minutes`; 0 turns them off)."""
+        return backups.every_minutes(self.setting("backup_every_minutes", backups.DEFAULT_EVERY_MINUTES))
 
     def close(self) -> None:
         if self.wrote and self.auto_backup_at_close and not self.damaged and not self.storage_failed:
@@ -244,14 +246,15 @@ class Bank:
             raise storage from exc
 
     @contextmanager
-    def write(self, *, stamp: bool = True) -> Iterator[Session]:
+    def write(self, *, stamp: bool = True, actor: Actor | None = None) -> Iterator[Session]:
         """One transaction: commits when the block ends, rolls back on any exception. A held lock,
         a full disk or an I/O error comes out as one StorageError, with nothing written. Nothing
         writes to a store that failed its check, or in a read-only folder.
 
         It takes the next change number when it begins (db/sequence.py); `stamp=False` is for
         bookkeeping that changes no synchronised row (a consumer's cursor), so that it does not
-        itself count as a change."""
+        itself count as a change. `actor`: who the rows it writes are by, for writes that do not
+        name them through the audit trail first (bulk inserts)."""
         if self.read_only:
             raise StorageError(t("数据文件夹 {p} 是只读的（备份介质、光盘），只能查看，不能修改。",
                                  "The data folder {p} is read-only (a backup medium, a disc): it can be read, not "
@@ -260,6 +263,8 @@ class Bank:
         try:
             with self._write() as s, s.begin():
                 s.info["stamp"] = stamp
+                if actor is not None:
+                    s.info["actor_id"] = actor.id
                 yield s
             self.wrote = self.wrote or stamp
         except (DBAPIError, sqlite3.Error) as exc:

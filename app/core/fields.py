@@ -40,12 +40,22 @@ EDITABLE_FIELDS = (
 MAX_TAGS = 20
 MAX_TAG_LEN = 30
 
+# One vocabulary for a project's fields: forms, CLI messages and the column headers of imports and
+# exports (app/core/transfer_files.py), Chinese first.
 FIELD_NAMES = {
-    "title": ("标题", "Title"), "category": ("分类", "Category"), "background": ("背景", "Background"),
-    "solution": ("解决方案", "Solution"), "innovation_points": ("创新点", "Innovation points"),
+    "id": ("标识", "ID"), "number": ("项目编号", "Number"),
+    "title": ("标题", "Title"), "category": ("分类", "Category"), "status": ("状态", "Status"),
+    "background": ("背景", "Background"), "solution": ("解决方案", "Solution"),
+    "innovation_points": ("创新点", "Innovation points"), "implementation": ("实施情况", "Implementation"),
+    "indicators": ("技术经济指标", "Indicators"), "promotion": ("推广应用", "Promotion"),
     "expected_benefit": ("预期经济效益", "Expected benefit"), "measured_benefit": ("实测经济效益", "Measured benefit"),
-    "investment": ("投入", "Investment"), "tags": ("标签", "Tags"), "confidentiality": ("密级", "Confidentiality"),
-    "patents": ("专利", "Patents"), "awards": ("获奖", "Awards"), "studio_id": ("工作室", "Studio"),
+    "benefit_basis": ("效益计算依据", "Benefit basis"), "investment": ("投入", "Investment"),
+    "social_benefit": ("社会效益", "Social benefit"), "tags": ("标签", "Tags"), "patents": ("专利", "Patents"),
+    "awards": ("获奖", "Awards"), "confidentiality": ("密级", "Confidentiality"), "studio": ("工作室", "Studio"),
+    "studio_id": ("工作室", "Studio"), "proposer": ("提出人工号", "Proposer"), "co_authors": ("合作者工号", "Co-authors"),
+    "kiosk": ("自助终端提交", "Kiosk"), "created_at": ("创建时间", "Created"), "updated_at": ("更新时间", "Updated"),
+    "submitted_at": ("提交时间", "Submitted"), "decided_at": ("评审时间", "Decided"),
+    "completed_at": ("完成时间", "Completed"),
 }
 
 
@@ -249,6 +259,8 @@ def clean_project_fields(data: dict[str, Any], *, partial: bool = False) -> tupl
                                              for item in value])
             except ValueError as exc:
                 problems[field] = str(exc)
+    if "studio_id" in data:  # resolved from a studio name by the caller; absent: the proposer's studio
+        clean["studio_id"] = data.get("studio_id") or None
     if present("confidentiality"):
         raw = data.get("confidentiality") or "internal"
         try:

@@ -27,6 +27,7 @@ KIND_LABELS = {
     "team": ("团队", "Team"), "call": ("揭榜", "Open call"), "incubation": ("孵化", "Incubation"),
     # issue 15: leaders hear of every submission; authors of people asking to join
     "submission": ("待评审", "New submission"), "join": ("加入申请", "Join request"),
+    "merge": ("项目合并", "Merge"),  # issue 12: a duplicate's authors hear where it went
 }
 
 

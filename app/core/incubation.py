@@ -21,7 +21,7 @@ from app.core import audit, notify
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.changes import Changes
-from app.core.errors import InvalidTransition, NotFound, ValidationError
+from app.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from app.core.i18n import t
 from app.core.lifecycle import MILESTONE_OPEN, REQUEST_STATUSES, STEPS, action_between, step_for
 from app.core.permissions import Verdicts, allowed, check, for_request, project_subject, request_subject
@@ -276,6 +276,8 @@ def move(bank: Bank, actor: Actor, ref: str, action: str, reason: str | None = N
         if action == "submit":
             _check_project_ready(project)
             _raise_if(submission_problems(req))
+        if action == "deliver":
+            _check_delivery(req)
         now = bank.now()
         old = req.status
         changed_projects: set[str] = set()
@@ -302,6 +304,44 @@ def move(bank: Bank, actor: Actor, ref: str, action: str, reason: str | None = N
         return Changes(incubation=True, notifications=True, project_ids=frozenset(changed_projects),
                        membership=bool(changed_projects), fields=frozenset({"status"} if changed_projects else ()),
                        value=req.status)
+
+
+def open_milestones(req: IncubationRequest) -> list[Milestone]:
+    return [m for m in req.milestones if m.done_on is None]
+
+
+def _check_delivery(req: IncubationRequest) -> None:
+    """Work is delivered when its milestones are done, or when the studio's leader said it may be
+    delivered all the same (confirm_delivery)."""
+    still_open = open_milestones(req)
+    if still_open and req.delivery_confirmed_at is None:
+        raise Conflict(t("还有 {n} 个里程碑未完成（{m}）：需先由工作室领衔人确认交付（ideabank incubation confirm-delivery {r}）。",
+                         "{n} milestone(s) are still open ({m}): the studio's leader must confirm the delivery first "
+                         "(ideabank incubation confirm-delivery {r}).", n=len(still_open),
+                         m=t("、", ", ").join(m.title for m in still_open), r=req.number))
+
+
+def confirm_delivery(bank: Bank, actor: Actor, ref: str, note: str = "") -> Changes:
+    """The studio's leader agrees that the base may deliver while milestones are still open."""
+    with bank.write() as s:
+        req = load(s, ref, for_update=True)
+        check(actor, "incubation.confirm_delivery", request_subject(req))
+        if req.delivery_confirmed_at is not None:
+            return Changes(value=req.id)
+        now = bank.now()
+        still_open = [m.title for m in open_milestones(req)]
+        req.delivery_confirmed_by, req.delivery_confirmed_at, req.updated_at = actor.id, now, now
+        audit.record(s, actor, "incubation", req.id, "confirm_delivery", field="open_milestones", new=still_open,
+                     site_id=bank.site_id, at=now)
+        if note.strip():
+            audit.record(s, actor, "incubation", req.id, "confirm_delivery", field="reason", new=note.strip(),
+                         site_id=bank.site_id, at=now)
+        project = s.get(Project, req.project_id)
+        params = {"title": req.title, "who": actor.name}
+        for uid in _concerned(s, req, project) | set(s.scalars(select(User.id).where(User.role == "base",
+                                                                                     User.active.is_(True)))):
+            notify.send(s, bank, uid, "incubation", project.id, "delivery_confirmed", params, actor=actor)
+        return Changes(incubation=True, notifications=True, value=req.id)
 
 
 def _apply_outcome(s: Session, bank: Bank, actor: Actor, req: IncubationRequest, project: Project,
@@ -447,6 +487,7 @@ def _summary(req: IncubationRequest, day: dt.date) -> dict[str, Any]:
             "services_label": "、".join(label(SERVICES, x) for x in req.services or []),
             "milestones_done": len(req.milestones) - len(open_ms), "milestones_total": len(req.milestones),
             "next_due": nxt.due_on.isoformat() if nxt else None,
+            "delivery_confirmed": req.delivery_confirmed_at is not None,
             # Due dates bind only once the base has taken the work on (as in warnings.py).
             "overdue": sum(1 for m in open_ms if m.due_on < day) if req.status in MILESTONE_OPEN else 0,
             "updated_at": req.updated_at.isoformat()}
@@ -468,6 +509,10 @@ def candidate_projects(bank: Bank, actor: Actor, *, limit: int = 500) -> list[tu
             stmt = stmt.where(clause)
         if actor.role == "leader":  # narrows the scan; the table below decides
             stmt = stmt.where((Project.studio_id == actor.studio_id) | Project.studio_id.is_(None))
+        elif actor.role == "worker":  # their own projects (they commission the base directly)
+            from db.models import ProjectMember
+            stmt = stmt.where((Project.proposer_id == actor.id) | Project.id.in_(
+                select(ProjectMember.project_id).where(ProjectMember.user_id == actor.id)))
         out = []
         for p in s.scalars(stmt.limit(limit * 4)):
             if allowed(actor, "project.request_incubation", project_subject(p)):
@@ -527,5 +572,5 @@ def detail(bank: Bank, actor: Actor, ref: str) -> dict[str, Any]:
 
 
 __all__ = ["SERVICES", "MATURITY", "REQUEST_STATUSES", "STEPS", "create", "edit", "move", "submit", "accept",
-           "decline", "start", "deliver", "close", "update_milestone", "add_milestone", "list_requests", "detail",
+           "decline", "start", "deliver", "confirm_delivery", "close", "update_milestone", "add_milestone", "list_requests", "detail",
            "action_between", "available_actions", "step_for", "request_permissions", "candidate_projects"]

@@ -37,6 +37,13 @@ TEMPLATES: dict[str, tuple[str, str]] = {
                           "Incubation request '{title}': {old} → {new} (by {who})"),
     "milestone_update": ("孵化委托“{title}”里程碑“{milestone}”有新进展：{note}",
                          "Incubation request '{title}', milestone '{milestone}': {note}"),
+    "delivery_confirmed": ("孵化委托“{title}”：{who}确认可在里程碑未完成时交付。",
+                           "Incubation request '{title}': {who} confirmed it may be delivered with milestones still open."),
+    "project_merged": ("你的项目“{m}”与“{s}”重复，已由{who}合并到“{s}”：点赞、评论和作者已一并转入。如有异议，请联系工作室领衔人撤销合并。",
+                       "Your project '{m}' duplicated '{s}' and was merged into it by {who}: its votes, comments and "
+                       "authors moved along. If you disagree, ask a studio leader to undo the merge."),
+    "merge_undone": ("“{m}”与“{s}”的合并已由{who}撤销，你的项目恢复为独立项目。",
+                     "{who} undid the merge of '{m}' into '{s}': your project stands on its own again."),
 }
 REASON = ("。理由：{reason}", ". Reason: {reason}")
 NOTE = ("说明：{reason}", " Note: {reason}")

@@ -97,9 +97,13 @@ TABLE: dict[str, UseCase] = {
     # projects (subject: the project; for_project)
     "project.propose": use("提出创意", "propose ideas", who(*EVERYONE)),
     "project.view_secret": use("查看秘密级项目", "see this secret project", who(ADMIN, OWNER, STUDIO_LEADER)),
+    # A draft is private to its proposer and co-authors, whoever else asks: no other use case of a
+    # project is open to anyone else while it is a draft (see `verdict`).
+    "project.view_draft": use("查看此草稿", "see this draft", who(OWNER)),
     "project.edit": use("修改此项目", "edit this project", who(ADMIN, *LEADERS), who(OWNER, states=EDITABLE_BY_OWNER)),
     "project.delete": use("删除此项目", "delete this project", who(ADMIN), who(PROPOSER, states={"draft"})),
     "project.merge": use("合并此项目", "merge this project", who(ADMIN, *LEADERS)),
+    "project.undo_merge": use("撤销此项目的合并", "undo this project's merge", who(ADMIN, *LEADERS)),
     "project.review": use("评审此项目", "review this project", who(ADMIN, *LEADERS)),
     "project.read_private_notes": use("查看评审内部意见", "read reviewers' private notes", who(ADMIN, *LEADERS)),
     "project.confirm_kiosk": use("确认自助终端提案", "confirm kiosk proposals", who(ADMIN, *LEADERS)),
@@ -109,8 +113,9 @@ TABLE: dict[str, UseCase] = {
     "project.add_co_author": use("为此项目添加合作者", "add co-authors to this project", who(ADMIN, *LEADERS, PROPOSER)),
     "project.vote": use("点赞", "vote", who(*EVERYONE)),
     "project.export_dossier": use("导出此项目的成果档案", "export this project's dossier", who(ADMIN, BASE, *LEADERS, OWNER)),
+    # Workers or studios commission the incubation base directly (职工或创新工作室直接委托孵化基地).
     "project.request_incubation": use("为此项目申请孵化", "request incubation for this project",
-                                      who(ADMIN, *LEADERS, states={"adopted", "completed"})),
+                                      who(ADMIN, *LEADERS, OWNER, states={"adopted", "completed"})),
     # the project lifecycle (states: lifecycle.TRANSITIONS)
     "project.submit": use("提交此项目", "submit this project", who(ADMIN, *LEADERS, OWNER)),
     "project.withdraw": use("撤回此项目", "withdraw this project", who(ADMIN, OWNER)),
@@ -129,6 +134,18 @@ TABLE: dict[str, UseCase] = {
                                who(ADMIN, BASE, STUDIO_LEADER)),
     "studio.import": use("导入此工作室的项目", "import projects into this studio", who(ADMIN, STUDIO_LEADER, UNASSIGNED_LEADER)),
     "studio.configure_warnings": use("修改预警设置", "change the warning settings", who(ADMIN, STUDIO_LEADER)),
+    # The organisation (issue 12): admins everything; a studio's leader their own studio and its people.
+    "studio.edit_profile": use("修改此工作室的成立日期、场地和标志", "change this studio's founding date, premises and logo",
+                               who(ADMIN, STUDIO_LEADER)),
+    "studio.configure": use("修改此工作室的评审细则和答复模板", "change this studio's rubric and answer templates",
+                            who(ADMIN, STUDIO_LEADER)),
+    "studio.manage_members": use("调整此工作室的成员", "change who belongs to this studio", who(ADMIN, STUDIO_LEADER)),
+    "studio.edit_people": use("修改此工作室人员的技能等级、专长和荣誉",
+                              "change the skill grade, specialty and honours of this studio's people",
+                              who(ADMIN, STUDIO_LEADER)),
+    # The studio ledger (台账, issue 11): its leader keeps it; staff and the base read and export it.
+    "studio.keep_ledger": use("记录此工作室的台账", "keep this studio's ledger", who(ADMIN, STUDIO_LEADER)),
+    "studio.export_ledger": use("查看和导出工作室台账", "see and export studio ledgers", who(ADMIN, BASE, LEADER)),
 
     # teams (subject: the team; for_team)
     "team.manage": use("管理此团队", "manage this team", who(ADMIN, TEAM_LEADER, STUDIO_LEADER)),
@@ -153,6 +170,9 @@ TABLE: dict[str, UseCase] = {
     "incubation.decline": use("不予受理孵化委托", "decline incubation requests", who(ADMIN, BASE)),
     "incubation.start": use("开始实施孵化委托", "start incubation work", who(ADMIN, BASE)),
     "incubation.deliver": use("交付孵化委托", "deliver incubation work", who(ADMIN, BASE)),
+    # Delivering while a milestone is still open needs the word of the studio's leader first.
+    "incubation.confirm_delivery": use("确认里程碑未完成时交付", "confirm delivery while milestones are open",
+                                       who(ADMIN, STUDIO_LEADER, states={"in_progress"})),
     "incubation.close": use("结项孵化委托", "close incubation requests", who(ADMIN, BASE)),
     "incubation.report_progress": use("更新里程碑", "report progress on milestones",
                                       who(ADMIN, BASE, REQUESTER, STUDIO_LEADER, states=MILESTONE_OPEN)),
@@ -162,12 +182,12 @@ TABLE: dict[str, UseCase] = {
 
     # the site (no record: can)
     "sync.hub": use("与中心库同步", "synchronise with the hub", who(*EVERYONE)),  # the hub re-checks every change
-    "conflict.resolve": use("处理此同步冲突", "settle this synchronisation conflict",
-                            who(ADMIN, STUDIO_LEADER, UNASSIGNED_LEADER)),  # subject: the studio of its project
+    # what synchronisation could not settle: leaders their studio's (subject: the project's studio), admins all
+    "sync.resolve": use("处理同步冲突", "resolve synchronisation conflicts", who(ADMIN, STUDIO_LEADER, UNASSIGNED_LEADER)),
     "sync.package": use("导出或导入交换包", "export or import exchange packages", who(ADMIN)),
     "site.manage": use("管理站点与信任", "manage sites and trust", who(ADMIN)),
-    "user.manage": use("管理用户", "manage users", who(ADMIN)),
-    "studio.manage": use("管理工作室", "manage studios", who(ADMIN)),
+    "user.manage": use("管理用户", "manage users", who(ADMIN)),  # accounts: number, name, unit, role, password
+    "studio.manage": use("管理工作室", "manage studios", who(ADMIN)),  # add; name, level, unit, leader, funds
     "unit.manage": use("管理单位", "manage units", who(ADMIN)),
     "site.settings": use("修改全站设置", "change the site's settings", who(ADMIN)),
     "data.import": use("导入数据", "import data", who(ADMIN, LEADER)),
@@ -267,6 +287,8 @@ def verdict(actor: Actor, use_case: str, subject: Subject = NO_RECORD) -> Verdic
     uc = TABLE.get(use_case)
     if uc is None:
         return Verdict(False, t("未知操作：{u}", "Unknown action: {u}", u=use_case), offer=False)
+    if _draft_blocks(actor, use_case, subject):
+        return Verdict(False, _draft_reason(), offer=False)
     people = [r for r in uc.rules if _matches(actor, r, subject)]
     if not people:
         excluded = [h for r in uc.rules for h in r.unless if _holds(actor, h, subject)]
@@ -287,6 +309,17 @@ def verdict(actor: Actor, use_case: str, subject: Subject = NO_RECORD) -> Verdic
     names_en = ", ".join(_state_name(subject, s, "en") for s in states)
     return Verdict(False, t("只有在“{s}”状态时才能{what}。", "You may {what_en} only while it is {s_en}.",
                             s=names, what=uc.zh, s_en=names_en, what_en=uc.en), by_state=True)
+
+
+def _draft_blocks(actor: Actor, use_case: str, subject: Subject) -> bool:
+    """Someone else's draft: no use case of it is open to this person."""
+    return (subject.state == "draft" and use_case.startswith("project.") and use_case != "project.view_draft"
+            and not _matches(actor, TABLE["project.view_draft"].rules[0], subject))
+
+
+def _draft_reason() -> str:
+    return t("这是别人的草稿：提交之前只有作者和合作者可以查看和处理。",
+             "This is someone else's draft: until it is submitted only its authors may see or act on it.")
 
 
 def _state_name(subject: Subject, state: str, lang: str) -> str:
@@ -325,6 +358,8 @@ def check(actor: Actor, use_case: str, subject: Subject = NO_RECORD) -> None:
     v = verdict(actor, use_case, subject)
     if v.allowed:
         return
+    if _draft_blocks(actor, use_case, subject):
+        raise draft_denied(actor)
     if v.by_state and _machine_step(use_case) is not None:
         raise InvalidTransition(v.reason)
     if v.by_state or use_case not in TABLE:
@@ -347,12 +382,10 @@ def could(actor: Actor, use_case: str) -> bool:
 
 
 def roles_for(use_case: str) -> frozenset[str]:
-    """The roles that take `use_case` on some records (for a menu entry shown by role)."""
+    """The roles that could take `use_case` on some record (menus hide it from the others)."""
     uc = TABLE.get(use_case)
-    if uc is None:
-        return frozenset()
-    holders = {h for rule in uc.rules for h in rule.who}
-    return frozenset(r for r in EVERYONE if r in holders or (r == LEADER and holders & set(LEADERS)))
+    holders = {h for rule in (uc.rules if uc else ()) for h in rule.who}
+    return frozenset(h for h in EVERYONE if h in holders) | (frozenset({LEADER}) if holders & set(LEADERS) else frozenset())
 
 
 def denied(actor: Actor, use_case: str) -> PermissionDenied:
@@ -414,14 +447,21 @@ def for_warning(actor: Actor, studio_id: str | None, concerned: Iterable[str]) -
 
 # -- secret projects -------------------------------------------------------------------------------
 def may_see(actor: Actor, *, confidentiality: str, studio_id: str | None, proposer_id: str | None,
-            member_ids: set[str]) -> bool:
-    """Secret (秘密) projects are shown only to those `project.view_secret` names; everything else
-    is open to every signed-in person (the point of the idea bank). queries.visible_to is the SQL
-    form of the same rule."""
+            member_ids: set[str], status: str | None = None) -> bool:
+    """Drafts are shown only to those `project.view_draft` names (their authors); secret (秘密)
+    projects only to those `project.view_secret` names; everything else is open to every signed-in
+    person (the point of the idea bank). queries.visible_to is the SQL form of the same rule."""
+    subject = Subject(status, studio_id, {OWNER: _ids(proposer_id, *member_ids)})
+    if status == "draft" and not allowed(actor, "project.view_draft", subject):
+        return False
     if confidentiality != "secret":
         return True
-    return allowed(actor, "project.view_secret",
-                   Subject(None, studio_id, {OWNER: _ids(proposer_id, *member_ids)}))
+    return allowed(actor, "project.view_secret", Subject(None, studio_id, subject.related))
+
+
+def draft_denied(actor: Actor) -> PermissionDenied:
+    return PermissionDenied(t("{name}（{no}）：{why}", "{name} ({no}): {why}", name=actor.name, no=actor.employee_no,
+                              why=_draft_reason()))
 
 
 def secret_denied(actor: Actor) -> PermissionDenied:

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from app.core import audit, notify
+from app.core import audit, notify, stays
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.changes import Changes
@@ -20,7 +20,7 @@ from app.core.i18n import t
 from app.core.lifecycle import transition
 from app.core.numbering import serial_number
 from app.core.permissions import check, project_subject
-from db.models import Comment, Project, ProjectMember, Studio, User, Vote
+from db.models import Comment, Project, ProjectMember, ProjectMerge, Studio, User, Vote
 
 # Fields whose change moves a project between filtered lists (so lists re-query).
 MEMBERSHIP_FIELDS = frozenset({"status", "category", "studio_id", "measured_benefit"})
@@ -172,6 +172,7 @@ def _apply_transition(s: Session, bank: Bank, actor: Actor, project: Project, ac
         project.completed_at = now
     audit.record(s, actor, "project", project.id, action, field="status", old=old, new=tr.target,
                  site_id=bank.site_id, at=now)
+    stays.record(s, project.id, tr.target, now)
     if reason:
         audit.record(s, actor, "project", project.id, action, field="reason", new=reason, site_id=bank.site_id, at=now)
     notify.status_changed(s, bank, actor, project, old, reason)
@@ -270,29 +271,83 @@ def merge(bank: Bank, actor: Actor, survivor_id: str, merged_id: str) -> Changes
         if merged.merged_into_id:
             raise Conflict(t("项目“{t}”已经合并过了。", "'{t}' has already been merged.", t=merged.title))
         now = bank.now()
+        record = ProjectMerge(survivor_id=survivor.id, merged_id=merged.id, merged_by=actor.id, moved_comments=[],
+                              moved_votes=[], dropped_voters=[], added_members=[], site_id=bank.site_id,
+                              created_at=now, updated_at=now)
         voters = set(s.scalars(select(Vote.user_id).where(Vote.project_id == survivor.id)))
         for vote in s.scalars(select(Vote).where(Vote.project_id == merged.id)).all():
             if vote.user_id in voters:
+                record.dropped_voters.append(vote.user_id)
                 s.delete(vote)
                 audit.tombstone(s, "vote", vote.id, bank.site_id, now)
             else:
+                record.moved_votes.append(vote.id)
                 vote.project_id, vote.updated_at = survivor.id, now
+        record.moved_comments = list(s.scalars(select(Comment.id).where(Comment.project_id == merged.id)))
         s.execute(update(Comment).where(Comment.project_id == merged.id)
                   .values(project_id=survivor.id, updated_at=now))
-        people = [m.user for m in survivor.members] + [m.user for m in merged.members
-                                                        if m.user_id not in member_ids(survivor)]
+        before = member_ids(survivor)
+        people = [m.user for m in survivor.members] + [m.user for m in merged.members if m.user_id not in before]
+        record.added_members = [u.id for u in people if u.id not in before]
         _set_members(s, survivor, people, bank.site_id)
-        s.flush()
-        for p in (survivor, merged):
-            p.vote_count = s.scalar(select(func.count()).select_from(Vote).where(Vote.project_id == p.id)) or 0
-            p.comment_count = s.scalar(select(func.count()).select_from(Comment).where(Comment.project_id == p.id)) or 0
-            p.updated_at = now
         merged.merged_into_id = survivor.id
+        s.add(record)
+        _recount(s, now, survivor, merged)
         audit.record(s, actor, "project", merged.id, "merge", field="merged_into_id", new=survivor.id,
                      site_id=bank.site_id, at=now)
+        # The duplicate's authors hear where their idea went (and that a leader can undo it).
+        params = {"m": merged.title, "s": survivor.title, "who": actor.name}
+        for user_id in {merged.proposer_id} | member_ids(merged):
+            notify.send(s, bank, user_id, "merge", merged.id, "project_merged", params, actor=actor)
         return Changes(project_ids=frozenset({survivor.id, merged.id}), membership=True, comments=True, votes=True,
-                       value=survivor.id)
+                       notifications=True, value=survivor.id)
+
+
+def _recount(s: Session, now: dt.datetime, *projects: Project) -> None:
+    s.flush()
+    for p in projects:
+        p.vote_count = s.scalar(select(func.count()).select_from(Vote).where(Vote.project_id == p.id)) or 0
+        p.comment_count = s.scalar(select(func.count()).select_from(Comment).where(Comment.project_id == p.id)) or 0
+        p.updated_at = now
+
+
+def undo_merge(bank: Bank, actor: Actor, merged_id: str) -> Changes:
+    """Undo the merge of a duplicate: it returns to the lists with its own votes, comments and
+    authors (comments written on the survivor since stay there); its authors are told."""
+    with bank.write() as s:
+        merged = load(s, merged_id, for_update=True)
+        record = s.scalar(select(ProjectMerge).where(ProjectMerge.merged_id == merged.id,
+                                                     ProjectMerge.undone_at.is_(None))
+                          .order_by(ProjectMerge.created_at.desc()))
+        if not merged.merged_into_id or record is None:
+            raise Conflict(t("项目“{t}”没有被合并，无需撤销。", "'{t}' is not merged; there is nothing to undo.",
+                             t=merged.title))
+        survivor = load(s, record.survivor_id, for_update=True)
+        check(actor, "project.undo_merge", project_subject(merged))
+        check(actor, "project.undo_merge", project_subject(survivor))
+        now = bank.now()
+        s.execute(update(Comment).where(Comment.id.in_(record.moved_comments), Comment.project_id == survivor.id)
+                  .values(project_id=merged.id, updated_at=now))
+        for vote in s.scalars(select(Vote).where(Vote.id.in_(record.moved_votes), Vote.project_id == survivor.id)):
+            vote.project_id, vote.updated_at = merged.id, now
+        s.flush()
+        have = set(s.scalars(select(Vote.user_id).where(Vote.project_id == merged.id)))
+        for user_id in set(record.dropped_voters) - have:
+            s.add(Vote(project_id=merged.id, user_id=user_id, site_id=bank.site_id, created_at=now, updated_at=now))
+        added = set(record.added_members)
+        if added & member_ids(survivor):
+            _set_members(s, survivor, [m.user for m in survivor.members if m.user_id not in added], bank.site_id)
+        merged.merged_into_id = None
+        record.undone_by, record.undone_at, record.updated_at = actor.id, now, now
+        _recount(s, now, survivor, merged)
+        audit.record(s, actor, "project", merged.id, "undo_merge", field="merged_into_id", old=survivor.id, new=None,
+                     site_id=bank.site_id, at=now)
+        params = {"m": merged.title, "s": survivor.title, "who": actor.name}
+        for user_id in {merged.proposer_id} | member_ids(merged):
+            notify.send(s, bank, user_id, "merge", merged.id, "merge_undone", params, actor=actor)
+        return Changes(project_ids=frozenset({survivor.id, merged.id}), membership=True, comments=True, votes=True,
+                       notifications=True, value=merged.id)
 
 
 __all__ = ["propose", "edit", "move", "submit", "start_review", "adopt", "not_adopt", "start_work", "complete",
-           "ask_to_join", "add_co_author", "delete_project", "merge", "load"]
+           "ask_to_join", "add_co_author", "delete_project", "merge", "undo_merge", "load"]

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from app.core.actor import Actor
@@ -17,7 +17,7 @@ from app.core.bank import Bank
 from app.core.errors import ValidationError
 from app.core.history import describe, ids_in
 from app.core.i18n import t
-from app.core.permissions import Verdicts, for_project, may_see, secret_denied
+from app.core.permissions import Verdicts, draft_denied, for_project, may_see, secret_denied
 from app.core.projects import load
 from app.core.vocab import CATEGORIES, STATUSES, label
 from db.models import Attachment, AuditLog, Comment, Project, Studio, Unit, User, Vote
@@ -37,6 +37,8 @@ class ProjectFilter:
     studio_id: str | None = None
     unit_id: str | None = None  # the proposer's unit and every unit below it
     year: int | None = None
+    created_from: dt.datetime | None = None  # created at or after this instant
+    created_before: dt.datetime | None = None  # created before this instant
     has_measured_benefit: bool | None = None
     proposer_id: str | None = None
     member_id: str | None = None  # proposer or co-author
@@ -94,6 +96,10 @@ def _where(s: Session, stmt: Select, f: ProjectFilter) -> Select:
     if f.year:
         start = dt.datetime(f.year, 1, 1, tzinfo=dt.timezone.utc)
         stmt = stmt.where(Project.created_at >= start, Project.created_at < start.replace(year=f.year + 1))
+    if f.created_from is not None:
+        stmt = stmt.where(Project.created_at >= f.created_from)
+    if f.created_before is not None:
+        stmt = stmt.where(Project.created_at < f.created_before)
     if f.has_measured_benefit is True:
         stmt = stmt.where(Project.measured_benefit.is_not(None), Project.measured_benefit > 0)
     elif f.has_measured_benefit is False:
@@ -112,28 +118,28 @@ def _where(s: Session, stmt: Select, f: ProjectFilter) -> Select:
     if f.ids is not None:
         stmt = stmt.where(Project.id.in_(f.ids))
     if f.viewer is not None:
-        clause = visible_to(f.viewer)
-        if clause is not None:
-            stmt = stmt.where(clause)
+        stmt = stmt.where(visible_to(f.viewer))
     return stmt
 
 
-def visible_to(actor: Actor) -> ColumnElement[bool] | None:
-    """The SQL form of permissions.may_see (None: this person sees everything)."""
-    if actor.role == "admin":
-        return None
+def visible_to(actor: Actor) -> ColumnElement[bool]:
+    """The SQL form of permissions.may_see: other people's drafts never, secret projects only for
+    their authors, their studio's leader and admins."""
     from db.models import ProjectMember
-    clause = or_(Project.confidentiality != "secret", Project.proposer_id == actor.id,
-                 Project.id.in_(select(ProjectMember.project_id).where(ProjectMember.user_id == actor.id)))
+    owner = or_(Project.proposer_id == actor.id,
+                Project.id.in_(select(ProjectMember.project_id).where(ProjectMember.user_id == actor.id)))
+    if actor.role == "admin":
+        return or_(Project.status != "draft", owner)
+    shown = Project.confidentiality != "secret"
     if actor.role == "leader" and actor.studio_id:
-        clause = or_(clause, Project.studio_id == actor.studio_id)
-    return clause
+        shown = or_(shown, Project.studio_id == actor.studio_id)
+    return or_(owner, and_(Project.status != "draft", shown))
 
 
 def check_visible(actor: Actor, p: Project) -> None:
     if not may_see(actor, confidentiality=p.confidentiality, studio_id=p.studio_id, proposer_id=p.proposer_id,
-                   member_ids={m.user_id for m in p.members}):
-        raise secret_denied(actor)
+                   member_ids={m.user_id for m in p.members}, status=p.status):
+        raise draft_denied(actor) if p.status == "draft" else secret_denied(actor)
 
 
 def _order(stmt: Select, sort: str, descending: bool) -> Select:

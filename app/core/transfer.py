@@ -26,23 +26,23 @@ from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.changes import Changes
 from app.core.errors import IdeaBankError, ValidationError
-from app.core.fields import EDITABLE_FIELDS, TEXT_LIMITS, clean_project_fields, field_name, submission_problems
+from app.core.fields import EDITABLE_FIELDS, clean_project_fields, field_name, submission_problems
 from app.core.i18n import t
 from app.core.permissions import allowed, check, studio_subject
 from app.core.projects import next_number
 from app.core.queries import visible_to
 from app.core.queries import project_json
-from app.core.transfer_files import COLUMNS, read_rows, write_rows
+from app.core.sheets import Sheet
+from app.core.transfer_files import read_rows, write_rows
+from app.core.transfer_template import is_example
 from app.core.vocab import parse_status
 from db.base import new_id
 from db.models import AuditLog, Project, ProjectMember, Studio, User
 
-# Keys of project_json that import reads; the rest (labels, counters, names) are output only.
+# Keys of project_json that import ignores (labels, counters, names: output only).
 READ_ONLY_KEYS = frozenset({"category_label", "status_label", "proposer_name", "vote_count", "comment_count",
                             "merged_into", "members", "comments", "attachments", "history", "reviews", "voted",
                             "may"})
-IMPORT_KEYS = frozenset(COLUMNS)
-TEXT_KEYS = tuple(TEXT_LIMITS) + ("category", "status", "studio", "proposer", "id", "number", "confidentiality")
 TIME_KEYS = ("created_at", "updated_at", "submitted_at", "decided_at", "completed_at")
 MAX_ROWS = 200_000
 CHUNK = 500  # ids per IN (...) query, under SQLite's bound-parameter limit
@@ -51,12 +51,15 @@ CHUNK = 500  # ids per IN (...) query, under SQLite's bound-parameter limit
 @dataclass(frozen=True)
 class RowError:
     row: int
-    field: str
+    field: str      # the column's key ("" for the whole row), stable in --json
     message: str
+    column: str = ""  # the column as the file names it: 合作者工号（W 列）
 
     def __str__(self) -> str:
-        return t("第 {r} 行 {f}：{m}", "row {r}, {f}: {m}", r=self.row, f=field_name(self.field) if self.field else "-",
-                 m=self.message)
+        where = self.column or (field_name(self.field) if self.field else "")
+        if not where:
+            return t("第 {r} 行：{m}", "row {r}: {m}", r=self.row, m=self.message)
+        return t("第 {r} 行 {f}：{m}", "row {r}, {f}: {m}", r=self.row, f=where, m=self.message)
 
 
 @dataclass
@@ -101,12 +104,12 @@ def _tick(done: int, total: int, progress: Progress | None, cancel: Cancel | Non
         progress(done, total)
 
 
-def _parse_time(value: Any) -> dt.datetime:
-    if isinstance(value, dt.datetime):
-        moment = value
-    else:
-        moment = dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
-    return moment.replace(tzinfo=dt.timezone.utc) if moment.tzinfo is None else moment.astimezone(dt.timezone.utc)
+def _no_person(no: str) -> str:
+    message = t("没有工号为 {no} 的人员。", "no person with employee number {no}.", no=no)
+    if no.isdigit():  # a suite that took the column for numbers dropped the leading zeros
+        message += t("若工号以 0 开头，请把此列设为“文本”格式后重新填写，或改用 .xlsx 文件。",
+                     " If the number starts with 0, format the column as text and enter it again, or use .xlsx.")
+    return message
 
 
 def _in_chunks(s: Any, column: Any, values: list[str]) -> set[str]:
@@ -122,7 +125,8 @@ def import_projects(bank: Bank, actor: Actor, path: Path | str, *, dry_run: bool
     TransferCancelled when cancel() turns true (nothing is written). progress(done, total) counts rows."""
     check(actor, "data.import")
     path = Path(path)
-    raw_rows, from_cells = read_rows(path)
+    sheet = read_rows(path, ignored=READ_ONLY_KEYS)
+    raw_rows = sheet.rows
     if not raw_rows:
         raise ValidationError(t("{p} 中没有项目。", "{p} holds no projects.", p=path))
     if len(raw_rows) > MAX_ROWS:
@@ -131,8 +135,8 @@ def import_projects(bank: Bank, actor: Actor, path: Path | str, *, dry_run: bool
                                 m=MAX_ROWS, n=len(raw_rows)))
     report = ImportReport(rows=len(raw_rows), dry_run=dry_run)
     try:
-        with bank.write() as s:
-            errors = _import_rows(s, bank, actor, raw_rows, from_cells, report, progress, cancel)
+        with bank.write(actor=actor) as s:
+            errors = _import_rows(s, bank, actor, sheet, report, progress, cancel)
             if errors:
                 raise ImportFailed(errors, len(raw_rows))
             if dry_run:
@@ -142,13 +146,14 @@ def import_projects(bank: Bank, actor: Actor, path: Path | str, *, dry_run: bool
     return report
 
 
-def _import_rows(s: Any, bank: Bank, actor: Actor, raw_rows: list[tuple[int, Any]], from_cells: bool,
-                 report: ImportReport, progress: Progress | None, cancel: Cancel | None) -> list[RowError]:
+def _import_rows(s: Any, bank: Bank, actor: Actor, sheet: Sheet, report: ImportReport,
+                 progress: Progress | None, cancel: Cancel | None) -> list[RowError]:
     errors: list[RowError] = []
+    rows = sheet.rows
     users = {no: (uid, studio) for no, uid, studio in s.execute(select(User.employee_no, User.id, User.studio_id))}
     studios = dict(s.execute(select(Studio.name, Studio.id)).all())
-    given_ids = [str(r.get("id")).strip() for _, r in raw_rows if isinstance(r, dict) and r.get("id")]
-    given_numbers = [str(r.get("number")).strip() for _, r in raw_rows if isinstance(r, dict) and r.get("number")]
+    given_ids = [r.values["id"] for r in rows if r.values.get("id")]
+    given_numbers = [r.values["number"] for r in rows if r.values.get("number")]
     taken_ids = _in_chunks(s, Project.id, given_ids)
     taken_numbers = _in_chunks(s, Project.number, given_numbers)
     named_numbers = set(given_numbers)
@@ -156,33 +161,26 @@ def _import_rows(s: Any, bank: Bank, actor: Actor, raw_rows: list[tuple[int, Any
     seen_numbers: set[str] = set()
     now = bank.now()
     projects, members, audits = [], [], []
-    for position, (row_no, raw) in enumerate(raw_rows):
+    for position, row in enumerate(rows):
         if position % STEP == 0:
-            _tick(position, len(raw_rows), progress, cancel, "已取消导入，未写入任何数据。",
+            _tick(position, len(rows), progress, cancel, "已取消导入，未写入任何数据。",
                   "Import cancelled; nothing was written.")
+        row_no, raw = row.number, row.values
 
         def bad(fld: str, message: str) -> None:
-            errors.append(RowError(row_no, fld, message))
+            errors.append(RowError(row_no, fld, message, sheet.label(fld) if fld else ""))
 
-        if not isinstance(raw, dict):
-            bad("", t("应为一个对象（{{...}}）。", "must be an object ({{...}})."))
+        for fld, message in row.problems.items():
+            bad(fld, message)
+        if not raw and "" in row.problems:
+            continue  # not a record at all (a JSON item that is not an object)
+        if is_example(raw):
+            bad("", t("这是导入模板中的示例行：请删除或改写后再导入。",
+                      "this is the template's example row: delete or overwrite it, then import again."))
             continue
-        if raw.get("__extra__"):
-            bad("", t("这一行的单元格比列名多。", "this row has more cells than there are columns."))
-        unknown = sorted(k for k in raw if k not in IMPORT_KEYS and k not in READ_ONLY_KEYS and k != "__extra__")
-        for key in unknown:
-            bad(key, t("无法识别的字段。", "unknown field."))
-        for key in TEXT_KEYS:
-            if raw.get(key) is not None and not isinstance(raw[key], str) and not (from_cells and
-                                                                                  isinstance(raw[key], (int, float))):
-                bad(key, t("应为文字。", "must be text."))
         data = {k: raw.get(k) for k in EDITABLE_FIELDS if k in raw and k != "studio_id"}
         for key in ("title", "category"):
             data.setdefault(key, None)
-        if from_cells:
-            data = {k: (str(v) if isinstance(v, (int, float)) and k not in ("expected_benefit", "measured_benefit",
-                                                                             "investment") else v)
-                    for k, v in data.items()}
         clean, problems = clean_project_fields(data)
         try:
             status = parse_status(str(raw.get("status") or "draft"))
@@ -192,28 +190,25 @@ def _import_rows(s: Any, bank: Bank, actor: Actor, raw_rows: list[tuple[int, Any
         if status != "draft":
             problems.update(submission_problems(clean))
         for fld, message in problems.items():
-            bad(fld, message)
+            if fld not in row.problems:  # a cell that could not be read is reported once
+                bad(fld, message)
 
-        proposer_no = str(raw.get("proposer") or "").strip()
+        proposer_no = raw.get("proposer") or ""
         if proposer_no:
             found = users.get(proposer_no)
             if found is None:
-                bad("proposer", t("没有工号为 {no} 的人员。", "no person with employee number {no}.", no=proposer_no))
+                bad("proposer", _no_person(proposer_no))
             proposer_id, proposer_studio = found or (None, None)
         else:
             proposer_id, proposer_studio = actor.id, actor.studio_id
         team = [proposer_id]
-        co = raw.get("co_authors") or []
-        if not isinstance(co, list):
-            bad("co_authors", t("应为工号列表。", "must be a list of employee numbers."))
-            co = []
-        for no in co:
-            found = users.get(str(no).strip())
+        for no in raw.get("co_authors") or []:
+            found = users.get(no)
             if found is None:
-                bad("co_authors", t("没有工号为 {no} 的人员。", "no person with employee number {no}.", no=no))
+                bad("co_authors", _no_person(no))
             elif found[0] not in team:
                 team.append(found[0])
-        studio_name = str(raw.get("studio") or "").strip()
+        studio_name = (raw.get("studio") or "").strip()
         studio_id = proposer_studio
         if studio_name:
             studio_id = studios.get(studio_name)
@@ -222,19 +217,11 @@ def _import_rows(s: Any, bank: Bank, actor: Actor, raw_rows: list[tuple[int, Any
         if not allowed(actor, "studio.import", studio_subject(studio_id)):
             bad("studio", t("只能导入本工作室的项目。", "you may import projects of your own studio only."))
 
-        times: dict[str, dt.datetime | None] = {}
-        for key in TIME_KEYS:
-            value = raw.get(key)
-            try:
-                times[key] = _parse_time(value) if value not in (None, "") else None
-            except (ValueError, TypeError):
-                bad(key, t("日期时间格式不正确，应为 2024-05-01T09:30:00+08:00 这样的格式。",
-                           "not a valid date and time; write e.g. 2024-05-01T09:30:00+08:00."))
-                times[key] = None
+        times: dict[str, dt.datetime | None] = {key: raw.get(key) for key in TIME_KEYS}
         created = times["created_at"] or now
         updated = times["updated_at"] or created
 
-        pid = str(raw.get("id") or "").strip()
+        pid = raw.get("id") or ""
         if pid:
             try:
                 pid = str(uuid.UUID(pid))
@@ -245,7 +232,7 @@ def _import_rows(s: Any, bank: Bank, actor: Actor, raw_rows: list[tuple[int, Any
             elif pid in seen_ids:
                 bad("id", t("文件中重复出现。", "appears more than once in the file."))
             seen_ids.add(pid)
-        number = str(raw.get("number") or "").strip()
+        number = raw.get("number") or ""
         if number:
             if len(number) > 40:
                 bad("number", t("编号最多 40 个字符。", "at most 40 characters."))
@@ -266,7 +253,7 @@ def _import_rows(s: Any, bank: Bank, actor: Actor, raw_rows: list[tuple[int, Any
         seen_numbers.add(number)
         projects.append(dict(
             clean, id=pid, number=number, status=status, studio_id=studio_id, proposer_id=proposer_id,
-            site_id=bank.site_id, created_at=created, updated_at=updated, kiosk=bool(raw.get("kiosk") or False),
+            site_id=bank.site_id, created_at=created, updated_at=updated, kiosk=raw.get("kiosk") is True,
             vote_count=0, comment_count=0, merged_into_id=None, submitted_at=times["submitted_at"],
             decided_at=times["decided_at"], completed_at=times["completed_at"], status_changed_at=updated))
         for pos, uid in enumerate(team, start=1):
@@ -280,13 +267,13 @@ def _import_rows(s: Any, bank: Bank, actor: Actor, raw_rows: list[tuple[int, Any
     if errors:
         return errors
     conn = s.connection()
-    for table, rows in ((Project.__table__, projects), (ProjectMember.__table__, members),
-                        (AuditLog.__table__, audit.chained(s, bank.site_id, audits))):
-        if rows:
+    for table, batch in ((Project.__table__, projects), (ProjectMember.__table__, members),
+                         (AuditLog.__table__, audit.chained(s, bank.site_id, audits))):
+        if batch:
             # Rows differ in which optional keys they carry only through `clean`, which always has them all.
-            conn.execute(insert(table), rows)
+            conn.execute(insert(table), batch)
     report.imported = len(projects)
-    _tick(len(raw_rows), len(raw_rows), progress, cancel, "已取消导入，未写入任何数据。",
+    _tick(len(rows), len(rows), progress, cancel, "已取消导入，未写入任何数据。",
           "Import cancelled; nothing was written.")
     return errors
 

@@ -1,43 +1,52 @@
-"""Reading and writing project tables as .json, .csv and .xlsx, safely.
+"""Project tables as .json, .csv and .xlsx: the columns, and writing them safely.
 
-Cell conventions for CSV and XLSX (also in docs/IMPORT-EXPORT.md):
-- one header row with the JSON keys (COLUMNS); `title` and `category` are required;
-- lists of texts (innovation_points, tags, co_authors) are one item per line inside the cell;
-  a cell holding a JSON array (starting with "[") is read as that array too;
-- lists of objects (patents, awards) are JSON in the cell;
-- a text cell that would start with = + - @ (or a tab / carriage return) is written with a leading
-  apostrophe so Excel and LibreOffice never run it as a formula (CSV/formula injection); a leading
-  apostrophe is written doubled, and on reading one leading apostrophe is removed, so values
-  round-trip exactly.
+Reading goes through the core's sheet reader (app/core/sheets.py: office cells, dates, formulas,
+the checks before an .xlsx is parsed); this module names the project columns and their kinds, and
+writes exports. Cell conventions (also in docs/IMPORT-EXPORT.md):
+- one header row; CSV and .xlsx exports write the Chinese column names, import also takes the
+  English names and the JSON keys;
+- lists of texts (innovation_points, tags, co_authors) one item per line inside the cell;
+  patents and awards as JSON; employee numbers and project numbers as text cells;
+- CSV only: a text that a suite would run as a formula (= + - @, tab, CR) gets a leading
+  apostrophe (sheets.guard_csv); in .xlsx such a value is a text cell, which never runs, written
+  with the suite's "quote prefix" so that editing the cell keeps it text;
 - CSV is UTF-8 with a byte-order mark (Excel then opens Chinese correctly); reading also accepts
   GB18030, which is what Excel in China saves by default.
 """
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import re
-import zipfile
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from app.core.errors import ValidationError
+from app.core.fields import FIELD_NAMES
 from app.core.i18n import t
+from app.core.sheets import Column, Sheet, check_file, guard_csv, guard_xlsx, json_rows, read_sheet
 
 FORMATS = (".json", ".csv", ".xlsx")
-COLUMNS = ["id", "number", "title", "category", "status", "background", "solution", "innovation_points",
-           "implementation", "indicators", "promotion", "expected_benefit", "measured_benefit", "benefit_basis",
-           "investment", "social_benefit", "tags", "patents", "awards", "confidentiality", "studio", "proposer",
-           "co_authors", "kiosk", "created_at", "updated_at", "submitted_at", "decided_at", "completed_at"]
+
+_KINDS = {
+    "id": "code", "number": "code", "innovation_points": "lines", "tags": "lines", "co_authors": "code_lines",
+    "expected_benefit": "number", "measured_benefit": "number", "investment": "number", "patents": "json",
+    "awards": "json", "proposer": "code", "kiosk": "bool", "created_at": "datetime", "updated_at": "datetime",
+    "submitted_at": "datetime", "decided_at": "datetime", "completed_at": "datetime",
+}
+_ALIASES = {"proposer": ("提出人",), "co_authors": ("合作者", "co-author numbers"), "studio": ("studio_id",)}
+KEYS = ["id", "number", "title", "category", "status", "background", "solution", "innovation_points",
+        "implementation", "indicators", "promotion", "expected_benefit", "measured_benefit", "benefit_basis",
+        "investment", "social_benefit", "tags", "patents", "awards", "confidentiality", "studio", "proposer",
+        "co_authors", "kiosk", "created_at", "updated_at", "submitted_at", "decided_at", "completed_at"]
+COLUMNS = [Column(k, *FIELD_NAMES[k], kind=_KINDS.get(k, "text"), required=k in ("title", "category"),
+                  aliases=_ALIASES.get(k, ())) for k in KEYS]
+CODE_KEYS = frozenset(k for k in KEYS if _KINDS.get(k) in ("code", "code_lines"))
 TEXT_LISTS = ("innovation_points", "tags", "co_authors")
 OBJECT_LISTS = ("patents", "awards")
-MAX_FILE_BYTES = 512 * 1024 * 1024
-MAX_CELL = 1_000_000  # far above any field's limit, so an over-long field gets a per-row message first
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
-_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ESCAPE_LIKE = re.compile(r"_x[0-9A-Fa-f]{4}_")
 
 
 def file_format(path: Path) -> str:
@@ -48,88 +57,13 @@ def file_format(path: Path) -> str:
     return suffix
 
 
-# -- cells ---------------------------------------------------------------------------------------
-
-def safe_text(value: str) -> str:
-    """Neutralise a would-be formula (see the module docstring)."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
-def unsafe_text(value: str) -> str:
-    return value[1:] if value.startswith("'") else value
-
-
-def to_cell(key: str, value: Any) -> Any:
-    """A project_json value as a CSV/XLSX cell (str, or a number for XLSX)."""
-    if value is None:
-        return ""
-    if key in TEXT_LISTS:
-        return safe_text("\n".join(str(v) for v in value))
-    if key in OBJECT_LISTS:
-        return safe_text(json.dumps(value, ensure_ascii=False)) if value else ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return int(value) if value.is_integer() and abs(value) < 2**53 else value
-    if isinstance(value, int):
-        return value
-    return safe_text(str(value))
-
-
-def from_cell(key: str, value: Any) -> Any:
-    """A CSV/XLSX cell back to the JSON value import expects (None for an empty cell)."""
-    if value is None:
-        return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return value
-    text = unsafe_text(str(value))
-    if text == "":
-        return None
-    if key in TEXT_LISTS:
-        if text.lstrip().startswith("["):
-            try:
-                parsed = json.loads(text)
-                if isinstance(parsed, list):
-                    return parsed
-            except json.JSONDecodeError:
-                pass
-        return [line for line in text.splitlines() if line.strip()]
-    if key in OBJECT_LISTS:
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError:
-            return text  # the row check reports "must be a list of objects"
-    if key == "kiosk":
-        return text.strip().lower() in ("true", "1", "yes", "是")
-    return text
-
-
 # -- reading -------------------------------------------------------------------------------------
 
-def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, Any]]], bool]:
-    """[(row number, raw values)], and whether values came from cells (CSV/XLSX) or JSON."""
-    kind = file_format(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise ValidationError(t("找不到文件 {p}。", "File not found: {p}", p=path)) from None
-    except OSError as exc:
-        raise ValidationError(t("无法读取 {p}：{e}", "Cannot read {p}: {e}", p=path, e=exc.strerror or exc)) from None
-    if not path.is_file():
-        raise ValidationError(t("{p} 不是文件。", "{p} is not a file.", p=path))
-    if size == 0:
-        raise ValidationError(t("文件 {p} 是空的。", "The file {p} is empty.", p=path))
-    if size > MAX_FILE_BYTES:
-        raise ValidationError(t("文件 {p} 太大（{m} MB），最多 {n} MB；请分成几个文件导入。",
-                                "The file {p} is too large ({m} MB; at most {n} MB). Split it and import the parts.",
-                                p=path, m=size // 2**20, n=MAX_FILE_BYTES // 2**20))
-    if kind == ".json":
-        return _read_json(path), False
-    rows = _read_csv(path) if kind == ".csv" else _read_xlsx(path)
-    return rows, True
-
-
-def _read_json(path: Path) -> list[tuple[int, dict[str, Any]]]:
+def read_rows(path: Path, *, ignored: frozenset[str] = frozenset()) -> Sheet:
+    """The rows of a project file, each value converted by its column's kind (sheets.py)."""
+    if file_format(path) != ".json":
+        return read_sheet(path, COLUMNS)
+    check_file(path, (".json",))
     try:
         data = json.loads(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -145,104 +79,29 @@ def _read_json(path: Path) -> list[tuple[int, dict[str, Any]]]:
     if not isinstance(data, list):
         raise ValidationError(t("{p} 应包含一个项目对象的列表（[{{...}}, ...]）。",
                                 "{p} must hold a list of project objects ([{{...}}, ...]).", p=path))
-    return [(i, item) for i, item in enumerate(data, start=1)]
-
-
-def _decode(raw: bytes, path: Path) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ValidationError(t("{p} 的编码无法识别：请另存为“CSV UTF-8”。",
-                            "Cannot tell the encoding of {p}: save it as 'CSV UTF-8'.", p=path))
-
-
-def _check_header(header: list[str], path: Path) -> list[str]:
-    header = [str(h or "").strip() for h in header]
-    if not any(header):
-        raise ValidationError(t("{p} 第一行应为列名（如 title、category）。",
-                                "The first row of {p} must name the columns (title, category, ...).", p=path))
-    unknown = [h for h in header if h and h not in COLUMNS]
-    missing = [h for h in ("title", "category") if h not in header]
-    duplicated = sorted({h for h in header if h and header.count(h) > 1})
-    problems = []
-    if missing:
-        problems.append(t("缺少必需的列：{c}", "required columns missing: {c}", c=", ".join(missing)))
-    if unknown:
-        problems.append(t("无法识别的列：{c}", "unknown columns: {c}", c=", ".join(unknown)))
-    if duplicated:
-        problems.append(t("重复的列：{c}", "duplicated columns: {c}", c=", ".join(duplicated)))
-    if problems:
-        raise ValidationError(t("{p} 的列不正确（{d}）。可用的列：{all}", "{p} has wrong columns ({d}). Known columns: {all}",
-                                p=path, d="; ".join(problems), all=", ".join(COLUMNS)), details=problems)
-    return header
-
-
-def _rows_from(header: list[str], records: Iterable[tuple[int, list[Any]]]) -> list[tuple[int, dict[str, Any]]]:
-    out = []
-    for number, record in records:
-        if all(v is None or str(v).strip() == "" for v in record):
-            continue  # blank lines at the end of a sheet are common
-        values = {}
-        for i, key in enumerate(header):
-            if key:
-                values[key] = from_cell(key, record[i] if i < len(record) else None)
-        if len(record) > len(header) and any(str(v or "").strip() for v in record[len(header):]):
-            values["__extra__"] = True
-        out.append((number, values))
-    return out
-
-
-def _read_csv(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    text = _decode(path.read_bytes(), path)
-    csv.field_size_limit(MAX_CELL)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader, None)
-        if header is None:
-            raise ValidationError(t("文件 {p} 是空的。", "The file {p} is empty.", p=path))
-        header = _check_header(header, path)
-        records = list(reader)
-    except csv.Error as exc:
-        raise ValidationError(t("{p} 第 {n} 行无法解析：{e}（单元格最多 {m} 个字符）。",
-                                "Cannot parse line {n} of {p}: {e} (cells hold at most {m} characters).",
-                                p=path, n=reader.line_num, e=exc, m=MAX_CELL)) from None
-    # reader.line_num counts physical lines; a spreadsheet user thinks in records, header = row 1.
-    return _rows_from(header, enumerate(records, start=2))
-
-
-def _read_xlsx(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    from openpyxl import load_workbook
-    try:
-        wb = load_workbook(path, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise ValidationError(t("{p} 不是有效的 Excel (.xlsx) 文件：{e}", "{p} is not a valid Excel (.xlsx) file: {e}",
-                                p=path, e=str(exc) or type(exc).__name__)) from None
-    except Exception as exc:  # openpyxl raises many kinds on damaged files; all mean the same to a user
-        raise ValidationError(t("{p} 已损坏或不是 .xlsx 文件（{e}）。", "{p} is damaged or not an .xlsx file ({e}).",
-                                p=path, e=type(exc).__name__)) from None
-    try:
-        ws = wb.worksheets[0] if wb.worksheets else None
-        if ws is None:
-            raise ValidationError(t("{p} 中没有工作表。", "{p} has no worksheet.", p=path))
-        it = ws.iter_rows(values_only=True)
-        header = next(it, None)
-        if header is None:
-            raise ValidationError(t("文件 {p} 是空的。", "The file {p} is empty.", p=path))
-        header = _check_header(list(header), path)
-        records = [(n, list(r)) for n, r in enumerate(it, start=2)]
-    except ValidationError:
-        raise
-    except Exception as exc:
-        raise ValidationError(t("{p} 已损坏，无法读取（{e}）。", "{p} is damaged and cannot be read ({e}).",
-                                p=path, e=type(exc).__name__)) from None
-    finally:
-        wb.close()
-    return _rows_from(header, records)
+    return json_rows(path, data, COLUMNS, ignored=ignored)
 
 
 # -- writing -------------------------------------------------------------------------------------
+
+def to_cell(key: str, value: Any, *, xlsx: bool = False) -> Any:
+    """A project_json value as a CSV cell (text) or an .xlsx cell value (text, number or boolean)."""
+    if value is None:
+        return ""
+    if key in TEXT_LISTS:
+        text = "\n".join(str(v) for v in value)
+    elif key in OBJECT_LISTS:
+        text = json.dumps(value, ensure_ascii=False) if value else ""
+    elif isinstance(value, bool):
+        if xlsx:
+            return value
+        text = "true" if value else "false"
+    elif isinstance(value, (int, float)):
+        return int(value) if isinstance(value, float) and value.is_integer() and abs(value) < 2**53 else value
+    else:
+        text = str(value)
+    return guard_xlsx(text) if xlsx else guard_csv(text)
+
 
 def write_rows(path: Path, projects: list[dict[str, Any]]) -> None:
     """Write atomically: a half-written export never carries the final name."""
@@ -257,9 +116,9 @@ def write_rows(path: Path, projects: list[dict[str, Any]]) -> None:
         elif kind == ".csv":
             with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
                 out = csv.writer(fh)
-                out.writerow(COLUMNS)
+                out.writerow([c.zh for c in COLUMNS])
                 for p in projects:
-                    out.writerow([to_cell(k, p.get(k)) for k in COLUMNS])
+                    out.writerow([to_cell(k, p.get(k)) for k in KEYS])
         else:
             _write_xlsx(tmp, projects)
         os.replace(tmp, path)
@@ -271,16 +130,39 @@ def write_rows(path: Path, projects: list[dict[str, Any]]) -> None:
         raise
 
 
+def xlsx_text(text: str) -> str:
+    """Text as .xlsx stores it: control characters as _xHHHH_ (Excel's escape, which the reader
+    undoes), and a literal _xHHHH_ escaped in turn, so every value round-trips."""
+    text = _ESCAPE_LIKE.sub(lambda m: "_x005F" + m.group(0), text)
+    return _XML_ILLEGAL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+
+
+def text_cell(ws: Any, text: str, *, code: bool = False) -> Any:
+    """An .xlsx text cell that stays text: never a formula or an error value, not even after the
+    person edits it (quote prefix), and with the text format "@" for codes (leading zeros kept)."""
+    from openpyxl.cell import WriteOnlyCell
+    cell = WriteOnlyCell(ws, value=xlsx_text(text))
+    cell.data_type = "s"  # openpyxl would make "=..." a formula and "#N/A" an error
+    if code:
+        cell.number_format = "@"
+    if text.startswith(("=", "+", "-", "@", "#")):
+        cell.quotePrefix = True
+    return cell
+
+
 def _write_xlsx(path: Path, projects: list[dict[str, Any]]) -> None:
     from openpyxl import Workbook
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("projects")
-    ws.append(COLUMNS)
+    ws.append([c.zh for c in COLUMNS])
     for p in projects:
         row = []
-        for k in COLUMNS:
-            cell = to_cell(k, p.get(k))
-            # XML cannot carry most control characters; openpyxl would refuse the whole file.
-            row.append(_XML_ILLEGAL.sub("", cell) if isinstance(cell, str) else cell)
+        for k in KEYS:
+            cell = to_cell(k, p.get(k), xlsx=True)
+            if isinstance(cell, str) and cell and (k in CODE_KEYS or cell.startswith(("=", "+", "-", "@", "#"))):
+                cell = text_cell(ws, cell, code=k in CODE_KEYS)
+            elif isinstance(cell, str):
+                cell = xlsx_text(cell)
+            row.append(cell)
         ws.append(row)
     wb.save(path)

@@ -27,7 +27,7 @@ from app.core.vocab import parse_category, parse_status
 from app.dossier.errors import DossierError, NotFound, t
 from app.dossier.gather import gather, gather_many
 from app.dossier.render import CancelFn, Cancelled, ProgressFn, RenderResult, render_combined, render_dossier
-from db.models import Studio
+from db.models import Studio, Unit
 
 
 @dataclass(frozen=True)
@@ -46,12 +46,38 @@ class BatchResult:
     cancelled: bool = False
     seconds: float = 0.0
     image_problems: list[tuple[str, str, str]] = field(default_factory=list)  # (number, file, reason)
+    glyph_problems: list[tuple[str, str, str]] = field(default_factory=list)  # (number, field, characters)
 
 
 def export_dossier(bank: Bank, actor: Actor, ref: str, target: str | Path, *,
                    template: str | None = None) -> RenderResult:
     """The dossier of one project (by number or id) as a PDF file."""
     return render_dossier(gather(bank, actor, ref), target, template=template)
+
+
+def glyph_note(number: str, field_label: str, chars: str) -> str:
+    """The export report's line for characters no installed font can draw."""
+    return t("注意：{no} 的“{f}”中有本机字体无法显示的字符 {c}：已印为方框（复制、搜索仍是原字）。"
+             "安装含 CJK 扩展 B 的字体（Debian：fonts-hanazono；Windows：SimSun-ExtB）后重新导出。",
+             "note: {no}: '{f}' has characters no installed font can draw: {c}; printed as boxes (copying and "
+             "search keep the text). Install a font with CJK Extension B (Debian: fonts-hanazono; Windows: "
+             "SimSun-ExtB) and export again.", no=number, f=field_label, c=chars)
+
+
+def organisation_name(bank: Bank, actor: Actor) -> str:
+    """The organisation that exports: the top of the exporter's unit tree, else the one top unit of
+    the bank; "" when neither tells (a combined PDF's author, issue 16)."""
+    with bank.session() as s:
+        parents = dict(s.execute(select(Unit.id, Unit.parent_id)).all())
+        names = dict(s.execute(select(Unit.id, Unit.name)).all())
+    unit, seen = actor.unit_id, set()
+    while unit is not None and parents.get(unit) is not None and unit not in seen:
+        seen.add(unit)
+        unit = parents[unit]
+    if unit in names:
+        return names[unit]
+    roots = [u for u, parent in parents.items() if parent is None]
+    return names[roots[0]] if len(roots) == 1 else ""
 
 
 def studio_id_by_name(bank: Bank, name: str) -> str:
@@ -64,7 +90,7 @@ def studio_id_by_name(bank: Bank, name: str) -> str:
 
 def project_filter(bank: Bank, actor: Actor, f: BatchFilter) -> ProjectFilter:
     """The store's filter for a batch; leaders are held to their own studio, and nobody's batch or
-    report holds a secret project its maker may not see."""
+    report holds a project its maker may not see (a secret one, someone else's draft)."""
     studio_id = studio_id_by_name(bank, f.studio) if f.studio else None
     if studio_id is None and actor.role == "leader":
         studio_id = actor.studio_id  # a leader's batch is their own studio's, unless they name one
@@ -118,13 +144,14 @@ def export_ids(bank: Bank, actor: Actor, ids: list[str], target: str | Path, *,
                 items.append(data)
             # The story is built per dossier (progress); the layout of the whole file is one step.
             rendered = render_combined(items, target, template=template, progress=progress,
-                                       cancelled=cancelled)
+                                       cancelled=cancelled, author=organisation_name(bank, actor))
         except Cancelled:
             result.cancelled = True
         else:
             result.files = [target]
             result.pages = rendered.pages
             result.image_problems = _problems(items, rendered)
+            result.glyph_problems = rendered.glyph_problems
     else:
         _make_folder(target)
         used: set[str] = set()
@@ -141,6 +168,7 @@ def export_ids(bank: Bank, actor: Actor, ids: list[str], target: str | Path, *,
             result.files.append(out)
             result.pages += rendered.pages
             result.image_problems += [(data.number, n, r) for n, r in rendered.image_problems]
+            result.glyph_problems += rendered.glyph_problems
             if progress:
                 progress(done, len(ids))
     result.seconds = time.perf_counter() - started

@@ -21,6 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from app.dossier.errors import FontMissingError, t
+from app.dossier.rl_compat import draw_as, has_outline
 
 FONT_PREFIX = "IdeaBankCJK"
 ENV_OVERRIDE = "IDEABANK_CJK_FONT"  # "path" or "path#subfont_index"
@@ -116,7 +117,7 @@ def _load(candidate: FontCandidate) -> TTFont | None:
         # "postscript outlines are not supported", a broken file, a wrong index...
         return None
     # A Latin-only font would render every Chinese character as a box.
-    if 0x4E2D not in font.face.charToGlyph:  # 中
+    if not has_outline(font.face, 0x4E2D):  # 中
         return None
     return font
 
@@ -184,49 +185,107 @@ def fallback_candidates() -> list[FontCandidate]:
     ]
 
 
-def _has_outline(face, code: int) -> bool:
-    glyph = face.charToGlyph.get(code)
-    if glyph is None:
-        return False
-    pos = face.glyphPos
-    # wqy-microhei maps ℃, ℉, Ⅴ, Ⅹ... to empty glyphs: present in the cmap, blank on paper.
-    return pos[glyph + 1] > pos[glyph] or chr(code).isspace()
+def extension_candidates() -> list[FontCandidate]:
+    """Fonts with the rarer CJK characters (Extension B and beyond, e.g. 𠀀 in a person's name),
+    which the common CJK fonts lack; loaded only when a text needs one."""
+    win = _windows_fonts_dir()
+    return [
+        FontCandidate(_app_root() / "resources" / "fonts" / "HanaMinB.ttf"),
+        FontCandidate(Path("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf")),  # Debian fonts-hanazono
+        FontCandidate(Path("/usr/share/fonts/hanazono/HanaMinB.ttf")),
+        FontCandidate(win / "simsunb.ttf"),   # SimSun-ExtB
+        FontCandidate(win / "mingliub.ttc"),  # MingLiU-ExtB
+    ]
+
+
+def _fontconfig_for(code: int) -> list[FontCandidate]:
+    """Installed TrueType fonts that fontconfig says have this character."""
+    fc_list = shutil.which("fc-list")
+    if not fc_list:
+        return []
+    try:
+        out = subprocess.run([fc_list, f":charset={code:x}", "file", "index"], capture_output=True, text=True,
+                             timeout=10, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    found = []
+    for line in sorted(out.splitlines()):
+        path, _, rest = line.partition(":")
+        index = rest.split("index=", 1)[1].split(":")[0].strip() if "index=" in rest else "0"
+        if path.lower().endswith((".ttf", ".ttc")):
+            found.append(FontCandidate(Path(path.strip()), int(index) if index.isdigit() else 0))
+    return found
 
 
 class GlyphRouter:
     """Splits text into runs by the font that can draw each character.
 
     The CJK font draws nearly everything; the few characters it leaves blank go
-    to a fallback font; characters no font has get a box glyph in the CJK font
-    but keep their own code, so the text layer (copy, search, pdftotext) still
-    has them.
+    to a fallback font (a symbol font loaded at once; a font with the rare CJK
+    extensions found when a text needs it, by known paths and fontconfig);
+    characters no font here has get a box glyph in the CJK font but keep their
+    own code, so the text layer (copy, search, pdftotext) still has them, and
+    `missing()` tells the export report which they were.
     """
 
-    def __init__(self, primary: str, fallbacks: list[str]):
+    def __init__(self, primary: str, fallbacks: list[str], *, discover: bool = True):
         self.primary = primary
-        self.fallbacks = fallbacks
+        self.fallbacks = list(fallbacks)
         self._faces = [pdfmetrics.getFont(n).face for n in [primary, *fallbacks]]
         self._choice: dict[int, int] = {}  # code -> index into [primary, *fallbacks]
+        self._missing: set[int] = set()
+        self._discover = discover
+        self._tried: set[Path] = set()
 
     def _font_index(self, code: int) -> int:
         choice = self._choice.get(code)
         if choice is None:
-            choice = 0
-            if code >= 0x20 and not _has_outline(self._faces[0], code):
-                for i, face in enumerate(self._faces[1:], start=1):
-                    if _has_outline(face, code):
-                        choice = i
-                        break
-                else:
-                    self._box(code)
-            self._choice[code] = choice
+            with _lock:
+                choice = 0
+                if code >= 0x20 and not has_outline(self._faces[0], code):
+                    for i, face in enumerate(self._faces[1:], start=1):
+                        if has_outline(face, code):
+                            choice = i
+                            break
+                    else:
+                        choice = self._load_for(code)
+                        if choice == 0:
+                            self._missing.add(code)
+                            draw_as(self._faces[0], code, _BOX)
+                self._choice[code] = choice
         return choice
 
-    def _box(self, code: int) -> None:
-        face = self._faces[0]
-        with _lock:
-            face.charToGlyph[code] = face.charToGlyph.get(_BOX, 0)
-            face.charWidths[code] = face.charWidths.get(_BOX, face.defaultWidth)
+    def _load_for(self, code: int) -> int:
+        """Register a font that has ``code`` (index in the fallbacks), or 0."""
+        if not self._discover:
+            return 0
+        candidates = [c for c in extension_candidates() if c.path.is_file()]
+        if code > 0x2000:  # fontconfig only for letters, not for the control and space range
+            candidates += _fontconfig_for(code)
+        for candidate in candidates:
+            if candidate.path in self._tried:
+                continue
+            self._tried.add(candidate.path)
+            try:
+                font = TTFont(_font_name(candidate), str(candidate.path), subfontIndex=candidate.subfont_index)
+            except (TTFError, OSError, ValueError, KeyError, IndexError):
+                continue
+            pdfmetrics.registerFont(font)
+            self.fallbacks.append(font.fontName)
+            self._faces.append(font.face)
+            if has_outline(font.face, code):
+                return len(self._faces) - 1
+        return 0
+
+    def missing(self, text: str) -> str:
+        """The characters of ``text`` that no font here can draw (each once, in order)."""
+        out = []
+        for ch in text:
+            code = ord(ch)
+            self._font_index(code)
+            if code in self._missing and ch not in out:
+                out.append(ch)
+        return "".join(out)
 
     def runs(self, text: str) -> list[tuple[str | None, str]]:
         """[(font name or None for the main font, text), ...] covering ``text`` in order."""
@@ -244,6 +303,28 @@ class GlyphRouter:
 
     def _name(self, index: int) -> str | None:
         return None if index == 0 else self.fallbacks[index - 1]
+
+
+def missing_glyphs(content: dict[str, object]) -> list[tuple[str, str]]:
+    """[(field, characters no installed font can draw)] for a dossier's content (the export report)."""
+    router = glyph_router()
+    out = []
+    for name, value in content.items():
+        chars = "".join(router.missing(text) for text in _texts(value))
+        if chars:
+            out.append((name, "".join(dict.fromkeys(chars))))
+    return out
+
+
+def _texts(value: object):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _texts(item)
 
 
 _router: GlyphRouter | None = None

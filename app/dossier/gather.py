@@ -63,7 +63,7 @@ def find_project(s: Session, ref: str) -> Project:
 
 def check_may_export(actor: Actor, p: Project) -> None:
     """Staff export their studio's dossiers (admins any); authors export their own; nobody exports a
-    secret project they may not see (the incubation base exports every studio's, but not secrets)."""
+    project they may not see (the incubation base exports every studio's, but not secrets)."""
     check_visible(actor, p)
     check(actor, "project.export_dossier", project_subject(p))
 

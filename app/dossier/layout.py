@@ -16,11 +16,10 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.lib.rl_accel import sameFrag
-from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
+from app.dossier.rl_compat import MergedParagraph, keep_page, restore_page, set_info_extras
 from app.dossier.templates import DossierTemplate
 from app.dossier.text import one_line
 
@@ -59,25 +58,8 @@ class DossierStart(Flowable):
         self.canv._ib_info = self.info
 
 
-class Para(Paragraph):
-    """A Paragraph whose text runs are merged after parsing.
-
-    The parser makes a fragment per entity, so escaped user text ("R&D <b>")
-    becomes thousands of fragments, and CJK line breaking re-walks them all at
-    every page split: a 20,000-character field full of "&" took 8 s instead
-    of 0.9 s. Adjacent fragments with the same style are one run of text.
-    """
-
-    def _setup(self, text, style, bulletText, frags, cleaner):
-        super()._setup(text, style, bulletText, frags, cleaner)
-        if frags is None and len(self.frags) > 1:
-            merged = [self.frags[0]]
-            for frag in self.frags[1:]:
-                if sameFrag(merged[-1], frag):
-                    merged[-1].text += frag.text
-                else:
-                    merged.append(frag)
-            self.frags = merged
+class Para(MergedParagraph):
+    """The dossier's paragraph: text runs merged (rl_compat.MergedParagraph)."""
 
 
 class Heading(Paragraph):
@@ -279,29 +261,6 @@ def _fit(text: str, font: str, size: float, room: float) -> str:
     return text + "…"
 
 
-def _info_with_extras(extra: dict[str, str]):
-    """reportlab's PDFInfo writes a fixed set of keys; add ours (read back by verify)."""
-
-    class Info(pdfdoc.PDFInfo):
-        def format(self, document):
-            d = {
-                "Title": pdfdoc.PDFString(self.title),
-                "Author": pdfdoc.PDFString(self.author),
-                "Subject": pdfdoc.PDFString(self.subject),
-                "Keywords": pdfdoc.PDFString(self.keywords),
-                "Creator": pdfdoc.PDFString(self.creator),
-                "Producer": pdfdoc.PDFString(self.producer),
-                "Trapped": pdfdoc.PDFName(self.trapped),
-            }
-            d["ModDate"] = d["CreationDate"] = pdfdoc.PDFDate(
-                ts=document._timeStamp, dateFormatter=self._dateFormatter)
-            for key, value in extra.items():
-                d[key] = pdfdoc.PDFString(value)
-            return pdfdoc.PDFDictionary(d).format(document)
-
-    return Info
-
-
 def canvas_class(template: DossierTemplate, font: str):
     """A Canvas class that draws header and footer once the page count is known."""
 
@@ -316,10 +275,9 @@ def canvas_class(template: DossierTemplate, font: str):
             self._ib_toc: list[tuple[int, str, int, str]] = []  # (level, text, page, key); shared by all pages
 
         def showPage(self):
-            self._pages.append(dict(self.__dict__))
+            self._pages.append(keep_page(self))
             self._ib_marks = []
             self._ib_toc_slot = None
-            self._startPage()
 
         def bookmarkPage(self, key, *args, **kw):
             # The real pages are only emitted in save(); a destination made now
@@ -335,7 +293,7 @@ def canvas_class(template: DossierTemplate, font: str):
             seen: dict[int, int] = {}
             toc_left = list(self._ib_toc)
             for absolute, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
+                restore_page(self, state)
                 info = self._ib_info
                 group = info.group if info else -1
                 seen[group] = seen.get(group, 0) + 1
@@ -441,11 +399,8 @@ class DossierDocTemplate(BaseDocTemplate):
     def beforeDocument(self):
         if not self._meta.dossiers:  # a report, not a dossier: nothing to verify
             return
-        old = self.canv._doc.info
-        info = _info_with_extras({META_KEY: json.dumps(self._meta.dossiers, ensure_ascii=True,
-                                                       separators=(",", ":"))})()
-        info.__dict__.update(old.__dict__)
-        self.canv._doc.info = info
+        set_info_extras(self.canv, {META_KEY: json.dumps(self._meta.dossiers, ensure_ascii=True,
+                                                         separators=(",", ":"))})
 
     def afterFlowable(self, flowable):
         toc = getattr(self.canv, "_ib_toc", None)

@@ -25,13 +25,14 @@ from reportlab.platypus import (
 )
 
 from app.dossier.errors import DossierError, t
-from app.dossier.fonts import find_cjk_font
+from app.dossier import rl_compat
+from app.dossier.fonts import find_cjk_font, missing_glyphs
 from app.dossier.images import ImageUnusable, fitted_image
 from app.dossier.layout import (
     CONTENT_H, CONTENT_W, KEYWORD_PREFIX, TOC_LEADING, AtBottom, BoldTitle, Bookmark, DocMeta,
     DossierDocTemplate, DossierStart, Heading, PageInfo, Para, QRCode, SealPlace, TocSlot, canvas_class,
 )
-from app.dossier.model import DECISIONS, HASH_FORMAT, PATENT_KINDS, RUBRIC, DossierData
+from app.dossier.model import DECISIONS, FIELD_LABELS, HASH_FORMAT, PATENT_KINDS, RUBRIC, DossierData
 from app.dossier.styles import RULE, Styles, make_styles
 from app.dossier.templates import SECTION_TITLES, DossierTemplate, get_template, section_number
 from app.dossier.text import (
@@ -60,6 +61,7 @@ class RenderResult:
     pages: int
     codes: dict[str, str] = field(default_factory=dict)       # project_id -> verification code
     image_problems: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
+    glyph_problems: list[tuple[str, str, str]] = field(default_factory=list)  # (number, field, characters)
 
 
 def qr_payload(number: str, code: str) -> str:
@@ -600,14 +602,18 @@ def render_dossier(data: DossierData, target: str | Path | BinaryIO,
 
 def render_combined(items: list[DossierData], target: str | Path | BinaryIO, *,
                     template: str | None = None, progress: ProgressFn | None = None,
-                    cancelled: CancelFn | None = None) -> RenderResult:
+                    cancelled: CancelFn | None = None, author: str | None = None) -> RenderResult:
     """Write several dossiers into one PDF (one TOC in front, bookmarks per project).
+
+    ``author`` is the PDF's author (the exporting organisation for a batch); by default the studio
+    of the projects when they share one.
 
     ``progress(done, total)`` is called as each dossier's story is built;
     ``cancelled()`` is polled in between and raises Cancelled (no file written).
     """
     if not items:
         raise DossierError(t("没有可导出的成果。", "There is nothing to export."))
+    rl_compat.check()
     tpl = get_template(template)
     font = find_cjk_font().name
     st = make_styles(font, tpl)
@@ -625,6 +631,8 @@ def render_combined(items: list[DossierData], target: str | Path | BinaryIO, *,
         story += part
         result.codes[data.project_id] = builder.code
         result.image_problems += builder.image_problems
+        result.glyph_problems += [(data.number, FIELD_LABELS.get(name, name), chars)
+                                  for name, chars in missing_glyphs(data.content())]
         dossiers_meta.append({"project_id": data.project_id, "number": data.number,
                               "code": builder.code, "format": HASH_FORMAT,
                               "fields": data.field_hashes(), "template": tpl.key})
@@ -633,7 +641,8 @@ def render_combined(items: list[DossierData], target: str | Path | BinaryIO, *,
     first = items[0]
     meta = DocMeta(
         title=one_line(first.title, 200) if not combined else f"{tpl.doc_title}（{len(items)} 项）",
-        author=one_line(first.studio_name, 100),
+        author=one_line(author if author is not None else first.studio_name
+                        if len({d.studio_name for d in items}) == 1 else "", 100),
         subject=f"{tpl.doc_title} {first.number}" if not combined else tpl.doc_title,
         keywords=" ".join(KEYWORD_PREFIX + m["code"] for m in dossiers_meta),
         dossiers=dossiers_meta,

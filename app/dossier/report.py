@@ -30,6 +30,7 @@ from app.core.vocab import CATEGORIES, STATUSES
 from app.dossier.errors import t
 from app.dossier.export import BatchFilter, project_filter
 from app.dossier.fonts import find_cjk_font
+from app.dossier import rl_compat
 from app.dossier.layout import CONTENT_W, DocMeta, DossierDocTemplate, Heading, Para, canvas_class
 from app.dossier.render import _style, _write
 from app.dossier.styles import RULE, make_styles
@@ -191,6 +192,7 @@ def annual_report(bank: Bank, actor: Actor, *, studio: str | None, year: int | N
 
 
 def render_report(data: ReportData, target: str | Path | BinaryIO) -> int:
+    rl_compat.check()
     font = find_cjk_font().name
     year_label = f"{data.year} 年度" if data.year else "历年"
     tpl = dataclasses.replace(TEMPLATES["company_archive"], doc_title=f"{one_line(data.studio, 40)} · {year_label}创新报告")

@@ -11,8 +11,6 @@ import re
 from datetime import date, datetime, timezone
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase import ttfonts
-
 from app.dossier import fonts
 
 # C0/C1 control characters other than tab and newline have no glyph and some
@@ -112,30 +110,3 @@ def size(num_bytes: int) -> str:
             return f"{num_bytes:.0f} {unit}" if unit == "B" else f"{num_bytes:.1f} {unit}"
         num_bytes /= 1024
     return ""
-
-
-# -- reportlab fix: ToUnicode entries for characters beyond the BMP ----------
-#
-# reportlab 5.1 writes "<07> <1F600>" for 😀, which is not UTF-16BE, so text
-# extraction and search drop every emoji (the glyph itself may be a box if the
-# font lacks it: fine, but the text must survive). Write surrogate pairs.
-
-def _utf16_hex(codepoint: int) -> str:
-    return chr(codepoint).encode("utf-16-be", "surrogatepass").hex().upper()
-
-
-def _make_to_unicode_cmap(fontname, subset):
-    cmap = _original_cmap(fontname, subset)
-    if all(v <= 0xFFFF for v in subset):
-        return cmap
-    head, _, rest = cmap.partition("beginbfchar\n")
-    body, _, tail = rest.partition("\nendbfchar")
-    lines = [f"<{i:02X}> <{_utf16_hex(v)}>" for i, v in enumerate(subset)]
-    return head + "beginbfchar\n" + "\n".join(lines) + "\nendbfchar" + tail
-
-
-if not getattr(ttfonts.makeToUnicodeCMap, "_ideabank", False):
-    _original_cmap = ttfonts.makeToUnicodeCMap
-    _make_to_unicode_cmap._ideabank = True  # type: ignore[attr-defined]
-    ttfonts.makeToUnicodeCMap = _make_to_unicode_cmap
-

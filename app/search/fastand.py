@@ -11,10 +11,12 @@ as usual.
 """
 from __future__ import annotations
 
+from operator import add
+
 from whoosh import matching
 from whoosh import query as Q
 
-from app.search.whoosh_compat import Bm25, ScoredList, decode, raw_lengths, raw_postings
+from app.search.whoosh_compat import Bm25, ScoredList, postings, raw_lengths
 
 
 class WordsAnd(Q.And):
@@ -34,10 +36,11 @@ class WordsAnd(Q.And):
         decoded: dict[tuple[str, bytes], tuple[list, list]] = {}
         cands = None
         for fieldname, text in sorted(terms, key=lambda ft: reader.doc_frequency(*ft)):
-            leaf = raw_postings(reader, fieldname, text)
-            if leaf is None:  # not a list this module can decode: let whoosh do it
+            # the rarest word whole; the others only in blocks where a candidate can be
+            got = postings(reader, fieldname, text, only=cands)
+            if got is None:  # not a list this module can decode: let whoosh do it
                 return super().matcher(searcher, context)
-            ids, weights = decode(leaf)
+            ids, weights, _ = got
             cands = set(ids) if cands is None else cands.intersection(ids)
             if not cands:
                 return matching.NullMatcher()
@@ -49,19 +52,18 @@ class WordsAnd(Q.And):
         scores = [0.0] * len(order)
         for fieldname, text in terms:  # summed in the query's order, as whoosh's matchers add
             ids, weights = decoded[(fieldname, text)]
-            tf = dict(zip(ids, weights))
+            tfs = list(map(dict(zip(ids, weights)).__getitem__, order))
             table = Bm25.of(weighting, searcher, fieldname, text)
             raw = raw_lengths(reader, fieldname)
             if table is not None and raw is not None:
-                vals = [table[(tf[d], raw[d])] for d in order]
+                vals = map(table.__getitem__, zip(tfs, map(raw.__getitem__, order)))
             else:  # another weighting or codec: score posting by posting through whoosh
-                m = matching.ListMatcher(order, [tf[d] for d in order],
-                                         scorer=weighting.scorer(searcher, fieldname, text))
+                m = matching.ListMatcher(order, tfs, scorer=weighting.scorer(searcher, fieldname, text))
                 vals = []
                 while m.is_active():
                     vals.append(m.score())
                     m.next()
-            scores = [a + b for a, b in zip(scores, vals)]
+            scores = list(map(add, scores, vals))
         return ScoredList(order, scores)
 
 

@@ -15,46 +15,48 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from whoosh import query as Q
 
 from app.search import whoosh_compat as compat
 
 
-def _term(reader, fieldname: str, text) -> set[int]:
+def _term(reader, fieldname: str, text, within: Collection[int] | None = None) -> set[int]:
     field = reader.schema[fieldname]
     btext = field.to_bytes(text) if not isinstance(text, bytes) else text
     if (fieldname, btext) not in reader:
         return set()
-    leaf = compat.raw_postings(reader, fieldname, btext)
-    if leaf is None:
+    got = compat.postings(reader, fieldname, btext, only=within)
+    if got is None:
         return set(reader.postings(fieldname, btext).all_ids())
-    return set(compat.decode(leaf)[0])
+    return set(got[0])
 
 
-def _phrase(reader, q: Q.Phrase) -> set[int] | None:
+def _phrase(reader, q: Q.Phrase, within: Collection[int] | None) -> set[int] | None:
     """Projects holding the words side by side (whoosh's SpanNear2, slop 1: each word one
     position after the one before); None for a phrase this module leaves to whoosh."""
     if q.slop != 1 or not q.words:
         return None
     field = reader.schema[q.fieldname]
-    lists = []
-    for word in q.words:
-        btext = field.to_bytes(word)
-        if (q.fieldname, btext) not in reader:
-            return set()
-        leaf = compat.raw_postings(reader, q.fieldname, btext)
-        if leaf is None:
+    texts = [field.to_bytes(w) for w in q.words]
+    if not all((q.fieldname, t) in reader for t in texts):
+        return set()
+    order = sorted(range(len(texts)), key=lambda n: reader.doc_frequency(q.fieldname, texts[n]))
+    lists: list = [None] * len(texts)
+    cands: set[int] | None = None
+    for n in order:  # rarest first, the others only in blocks where a candidate can be
+        got = compat.postings(reader, q.fieldname, texts[n], values=True,
+                              only=within if cands is None else cands)
+        if got is None:
             return None
-        values: list = []
-        ids, _ = compat.decode(leaf, values)
-        lists.append((ids, values))
-    cands = set(lists[0][0])
-    for ids, _ in lists[1:]:
-        cands.intersection_update(ids)
+        ids, _, values = got
+        lists[n] = (ids, values)
+        cands = set(ids) if cands is None else cands.intersection(ids)
+        if not cands:
+            return set()
     if len(lists) == 1 or not cands:
-        return cands
+        return cands or set()
     docs = sorted(cands)
     # (document, position) pairs as one integer each; word i's positions shifted back by i,
     # so the pairs all words share are the phrase's starts
@@ -70,44 +72,60 @@ def _phrase(reader, q: Q.Phrase) -> set[int] | None:
     return {k >> 32 for k in starts} if starts else set()
 
 
-def _docs(q, searcher, reader) -> set[int]:
-    """Local document numbers `q` matches in one segment (deleted ones included)."""
+def _docs(q, searcher, reader, within: Collection[int] | None = None) -> set[int]:
+    """Local document numbers `q` matches in one segment (deleted ones included).
+
+    `within` lets a node skip posting blocks holding none of those documents: the
+    answer is exact inside `within` and may hold others outside it, which the AND above drops.
+    """
     t = type(q)
     if t is Q.Term:
-        return _term(reader, q.fieldname, q.text)
-    if isinstance(q, Q.And):  # And and the bulk WordsAnd
-        sets = [_docs(s, searcher, reader) for s in q.subqueries]
-        sets.sort(key=len)
-        out = set(sets[0]) if sets else set()
-        for s in sets[1:]:
-            if not out:
-                break
-            out.intersection_update(s)
-        return out
+        return _term(reader, q.fieldname, q.text, within)
+    if isinstance(q, Q.And):  # And and the bulk WordsAnd: the rarest words first
+        subs = sorted(q.subqueries, key=lambda s: _estimate(s, reader))
+        cur: set[int] | None = None
+        for s in subs:
+            got = _docs(s, searcher, reader, within if cur is None else cur)
+            cur = got if cur is None else cur & got
+            if not cur:
+                return set()
+        return cur if cur is not None else set()
     if t is Q.Or:
-        out = set()
+        out: set[int] = set()
         for s in q.subqueries:
-            out |= _docs(s, searcher, reader)
+            out |= _docs(s, searcher, reader, within)
         return out
     if t is Q.AndNot:
-        return _docs(q.a, searcher, reader) - _docs(q.b, searcher, reader)
+        a = _docs(q.a, searcher, reader, within)
+        return a - _docs(q.b, searcher, reader, a) if a else a
     if t is Q.AndMaybe:
-        return _docs(q.a, searcher, reader)
+        return _docs(q.a, searcher, reader, within)
     if isinstance(q, Q.ConstantScoreQuery):  # filters (whoosh_compat.ZeroScore)
-        return _docs(q.child, searcher, reader)
+        return _docs(q.child, searcher, reader, within)
     if t is Q.Phrase:
-        got = _phrase(reader, q)
+        got = _phrase(reader, q, within)
         if got is not None:
             return got
     elif isinstance(q, (Q.Prefix, Q.FuzzyTerm)):
         out = set()
         for fieldname, btext in q.expanded_terms(reader):
-            out |= _term(reader, fieldname, btext)
+            out |= _term(reader, fieldname, btext, within)
         return out
     elif q is Q.NullQuery:
         return set()
     # anything else: whoosh's own matcher (a Python loop per posting, but exact)
     return set(q.matcher(searcher, searcher.boolean_context()).all_ids())
+
+
+def _estimate(q, reader) -> int:
+    """How many documents `q` may match, cheaply: a term's frequency, else a large number."""
+    if type(q) is Q.Term:
+        return reader.doc_frequency(q.fieldname, q.text)
+    if isinstance(q, Q.ConstantScoreQuery) and type(q.child) is Q.Term:
+        return reader.doc_frequency(q.child.fieldname, q.child.text)
+    if type(q) is Q.Phrase and q.words:
+        return min(reader.doc_frequency(q.fieldname, w) for w in q.words)
+    return 1 << 40
 
 
 def matching(searcher, wq, mask: set[int] | None) -> list[tuple[int, object, set[int]]]:

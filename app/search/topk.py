@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left, bisect_right
+from itertools import repeat
 from operator import add, itemgetter, neg
 
 from whoosh import query as Q
 
 from app.search.fastand import WordsAnd
-from app.search.whoosh_compat import Bm25, decode, positions_decoder, raw_lengths, raw_postings
+from app.search.whoosh_compat import Bm25, ScoredList, positions_decoder, postings, raw_lengths
 
 
 # Title projects scored exactly before giving up: each costs a skip per word (a block decoded
@@ -205,6 +206,44 @@ def _content_scores(searcher, subs, offsets, words, todo, theta, cparams, craw) 
     return out
 
 
+def bulk_top(searcher, wq, k: int, mask: set[int] | None) -> list[tuple[float, int]] | None:
+    """The exact top `k` of AND(words) [ANDMAYBE OR(title words)] by scoring every match in bulk.
+
+    For three words and more (or two when the title lists do not bound the answer) whoosh's
+    collector walked every match of the AND through the AndMaybe and union matchers, a Python
+    step per match and per title word: half the time of a three-word AND at 100,000 projects.
+    The AND's scores come from WordsAnd (whoosh's BM25F, summed in bulk), each title bonus from
+    the title lists, and the two are added as AndMaybe adds them."""
+    if k <= 0:
+        return None
+    title: list[str] = []
+    words = wq
+    if type(wq) is Q.AndMaybe and wq.boost == 1.0:
+        got = shape(wq)
+        if got is None:
+            return None
+        words, title = wq.a, got[1]
+    if type(words) is not WordsAnd or words.boost != 1.0:
+        return None
+    bonus = _title_bonus(searcher, title) if title else {}
+    if bonus is None:
+        return None
+    keyed: list[tuple[float, int]] = []  # (-score, global docnum)
+    for sub, offset in searcher.leaf_searchers():
+        m = words.matcher(sub)
+        if not m.is_active():
+            continue
+        if not isinstance(m, ScoredList):
+            return None
+        ids, scores = m.items()
+        gids = list(map(offset.__add__, ids)) if offset else list(ids)
+        if bonus:
+            scores = list(map(add, scores, map(bonus.get, gids, repeat(0.0))))
+        keyed.extend(zip(map(neg, scores), gids))
+    head = heapq.nsmallest(k + (len(mask) if mask else 0), keyed)
+    return [(-negscore, g) for negscore, g in head if not mask or g not in mask][:k]
+
+
 # --- phrases ----------------------------------------------------------------------------------
 
 def phrase_shape(wq) -> tuple[list[str], list[str]] | None:
@@ -247,24 +286,22 @@ def phrase_top(searcher, wq, k: int, mask: set[int] | None) -> list[tuple[float,
         raw = raw_lengths(reader, "content")
         if raw is None:
             return None
-        lists = []
-        for w in words:
-            text = searcher.schema["content"].to_bytes(w)
-            if ("content", text) not in reader:
-                lists = None
-                break
-            table = Bm25.of(weighting, sub, "content", text)
-            leaf = raw_postings(reader, "content", text)
-            if table is None or leaf is None:
-                return None
-            vals: list = []
-            ids, weights = decode(leaf, vals)
-            lists.append((table, ids, weights, vals))
-        if not lists:
+        texts = [searcher.schema["content"].to_bytes(w) for w in words]
+        if not all(("content", t) in reader for t in texts):
             continue
-        common = set(lists[0][1])
-        for _, ids, _, _ in lists[1:]:
-            common.intersection_update(ids)
+        by_df = sorted(range(len(words)), key=lambda n: reader.doc_frequency("content", texts[n]))
+        lists: list = [None] * len(words)
+        common: set | None = None
+        for n in by_df:  # rarest first; the others decoded only where a candidate can be
+            table = Bm25.of(weighting, sub, "content", texts[n])
+            got = postings(reader, "content", texts[n], values=True, only=common)
+            if table is None or got is None:
+                return None
+            ids, weights, vals = got
+            lists[n] = (table, ids, weights, vals)
+            common = set(ids) if common is None else common.intersection(ids)
+            if not common:
+                break
         if not common:
             continue
         docs = sorted(common)
@@ -320,22 +357,20 @@ def _title_bonus(searcher, title: list[str]) -> dict[int, float] | None:
             if ("title", text) not in reader:
                 continue
             table = Bm25.of(weighting, sub, "title", text)
-            leaf = raw_postings(reader, "title", text)
+            got = postings(reader, "title", text)
             raw = raw_lengths(reader, "title")
-            if table is None or leaf is None or raw is None:
+            if table is None or got is None or raw is None:
                 return None
-            ids, weights = decode(leaf)
+            ids, weights, _ = got
             scores = map(table.__getitem__, zip(weights, map(raw.__getitem__, ids)))
             per_word[n].update(zip(map(offset.__add__, ids) if offset else ids, scores))
     bonus: dict[int, float] = {}
     for d in per_word:
         bonus.update(d)
-    if len(per_word) == 2:
-        shared = per_word[0].keys() & per_word[1].keys()
-    elif len(per_word) > 2:
-        shared = {g for g in bonus if sum(g in d for d in per_word) > 1}
-    else:
-        shared = set()
+    shared: set[int] = set()  # projects with more than one title word
+    for i in range(len(per_word)):
+        for j in range(i + 1, len(per_word)):
+            shared |= per_word[i].keys() & per_word[j].keys()
     for g in shared:
         total = 0.0
         for d in per_word:

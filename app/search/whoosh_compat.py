@@ -1,10 +1,11 @@
 """Every use of whoosh-reloaded's internals, in one module, for the one version they were
 written and tested against.
 
-app/search reaches below whoosh's public API for speed and around three of its bugs: raw
-posting blocks decoded in bulk, the field-length column read as bytes, deletions applied as one
-mask, segment readers kept across commits, segments merged beside the live index, and worker
-processes that die with their parent. None of that is promised by whoosh; a different version
+app/search reaches below whoosh's public API for speed and around its bugs: raw posting blocks
+decoded in bulk, the field-length column read as bytes, deletions applied as one mask, segment
+readers kept across commits (whoosh's refresh missed deletions), matcher fixes (a union's
+quality bound, an exclusion's first match, a zero constant score), segments merged beside the
+live index, and rebuild workers that die with their parent and report their failures. None of that is promised by whoosh; a different version
 may keep the names and change what they mean, which would rank wrongly without any error. So
 the installed version is checked once at import: on any other version nothing is patched and
 `require()` (called when an index is opened) raises `IncompatibleWhoosh` naming both versions.
@@ -15,15 +16,18 @@ unpatched whoosh in another process).
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import multiprocessing
 import os
 import pickle
 import queue as queue_module
+import shutil
 import struct
 import threading
 import zlib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection
 from itertools import accumulate
 from pathlib import Path
 
@@ -168,28 +172,78 @@ install()
 LENGTH = tuple(byte_to_length(b) if b else 1 for b in range(256))
 
 
-def raw_postings(reader, fieldname: str, text: bytes):
-    """The segment's undecorated posting list of a term (deletions are masked elsewhere, see
-    `take_over_deletions`), or None when it is not a whoosh3 leaf this module can decode."""
+_decoded = threading.local()
+
+
+@contextlib.contextmanager
+def shared_postings():
+    """Within this block, a posting list decoded whole is kept and reused: the top k and the
+    exact total of one search read the same lists (segments never change, so nothing goes
+    stale; the lists are dropped when the block ends)."""
+    outer = getattr(_decoded, "cache", None)
+    if outer is None:
+        _decoded.cache = {}
+    try:
+        yield
+    finally:
+        if outer is None:
+            _decoded.cache = None
+
+
+def postings(reader, fieldname: str, text: bytes, values: bool = False,
+             only: Collection[int] | None = None) -> tuple[list, list, list | None] | None:
+    """(ids, weights, encoded values or None) of a term's raw posting list in one segment, or
+    None when it is not a whoosh3 list this module can decode. Deletions are not applied
+    (see `take_over_deletions`). With `only` (document numbers), blocks holding none of them
+    may be skipped, so the answer is complete only around those documents; when they are
+    many next to the list (most blocks would be read anyway) the whole list is read."""
+    if only is not None:
+        only = sorted(only) if len(only) * 8 < reader.doc_frequency(fieldname, text) else None
+    cache = getattr(_decoded, "cache", None)
+    seg = reader.segment() if cache is not None else None
+    key = (seg.segment_id(), fieldname, text) if seg is not None else None
+    if key is not None:
+        got = cache.get(key)
+        if got is not None and (got[2] is not None or not values):
+            return got
     leaf = reader.postings(fieldname, text)
-    return leaf if isinstance(leaf, _Leaf) else None
+    if not isinstance(leaf, _Leaf):
+        return None
+    vals: list | None = [] if values else None
+    ids, weights = _decode(leaf, vals, only)
+    got = (ids, weights, vals)
+    if key is not None and only is None:
+        cache[key] = got
+    return got
 
 
-def decode(leaf, values: list | None = None) -> tuple[list, list]:
-    """All ids and weights (and encoded values into `values`) of a raw posting list, one block
-    at a time (zlib and pickle in C instead of a Python step per posting)."""
+def _decode(leaf, values: list | None = None, only: list[int] | None = None) -> tuple[list, list]:
+    """The ids and weights (and encoded values into `values`) of a raw posting list, one block
+    at a time (zlib and pickle in C instead of a Python step per posting).
+
+    With `only` (sorted document numbers), blocks whose range holds none of them are skipped on
+    their header: an AND decodes its rarest word whole and the others only where it can match.
+    """
     ids: list = []
     weights: list = []
+    last = -1  # the previous block's highest id: a block holds ids in (last, _maxid]
+    n_only = len(only) if only is not None else 0
     while not leaf._atend:
-        leaf._read_ids()
-        leaf._read_weights()
-        ids.extend(leaf._ids)
-        weights.extend(leaf._weights)
-        if values is not None:
-            leaf._read_values()
-            values.extend(leaf._values)
-        if leaf._lastblock:
+        wanted = True
+        if only is not None:
+            k = bisect_right(only, last)
+            wanted = k < n_only and only[k] <= leaf._maxid
+        if wanted:
+            leaf._read_ids()
+            leaf._read_weights()
+            ids.extend(leaf._ids)
+            weights.extend(leaf._weights)
+            if values is not None:
+                leaf._read_values()
+                values.extend(leaf._values)
+        if leaf._lastblock or (only is not None and bisect_right(only, leaf._maxid) >= n_only):
             break
+        last = leaf._maxid
         leaf._goto(leaf._nextoffset)
     return ids, weights
 
@@ -232,19 +286,16 @@ def positions_of_many(fmt, values: list[bytes]) -> list[list[int]]:
     pickled list of deltas, so the lists' pickle bodies joined into one list-of-lists pickle
     decode in one C call instead of one per posting (phrase counts at 100,000 projects
     decode up to 150,000 of them)."""
-    from operator import methodcaller
-
     from whoosh.formats import Positions
 
     if type(fmt) is Positions and values:
-        if (all(map(methodcaller("endswith", b"."), values))
-                and all(map(methodcaller("startswith", b"\x80\x02", 4), values))):
-            try:
-                deltas = pickle.loads(b"\x80\x02](" + b"".join(v[6:-1] for v in values) + b"e.")
-            except Exception:  # noqa: BLE001 - not the layout expected: one at a time below
-                deltas = None
-            if deltas is not None and len(deltas) == len(values):
-                return list(map(list, map(accumulate, deltas)))
+        # Positions.encode: pack_uint(count) + pickle.dumps(deltas, 2), i.e. b"\x80\x02" ... b"."
+        try:
+            deltas = pickle.loads(b"\x80\x02](" + b"".join(v[6:-1] for v in values) + b"e.")
+        except Exception:  # noqa: BLE001 - not the layout expected: one at a time below
+            deltas = None
+        if deltas is not None and len(deltas) == len(values):
+            return list(map(list, map(accumulate, deltas)))
     decode_positions = positions_decoder(fmt)
     return [list(decode_positions(v)) for v in values]
 
@@ -280,6 +331,10 @@ class ScoredList(matching.ListMatcher):
 
     def copy(self):
         return ScoredList(self._ids, self._weights, self._i, self._top)
+
+    def items(self) -> tuple[list, list]:
+        """All (ids, scores), whatever the position."""
+        return self._ids, self._weights
 
     def block_max_weight(self):
         return self._top
@@ -542,10 +597,6 @@ def writer(ix, procs: int = 1, limitmb: int = 512):
     return Writer(ix, procs=procs, limitmb=limitmb, multisegment=True)
 
 
-def worker_pids(w) -> list[int]:
-    return [t.pid for t in getattr(w, "tasks", []) if t.pid]
-
-
 # --- merging segments beside the live index ----------------------------------------------------
 
 def merge_segments(ix, segment_ids: list[str], side: Path, commit_lock) -> str | None:
@@ -620,8 +671,6 @@ def merge_segments(ix, segment_ids: list[str], side: Path, commit_lock) -> str |
                 pass
         raise
     finally:
-        import shutil
-
         shutil.rmtree(side, ignore_errors=True)
 
 
@@ -635,8 +684,6 @@ def abandon(ix, w) -> None:
     fails again while whoosh's cancel closes the files): release the index lock, remove the
     temporary folder and the half-written segment files, which whoosh would leave until its
     next successful commit."""
-    import contextlib
-
     if not w.is_closed:
         try:
             w.cancel()

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, select, update
 
-from app.core import blobstore
+from app.core import blobstore, stays
 from app.core.errors import ValidationError
 from app.core.i18n import t
 from app.sync import tables
@@ -81,6 +81,7 @@ class Applier:
         self.source = changes.source_site
         self.report = ApplyReport()
         self.touched_projects: set[str] = set()
+        self.restaged: set[str] = set()  # projects whose status trail grew: their stays are derived again
         self.known: dict[str, set[str]] = defaultdict(set)  # ids known to exist here, per table
         self.deferred: list[tuple[tables.Spec, str, dict[str, Any]]] = []
 
@@ -113,10 +114,10 @@ class Applier:
             self._tombstones(stones)
             self._unpark()
             self._recount()
+            stays.rebuild(self.conn, self.restaged)
         return self.report
 
     def _rows(self, rows: dict[str, list[dict]]) -> None:
-        self.incoming_ids = {name: {r["values"]["id"] for r in recs} for name, recs in rows.items()}
         for spec in tables.specs():
             if rows.get(spec.name):
                 self._table(spec, rows[spec.name])
@@ -145,11 +146,13 @@ class Applier:
     # -- rows --------------------------------------------------------------------------------------
 
     def _decode(self, spec: tables.Spec, values: dict[str, Any]) -> dict[str, Any]:
-        cols = spec.table.columns
+        decoders = spec.decoders
         out = {}
         for name in spec.columns:
             if name in values:
-                out[name] = tables.from_json(cols[name], values[name])
+                value = values[name]
+                decode = decoders.get(name)
+                out[name] = decode(value) if decode is not None and value is not None else value
         if spec.name == "projects":
             out["members"] = [list(m) for m in values.get("members") or []]
         return out
@@ -169,14 +172,15 @@ class Applier:
         return found
 
     def _exists(self, table: str, ids: set[str]) -> set[str]:
-        """Which of `ids` exist here (or are being written by this change set)."""
+        """Which of `ids` are here (already, or written by this change set so far: tables are
+        taken parents first, so a parent table's rows are settled before its children's)."""
         missing = [i for i in ids if i not in self.known[table]]
         if missing:
             t = tables.by_name()[table].table
             for start in range(0, len(missing), CHUNK):
                 self.known[table].update(self.conn.execute(
                     select(t.c.id).where(t.c.id.in_(missing[start:start + CHUNK]))).scalars())
-        return {i for i in ids if i in self.known[table] or i in self.incoming_ids.get(table, ())}
+        return {i for i in ids if i in self.known[table]}
 
     def _tombstoned(self, ids: list[str]) -> dict[str, dict[str, Any]]:
         t = Tombstone.__table__
@@ -199,15 +203,20 @@ class Applier:
                 if values.get(col):
                     refs[target].add(values[col])
         present = {target: self._exists(target, ids_) for target, ids_ in refs.items()}
+        if spec.name in present:  # a reply to a comment of this same change set: ordered when written
+            present[spec.name] |= set(ids)
         self._load_keys(spec, [v for _, v in decoded if v["id"] not in local])
+        if self.check is not None:
+            self.check.prepare(spec, [v for _, v in decoded])
         inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
         for rec, values in decoded:
             rid = values["id"]
             if rid in local:
                 if spec.append_only:
                     self.report.unchanged += 1
                 else:
-                    self._update(spec, local[rid], values)
+                    updates.append(values)
                 continue
             missing = [(col, target) for col, target in spec.parents.items()
                        if values.get(col) and values[col] not in present[target]]
@@ -228,12 +237,51 @@ class Applier:
             if self.check is not None and not self.check.insert(spec, values):
                 continue
             inserts.append(values)
-        if inserts:
+        if inserts:  # first: an updated row may now point at one of them
             self._insert(spec, inserts)
+        for values in updates:
+            self._update(spec, local[values["id"]], values)
+
+    def _parents_first(self, spec: tables.Spec, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Rows pointing at rows of their own table (replies, sub-units) after those; a row whose
+        own-table parent is neither here nor among them is parked."""
+        if not spec.self_refs:
+            return rows
+        by_id = {r["id"]: r for r in rows}
+        refs = {r[col] for r in rows for col in spec.self_refs if r.get(col) and r[col] not in by_id}
+        self._exists(spec.name, refs)  # learns which of them are written here already
+        here = {i for i in refs if i in self.known[spec.name]}
+        ordered: list[dict[str, Any]] = []
+        state: dict[str, int] = {}  # 1 visiting, 2 placed, 3 parked
+
+        def place(row: dict[str, Any]) -> bool:
+            rid = row["id"]
+            if state.get(rid) in (2, 3):
+                return state[rid] == 2
+            if state.get(rid) == 1:
+                return False  # a cycle: nothing to write it after
+            state[rid] = 1
+            ok = True
+            for col in spec.self_refs:
+                ref = row.get(col)
+                if ref and ref != rid:
+                    ok = ok and (place(by_id[ref]) if ref in by_id else ref in here)
+            state[rid] = 2 if ok else 3
+            if ok:
+                ordered.append(row)
+            else:
+                self._orphan_or_park(spec, {"t": "row", "table": spec.name, "values": _jsonable(spec, row)}, row,
+                                     [(col, spec.name) for col in spec.self_refs if row.get(col)])
+            return ok
+        for row in rows:
+            place(row)
+        return ordered
 
     def _insert(self, spec: tables.Spec, rows: list[dict[str, Any]]) -> None:
         t = spec.table
         plain = []
+        seq = sequence.current(self.conn).seq
+        rows = self._parents_first(spec, rows)
         for values in rows:
             row = {c: values.get(c) for c in spec.columns}
             for col in spec.deferred:  # set once every row of this change set is in
@@ -241,9 +289,13 @@ class Applier:
                     self.deferred.append((spec, row["id"], {col: row[col]}))
                 row[col] = None
             row["origin"] = None if values.get("_resend") else self.source
+            row["seq"] = seq
             plain.append(row)
             self._note_project(spec, values)
-        self.conn.execute(insert(t), plain)
+        insert_many(self.conn, t, plain)
+        if spec.name == "audit_log":
+            self.restaged.update(r["entity_id"] for r in rows if r.get("entity") == "project"
+                                 and r.get("field") == "status")
         if spec.name == "projects":
             self._write_members({v["id"]: v.get("members") or [] for v in rows}, replace=False)
         self.known[spec.name].update(r["id"] for r in rows)
@@ -303,6 +355,7 @@ class Applier:
             self.conn.execute(delete(t).where(t.c.project_id.in_(list(lists))))
         users = self._exists("users", {uid for members in lists.values() for uid, *_ in members})
         rows = []
+        now = self.bank.now()
         for pid, members in lists.items():
             position = 0
             for uid, *rest in members:
@@ -311,9 +364,10 @@ class Applier:
                 position += 1
                 rows.append({"id": conflict_id("member", pid, uid), "project_id": pid, "user_id": uid,
                              "position": position, "role": rest[0] if rest else "", "site_id": self.source,
-                             "created_at": self.bank.now(), "updated_at": self.bank.now(), "hlc": self.tick.clock})
+                             "created_at": now, "updated_at": now, "hlc": self.tick.clock,
+                             "seq": self.tick.seq, "origin": self.source, "versions": None})
         if rows:
-            self.conn.execute(insert(t), rows)
+            insert_many(self.conn, t, rows)
 
     def _deferred_pass(self) -> None:
         for spec, rid, values in self.deferred:
@@ -546,6 +600,13 @@ class Applier:
                         .scalar_subquery())
             self.conn.execute(update(t).where(t.c.id.in_(chunk)).values(
                 vote_count=votes, comment_count=comments, seq=t.c.seq, hlc=t.c.hlc, origin=t.c.origin))
+
+
+def insert_many(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+    """One executemany: psycopg pipelines it to a hub (measured faster than multi-row INSERTs,
+    whose long statements psycopg parses again each time)."""
+    if rows:
+        conn.execute(insert(table), rows)
 
 
 def _jsonable(spec: tables.Spec, value: Any) -> Any:

@@ -16,6 +16,7 @@ keeping its own; the refused change is kept as a `rejected` record that its auth
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -25,8 +26,9 @@ from app.core.lifecycle import TRANSITIONS
 from app.core.permissions import allowed, project_facts
 from app.sync import tables
 from app.sync.merge import Merged, history
+from db.base import new_id
 from db.models import ProjectMember, User
-from db.sequence import HISTORY
+from db.sequence import HISTORY, MAKER
 
 if TYPE_CHECKING:
     from app.sync.apply import Applier
@@ -43,14 +45,29 @@ class Authority:
     def __init__(self, applier: Applier) -> None:
         self.a = applier
         self._actors: dict[str, Actor | None] = {}
+        self._studios: dict[str, str | None] = {}
 
     def actor(self, user_id: str | None) -> Actor | None:
+        """The hub's view of a person (active accounts only), all read at once on first use."""
         if not user_id:
             return None
-        if user_id not in self._actors:
+        if not self._actors:
+            self._actors = {u.id: Actor.of(u) for u in self.a.s.scalars(select(User).where(User.active.is_(True)))}
+        if user_id not in self._actors:  # made by this very change set
             user = self.a.s.execute(select(User).where(User.id == user_id)).scalar()
             self._actors[user_id] = Actor.of(user) if user is not None and user.active else None
         return self._actors[user_id]
+
+    def prepare(self, spec: tables.Spec, rows: list[dict[str, Any]]) -> None:
+        """Read at once what checking these rows needs (the studios of reviewed projects)."""
+        if spec.name != "reviews":
+            return
+        from db.models import Project
+
+        wanted = list({r["project_id"] for r in rows} - set(self._studios))
+        for start in range(0, len(wanted), 500):
+            self._studios.update(self.a.conn.execute(select(Project.id, Project.studio_id)
+                                                     .where(Project.id.in_(wanted[start:start + 500]))).all())
 
     def _members(self, project_id: str) -> set[str]:
         return set(self.a.conn.execute(select(ProjectMember.user_id)
@@ -59,8 +76,19 @@ class Authority:
     # -- the lifecycle -------------------------------------------------------------------------------
 
     def may_move(self, actor: Actor, project: dict[str, Any], source: str, target: str) -> bool:
-        """Whether `actor` may take the project from `source` to `target` by steps they may take."""
-        members = self._members(project["id"]) | {m[0] for m in project.get("members") or []}
+        """Whether `actor` may take the project from `source` to `target` by steps they may take
+        (the permission table's rules; co-authors stored here are read only when needed)."""
+        return any(self._reaches(actor, project, source, target, members) for members in self._authors(actor, project))
+
+    def _authors(self, actor: Actor, project: dict[str, Any]) -> Iterator[set[str]]:
+        """The co-authors the change carries, then (if the actor is not among them) those stored here."""
+        listed = {m[0] for m in project.get("members") or []}
+        yield listed
+        if actor.id != project.get("proposer_id") and actor.id not in listed:
+            yield listed | self._members(project["id"])
+
+    @staticmethod
+    def _reaches(actor: Actor, project: dict[str, Any], source: str, target: str, members: set[str]) -> bool:
         seen, todo = {source}, deque([source])
         while todo:
             status = todo.popleft()
@@ -74,17 +102,19 @@ class Authority:
         return False
 
     def may_edit(self, actor: Actor, project: dict[str, Any]) -> bool:
-        members = self._members(project["id"]) | {m[0] for m in project.get("members") or []}
-        return allowed(actor, "project.edit", project_facts(project.get("status"), project.get("studio_id"),
-                                                            project.get("proposer_id"), members))
+        return any(allowed(actor, "project.edit", project_facts(project.get("status"), project.get("studio_id"),
+                                                                project.get("proposer_id"), members))
+                   for members in self._authors(actor, project))
 
     # -- hooks called by the applier -----------------------------------------------------------------
 
     def insert(self, spec: tables.Spec, values: dict[str, Any]) -> bool:
         """Check a row new to the hub; False to leave it out (True after fixing it up)."""
         if spec.name == "projects":
-            entry = (values.get("versions") or {}).get("status")
-            author = self.actor(entry[0] if entry else values.get("proposer_id"))
+            versions = values.get("versions") or {}
+            entry = versions.get("status")
+            # who set the status: its last editor, else whoever made the row (an import), else the proposer
+            author = self.actor(entry[0] if entry else versions.get(MAKER) or values.get("proposer_id"))
             status = values.get("status") or "draft"
             if status != "draft" and (author is None or not self.may_move(author, values, "draft", status)):
                 self._reject(spec, values, "status", status, entry, "transition")
@@ -93,15 +123,29 @@ class Authority:
                                       "status": self._undo_entry(entry, None)}
             return True
         if spec.name == "reviews":
-            reviewer = self.actor(values.get("reviewer_id"))
-            project = self.a.conn.execute(select(tables.by_name()["projects"].table)
-                                          .where(tables.by_name()["projects"].table.c.id == values["project_id"])
-                                          ).mappings().first()
-            studio = project["studio_id"] if project is not None else None
+            reviewer = self.actor(values.get("reviewer_id") or (values.get("versions") or {}).get(MAKER))
+            studio = self._studio(values["project_id"])
             if reviewer is None or not allowed(reviewer, "project.review", project_facts(None, studio, None, ())):
                 self._reject(spec, values, None, None, None, "review")
+                self._undo_insert(spec, values)
                 return False
         return True
+
+    def _studio(self, project_id: str) -> str | None:
+        if project_id not in self._studios:
+            self._studios[project_id] = self.a._studio_of(project_id)
+        return self._studios[project_id]
+
+    def _undo_insert(self, spec: tables.Spec, values: dict[str, Any]) -> None:
+        """A refused new row: a tombstone that knows it, so the author's site deletes it too."""
+        from sqlalchemy import insert
+
+        from db.models import Tombstone
+
+        self.a.conn.execute(insert(Tombstone.__table__).values(
+            id=new_id(), entity=spec.name, entity_id=values["id"], deleted_at=self.a.bank.now(),
+            site_id=self.a.bank.site_id, hlc=self.a.tick.clock, seq=self.a.tick.seq, origin=None,
+            seen={"hlc": values.get("hlc"), "versions": values.get("versions") or {}}))
 
     def update(self, spec: tables.Spec, local: dict[str, Any], incoming: dict[str, Any], merged: Merged) -> None:
         """Undo the fields of a merged project that their author may not set."""

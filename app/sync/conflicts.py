@@ -23,7 +23,7 @@ from app.core.changes import Changes
 from app.core.errors import NotFound, ValidationError
 from app.core.fields import EDITABLE_FIELDS, field_name
 from app.core.i18n import t
-from app.core.permissions import allowed, denied, studio_subject
+from app.core.permissions import allowed, can, denied, studio_subject
 from app.core.queries import visible_to
 from app.core.vocab import STATUSES, label
 from db.models import Project, SyncConflict, User
@@ -100,8 +100,9 @@ def _time(clock: str | None) -> str | None:
 
 
 def _actions(actor: Actor, c: SyncConflict, project: Project | None) -> tuple[str, ...]:
-    if c.status != "open" or not allowed(actor, "conflict.resolve",
-                                         studio_subject(project.studio_id if project is not None else None)):
+    if c.status != "open" or not can(actor, "sync.resolve"):
+        return ()
+    if project is not None and not allowed(actor, "sync.resolve", studio_subject(project.studio_id)):
         return ()
     if c.kind == "field" and c.entity == "projects" and c.field in EDITABLE_FIELDS and project is not None:
         return ("keep", "take")
@@ -162,7 +163,7 @@ def resolve(bank: Bank, actor: Actor, conflict_id: str, action: str) -> Changes:
         raise NotFound(t("没有这个待处理的冲突（或你无权处理）。", "No such open conflict (or it is not yours to settle)."))
     if action not in view.actions:
         if not view.actions:
-            raise denied(actor, "conflict.resolve")
+            raise denied(actor, "sync.resolve")
         raise ValidationError(t("这个冲突只能：{a}", "This conflict can only be settled with: {a}",
                                 a=", ".join(view.actions)))
     changes = Changes()

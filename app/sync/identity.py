@@ -157,7 +157,7 @@ def rekey(bank: Bank, actor: Actor) -> SiteKeys:
     if path.exists():
         old = path.with_name(f"{path.name}.replaced-{bank.now().strftime('%Y%m%d-%H%M%S')}")
         os.replace(path, old)
-    with bank.write() as s:
+    with bank.write(stamp=False) as s:
         row = s.get(SiteKey, bank.site_id)
         if row is not None:
             s.delete(row)
@@ -170,7 +170,7 @@ def rename(bank: Bank, actor: Actor, name: str) -> PublicIdentity:
     if not name or len(name) > MAX_NAME:
         raise ValidationError(t("站点名称不能为空，且不超过 {n} 个字。", "The site name must be 1 to {n} characters.",
                                 n=MAX_NAME))
-    with bank.write() as s:
+    with bank.write(stamp=False) as s:
         row = s.get(Setting, NAME_SETTING)
         if row is None:
             s.add(Setting(key=NAME_SETTING, value=name))
@@ -180,7 +180,7 @@ def rename(bank: Bank, actor: Actor, name: str) -> PublicIdentity:
 
 
 def _record(bank: Bank, public: PublicIdentity) -> None:
-    with bank.write() as s:
+    with bank.write(stamp=False) as s:
         if s.get(Setting, NAME_SETTING) is None:  # the default name sticks, whichever workstation asks next
             s.add(Setting(key=NAME_SETTING, value=public.name))
         row = s.get(SiteKey, public.site_id)

@@ -27,7 +27,7 @@ CREATED = ""  # the clock of a value nobody changed since the row was made
 
 
 def head(entry: list[Any] | None) -> str:
-    return entry[1] if entry else CREATED
+    return entry[1] if entry and len(entry) > 1 else CREATED
 
 
 def history(entry: list[Any] | None) -> set[str]:
@@ -108,6 +108,8 @@ def unseen_edit(versions: dict[str, Any] | None, seen: dict[str, Any] | None) ->
     """Whether a row has a field value that a deletion (which saw `seen`) did not know."""
     seen_versions = (seen or {}).get("versions") or {}
     for name, entry in (versions or {}).items():
+        if name.startswith("_"):
+            continue  # not a field (the row's maker)
         if head(entry) not in history(seen_versions.get(name)):
             return True
     return False

@@ -10,6 +10,9 @@ it applied and takes the acknowledgement it carries. Importing checks everything
 trust, encryption, signature, every hash, limits) and only then hands the changes to the sync
 engine, which applies them all or none and idempotently: the same package twice is refused as a
 replay, and packages applied out of order, or overlapping ones, converge.
+
+The bookkeeping here (and in identity.py, trust.py) changes no synchronised row, so its writes take
+no change number (`bank.write(stamp=False)`): exporting or trusting is not itself a change to send.
 """
 from __future__ import annotations
 
@@ -183,7 +186,7 @@ def write_package(bank: Bank, keys: SiteKeys, recipient: PublicIdentity, changes
     except OSError as exc:
         raise StorageError(t("无法写入交换包 {p}：{e}（没有留下不完整的文件）", "Cannot write the package {p}: {e} "
                              "(no partial file was left)", p=target, e=exc.strerror or exc)) from None
-    with bank.write() as s:
+    with bank.write(stamp=False) as s:
         s.add(PackageLog(package_id=package_id, direction="out", peer_site_id=recipient.site_id,
                          since=changes.since, until=changes.until, records=writer.records, blobs=writer.blobs,
                          size=size, at=bank.now(), actor_id=actor_id))
@@ -345,7 +348,7 @@ def _imported_at(bank: Bank, package_id: str) -> dt.datetime | None:
 
 def _record_import(bank: Bank, actor: Actor, package: VerifiedPackage) -> None:
     try:
-        with bank.write() as s:
+        with bank.write(stamp=False) as s:
             s.add(PackageLog(package_id=package.package_id, direction="in", peer_site_id=package.sender.site_id,
                              since=package.since, until=package.until, records=len(package.records),
                              blobs=len(package.blobs), size=package.size, at=bank.now(), actor_id=actor.id))

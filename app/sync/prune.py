@@ -1,8 +1,8 @@
 """Pruning tombstones once every known reader has passed them.
 
 A tombstone is kept while some consumer of this database's change sequence may still need it: a
-site that pulls from here (`site:<id>`), a peer this site pushes to, a package peer that has not
-acknowledged it (`package_peers.acked_seq`, when exchange packages are in use), a search index.
+site that pulls from here or a trusted package peer (`site:<id>`: a package peer's cursor is made
+when it is trusted and moves with its acknowledgements), a peer this site pushes to, a search index.
 Only tombstones numbered at or below the lowest of those cursors, and older than `keep_days`,
 go; the counter remembers the mark (`sync_counter.pruned`), so a consumer that comes back with an
 older cursor knows it missed deletions (a search index rebuilds; a site rejoins).
@@ -37,10 +37,7 @@ def floor(bank: Bank) -> int:
             if consumer.startswith("pull:"):
                 continue  # another database's numbers
             lowest = min(lowest, seq)
-    from app.sync.package import oldest_acknowledged
-
-    acked = oldest_acknowledged(bank)
-    return lowest if acked is None else min(lowest, acked)
+    return lowest
 
 
 def prune_tombstones(bank: Bank, *, keep_days: int = 90) -> int:

@@ -26,12 +26,19 @@ class Spec:
     append_only: bool  # rows are never changed after they are made (the audit log)
     fields: tuple[str, ...]  # content columns merged field by field (and pseudo-fields like members)
     columns: tuple[str, ...]  # every column a record carries, bookkeeping included
-    # Foreign keys to a table that comes later (or to the same table): set in a second pass.
+    # Foreign keys to a table that comes later (a studio's leader): set in a second pass.
     deferred: tuple[str, ...] = ()
-    # Foreign keys (column -> table) whose target must exist before the row can be written.
+    # Foreign keys (column -> table) whose target must exist before the row can be written; one to
+    # the row's own table (a reply, a sub-unit) may point at a row of the same change set.
     parents: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def self_refs(self) -> tuple[str, ...]:
+        return tuple(col for col, target in self.parents.items() if target == self.name)
     # Unique keys besides the id: tuples of columns.
     unique: tuple[tuple[str, ...], ...] = ()
+    # JSON value -> column value, for the columns that need it (dates and times).
+    decoders: dict[str, Any] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -63,17 +70,20 @@ def specs() -> tuple[Spec, ...]:
             target = fk.column.table.name
             if target not in names:
                 continue
-            if names.index(target) >= position:
+            if names.index(target) > position:
                 deferred.append(fk.parent.name)
-            else:
+            else:  # an earlier table, or this one (a reply's comment: written parents first)
                 parents[fk.parent.name] = target
         unique = tuple(tuple(c.name for c in con.columns) for con in table.constraints
                        if con.__class__.__name__ == "UniqueConstraint")
         unique += tuple((c.name,) for c in table.columns if c.unique)
+        unique += tuple(tuple(c.name for c in ix.columns) for ix in table.indexes if ix.unique)
         append_only = model is AuditLog
         fields = () if append_only else sequence.tracked_fields(model)
         columns = tuple(c.name for c in table.columns if c.name not in ("seq", "origin"))
-        out.append(Spec(table, model, append_only, fields, columns, tuple(sorted(deferred)), parents, unique))
+        decoders = {c.name: _decoder(c) for c in table.columns if _decoder(c) is not None}
+        out.append(Spec(table, model, append_only, fields, columns, tuple(sorted(deferred)), parents, unique,
+                        decoders))
     return tuple(out)
 
 
@@ -107,14 +117,17 @@ def to_json(column: Column, value: Any) -> Any:
     return value
 
 
-def from_json(column: Column, value: Any) -> Any:
-    if value is None:
-        return None
+def _decoder(column: Column) -> Any:
     if is_datetime(column):
-        return dt.datetime.fromisoformat(value)
+        return dt.datetime.fromisoformat
     if isinstance(column.type, Date):
-        return dt.date.fromisoformat(value)
-    return value
+        return dt.date.fromisoformat
+    return None
+
+
+def from_json(column: Column, value: Any) -> Any:
+    decode = _decoder(column)
+    return value if value is None or decode is None else decode(value)
 
 
 def is_datetime(column: Column) -> bool:

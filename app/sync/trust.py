@@ -119,7 +119,7 @@ def trust(bank: Bank, actor: Actor, path: Path, *, replace: bool = False) -> Tru
     site = read_key_document(data)
     if site.site_id == bank.site_id:
         raise ValidationError(t("这是本站点自己的密钥文件。", "This is this site's own key file."))
-    with bank.write() as s:
+    with bank.write(stamp=False) as s:
         row = s.get(SiteKey, site.site_id)
         if row is None:
             status = "new"
@@ -143,6 +143,9 @@ def trust(bank: Bank, actor: Actor, path: Path, *, replace: bool = False) -> Tru
             row.name, row.code = site.name, site.code
         if s.get(PackagePeer, site.site_id) is None:
             s.add(PackagePeer(site_id=site.site_id, acked_seq=0, sent_seq=0, received=[]))
+        if load_cursor(s, site_consumer(site.site_id)) is None:
+            # A reader of this database from now on: tombstones wait for its acknowledgement.
+            save_cursor(s, site_consumer(site.site_id), 0, {}, when=bank.now())
     return TrustResult(site, status)
 
 
@@ -150,7 +153,7 @@ def untrust(bank: Bank, actor: Actor, name_or_id: str) -> PublicIdentity:
     """Stop trusting a site (a lost laptop): its packages are refused, none are addressed to it."""
     check(actor, "site.manage")
     site = resolve(bank, name_or_id)
-    with bank.write() as s:
+    with bank.write(stamp=False) as s:
         for row in (s.get(SiteKey, site.site_id), s.get(PackagePeer, site.site_id),
                     s.get(SyncCursor, site_consumer(site.site_id))):
             if row is not None:  # trusted again later, it starts over: nothing assumed delivered
@@ -172,7 +175,7 @@ def set_people(bank: Bank, actor: Actor, name_or_id: str, employee_nos: list[str
     goes into its packages."""
     check(actor, "site.manage")
     site = resolve(bank, name_or_id)
-    with bank.write() as s:
+    with bank.write(stamp=False) as s:
         if everyone:
             ids = [EVERYONE]
         else:

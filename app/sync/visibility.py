@@ -1,4 +1,4 @@
-"""What a site may receive: secret projects only if one of its people may see them.
+"""What a site may receive: secret projects and drafts only if one of its people may see them.
 
 A site's people are recorded with its cursor (`sync_cursors`, consumer `site:<id>`,
 `info["people"]`: the person who joined it, and anyone added later), or given by the caller.
@@ -68,14 +68,14 @@ def hidden(bank: Any, s: Any, for_site: str | None, people: Iterable[str] | str 
         people = people_of(s, for_site) if for_site else None
     if people == EVERYONE or (isinstance(people, list) and EVERYONE in people):
         return Hidden()
-    if not s.scalar(select(Project.id).where(Project.confidentiality == "secret").limit(1)):
+    # Secret projects, and drafts (private to their authors), go only where someone may see them.
+    restricted = or_(Project.confidentiality == "secret", Project.status == "draft")
+    if not s.scalar(select(Project.id).where(restricted).limit(1)):
         return Hidden()
     viewers = [Actor.of(u) for u in s.scalars(select(User).where(User.id.in_(list(people or []))))]
-    if any(v.role == "admin" for v in viewers):
-        return Hidden()
     clauses = [c for c in (visible_to(v) for v in viewers) if c is not None]
     seen_by_someone = or_(*clauses) if clauses else None
-    stmt = select(Project.id).where(Project.confidentiality == "secret")
+    stmt = select(Project.id).where(restricted)
     if seen_by_someone is not None:
         stmt = stmt.where(not_(seen_by_someone))
     out = Hidden(projects=set(s.scalars(stmt)))

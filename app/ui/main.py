@@ -1,4 +1,5 @@
-"""`python -m app` / `ideabank-gui`: open the bank, offer demo data on first start, sign in, show the window.
+"""`python -m app` / `ideabank-gui`: open the bank (the first-run wizard for a new data folder), sign in,
+show the window.
 
 Takes the same global options as the `ideabank` command (--data-dir, --db-url, --lang).
 """
@@ -8,7 +9,9 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app import __version__
 
@@ -196,40 +199,44 @@ class Controller:
             self.window.sign_out()
 
 
-def offer_demo(app, bank, projects: int = 2000) -> None:  # type: ignore[no-untyped-def]
-    """On first start (no projects), offer to fill the bank with demo data, with progress and cancel."""
-    from PySide6.QtCore import QCoreApplication, QEventLoop
-    from PySide6.QtWidgets import QMessageBox, QProgressDialog
+def choose_folder(data_dir: str | None) -> tuple[Path, bool]:
+    """The data folder, and whether the person fixed it (--data-dir, IDEABANK_HOME) or the first-run
+    wizard may offer another one (the one chosen there is remembered for the next start)."""
+    from app.core.paths import default_data_dir
+    from app.ui.first_run import remembered_folder
+    if data_dir:
+        return Path(data_dir).expanduser(), True
+    if os.environ.get("IDEABANK_HOME"):
+        return default_data_dir(), True
+    return remembered_folder() or default_data_dir(), False
 
-    from app.core import queries
+
+@dataclass
+class FirstStart:
+    bank: Any
+    folder: Path
+    demo_projects: int
+
+
+def first_run(folder: Path, fixed: bool) -> FirstStart | None:
+    """The first-run wizard for a folder without a bank: the bank it set up, or None (cancelled)."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QDialog
+
+    from app.core.paths import default_data_dir
+    from app.ui.first_run import FirstRunWizard, remember_folder
+    wizard = FirstRunWizard(folder, fixed=fixed)
     try:
-        from app.core import demo
-    except ImportError:
-        return
-    if queries.count(bank) or bank.setting("demo_offered"):
-        return
-    answer = QMessageBox.question(None, QCoreApplication.translate("FirstStart", "Welcome to Idea Bank"),
-                                  QCoreApplication.translate("FirstStart", "The bank is empty. Fill it with demo data "
-                                                             "(a power company with studios, people and 2,000 "
-                                                             "projects) to try things out?"))
-    from db.models import Setting
-    with bank.write() as s:
-        s.merge(Setting(key="demo_offered", value=True))
-    if answer != QMessageBox.StandardButton.Yes:
-        return
-    from app.ui.worker import Worker
-    worker = Worker()
-    dlg = QProgressDialog(QCoreApplication.translate("FirstStart", "Creating demo data…"),
-                          QCoreApplication.translate("FirstStart", "Cancel"), 0, projects)
-    dlg.setMinimumDuration(0)
-    loop = QEventLoop()
-    state = worker.submit(lambda st: demo.generate(bank, bank.actor(), projects, progress=lambda d, t: st.progress(d, t),
-                                                   cancel=lambda: st.cancelled),
-                          done=lambda _r: loop.quit(), failed=lambda e: (QMessageBox.warning(None, "", str(e)), loop.quit()))
-    state.sig_progress.connect(lambda d, t, _x: (dlg.setMaximum(max(t, 1)), dlg.setValue(d)))
-    dlg.canceled.connect(state.cancel)
-    loop.exec()
-    dlg.close()
+        if wizard.exec() != QDialog.DialogCode.Accepted or wizard.bank is None:
+            return None
+        if not fixed and wizard.folder() != default_data_dir():
+            remember_folder(wizard.folder())
+        if wizard.admin_no:
+            QSettings().setValue("last_user", wizard.admin_no)
+        return FirstStart(wizard.bank, wizard.folder(), wizard.demo_projects)
+    finally:
+        import shiboken6
+        shiboken6.delete(wizard)  # at once: Qt must never call its pages' Python overrides once they are gone
 
 
 def open_bank(data_dir: Path, db_url: str | None):  # type: ignore[no-untyped-def]
@@ -264,17 +271,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from app.core.errors import IdeaBankError
-    from app.core.paths import default_data_dir
+    from app.core.paths import DB_FILE
     from app.ui.single_instance import SingleInstance
-    data_dir = Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
-    instance = SingleInstance(data_dir)
-    if not instance.claim():  # before the database is opened: a second start never touches it
+    data_dir, fixed = choose_folder(args.data_dir)
+    first = None
+
+    def already_open() -> int:
         print(app.translate("FirstStart", "ideabank-gui: %1 is already open in another window; it was brought "
                                           "to the front.").replace("%1", str(data_dir)), file=sys.stderr)
         return 0
+    if args.db_url is None and not (data_dir / DB_FILE).exists():
+        if SingleInstance(data_dir).ask_running():  # another start is still setting this folder up
+            return already_open()
+        first = first_run(data_dir, fixed)  # creates nothing unless it finishes
+        if first is None:
+            return 0
+        data_dir = first.folder
+    instance = SingleInstance(data_dir)
+    if not instance.claim():  # before the database is opened: a second start never touches it
+        return already_open()
     try:
         try:
-            bank = open_bank(data_dir, args.db_url)
+            bank = first.bank if first is not None else open_bank(data_dir, args.db_url)
         except IdeaBankError as exc:
             QMessageBox.critical(None, app.translate("FirstStart", "Cannot open the idea bank"), exc.message)
             return exc.exit_code
@@ -283,8 +301,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             if bank.warning:
                 QMessageBox.warning(None, app.translate("FirstStart", "Idea Bank"), bank.warning)
-            if not bank.read_only:
-                offer_demo(app, bank)
+            if first is not None and first.demo_projects:
+                from app.ui.first_run import run_demo
+                run_demo(bank, first.demo_projects)
             controller = Controller(app, bank)
             instance.sig_raise.connect(controller.bring_to_front)
             if not controller.sign_in():

@@ -47,7 +47,14 @@ def _dark_palette() -> QPalette:
 def apply(app: QApplication, theme: str) -> str:
     theme = theme if theme in THEMES else "light"
     colours._current[0] = theme
-    app.setStyle("Fusion")
-    app.setPalette(_dark_palette() if theme == "dark" else app.style().standardPalette())
-    app.setStyleSheet(style_sheet(theme))
+    # Each of these re-polishes every live widget: do only what changes (re-applying the same
+    # style while half-destroyed widgets linger has crashed Qt in long test runs).
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+    palette = _dark_palette() if theme == "dark" else app.style().standardPalette()
+    if app.palette() != palette:
+        app.setPalette(palette)
+    sheet = style_sheet(theme)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     return theme

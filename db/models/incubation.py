@@ -38,6 +38,10 @@ class IncubationRequest(SyncedMixin, Base):
     delivered_at: Mapped[dt.datetime | None] = mapped_column()
     closed_at: Mapped[dt.datetime | None] = mapped_column()
     status_changed_at: Mapped[dt.datetime | None] = mapped_column()
+    # Delivering while milestones are still open needs the studio leader's word first (a user id;
+    # no foreign key, so the column could be added in place, without copying the table).
+    delivery_confirmed_by: Mapped[str | None] = mapped_column(String(36))
+    delivery_confirmed_at: Mapped[dt.datetime | None] = mapped_column()
     # The outcome, filled in on closing; it flows back into the project.
     units_made: Mapped[int | None] = mapped_column(Integer)
     adopting_units: Mapped[list[str]] = mapped_column(default=list)

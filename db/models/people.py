@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Boolean, Date, ForeignKey, String, Text
+from sqlalchemy import Boolean, Date, Float, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base, SyncedMixin
@@ -33,7 +33,11 @@ class Studio(SyncedMixin, Base):
     )
     unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"), index=True)
     founded: Mapped[dt.date | None] = mapped_column(Date)
-    # Per-studio settings: rubric weights, warning thresholds, logo path.
+    premises: Mapped[str | None] = mapped_column(Text)  # where the studio works, e.g. 变电运维车间二楼 120 m²
+    funds: Mapped[float | None] = mapped_column(Float)  # yuan per year allotted to the studio
+    # The logo for dossiers: SHA-256 of a file in the attachment store (travels with the attachments).
+    logo: Mapped[str | None] = mapped_column(String(64))
+    # Per-studio settings: rubric weights, answer templates, warning thresholds.
     settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
     leader: Mapped[User | None] = relationship(foreign_keys=[leader_id])

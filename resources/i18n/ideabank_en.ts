@@ -2,6 +2,270 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>The first administrator</source>
+        <translation>The first administrator</translation>
+    </message>
+    <message>
+        <source>Administrators set up units, studios and people and look after the data.</source>
+        <translation>Administrators set up units, studios and people and look after the data.</translation>
+    </message>
+    <message>
+        <source>e.g. 张工</source>
+        <translation>e.g. 张工</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>at least %n character</numerusform>
+            <numerusform>at least %n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Employee number</source>
+        <translation>Employee number</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Repeat it</translation>
+    </message>
+    <message>
+        <source>With a number other than admin, the built-in account admin (which the ideabank command acts as) gets the same password.</source>
+        <translation>With a number other than admin, the built-in account admin (which the ideabank command acts as) gets the same password.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type them again.</source>
+        <translation>The two passwords differ; type them again.</translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsPage</name>
+    <message>
+        <source>All time</source>
+        <translation>All time</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Last 12 months</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Custom dates</translation>
+    </message>
+    <message>
+        <source>All studios</source>
+        <translation>All studios</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Figures count only the projects you may see.</source>
+        <translation>Figures count only the projects you may see.</translation>
+    </message>
+    <message>
+        <source>Secret projects are counted only for their authors, their studio&apos;s leader and administrators; drafts only for their authors.</source>
+        <translation>Secret projects are counted only for their authors, their studio&apos;s leader and administrators; drafts only for their authors.</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>Adoption rate</source>
+        <translation>Adoption rate</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Expected benefit (yuan/yr)</source>
+        <translation>Expected benefit (yuan/yr)</translation>
+    </message>
+    <message>
+        <source>Measured benefit (yuan/yr)</source>
+        <translation>Measured benefit (yuan/yr)</translation>
+    </message>
+    <message>
+        <source>ROI (benefit ÷ investment)</source>
+        <translation>ROI (benefit ÷ investment)</translation>
+    </message>
+    <message>
+        <source>Payback (months)</source>
+        <translation>Payback (months)</translation>
+    </message>
+    <message>
+        <source>Funnel and time in stage</source>
+        <translation>Funnel and time in stage</translation>
+    </message>
+    <message>
+        <source>Stage funnel</source>
+        <translation>Stage funnel</translation>
+    </message>
+    <message>
+        <source>Time in stage (days)</source>
+        <translation>Time in stage (days)</translation>
+    </message>
+    <message>
+        <source>By unit</source>
+        <translation>By unit</translation>
+    </message>
+    <message>
+        <source>Participation and adoption by unit</source>
+        <translation>Participation and adoption by unit</translation>
+    </message>
+    <message>
+        <source>By studio</source>
+        <translation>By studio</translation>
+    </message>
+    <message>
+        <source>Ideas per head by studio</source>
+        <translation>Ideas per head by studio</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>Proposals and adoptions by month</source>
+        <translation>Proposals and adoptions by month</translation>
+    </message>
+    <message>
+        <source>Benefit and ROI</source>
+        <translation>Benefit and ROI</translation>
+    </message>
+    <message>
+        <source>Expected and measured benefit by category</source>
+        <translation>Expected and measured benefit by category</translation>
+    </message>
+    <message>
+        <source>Contributors</source>
+        <translation>Contributors</translation>
+    </message>
+    <message>
+        <source>Top contributors</source>
+        <translation>Top contributors</translation>
+    </message>
+    <message>
+        <source>Export all tables…</source>
+        <translation>Export all tables…</translation>
+    </message>
+    <message>
+        <source>Save every table of the analytics as one .xlsx workbook</source>
+        <translation>Save every table of the analytics as one .xlsx workbook</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation>Participation</translation>
+    </message>
+    <message>
+        <source>Ideas per head</source>
+        <translation>Ideas per head</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>Adopted</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Measured</translation>
+    </message>
+    <message>
+        <source>Expected and measured benefit by category (10,000 yuan/yr)</source>
+        <translation>Expected and measured benefit by category (10,000 yuan/yr)</translation>
+    </message>
+    <message>
+        <source>Export all tables as</source>
+        <translation>Export all tables as</translation>
+    </message>
+    <message>
+        <source>analytics.xlsx</source>
+        <translation>analytics.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Save as PNG…</translation>
+    </message>
+    <message>
+        <source>Save this chart as an image</source>
+        <translation>Save this chart as an image</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}</source>
+        <translation>Cannot write {path}</translation>
+    </message>
+    <message>
+        <source>Save the chart as</source>
+        <translation>Save the chart as</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
     <name>CheckDialog</name>
     <message>
         <source>Check database</source>
@@ -44,6 +308,61 @@
     </message>
 </context>
 <context>
+    <name>CompliancePage</name>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Add a record…</source>
+        <translation>Add a record…</translation>
+    </message>
+    <message>
+        <source>An activity, a study session or a reward of this studio</source>
+        <translation>An activity, a study session or a reward of this studio</translation>
+    </message>
+    <message>
+        <source>Export ledger…</source>
+        <translation>Export ledger…</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s ledger for the year as an .xlsx workbook</source>
+        <translation>The studio&apos;s ledger for the year as an .xlsx workbook</translation>
+    </message>
+    <message>
+        <source>{n} of {total} studios have all six.</source>
+        <translation>{n} of {total} studios have all six.</translation>
+    </message>
+    <message>
+        <source>Choose a studio above</source>
+        <translation>Choose a studio above</translation>
+    </message>
+    <message>
+        <source>Export the ledger as</source>
+        <translation>Export the ledger as</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPage</name>
     <message>
         <source>Show settled ones</source>
@@ -63,7 +382,7 @@
     </message>
     <message>
         <source>Value kept</source>
-        <translation>Value kept</translation>
+        <translation type="vanished">Value kept</translation>
     </message>
     <message>
         <source>Other value</source>
@@ -75,7 +394,7 @@
     </message>
     <message>
         <source>Keep the value kept</source>
-        <translation>Keep the value kept</translation>
+        <translation type="vanished">Keep the value kept</translation>
     </message>
     <message>
         <source>Use the other value</source>
@@ -90,8 +409,8 @@
         <translation>Open the project</translation>
     </message>
     <message>
-        <source>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio's conflicts; everyone sees the changes of theirs the hub refused.</source>
-        <translation>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio's conflicts; everyone sees the changes of theirs the hub refused.</translation>
+        <source>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio&apos;s conflicts; everyone sees the changes of theirs the hub refused.</source>
+        <translation>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio&apos;s conflicts; everyone sees the changes of theirs the hub refused.</translation>
     </message>
     <message>
         <source>Open</source>
@@ -107,6 +426,14 @@
             <numerusform>%n open conflict</numerusform>
             <numerusform>%n open conflicts</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <source>Keep the current value</source>
+        <translation>Keep the current value</translation>
     </message>
 </context>
 <context>
@@ -124,8 +451,8 @@
         <translation>Your idea was submitted. Your studio leader will confirm and review it; you will find the answer under your notices.</translation>
     </message>
     <message>
-        <source>Today's notices</source>
-        <translation>Today's notices</translation>
+        <source>Today&apos;s notices</source>
+        <translation>Today&apos;s notices</translation>
     </message>
 </context>
 <context>
@@ -413,6 +740,10 @@
         <source>Attach files</source>
         <translation>Attach files</translation>
     </message>
+    <message>
+        <source>Undo the merge</source>
+        <translation>Undo the merge</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -641,14 +972,22 @@
     </message>
 </context>
 <context>
-    <name>FirstStart</name>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>This is a file, not a folder.</source>
+        <translation>This is a file, not a folder.</translation>
+    </message>
+    <message>
+        <source>This folder is not empty. Choose an empty or a new folder.</source>
+        <translation>This folder is not empty. Choose an empty or a new folder.</translation>
+    </message>
+    <message>
+        <source>This folder cannot be written to. Choose another one.</source>
+        <translation>This folder cannot be written to. Choose another one.</translation>
+    </message>
     <message>
         <source>Welcome to Idea Bank</source>
         <translation>Welcome to Idea Bank</translation>
-    </message>
-    <message>
-        <source>The bank is empty. Fill it with demo data (a power company with studios, people and 2,000 projects) to try things out?</source>
-        <translation>The bank is empty. Fill it with demo data (a power company with studios, people and 2,000 projects) to try things out?</translation>
     </message>
     <message>
         <source>Creating demo data…</source>
@@ -657,6 +996,25 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStart</name>
+    <message>
+        <source>Welcome to Idea Bank</source>
+        <translation type="vanished">Welcome to Idea Bank</translation>
+    </message>
+    <message>
+        <source>The bank is empty. Fill it with demo data (a power company with studios, people and 2,000 projects) to try things out?</source>
+        <translation type="vanished">The bank is empty. Fill it with demo data (a power company with studios, people and 2,000 projects) to try things out?</translation>
+    </message>
+    <message>
+        <source>Creating demo data…</source>
+        <translation type="vanished">Creating demo data…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message>
         <source>Cannot open the idea bank</source>
@@ -669,6 +1027,29 @@
     <message>
         <source>Idea Bank</source>
         <translation>Idea Bank</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPage</name>
+    <message>
+        <source>Where to keep the data</source>
+        <translation>Where to keep the data</translation>
+    </message>
+    <message>
+        <source>The database, attachments, search index and automatic backups live in one folder. Back it up with the rest of your documents.</source>
+        <translation>The database, attachments, search index and automatic backups live in one folder. Back it up with the rest of your documents.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Chosen with --data-dir or IDEABANK_HOME.</source>
+        <translation>Chosen with --data-dir or IDEABANK_HOME.</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Data folder</translation>
     </message>
 </context>
 <context>
@@ -694,8 +1075,214 @@
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <source>Enter the hub's address.</source>
-        <translation>Enter the hub's address.</translation>
+        <source>Enter the hub&apos;s address.</source>
+        <translation>Enter the hub&apos;s address.</translation>
+    </message>
+</context>
+<context>
+    <name>HubPage</name>
+    <message>
+        <source>Join a hub</source>
+        <translation>Join a hub</translation>
+    </message>
+    <message>
+        <source>Ask your administrator for the hub&apos;s address; sign in with your hub account.</source>
+        <translation>Ask your administrator for the hub&apos;s address; sign in with your hub account.</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Hub address</translation>
+    </message>
+    <message>
+        <source>Employee number</source>
+        <translation>Employee number</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Enter the hub&apos;s address and your employee number.</source>
+        <translation>Enter the hub&apos;s address and your employee number.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import projects</source>
+        <translation>Import projects</translation>
+    </message>
+    <message>
+        <source>Fill the template in WPS, Excel or LibreOffice and save it as .xlsx; .csv and .json files exported by the app import too. Every row is checked first: nothing is imported unless all rows are right.</source>
+        <translation>Fill the template in WPS, Excel or LibreOffice and save it as .xlsx; .csv and .json files exported by the app import too. Every row is checked first: nothing is imported unless all rows are right.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>Save template…</translation>
+    </message>
+    <message>
+        <source>Problems found in the file are listed here, row by row.</source>
+        <translation>Problems found in the file are listed here, row by row.</translation>
+    </message>
+    <message>
+        <source>Check only</source>
+        <translation>Check only</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.csv *.json)</source>
+        <translation>Tables (*.xlsx *.csv *.json)</translation>
+    </message>
+    <message>
+        <source>Save the import template as</source>
+        <translation>Save the import template as</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saving the template</source>
+        <translation>Saving the template</translation>
+    </message>
+    <message>
+        <source>Template saved to %1. Fill it in, save it, then choose it above.</source>
+        <translation>Template saved to %1. Fill it in, save it, then choose it above.</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>Choose a file first.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Checking the file</source>
+        <translation>Checking the file</translation>
+    </message>
+    <message>
+        <source>Importing projects</source>
+        <translation>Importing projects</translation>
+    </message>
+    <message numerus="yes">
+        <source>Check passed: %n project(s) can be imported. Nothing was written.</source>
+        <translation>
+            <numerusform>Check passed: %n project can be imported. Nothing was written.</numerusform>
+            <numerusform>Check passed: %n projects can be imported. Nothing was written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n project(s).</source>
+        <translation>
+            <numerusform>Imported %n project.</numerusform>
+            <numerusform>Imported %n projects.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import people workbook</source>
+        <translation>Import people workbook</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx *.csv)</source>
+        <translation>Workbooks (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <source>people-workbook.xlsx</source>
+        <translation>people-workbook.xlsx</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>Workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Template saved: %1</source>
+        <translation>Template saved: %1</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>Import %1</translation>
+    </message>
+    <message>
+        <source>Checking the workbook…</source>
+        <translation>Checking the workbook…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have problems; nothing can be imported until they are fixed in the workbook.</source>
+        <translation>
+            <numerusform>%n row has a problem; nothing can be imported until it is fixed in the workbook.</numerusform>
+            <numerusform>%n rows have problems; nothing can be imported until they are fixed in the workbook.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everything in this workbook is already in the bank; importing it changes nothing.</source>
+        <translation>Everything in this workbook is already in the bank; importing it changes nothing.</translation>
+    </message>
+    <message>
+        <source>The workbook is fine. Import it?</source>
+        <translation>The workbook is fine. Import it?</translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
+        <translation>Imported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Import the workbook</source>
+        <translation>Import the workbook</translation>
+    </message>
+    <message>
+        <source>Choose workbook…</source>
+        <translation>Choose workbook…</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>Save template…</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <source>people-workbook.xlsx</source>
+        <translation>people-workbook.xlsx</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>Workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Workbook</source>
+        <translation>Workbook</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx *.csv)</source>
+        <translation>Workbooks (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>The workbook is fine.</source>
+        <translation>The workbook is fine.</translation>
+    </message>
+    <message>
+        <source>Fix the rows marked in red in the workbook, then choose it again.</source>
+        <translation>Fix the rows marked in red in the workbook, then choose it again.</translation>
     </message>
 </context>
 <context>
@@ -734,6 +1321,72 @@
     <message>
         <source>%1 is now a co-author.</source>
         <translation>%1 is now a co-author.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerRecordDialog</name>
+    <message>
+        <source>Add to the ledger of {studio}</source>
+        <translation>Add to the ledger of {studio}</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 2000 or 0.2万</source>
+        <translation>yuan, e.g. 2000 or 0.2万</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>LogoSection</name>
+    <message>
+        <source>Choose picture…</source>
+        <translation>Choose picture…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>A PNG or JPEG picture (up to 5 MB), printed at the top of the studio&apos;s dossiers.</source>
+        <translation>A PNG or JPEG picture (up to 5 MB), printed at the top of the studio&apos;s dossiers.</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>No logo</translation>
+    </message>
+    <message>
+        <source>Studio logo</source>
+        <translation>Studio logo</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>Pictures (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
@@ -779,8 +1432,8 @@
         <translation>Export dossier…</translation>
     </message>
     <message>
-        <source>Export the selected project's dossier as a PDF</source>
-        <translation>Export the selected project's dossier as a PDF</translation>
+        <source>Export the selected project&apos;s dossier as a PDF</source>
+        <translation>Export the selected project&apos;s dossier as a PDF</translation>
     </message>
     <message>
         <source>Export the listed projects…</source>
@@ -828,6 +1481,215 @@
     </message>
 </context>
 <context>
+    <name>OrgForms</name>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationPage</name>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Studios</source>
+        <translation>Studios</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Import workbook…</source>
+        <translation>Import workbook…</translation>
+    </message>
+    <message>
+        <source>Units, studios and people from one workbook (.xlsx or .csv)</source>
+        <translation>Units, studios and people from one workbook (.xlsx or .csv)</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>Save template…</translation>
+    </message>
+    <message>
+        <source>The workbook to fill in WPS, Excel or LibreOffice</source>
+        <translation>The workbook to fill in WPS, Excel or LibreOffice</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Add unit…</source>
+        <translation>Add unit…</translation>
+    </message>
+    <message>
+        <source>Edit or move…</source>
+        <translation>Edit or move…</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Founded</source>
+        <translation>Founded</translation>
+    </message>
+    <message>
+        <source>Premises</source>
+        <translation>Premises</translation>
+    </message>
+    <message>
+        <source>Funds (yuan/yr)</source>
+        <translation>Funds (yuan/yr)</translation>
+    </message>
+    <message>
+        <source>Add studio…</source>
+        <translation>Add studio…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>Rubric, answer templates, warning thresholds and logo</source>
+        <translation>Rubric, answer templates, warning thresholds and logo</translation>
+    </message>
+    <message>
+        <source>Shared settings…</source>
+        <translation>Shared settings…</translation>
+    </message>
+    <message>
+        <source>Answer templates and warning thresholds for studios without their own</source>
+        <translation>Answer templates and warning thresholds for studios without their own</translation>
+    </message>
+    <message>
+        <source>Find by employee number or name</source>
+        <translation>Find by employee number or name</translation>
+    </message>
+    <message>
+        <source>Show deactivated people</source>
+        <translation>Show deactivated people</translation>
+    </message>
+    <message>
+        <source>Employee number</source>
+        <translation>Employee number</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Skill grade</source>
+        <translation>Skill grade</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Add person…</source>
+        <translation>Add person…</translation>
+    </message>
+    <message>
+        <source>Role…</source>
+        <translation>Role…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Add member…</source>
+        <translation>Add member…</translation>
+    </message>
+    <message>
+        <source>Take a person into your studio by their employee number</source>
+        <translation>Take a person into your studio by their employee number</translation>
+    </message>
+    <message>
+        <source>Remove from studio</source>
+        <translation>Remove from studio</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>deactivated</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>locked</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) shown</source>
+        <translation>
+            <numerusform>%n person shown</numerusform>
+            <numerusform>%n people shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>Password reset.</source>
+        <translation>Password reset.</translation>
+    </message>
+    <message>
+        <source>Deactivate %1? They can no longer sign in; their projects, reviews and points stay. You can reactivate them at any time.</source>
+        <translation>Deactivate %1? They can no longer sign in; their projects, reviews and points stay. You can reactivate them at any time.</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Add member</translation>
+    </message>
+    <message>
+        <source>Employee number of the person joining %1:</source>
+        <translation>Employee number of the person joining %1:</translation>
+    </message>
+</context>
+<context>
     <name>PackageActions</name>
     <message>
         <source>Records</source>
@@ -850,8 +1712,8 @@
         <translation>Export package</translation>
     </message>
     <message>
-        <source>This site trusts no other site yet. Open Site identity, trust the other site's key file, then export.</source>
-        <translation>This site trusts no other site yet. Open Site identity, trust the other site's key file, then export.</translation>
+        <source>This site trusts no other site yet. Open Site identity, trust the other site&apos;s key file, then export.</source>
+        <translation>This site trusts no other site yet. Open Site identity, trust the other site&apos;s key file, then export.</translation>
     </message>
     <message>
         <source>Wrote %1 for site %2: %3 records and %4 attachments (sequence %5–%6).</source>
@@ -981,7 +1843,7 @@
     </message>
     <message>
         <source>Statistics</source>
-        <translation>Statistics</translation>
+        <translation type="vanished">Statistics</translation>
     </message>
     <message>
         <source>Statistics by unit, studio, category and year will be shown here.</source>
@@ -998,6 +1860,119 @@
     <message>
         <source>Conflicts</source>
         <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Analytics</translation>
+    </message>
+    <message>
+        <source>Studio compliance</source>
+        <translation>Studio compliance</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>A new password for %1. Tell it to them in person; they can change it after signing in.</source>
+        <translation>A new password for %1. Tell it to them in person; they can change it after signing in.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Repeat it</translation>
+    </message>
+    <message numerus="yes">
+        <source>A password needs at least %n characters.</source>
+        <translation>
+            <numerusform>A password needs at least %n character.</numerusform>
+            <numerusform>A password needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type them again.</source>
+        <translation>The two passwords differ; type them again.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Edit person</source>
+        <translation>Edit person</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>Add person</translation>
+    </message>
+    <message>
+        <source>e.g. 0012001</source>
+        <translation>e.g. 0012001</translation>
+    </message>
+    <message>
+        <source>One honour per line, e.g. 全国劳动模范</source>
+        <translation>One honour per line, e.g. 全国劳动模范</translation>
+    </message>
+    <message>
+        <source>Leave empty: they choose one at their first sign-in</source>
+        <translation>Leave empty: they choose one at their first sign-in</translation>
+    </message>
+    <message>
+        <source>Employee number</source>
+        <translation>Employee number</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Skill grade</source>
+        <translation>Skill grade</translation>
+    </message>
+    <message>
+        <source>Specialty</source>
+        <translation>Specialty</translation>
+    </message>
+    <message>
+        <source>Honours</source>
+        <translation>Honours</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Change the role with the Role… button</source>
+        <translation>Change the role with the Role… button</translation>
+    </message>
+    <message>
+        <source>Enter the employee number.</source>
+        <translation>Enter the employee number.</translation>
+    </message>
+    <message>
+        <source>Enter the name.</source>
+        <translation>Enter the name.</translation>
     </message>
 </context>
 <context>
@@ -1248,6 +2223,52 @@
     </message>
 </context>
 <context>
+    <name>ReportTable</name>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Save this table as an .xlsx workbook</source>
+        <translation>Save this table as an .xlsx workbook</translation>
+    </message>
+    <message>
+        <source>Export the table as</source>
+        <translation>Export the table as</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Sheet</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Name or number</source>
+        <translation>Name or number</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from a backup</source>
@@ -1320,23 +2341,23 @@
     <name>ReviewDialog</name>
     <message>
         <source>Thank you! The idea is practical and will be put into use in our studio.</source>
-        <translation>Thank you! The idea is practical and will be put into use in our studio.</translation>
+        <translation type="vanished">Thank you! The idea is practical and will be put into use in our studio.</translation>
     </message>
     <message>
         <source>Thank you! A very similar project already exists; please join it and add your experience there.</source>
-        <translation>Thank you! A very similar project already exists; please join it and add your experience there.</translation>
+        <translation type="vanished">Thank you! A very similar project already exists; please join it and add your experience there.</translation>
     </message>
     <message>
         <source>Thank you! The cost is too high for the expected benefit at present; please work out a cheaper way and submit again.</source>
-        <translation>Thank you! The cost is too high for the expected benefit at present; please work out a cheaper way and submit again.</translation>
+        <translation type="vanished">Thank you! The cost is too high for the expected benefit at present; please work out a cheaper way and submit again.</translation>
     </message>
     <message>
         <source>Thank you! Safety rules do not allow this change; please talk to the safety officer and submit a revised version.</source>
-        <translation>Thank you! Safety rules do not allow this change; please talk to the safety officer and submit a revised version.</translation>
+        <translation type="vanished">Thank you! Safety rules do not allow this change; please talk to the safety officer and submit a revised version.</translation>
     </message>
     <message>
         <source>Thank you! Please add measured data (before and after) and submit again.</source>
-        <translation>Thank you! Please add measured data (before and after) and submit again.</translation>
+        <translation type="vanished">Thank you! Please add measured data (before and after) and submit again.</translation>
     </message>
     <message>
         <source>Review: %1</source>
@@ -1471,6 +2492,28 @@
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Change role</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+</context>
+<context>
+    <name>RubricSection</name>
+    <message>
+        <source>Together</source>
+        <translation>Together</translation>
+    </message>
+    <message>
+        <source>A review&apos;s total is the weighted score out of 100; weights are shares of the whole, so they need not add up to exactly 100. A weight of 0 leaves the criterion out.</source>
+        <translation>A review&apos;s total is the weighted score out of 100; weights are shares of the whole, so they need not add up to exactly 100. A weight of 0 leaves the criterion out.</translation>
+    </message>
+</context>
+<context>
     <name>SetPasswordDialog</name>
     <message>
         <source>Set a password</source>
@@ -1533,6 +2576,49 @@
     </message>
 </context>
 <context>
+    <name>SetupPage</name>
+    <message>
+        <source>Set up the organisation</source>
+        <translation>Set up the organisation</translation>
+    </message>
+    <message>
+        <source>Units, studios and people can be changed later on the Organisation page.</source>
+        <translation>Units, studios and people can be changed later on the Organisation page.</translation>
+    </message>
+    <message>
+        <source>Import a workbook of units, studios and people</source>
+        <translation>Import a workbook of units, studios and people</translation>
+    </message>
+    <message>
+        <source>The template can be saved on the next page and filled in WPS, Excel or LibreOffice.</source>
+        <translation>The template can be saved on the next page and filled in WPS, Excel or LibreOffice.</translation>
+    </message>
+    <message>
+        <source>Type a first unit and studio</source>
+        <translation>Type a first unit and studio</translation>
+    </message>
+    <message>
+        <source>Add the rest later, one at a time or from a workbook.</source>
+        <translation>Add the rest later, one at a time or from a workbook.</translation>
+    </message>
+    <message>
+        <source>Join a hub (the company&apos;s central database)</source>
+        <translation>Join a hub (the company&apos;s central database)</translation>
+    </message>
+    <message>
+        <source>The organisation and the projects you may see come from the hub; its people sign in with their hub passwords.</source>
+        <translation>The organisation and the projects you may see come from the hub; its people sign in with their hub passwords.</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Start with an empty organisation (or with demo data).</source>
+        <translation>Start with an empty organisation (or with demo data).</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in — Idea Bank</source>
@@ -1543,8 +2629,8 @@
         <translation>Idea Bank</translation>
     </message>
     <message>
-        <source>Pool everyone's ideas: propose, review and share innovations.</source>
-        <translation>Pool everyone's ideas: propose, review and share innovations.</translation>
+        <source>Pool everyone&apos;s ideas: propose, review and share innovations.</source>
+        <translation>Pool everyone&apos;s ideas: propose, review and share innovations.</translation>
     </message>
     <message>
         <source>e.g. W001</source>
@@ -1653,8 +2739,8 @@
         <translation>Save my key file…</translation>
     </message>
     <message>
-        <source>A file with this site's public keys, to carry to another site</source>
-        <translation>A file with this site's public keys, to carry to another site</translation>
+        <source>A file with this site&apos;s public keys, to carry to another site</source>
+        <translation>A file with this site&apos;s public keys, to carry to another site</translation>
     </message>
     <message>
         <source>Trusted sites</source>
@@ -1669,8 +2755,8 @@
         <translation>Received</translation>
     </message>
     <message>
-        <source>No site is trusted yet. Bring the other site's key file and trust it.</source>
-        <translation>No site is trusted yet. Bring the other site's key file and trust it.</translation>
+        <source>No site is trusted yet. Bring the other site&apos;s key file and trust it.</source>
+        <translation>No site is trusted yet. Bring the other site&apos;s key file and trust it.</translation>
     </message>
     <message>
         <source>Trust a key file…</source>
@@ -1757,8 +2843,8 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <translation>Secret projects…</translation>
     </message>
     <message>
-        <source>Whether this site's packages carry secret projects</source>
-        <translation>Whether this site's packages carry secret projects</translation>
+        <source>Whether this site&apos;s packages carry secret projects</source>
+        <translation>Whether this site&apos;s packages carry secret projects</translation>
     </message>
     <message>
         <source>none</source>
@@ -1789,50 +2875,166 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     </message>
 </context>
 <context>
+    <name>SitePage</name>
+    <message>
+        <source>Name this site</source>
+        <translation>Name this site</translation>
+    </message>
+    <message>
+        <source>The name other sites and exchange packages know this computer&apos;s bank by.</source>
+        <translation>The name other sites and exchange packages know this computer&apos;s bank by.</translation>
+    </message>
+    <message>
+        <source>Fill the bank with demo data (a power company with studios, people and projects) to try things out</source>
+        <translation>Fill the bank with demo data (a power company with studios, people and projects) to try things out</translation>
+    </message>
+    <message>
+        <source> projects</source>
+        <translation> projects</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>Site name</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+</context>
+<context>
     <name>StatsPage</name>
     <message>
         <source>All studios</source>
-        <translation>All studios</translation>
+        <translation type="vanished">All studios</translation>
     </message>
     <message>
         <source>All years</source>
-        <translation>All years</translation>
+        <translation type="vanished">All years</translation>
     </message>
     <message>
         <source>Projects</source>
-        <translation>Projects</translation>
+        <translation type="vanished">Projects</translation>
     </message>
     <message>
         <source>Adopted</source>
-        <translation>Adopted</translation>
+        <translation type="vanished">Adopted</translation>
     </message>
     <message>
         <source>Adoption rate</source>
-        <translation>Adoption rate</translation>
+        <translation type="vanished">Adoption rate</translation>
     </message>
     <message>
         <source>Measured benefit (yuan/yr)</source>
-        <translation>Measured benefit (yuan/yr)</translation>
+        <translation type="vanished">Measured benefit (yuan/yr)</translation>
     </message>
     <message>
         <source>Expected benefit (yuan/yr)</source>
-        <translation>Expected benefit (yuan/yr)</translation>
+        <translation type="vanished">Expected benefit (yuan/yr)</translation>
     </message>
     <message>
         <source>By status</source>
-        <translation>By status</translation>
+        <translation type="vanished">By status</translation>
     </message>
     <message>
         <source>By category</source>
-        <translation>By category</translation>
+        <translation type="vanished">By category</translation>
     </message>
     <message>
         <source>By year</source>
-        <translation>By year</translation>
+        <translation type="vanished">By year</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="vanished">Name</translation>
+    </message>
+</context>
+<context>
+    <name>StudioDialog</name>
+    <message>
+        <source>Edit studio</source>
+        <translation>Edit studio</translation>
+    </message>
+    <message>
+        <source>Add studio</source>
+        <translation>Add studio</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>Known</translation>
+    </message>
+    <message>
+        <source>e.g. second floor of the substation workshop, 120 m²</source>
+        <translation>e.g. second floor of the substation workshop, 120 m²</translation>
+    </message>
+    <message>
+        <source>yuan per year, e.g. 50000 or 5万</source>
+        <translation>yuan per year, e.g. 50000 or 5万</translation>
     </message>
     <message>
         <source>Name</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>Founded</source>
+        <translation>Founded</translation>
+    </message>
+    <message>
+        <source>Premises</source>
+        <translation>Premises</translation>
+    </message>
+    <message>
+        <source>Funds</source>
+        <translation>Funds</translation>
+    </message>
+    <message>
+        <source>As the studio&apos;s leader you change its founding date and premises; an administrator changes the rest.</source>
+        <translation>As the studio&apos;s leader you change its founding date and premises; an administrator changes the rest.</translation>
+    </message>
+    <message>
+        <source>Enter the studio&apos;s name.</source>
+        <translation>Enter the studio&apos;s name.</translation>
+    </message>
+</context>
+<context>
+    <name>StudioSettings</name>
+    <message>
+        <source>Rubric</source>
+        <translation>Rubric</translation>
+    </message>
+    <message>
+        <source>Answer templates</source>
+        <translation>Answer templates</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+</context>
+<context>
+    <name>StudioSettingsDialog</name>
+    <message>
+        <source>Settings of %1</source>
+        <translation>Settings of %1</translation>
+    </message>
+    <message>
+        <source>Shared settings of all studios</source>
+        <translation>Shared settings of all studios</translation>
     </message>
 </context>
 <context>
@@ -1878,8 +3080,8 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <translation>Annual report…</translation>
     </message>
     <message>
-        <source>The selected studio's annual innovation report as a PDF</source>
-        <translation>The selected studio's annual innovation report as a PDF</translation>
+        <source>The selected studio&apos;s annual innovation report as a PDF</source>
+        <translation>The selected studio&apos;s annual innovation report as a PDF</translation>
     </message>
 </context>
 <context>
@@ -1939,14 +3141,60 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     </message>
 </context>
 <context>
+    <name>TemplatesSection</name>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Thank you! </source>
+        <translation>Thank you! </translation>
+    </message>
+    <message>
+        <source>Double-click an answer to change it; drag to reorder.</source>
+        <translation>Double-click an answer to change it; drag to reorder.</translation>
+    </message>
+    <message>
+        <source>These are this studio&apos;s own; with none, its reviewers use the shared ones.</source>
+        <translation>These are this studio&apos;s own; with none, its reviewers use the shared ones.</translation>
+    </message>
+    <message>
+        <source>These are shared by every studio that has none of its own.</source>
+        <translation>These are shared by every studio that has none of its own.</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdsSection</name>
+    <message>
+        <source>Unanswered request or application after</source>
+        <translation>Unanswered request or application after</translation>
+    </message>
+    <message>
+        <source>Overdue milestone after its due date +</source>
+        <translation>Overdue milestone after its due date +</translation>
+    </message>
+    <message>
+        <source>A project is stuck after this many days in one stage:</source>
+        <translation>A project is stuck after this many days in one stage:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+</context>
+<context>
     <name>Tools</name>
     <message>
         <source>Site identity…</source>
         <translation>Site identity…</translation>
     </message>
     <message>
-        <source>This site's keys, and the sites it trusts</source>
-        <translation>This site's keys, and the sites it trusts</translation>
+        <source>This site&apos;s keys, and the sites it trusts</source>
+        <translation>This site&apos;s keys, and the sites it trusts</translation>
     </message>
     <message>
         <source>Export package…</source>
@@ -1969,8 +3217,8 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <translation>Synchronise with hub…</translation>
     </message>
     <message>
-        <source>Send this computer's changes to the central hub and take everyone else's</source>
-        <translation>Send this computer's changes to the central hub and take everyone else's</translation>
+        <source>Send this computer&apos;s changes to the central hub and take everyone else&apos;s</source>
+        <translation>Send this computer&apos;s changes to the central hub and take everyone else&apos;s</translation>
     </message>
     <message>
         <source>Back up the database</source>
@@ -2020,6 +3268,49 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <source>Unlock accounts locked after repeated wrong passwords</source>
         <translation>Unlock accounts locked after repeated wrong passwords</translation>
     </message>
+    <message>
+        <source>Import projects…</source>
+        <translation>Import projects…</translation>
+    </message>
+    <message>
+        <source>Import projects from a spreadsheet, or save the template to fill in</source>
+        <translation>Import projects from a spreadsheet, or save the template to fill in</translation>
+    </message>
+</context>
+<context>
+    <name>TypePage</name>
+    <message>
+        <source>A first unit and studio</source>
+        <translation>A first unit and studio</translation>
+    </message>
+    <message>
+        <source>e.g. 国网示范供电公司</source>
+        <translation>e.g. 国网示范供电公司</translation>
+    </message>
+    <message>
+        <source>e.g. 王建国劳模创新工作室 (may stay empty)</source>
+        <translation>e.g. 王建国劳模创新工作室 (may stay empty)</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Enter the unit&apos;s name.</source>
+        <translation>Enter the unit&apos;s name.</translation>
+    </message>
 </context>
 <context>
     <name>UiContext</name>
@@ -2038,6 +3329,41 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Something went wrong inside the program. Your data is safe; please report this to the administrator.</source>
         <translation>Something went wrong inside the program. Your data is safe; please report this to the administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <source>Edit unit</source>
+        <translation>Edit unit</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>(top level)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Belongs to</source>
+        <translation>Belongs to</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Enter the unit&apos;s name.</source>
+        <translation>Enter the unit&apos;s name.</translation>
     </message>
 </context>
 <context>
@@ -2075,35 +3401,35 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <name>WarningSettingsDialog</name>
     <message>
         <source>Warning settings</source>
-        <translation>Warning settings</translation>
+        <translation type="vanished">Warning settings</translation>
     </message>
     <message>
         <source>The whole site (default for every studio)</source>
-        <translation>The whole site (default for every studio)</translation>
+        <translation type="vanished">The whole site (default for every studio)</translation>
     </message>
     <message>
         <source>Settings for</source>
-        <translation>Settings for</translation>
+        <translation type="vanished">Settings for</translation>
     </message>
     <message>
         <source>Requests and applications unanswered after</source>
-        <translation>Requests and applications unanswered after</translation>
+        <translation type="vanished">Requests and applications unanswered after</translation>
     </message>
     <message>
         <source>Milestones overdue after their date by</source>
-        <translation>Milestones overdue after their date by</translation>
+        <translation type="vanished">Milestones overdue after their date by</translation>
     </message>
     <message>
         <source>A project is stuck when it stays in one stage longer than</source>
-        <translation>A project is stuck when it stays in one stage longer than</translation>
+        <translation type="vanished">A project is stuck when it stays in one stage longer than</translation>
     </message>
     <message>
         <source>Changes apply to the warnings at once; nothing else is changed.</source>
-        <translation>Changes apply to the warnings at once; nothing else is changed.</translation>
+        <translation type="vanished">Changes apply to the warnings at once; nothing else is changed.</translation>
     </message>
     <message>
         <source> days</source>
-        <translation> days</translation>
+        <translation type="vanished"> days</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,269 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>The first administrator</source>
+        <translation>第一位管理员</translation>
+    </message>
+    <message>
+        <source>Administrators set up units, studios and people and look after the data.</source>
+        <translation>管理员负责设置单位、工作室和人员，并照管数据。</translation>
+    </message>
+    <message>
+        <source>e.g. 张工</source>
+        <translation>例如 张工</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>至少 %n 位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Employee number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>再输一遍</translation>
+    </message>
+    <message>
+        <source>With a number other than admin, the built-in account admin (which the ideabank command acts as) gets the same password.</source>
+        <translation>如果工号不是 admin，内置账号 admin（ideabank 命令行以它的身份操作）也会设为同一密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type them again.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsPage</name>
+    <message>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>自定日期</translation>
+    </message>
+    <message>
+        <source>All studios</source>
+        <translation>全部工作室</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>Figures count only the projects you may see.</source>
+        <translation>统计只包括您有权查看的项目。</translation>
+    </message>
+    <message>
+        <source>Secret projects are counted only for their authors, their studio&apos;s leader and administrators; drafts only for their authors.</source>
+        <translation>秘密级项目只计入其作者、所在工作室领衔人和管理员的统计；草稿只计入作者本人的统计。</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <source>Adoption rate</source>
+        <translation>采纳率</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与人数</translation>
+    </message>
+    <message>
+        <source>Expected benefit (yuan/yr)</source>
+        <translation>预期效益（元/年）</translation>
+    </message>
+    <message>
+        <source>Measured benefit (yuan/yr)</source>
+        <translation>实测效益（元/年）</translation>
+    </message>
+    <message>
+        <source>ROI (benefit ÷ investment)</source>
+        <translation>投资回报率（效益÷投入）</translation>
+    </message>
+    <message>
+        <source>Payback (months)</source>
+        <translation>投资回收期（月）</translation>
+    </message>
+    <message>
+        <source>Funnel and time in stage</source>
+        <translation>阶段漏斗与用时</translation>
+    </message>
+    <message>
+        <source>Stage funnel</source>
+        <translation>阶段漏斗</translation>
+    </message>
+    <message>
+        <source>Time in stage (days)</source>
+        <translation>各阶段用时（天）</translation>
+    </message>
+    <message>
+        <source>By unit</source>
+        <translation>按单位</translation>
+    </message>
+    <message>
+        <source>Participation and adoption by unit</source>
+        <translation>各单位参与率与采纳率</translation>
+    </message>
+    <message>
+        <source>By studio</source>
+        <translation>按工作室</translation>
+    </message>
+    <message>
+        <source>Ideas per head by studio</source>
+        <translation>各工作室人均项目</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Proposals and adoptions by month</source>
+        <translation>每月提交与采纳</translation>
+    </message>
+    <message>
+        <source>Benefit and ROI</source>
+        <translation>效益与投资回报</translation>
+    </message>
+    <message>
+        <source>Expected and measured benefit by category</source>
+        <translation>各分类预期与实测效益</translation>
+    </message>
+    <message>
+        <source>Contributors</source>
+        <translation>贡献者</translation>
+    </message>
+    <message>
+        <source>Top contributors</source>
+        <translation>贡献者排行</translation>
+    </message>
+    <message>
+        <source>Export all tables…</source>
+        <translation>导出全部表格…</translation>
+    </message>
+    <message>
+        <source>Save every table of the analytics as one .xlsx workbook</source>
+        <translation>把统计分析的全部表格保存为一个 .xlsx 工作簿</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation>参与率</translation>
+    </message>
+    <message>
+        <source>Ideas per head</source>
+        <translation>人均项目</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预期</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>Expected and measured benefit by category (10,000 yuan/yr)</source>
+        <translation>各分类预期与实测效益（万元/年）</translation>
+    </message>
+    <message>
+        <source>Export all tables as</source>
+        <translation>导出全部表格为</translation>
+    </message>
+    <message>
+        <source>analytics.xlsx</source>
+        <translation>统计分析.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>保存为图片…</translation>
+    </message>
+    <message>
+        <source>Save this chart as an image</source>
+        <translation>把这张图保存为 PNG 图片</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}</source>
+        <translation>无法写入 {path}</translation>
+    </message>
+    <message>
+        <source>Save the chart as</source>
+        <translation>图表另存为</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+</context>
+<context>
     <name>CheckDialog</name>
     <message>
         <source>Check database</source>
@@ -43,6 +306,61 @@
     </message>
 </context>
 <context>
+    <name>CompliancePage</name>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>Add a record…</source>
+        <translation>记一条台账…</translation>
+    </message>
+    <message>
+        <source>An activity, a study session or a reward of this studio</source>
+        <translation>本工作室的一次活动、学习或奖励</translation>
+    </message>
+    <message>
+        <source>Export ledger…</source>
+        <translation>导出台账…</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s ledger for the year as an .xlsx workbook</source>
+        <translation>把工作室本年度台账导出为 .xlsx 工作簿</translation>
+    </message>
+    <message>
+        <source>{n} of {total} studios have all six.</source>
+        <translation>{total} 个工作室中 {n} 个“六有”齐全。</translation>
+    </message>
+    <message>
+        <source>Choose a studio above</source>
+        <translation>请在上方选择一个工作室</translation>
+    </message>
+    <message>
+        <source>Export the ledger as</source>
+        <translation>台账另存为</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPage</name>
     <message>
         <source>Show settled ones</source>
@@ -62,7 +380,7 @@
     </message>
     <message>
         <source>Value kept</source>
-        <translation>保留的值</translation>
+        <translation type="vanished">保留的值</translation>
     </message>
     <message>
         <source>Other value</source>
@@ -74,7 +392,7 @@
     </message>
     <message>
         <source>Keep the value kept</source>
-        <translation>保留现值</translation>
+        <translation type="vanished">保留现值</translation>
     </message>
     <message>
         <source>Use the other value</source>
@@ -89,7 +407,7 @@
         <translation>打开项目</translation>
     </message>
     <message>
-        <source>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio's conflicts; everyone sees the changes of theirs the hub refused.</source>
+        <source>When two places changed the same thing before synchronising, the later change is kept and the other is listed here, so nothing typed is lost. Leaders settle their studio&apos;s conflicts; everyone sees the changes of theirs the hub refused.</source>
         <translation>两处在同步前改了同一处内容时，保留较晚的修改，另一个值列在这里，录入的内容不会丢失。工作室领衔人处理本工作室的冲突；每个人都能看到自己被中心库拒绝的修改。</translation>
     </message>
     <message>
@@ -105,6 +423,14 @@
         <translation>
             <numerusform>%n 个待处理的冲突</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation>现值</translation>
+    </message>
+    <message>
+        <source>Keep the current value</source>
+        <translation>保留现值</translation>
     </message>
 </context>
 <context>
@@ -122,7 +448,7 @@
         <translation>你的创意已提交。工作室领衔人会确认并评审，结果会出现在你的“通知”里。</translation>
     </message>
     <message>
-        <source>Today's notices</source>
+        <source>Today&apos;s notices</source>
         <translation>今日通知</translation>
     </message>
 </context>
@@ -407,6 +733,10 @@
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
+    <message>
+        <source>Undo the merge</source>
+        <translation>撤销合并</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -632,14 +962,22 @@
     </message>
 </context>
 <context>
-    <name>FirstStart</name>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>This is a file, not a folder.</source>
+        <translation>这是一个文件，不是文件夹。</translation>
+    </message>
+    <message>
+        <source>This folder is not empty. Choose an empty or a new folder.</source>
+        <translation>这个文件夹不是空的，请选择一个空文件夹或新文件夹。</translation>
+    </message>
+    <message>
+        <source>This folder cannot be written to. Choose another one.</source>
+        <translation>这个文件夹不可写，请另选一个。</translation>
+    </message>
     <message>
         <source>Welcome to Idea Bank</source>
         <translation>欢迎使用创新智慧库</translation>
-    </message>
-    <message>
-        <source>The bank is empty. Fill it with demo data (a power company with studios, people and 2,000 projects) to try things out?</source>
-        <translation>智慧库还是空的。要填入演示数据（一家供电公司的工作室、人员和 2000 个项目）来试用吗？</translation>
     </message>
     <message>
         <source>Creating demo data…</source>
@@ -648,6 +986,25 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStart</name>
+    <message>
+        <source>Welcome to Idea Bank</source>
+        <translation type="vanished">欢迎使用创新智慧库</translation>
+    </message>
+    <message>
+        <source>The bank is empty. Fill it with demo data (a power company with studios, people and 2,000 projects) to try things out?</source>
+        <translation type="vanished">智慧库还是空的。要填入演示数据（一家供电公司的工作室、人员和 2000 个项目）来试用吗？</translation>
+    </message>
+    <message>
+        <source>Creating demo data…</source>
+        <translation type="vanished">正在生成演示数据…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="vanished">取消</translation>
     </message>
     <message>
         <source>Cannot open the idea bank</source>
@@ -660,6 +1017,29 @@
     <message>
         <source>Idea Bank</source>
         <translation>创新智慧库</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPage</name>
+    <message>
+        <source>Where to keep the data</source>
+        <translation>数据存放位置</translation>
+    </message>
+    <message>
+        <source>The database, attachments, search index and automatic backups live in one folder. Back it up with the rest of your documents.</source>
+        <translation>数据库、附件、搜索索引和自动备份都放在同一个文件夹里。请和其他文档一起备份它。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Chosen with --data-dir or IDEABANK_HOME.</source>
+        <translation>已由 --data-dir 或 IDEABANK_HOME 指定。</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
     </message>
 </context>
 <context>
@@ -685,8 +1065,211 @@
         <translation>无法完成</translation>
     </message>
     <message>
-        <source>Enter the hub's address.</source>
+        <source>Enter the hub&apos;s address.</source>
         <translation>请填写中心库地址。</translation>
+    </message>
+</context>
+<context>
+    <name>HubPage</name>
+    <message>
+        <source>Join a hub</source>
+        <translation>加入中心库</translation>
+    </message>
+    <message>
+        <source>Ask your administrator for the hub&apos;s address; sign in with your hub account.</source>
+        <translation>中心库地址请向管理员索取；用你在中心库的账号登录。</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>中心库地址</translation>
+    </message>
+    <message>
+        <source>Employee number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Enter the hub&apos;s address and your employee number.</source>
+        <translation>请填写中心库地址和你的工号。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import projects</source>
+        <translation>导入项目</translation>
+    </message>
+    <message>
+        <source>Fill the template in WPS, Excel or LibreOffice and save it as .xlsx; .csv and .json files exported by the app import too. Every row is checked first: nothing is imported unless all rows are right.</source>
+        <translation>在 WPS、Excel 或 LibreOffice 中填写模板并保存为 .xlsx；本程序导出的 .csv 和 .json 文件也可导入。导入前逐行检查：只有全部正确才会导入。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>保存模板…</translation>
+    </message>
+    <message>
+        <source>Problems found in the file are listed here, row by row.</source>
+        <translation>文件中的问题会逐行列在这里。</translation>
+    </message>
+    <message>
+        <source>Check only</source>
+        <translation>只检查</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.csv *.json)</source>
+        <translation>表格文件 (*.xlsx *.csv *.json)</translation>
+    </message>
+    <message>
+        <source>Save the import template as</source>
+        <translation>导入模板保存为</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saving the template</source>
+        <translation>正在保存模板</translation>
+    </message>
+    <message>
+        <source>Template saved to %1. Fill it in, save it, then choose it above.</source>
+        <translation>模板已保存到 %1。填写并保存后，在上方选择它。</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Checking the file</source>
+        <translation>正在检查文件</translation>
+    </message>
+    <message>
+        <source>Importing projects</source>
+        <translation>正在导入项目</translation>
+    </message>
+    <message numerus="yes">
+        <source>Check passed: %n project(s) can be imported. Nothing was written.</source>
+        <translation>
+            <numerusform>检查通过：可以导入 %n 个项目。未写入任何数据。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n project(s).</source>
+        <translation>
+            <numerusform>已导入 %n 个项目。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import people workbook</source>
+        <translation>导入组织人员工作簿</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx *.csv)</source>
+        <translation>工作簿 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>people-workbook.xlsx</source>
+        <translation>组织人员导入模板.xlsx</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Template saved: %1</source>
+        <translation>模板已保存：%1</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Checking the workbook…</source>
+        <translation>正在检查工作簿…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have problems; nothing can be imported until they are fixed in the workbook.</source>
+        <translation>
+            <numerusform>有 %n 行存在问题；在工作簿中改正之前不能导入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everything in this workbook is already in the bank; importing it changes nothing.</source>
+        <translation>工作簿中的内容都已在库中，导入不会改变任何数据。</translation>
+    </message>
+    <message>
+        <source>The workbook is fine. Import it?</source>
+        <translation>工作簿检查通过。现在导入吗？</translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
+        <translation>已导入：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Import the workbook</source>
+        <translation>导入工作簿</translation>
+    </message>
+    <message>
+        <source>Choose workbook…</source>
+        <translation>选择工作簿…</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>保存模板…</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>people-workbook.xlsx</source>
+        <translation>组织人员导入模板.xlsx</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Workbook</source>
+        <translation>工作簿</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx *.csv)</source>
+        <translation>工作簿 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>The workbook is fine.</source>
+        <translation>工作簿检查通过。</translation>
+    </message>
+    <message>
+        <source>Fix the rows marked in red in the workbook, then choose it again.</source>
+        <translation>请在工作簿中改正标红的行，然后重新选择。</translation>
     </message>
 </context>
 <context>
@@ -724,6 +1307,72 @@
     <message>
         <source>%1 is now a co-author.</source>
         <translation>%1 已成为合作者。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerRecordDialog</name>
+    <message>
+        <source>Add to the ledger of {studio}</source>
+        <translation>记入{studio}台账</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 2000 or 0.2万</source>
+        <translation>元，例如 2000 或 0.2万</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与人数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>LogoSection</name>
+    <message>
+        <source>Choose picture…</source>
+        <translation>选择图片…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>A PNG or JPEG picture (up to 5 MB), printed at the top of the studio&apos;s dossiers.</source>
+        <translation>PNG 或 JPEG 图片（最大 5 MB），印在本工作室成果档案的页眉。</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>未设置标志</translation>
+    </message>
+    <message>
+        <source>Studio logo</source>
+        <translation>工作室标志</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
@@ -769,7 +1418,7 @@
         <translation>导出成果档案…</translation>
     </message>
     <message>
-        <source>Export the selected project's dossier as a PDF</source>
+        <source>Export the selected project&apos;s dossier as a PDF</source>
         <translation>将所选项目的成果档案导出为 PDF</translation>
     </message>
     <message>
@@ -818,6 +1467,214 @@
     </message>
 </context>
 <context>
+    <name>OrgForms</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationPage</name>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Studios</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Import workbook…</source>
+        <translation>导入工作簿…</translation>
+    </message>
+    <message>
+        <source>Units, studios and people from one workbook (.xlsx or .csv)</source>
+        <translation>从一个工作簿导入单位、工作室和人员（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>保存模板…</translation>
+    </message>
+    <message>
+        <source>The workbook to fill in WPS, Excel or LibreOffice</source>
+        <translation>在 WPS、Excel 或 LibreOffice 中填写的工作簿</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Add unit…</source>
+        <translation>添加单位…</translation>
+    </message>
+    <message>
+        <source>Edit or move…</source>
+        <translation>修改或移动…</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>领衔人</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Founded</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <source>Premises</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <source>Funds (yuan/yr)</source>
+        <translation>经费（元/年）</translation>
+    </message>
+    <message>
+        <source>Add studio…</source>
+        <translation>添加工作室…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Rubric, answer templates, warning thresholds and logo</source>
+        <translation>评审细则、答复模板、预警阈值和标志</translation>
+    </message>
+    <message>
+        <source>Shared settings…</source>
+        <translation>共用设置…</translation>
+    </message>
+    <message>
+        <source>Answer templates and warning thresholds for studios without their own</source>
+        <translation>供未单独设置的工作室共用的答复模板和预警阈值</translation>
+    </message>
+    <message>
+        <source>Find by employee number or name</source>
+        <translation>按工号或姓名查找</translation>
+    </message>
+    <message>
+        <source>Show deactivated people</source>
+        <translation>显示已停用人员</translation>
+    </message>
+    <message>
+        <source>Employee number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Skill grade</source>
+        <translation>技能等级</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Add person…</source>
+        <translation>添加人员…</translation>
+    </message>
+    <message>
+        <source>Role…</source>
+        <translation>角色…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Add member…</source>
+        <translation>添加成员…</translation>
+    </message>
+    <message>
+        <source>Take a person into your studio by their employee number</source>
+        <translation>按工号把人员加入你的工作室</translation>
+    </message>
+    <message>
+        <source>Remove from studio</source>
+        <translation>移出工作室</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>在职</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Password reset.</source>
+        <translation>密码已重置。</translation>
+    </message>
+    <message>
+        <source>Deactivate %1? They can no longer sign in; their projects, reviews and points stay. You can reactivate them at any time.</source>
+        <translation>停用 %1？停用后不能再登录；其项目、评审和积分都保留。可以随时重新启用。</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Employee number of the person joining %1:</source>
+        <translation>加入“%1”的人员工号：</translation>
+    </message>
+</context>
+<context>
     <name>PackageActions</name>
     <message>
         <source>Records</source>
@@ -840,7 +1697,7 @@
         <translation>导出交换包</translation>
     </message>
     <message>
-        <source>This site trusts no other site yet. Open Site identity, trust the other site's key file, then export.</source>
+        <source>This site trusts no other site yet. Open Site identity, trust the other site&apos;s key file, then export.</source>
         <translation>本站点还没有信任任何站点。请先打开“站点身份”，信任对方站点的密钥文件，再导出。</translation>
     </message>
     <message>
@@ -971,7 +1828,7 @@
     </message>
     <message>
         <source>Statistics</source>
-        <translation>统计</translation>
+        <translation type="vanished">统计</translation>
     </message>
     <message>
         <source>Statistics by unit, studio, category and year will be shown here.</source>
@@ -988,6 +1845,118 @@
     <message>
         <source>Conflicts</source>
         <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>统计分析</translation>
+    </message>
+    <message>
+        <source>Studio compliance</source>
+        <translation>工作室六有</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织机构</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>A new password for %1. Tell it to them in person; they can change it after signing in.</source>
+        <translation>为 %1 设置新密码。请当面告知本人；登录后本人可以修改。</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>再输一遍</translation>
+    </message>
+    <message numerus="yes">
+        <source>A password needs at least %n characters.</source>
+        <translation>
+            <numerusform>密码至少 %n 位。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type them again.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Edit person</source>
+        <translation>修改人员</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>e.g. 0012001</source>
+        <translation>例如 0012001</translation>
+    </message>
+    <message>
+        <source>One honour per line, e.g. 全国劳动模范</source>
+        <translation>每行一项荣誉，例如 全国劳动模范</translation>
+    </message>
+    <message>
+        <source>Leave empty: they choose one at their first sign-in</source>
+        <translation>留空：本人首次登录时自行设置</translation>
+    </message>
+    <message>
+        <source>Employee number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Skill grade</source>
+        <translation>技能等级</translation>
+    </message>
+    <message>
+        <source>Specialty</source>
+        <translation>专长</translation>
+    </message>
+    <message>
+        <source>Honours</source>
+        <translation>荣誉</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Change the role with the Role… button</source>
+        <translation>请用“角色…”按钮修改角色</translation>
+    </message>
+    <message>
+        <source>Enter the employee number.</source>
+        <translation>请填写工号。</translation>
+    </message>
+    <message>
+        <source>Enter the name.</source>
+        <translation>请填写姓名。</translation>
     </message>
 </context>
 <context>
@@ -1237,6 +2206,52 @@
     </message>
 </context>
 <context>
+    <name>ReportTable</name>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Save this table as an .xlsx workbook</source>
+        <translation>把这张表保存为 .xlsx 工作簿</translation>
+    </message>
+    <message>
+        <source>Export the table as</source>
+        <translation>表格另存为</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Name or number</source>
+        <translation>名称或工号</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from a backup</source>
@@ -1307,23 +2322,23 @@
     <name>ReviewDialog</name>
     <message>
         <source>Thank you! The idea is practical and will be put into use in our studio.</source>
-        <translation>感谢你的创意！该创意实用性强，工作室将推广使用。</translation>
+        <translation type="vanished">感谢你的创意！该创意实用性强，工作室将推广使用。</translation>
     </message>
     <message>
         <source>Thank you! A very similar project already exists; please join it and add your experience there.</source>
-        <translation>感谢你的创意！已有非常相似的项目，欢迎加入该项目并补充你的经验。</translation>
+        <translation type="vanished">感谢你的创意！已有非常相似的项目，欢迎加入该项目并补充你的经验。</translation>
     </message>
     <message>
         <source>Thank you! The cost is too high for the expected benefit at present; please work out a cheaper way and submit again.</source>
-        <translation>感谢你的创意！目前投入相对预期效益偏高，请考虑更经济的方案后再次提交。</translation>
+        <translation type="vanished">感谢你的创意！目前投入相对预期效益偏高，请考虑更经济的方案后再次提交。</translation>
     </message>
     <message>
         <source>Thank you! Safety rules do not allow this change; please talk to the safety officer and submit a revised version.</source>
-        <translation>感谢你的创意！该改动不符合安全规程，请与安全员沟通后提交修改版本。</translation>
+        <translation type="vanished">感谢你的创意！该改动不符合安全规程，请与安全员沟通后提交修改版本。</translation>
     </message>
     <message>
         <source>Thank you! Please add measured data (before and after) and submit again.</source>
-        <translation>感谢你的创意！请补充改进前后的实测数据后再次提交。</translation>
+        <translation type="vanished">感谢你的创意！请补充改进前后的实测数据后再次提交。</translation>
     </message>
     <message>
         <source>Review: %1</source>
@@ -1457,6 +2472,28 @@
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Change role</source>
+        <translation>修改角色</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>RubricSection</name>
+    <message>
+        <source>Together</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>A review&apos;s total is the weighted score out of 100; weights are shares of the whole, so they need not add up to exactly 100. A weight of 0 leaves the criterion out.</source>
+        <translation>评审总分是满分 100 的加权分；权重按占比计算，合计不必正好等于 100。权重为 0 的评分项不参加评分。</translation>
+    </message>
+</context>
+<context>
     <name>SetPasswordDialog</name>
     <message>
         <source>Set a password</source>
@@ -1519,6 +2556,49 @@
     </message>
 </context>
 <context>
+    <name>SetupPage</name>
+    <message>
+        <source>Set up the organisation</source>
+        <translation>设置组织机构</translation>
+    </message>
+    <message>
+        <source>Units, studios and people can be changed later on the Organisation page.</source>
+        <translation>单位、工作室和人员以后都可以在“组织机构”页修改。</translation>
+    </message>
+    <message>
+        <source>Import a workbook of units, studios and people</source>
+        <translation>导入单位、工作室和人员工作簿</translation>
+    </message>
+    <message>
+        <source>The template can be saved on the next page and filled in WPS, Excel or LibreOffice.</source>
+        <translation>下一页可以保存模板，在 WPS、Excel 或 LibreOffice 中填写。</translation>
+    </message>
+    <message>
+        <source>Type a first unit and studio</source>
+        <translation>填写第一个单位和工作室</translation>
+    </message>
+    <message>
+        <source>Add the rest later, one at a time or from a workbook.</source>
+        <translation>其余的以后逐个添加，或从工作簿导入。</translation>
+    </message>
+    <message>
+        <source>Join a hub (the company&apos;s central database)</source>
+        <translation>加入中心库（公司的集中数据库）</translation>
+    </message>
+    <message>
+        <source>The organisation and the projects you may see come from the hub; its people sign in with their hub passwords.</source>
+        <translation>组织机构和你可以查看的项目来自中心库；人员用中心库的密码登录。</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <source>Start with an empty organisation (or with demo data).</source>
+        <translation>先从空的组织机构开始（或使用演示数据）。</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in — Idea Bank</source>
@@ -1529,7 +2609,7 @@
         <translation>创新智慧库</translation>
     </message>
     <message>
-        <source>Pool everyone's ideas: propose, review and share innovations.</source>
+        <source>Pool everyone&apos;s ideas: propose, review and share innovations.</source>
         <translation>智慧众筹：提出、评审、共享每一个创新想法。</translation>
     </message>
     <message>
@@ -1639,7 +2719,7 @@
         <translation>保存本站点密钥文件…</translation>
     </message>
     <message>
-        <source>A file with this site's public keys, to carry to another site</source>
+        <source>A file with this site&apos;s public keys, to carry to another site</source>
         <translation>含本站点公钥的文件，带到其他站点去信任</translation>
     </message>
     <message>
@@ -1655,7 +2735,7 @@
         <translation>已收到</translation>
     </message>
     <message>
-        <source>No site is trusted yet. Bring the other site's key file and trust it.</source>
+        <source>No site is trusted yet. Bring the other site&apos;s key file and trust it.</source>
         <translation>还没有信任任何站点。请取得对方站点的密钥文件并信任它。</translation>
     </message>
     <message>
@@ -1743,7 +2823,7 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <translation>秘密级项目…</translation>
     </message>
     <message>
-        <source>Whether this site's packages carry secret projects</source>
+        <source>Whether this site&apos;s packages carry secret projects</source>
         <translation>发给这个站点的交换包是否携带秘密级项目</translation>
     </message>
     <message>
@@ -1774,50 +2854,166 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     </message>
 </context>
 <context>
+    <name>SitePage</name>
+    <message>
+        <source>Name this site</source>
+        <translation>站点名称</translation>
+    </message>
+    <message>
+        <source>The name other sites and exchange packages know this computer&apos;s bank by.</source>
+        <translation>其他站点和交换包用这个名称称呼本机的智慧库。</translation>
+    </message>
+    <message>
+        <source>Fill the bank with demo data (a power company with studios, people and projects) to try things out</source>
+        <translation>填入演示数据（一家供电公司及其工作室、人员和项目），先试用一下</translation>
+    </message>
+    <message>
+        <source> projects</source>
+        <translation> 个项目</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>站点名称</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+</context>
+<context>
     <name>StatsPage</name>
     <message>
         <source>All studios</source>
-        <translation>全部工作室</translation>
+        <translation type="vanished">全部工作室</translation>
     </message>
     <message>
         <source>All years</source>
-        <translation>全部年份</translation>
+        <translation type="vanished">全部年份</translation>
     </message>
     <message>
         <source>Projects</source>
-        <translation>项目数</translation>
+        <translation type="vanished">项目数</translation>
     </message>
     <message>
         <source>Adopted</source>
-        <translation>已采纳</translation>
+        <translation type="vanished">已采纳</translation>
     </message>
     <message>
         <source>Adoption rate</source>
-        <translation>采纳率</translation>
+        <translation type="vanished">采纳率</translation>
     </message>
     <message>
         <source>Measured benefit (yuan/yr)</source>
-        <translation>实测效益（元/年）</translation>
+        <translation type="vanished">实测效益（元/年）</translation>
     </message>
     <message>
         <source>Expected benefit (yuan/yr)</source>
-        <translation>预期效益（元/年）</translation>
+        <translation type="vanished">预期效益（元/年）</translation>
     </message>
     <message>
         <source>By status</source>
-        <translation>按状态</translation>
+        <translation type="vanished">按状态</translation>
     </message>
     <message>
         <source>By category</source>
-        <translation>按分类</translation>
+        <translation type="vanished">按分类</translation>
     </message>
     <message>
         <source>By year</source>
-        <translation>按年份</translation>
+        <translation type="vanished">按年份</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="vanished">名称</translation>
+    </message>
+</context>
+<context>
+    <name>StudioDialog</name>
+    <message>
+        <source>Edit studio</source>
+        <translation>修改工作室</translation>
+    </message>
+    <message>
+        <source>Add studio</source>
+        <translation>添加工作室</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>已知</translation>
+    </message>
+    <message>
+        <source>e.g. second floor of the substation workshop, 120 m²</source>
+        <translation>例如 变电运维车间二楼，120 平方米</translation>
+    </message>
+    <message>
+        <source>yuan per year, e.g. 50000 or 5万</source>
+        <translation>元/年，例如 50000 或 5万</translation>
     </message>
     <message>
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>领衔人</translation>
+    </message>
+    <message>
+        <source>Founded</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <source>Premises</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <source>Funds</source>
+        <translation>经费</translation>
+    </message>
+    <message>
+        <source>As the studio&apos;s leader you change its founding date and premises; an administrator changes the rest.</source>
+        <translation>作为工作室领衔人，你可以修改成立日期和场地；其余由管理员修改。</translation>
+    </message>
+    <message>
+        <source>Enter the studio&apos;s name.</source>
+        <translation>请填写工作室名称。</translation>
+    </message>
+</context>
+<context>
+    <name>StudioSettings</name>
+    <message>
+        <source>Rubric</source>
+        <translation>评审细则</translation>
+    </message>
+    <message>
+        <source>Answer templates</source>
+        <translation>答复模板</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+</context>
+<context>
+    <name>StudioSettingsDialog</name>
+    <message>
+        <source>Settings of %1</source>
+        <translation>%1 的设置</translation>
+    </message>
+    <message>
+        <source>Shared settings of all studios</source>
+        <translation>各工作室共用的设置</translation>
     </message>
 </context>
 <context>
@@ -1863,7 +3059,7 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <translation>年度报告…</translation>
     </message>
     <message>
-        <source>The selected studio's annual innovation report as a PDF</source>
+        <source>The selected studio&apos;s annual innovation report as a PDF</source>
         <translation>将所选工作室的年度创新报告导出为 PDF</translation>
     </message>
 </context>
@@ -1922,13 +3118,59 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     </message>
 </context>
 <context>
+    <name>TemplatesSection</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Thank you! </source>
+        <translation>感谢你的创意！</translation>
+    </message>
+    <message>
+        <source>Double-click an answer to change it; drag to reorder.</source>
+        <translation>双击一条答复即可修改；拖动可调整顺序。</translation>
+    </message>
+    <message>
+        <source>These are this studio&apos;s own; with none, its reviewers use the shared ones.</source>
+        <translation>这些是本工作室自己的答复；没有时，评审人使用共用的答复。</translation>
+    </message>
+    <message>
+        <source>These are shared by every studio that has none of its own.</source>
+        <translation>这些答复供所有没有自己答复的工作室共用。</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdsSection</name>
+    <message>
+        <source>Unanswered request or application after</source>
+        <translation>委托或揭榜申请无人答复超过</translation>
+    </message>
+    <message>
+        <source>Overdue milestone after its due date +</source>
+        <translation>里程碑逾期宽限</translation>
+    </message>
+    <message>
+        <source>A project is stuck after this many days in one stage:</source>
+        <translation>项目在同一阶段停留超过以下天数即视为停滞：</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+</context>
+<context>
     <name>Tools</name>
     <message>
         <source>Site identity…</source>
         <translation>站点身份…</translation>
     </message>
     <message>
-        <source>This site's keys, and the sites it trusts</source>
+        <source>This site&apos;s keys, and the sites it trusts</source>
         <translation>本站点的密钥，以及它信任的站点</translation>
     </message>
     <message>
@@ -1952,7 +3194,7 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <translation>与中心库同步…</translation>
     </message>
     <message>
-        <source>Send this computer's changes to the central hub and take everyone else's</source>
+        <source>Send this computer&apos;s changes to the central hub and take everyone else&apos;s</source>
         <translation>把本机的修改发送到中心库，并取回其他人的修改</translation>
     </message>
     <message>
@@ -2003,6 +3245,49 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <source>Unlock accounts locked after repeated wrong passwords</source>
         <translation>解除因密码连续输错而锁定的账号</translation>
     </message>
+    <message>
+        <source>Import projects…</source>
+        <translation>导入项目…</translation>
+    </message>
+    <message>
+        <source>Import projects from a spreadsheet, or save the template to fill in</source>
+        <translation>从表格导入项目，或保存模板以便填写</translation>
+    </message>
+</context>
+<context>
+    <name>TypePage</name>
+    <message>
+        <source>A first unit and studio</source>
+        <translation>第一个单位和工作室</translation>
+    </message>
+    <message>
+        <source>e.g. 国网示范供电公司</source>
+        <translation>例如 国网示范供电公司</translation>
+    </message>
+    <message>
+        <source>e.g. 王建国劳模创新工作室 (may stay empty)</source>
+        <translation>例如 王建国劳模创新工作室（可不填）</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Enter the unit&apos;s name.</source>
+        <translation>请填写单位名称。</translation>
+    </message>
 </context>
 <context>
     <name>UiContext</name>
@@ -2021,6 +3306,41 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Something went wrong inside the program. Your data is safe; please report this to the administrator.</source>
         <translation>程序内部出错了。你的数据是安全的，请把此情况告诉管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <source>Edit unit</source>
+        <translation>修改单位</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>添加单位</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>（最上层）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Belongs to</source>
+        <translation>上级单位</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Enter the unit&apos;s name.</source>
+        <translation>请填写单位名称。</translation>
     </message>
 </context>
 <context>
@@ -2058,35 +3378,35 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <name>WarningSettingsDialog</name>
     <message>
         <source>Warning settings</source>
-        <translation>预警设置</translation>
+        <translation type="vanished">预警设置</translation>
     </message>
     <message>
         <source>The whole site (default for every studio)</source>
-        <translation>全站（各工作室的默认值）</translation>
+        <translation type="vanished">全站（各工作室的默认值）</translation>
     </message>
     <message>
         <source>Settings for</source>
-        <translation>设置范围</translation>
+        <translation type="vanished">设置范围</translation>
     </message>
     <message>
         <source>Requests and applications unanswered after</source>
-        <translation>委托和揭榜申请未答复超过</translation>
+        <translation type="vanished">委托和揭榜申请未答复超过</translation>
     </message>
     <message>
         <source>Milestones overdue after their date by</source>
-        <translation>里程碑超过到期日</translation>
+        <translation type="vanished">里程碑超过到期日</translation>
     </message>
     <message>
         <source>A project is stuck when it stays in one stage longer than</source>
-        <translation>项目在同一阶段停留超过以下天数即为停滞</translation>
+        <translation type="vanished">项目在同一阶段停留超过以下天数即为停滞</translation>
     </message>
     <message>
         <source>Changes apply to the warnings at once; nothing else is changed.</source>
-        <translation>修改后预警立即按新天数计算，不会改动其他数据。</translation>
+        <translation type="vanished">修改后预警立即按新天数计算，不会改动其他数据。</translation>
     </message>
     <message>
         <source> days</source>
-        <translation> 天</translation>
+        <translation type="vanished"> 天</translation>
     </message>
 </context>
 </TS>

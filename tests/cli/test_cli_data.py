@@ -90,5 +90,5 @@ def test_export_import_round_trip_and_a_bad_file(demo_home, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("title,category\n好标题,不存在的分类\n", encoding="utf-8")
     proc = ideabank(fresh, "import", str(bad), check=False)
-    assert proc.returncode == 2 and "第 2 行 分类" in proc.stderr
+    assert proc.returncode == 2 and "第 2 行 category（B 列）" in proc.stderr  # named as the sheet does
     assert json.loads(ideabank(fresh, "project", "list", "--json").stdout)["total"] == dry["imported"]

@@ -43,6 +43,7 @@ def test_milestone_overdue_from_the_day_after_it_is_due(bank, people, running_re
 
 def test_delivered_requests_raise_no_milestone_warnings(bank, people, running_request, clock):
     incubation.start(bank, people["B001"], running_request)
+    incubation.confirm_delivery(bank, people["L001"], running_request)  # milestones still open
     incubation.deliver(bank, people["B001"], running_request)
     clock.advance(days=200)
     assert [w for w in alerts.compute(bank) if w.entity == "incubation"] == []

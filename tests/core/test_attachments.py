@@ -31,7 +31,7 @@ def test_same_bytes_stored_once(bank, people, draft_data, tmp_path):
 
 
 def test_only_owners_and_staff_attach(bank, people, draft_data, tmp_path):
-    pid = projects.propose(bank, people["W001"], draft_data).value
+    pid = projects.propose(bank, people["W001"], draft_data, submit=True).value
     f = tmp_path / "方案.pdf"
     f.write_bytes(b"%PDF-1.4")
     with pytest.raises(PermissionDenied):

@@ -13,9 +13,10 @@ from app.core.queries import ProjectFilter, count, list_ids, page, project_by_re
 
 @pytest.fixture
 def secret(bank, people, draft_data):
+    # Submitted: drafts are private to their authors anyway (test_drafts_private.py).
     pid = projects.propose(bank, people["W001"], draft_data | {"title": "保密的继电保护改进",
-                                                                "confidentiality": "秘密"}).value
-    open_id = projects.propose(bank, people["W002"], draft_data | {"title": "公开的工具改进"}).value
+                                                                "confidentiality": "秘密"}, submit=True).value
+    open_id = projects.propose(bank, people["W002"], draft_data | {"title": "公开的工具改进"}, submit=True).value
     return pid, open_id
 
 

@@ -19,7 +19,7 @@ def test_author_hears_of_comment_mention_and_decision(bank, people, draft_data):
 
 
 def test_mark_read_touches_only_own_notices(bank, people, draft_data):
-    pid = projects.propose(bank, people["W001"], draft_data).value
+    pid = projects.propose(bank, people["W001"], draft_data, submit=True).value
     discussion.comment(bank, people["W002"], pid, "评论一")
     discussion.comment(bank, people["W002"], pid, "评论二 @L001")
     first = inbox.notices(bank, people["W001"])[0]
@@ -28,13 +28,13 @@ def test_mark_read_touches_only_own_notices(bank, people, draft_data):
     assert inbox.unread_count(bank, people["W001"]) == 1
     inbox.mark_read(bank, people["W001"])
     assert inbox.unread_count(bank, people["W001"]) == 0
-    assert inbox.unread_count(bank, people["L001"]) == 1
+    assert inbox.unread_count(bank, people["L001"]) == 2  # the mention and the submission
     assert len(inbox.notices(bank, people["W001"], unread_only=True)) == 0
 
 
 def test_daily_digest_once_a_day(bank, people, draft_data, clock):
     assert inbox.daily_digest(bank, people["W001"]) is None  # nothing unread
-    pid = projects.propose(bank, people["W001"], draft_data).value
+    pid = projects.propose(bank, people["W001"], draft_data, submit=True).value
     for i in range(3):
         discussion.comment(bank, people["W002"], pid, f"评论 {i}")
     digest = inbox.daily_digest(bank, people["W001"])

@@ -34,14 +34,17 @@ def worker(*args: str) -> subprocess.Popen:
                             stderr=subprocess.PIPE, text=True)
 
 
-def kill_after(proc: subprocess.Popen, seconds: float) -> list[str]:
-    """Wait until the worker has opened the bank, let it run `seconds`, SIGKILL it; its output."""
+def kill_after(proc: subprocess.Popen, seconds: float, *, after_first_change: bool = False) -> list[str]:
+    """Wait until the worker has opened the bank (and, if asked, committed its first change: a
+    loaded machine can take longer to get there than the random wait), let it run `seconds`,
+    SIGKILL it; its output."""
     first = proc.stdout.readline()
     assert first.strip() == "open", proc.stderr.read() if proc.poll() is not None else first
+    early = [proc.stdout.readline()] if after_first_change else []
     time.sleep(seconds)
     proc.send_signal(signal.SIGKILL)
     out, _err = proc.communicate(timeout=60)
-    return out.splitlines()
+    return [line.rstrip("\n") for line in early if line.strip()] + out.splitlines()
 
 
 def sound(data: Path, label: str) -> Bank:
@@ -83,12 +86,19 @@ def data(tmp_path):
     return folder
 
 
+def _order(title: str) -> tuple[int, int]:
+    """Where a worker's title comes in time: (worker seed, step), from "E<seed>-<step> ..."."""
+    seed, step = title.split(" ", 1)[0][1:].split("-")
+    return int(seed), int(step)
+
+
 def _edits(data: Path, n: int, seed: int) -> None:
     rng = random.Random(seed)
     committed: list[str] = []
     for round_ in range(n):
         label = f"edits seed={seed} round={round_}"
-        committed += kill_after(worker("edits", str(data), str(seed * 1000 + round_)), rng.uniform(0.3, 2.5))
+        committed += kill_after(worker("edits", str(data), str(seed * 1000 + round_)), rng.uniform(0.0, 2.5),
+                                after_first_change=True)
         bank = sound(data, label)
         try:
             with bank.session() as s:
@@ -105,11 +115,12 @@ def _edits(data: Path, n: int, seed: int) -> None:
                 elif kind == "vote":
                     assert (ref, value) in votes, f"{label}: committed vote lost"
             for pid, title in last_title.items():
-                assert titles.get(pid) == title, f"{label}: committed edit of {pid} lost"
+                # A later edit may have committed just before the kill, unreported: never an earlier one.
+                assert pid in titles and _order(titles[pid]) >= _order(title), \
+                    f"{label}: committed edit of {pid} lost ({titles.get(pid)!r} is older than {title!r})"
             index_agrees(bank, label)
         finally:
             bank.close()
-    assert committed, "the worker never committed anything: the kills came too early to test much"
 
 
 def _import(data: Path, tmp_path: Path, n: int, rows: int, seed: int) -> None:

@@ -103,7 +103,7 @@ def test_edit_audits_fields_and_detects_conflicts(bank, people, draft_data):
 
 
 def test_comments_votes_and_mentions(bank, people, draft_data):
-    pid = projects.propose(bank, people["W001"], draft_data).value
+    pid = projects.propose(bank, people["W001"], draft_data, submit=True).value
     c1 = discussion.comment(bank, people["W002"], pid, "好主意 @王建国 请看看").value
     discussion.comment(bank, people["W001"], pid, "谢谢", parent_id=c1)
     discussion.vote(bank, people["W002"], pid)
@@ -125,7 +125,7 @@ def test_comments_votes_and_mentions(bank, people, draft_data):
 
 def test_every_project_write_moves_the_change_sequence(bank, people, draft_data):
     """What the search index and synchronisation follow: each write's rows carry a new, higher number."""
-    pid = projects.propose(bank, people["W001"], draft_data).value
+    pid = projects.propose(bank, people["W001"], draft_data, submit=True).value  # others may comment
     with bank.session() as s:
         proposed = s.get(Project, pid).seq
     discussion.comment(bank, people["W002"], pid, "评论")
@@ -135,8 +135,8 @@ def test_every_project_write_moves_the_change_sequence(bank, people, draft_data)
 
 
 def test_merge_carries_votes_comments_and_people(bank, people, draft_data):
-    a = projects.propose(bank, people["W001"], draft_data).value
-    b = projects.propose(bank, people["W002"], draft_data | {"title": "重复的想法"}).value
+    a = projects.propose(bank, people["W001"], draft_data, submit=True).value
+    b = projects.propose(bank, people["W002"], draft_data | {"title": "重复的想法"}, submit=True).value
     discussion.vote(bank, people["W002"], a)
     discussion.vote(bank, people["W002"], b)  # same voter on both: counted once
     discussion.vote(bank, people["W001"], b)

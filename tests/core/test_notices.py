@@ -57,6 +57,9 @@ def test_the_migration_reads_the_programs_old_sentences():
         "milestone_update", {"title": "样机", "milestone": "试制", "note": "", "done": True})
     assert parse("李四 在“防雨罩”中提到了你：@张三 好") == ("mention", {"who": "李四", "title": "防雨罩", "body": "@张三 好"})
     assert parse("你对“难题”的揭榜未被接受。说明：人已够") == ("call_declined", {"title": "难题", "reason": "人已够"})
+    assert parse("你的项目“甲”与“乙”重复，已由王五合并到“乙”：点赞、评论和作者已一并转入。如有异议，请联系工作室领衔人撤销合并。") == (
+        "project_merged", {"m": "甲", "s": "乙", "who": "王五"})
+    assert parse("你的项目“甲”与“乙”重复，已由王五合并到“丙”：点赞、评论和作者已一并转入。如有异议，请联系工作室领衔人撤销合并。") is None
     assert parse("随便写的一句话") is None
 
 

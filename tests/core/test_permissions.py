@@ -28,4 +28,4 @@ def test_random_walks_only_follow_the_table(bank, people, draft_data, steps):
         else:
             assert want
             status = TRANSITIONS[action].target
-        assert project_detail(bank, people["admin"], pid)["status"] == status
+        assert project_detail(bank, people["W001"], pid)["status"] == status

@@ -109,11 +109,11 @@ def test_demo_reports_the_batches_it_wrote(bank, people, monkeypatch):
     real = bank.write
     calls = {"n": 0}
 
-    def failing_write():
+    def failing_write(**kwargs):
         calls["n"] += 1
         if calls["n"] == 4:  # organisation, batch 1, batch 2, then batch 3 fails
             raise StorageError("磁盘已满")
-        return real()
+        return real(**kwargs)
     monkeypatch.setattr(bank, "write", failing_write)
     with pytest.raises(StorageError, match="200"):
         demo.generate(bank, people["admin"], 1000, batch=100)

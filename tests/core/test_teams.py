@@ -25,7 +25,7 @@ def team(bank, people):
 
 
 def test_create_team_with_units_projects_and_leader_first(bank, people, draft_data):
-    pid = projects.propose(bank, people["W001"], draft_data).value
+    pid = projects.propose(bank, people["W001"], draft_data, submit=True).value
     number = projects_number(bank, people, pid)
     tid = teams.create_team(bank, people["L001"], "联合攻关队", "tackling", leader="W001", host_unit="变电运维车间",
                             partner_units=["输电运检车间", "变电运维车间"], projects=[number]).value

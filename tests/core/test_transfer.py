@@ -15,6 +15,9 @@ from app.core.integrity import check_bank
 from app.core.transfer import ImportFailed
 from db.models import AuditLog, Project
 
+# The source bank holds 66 projects; its admin exports the 60 it may see (other people's drafts are private).
+VISIBLE = 60
+
 NASTY = "=cmd|' /C calc'!A0"
 
 
@@ -54,11 +57,11 @@ def _comparable(path):
 def test_export_import_export_round_trips(source, tmp_path, clock, suffix):
     first = tmp_path / f"first{suffix}"
     n = transfer.export_projects(source, source.actor(), first)
-    assert n == 66
+    assert n == VISIBLE
     target = _fresh(tmp_path, clock, "target")
     try:
         report = transfer.import_projects(target, target.actor(), first)
-        assert report.imported == 66 and len(report.by_status) == 9
+        assert report.imported == VISIBLE and len(report.by_status) == 9
         second = tmp_path / f"second{suffix}"
         transfer.export_projects(target, target.actor(), second)
         if suffix == ".csv":
@@ -81,17 +84,22 @@ def test_cells_that_look_like_formulas_are_exported_as_text(source, tmp_path):
     with open(tmp_path / "p.csv", encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert (tmp_path / "p.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # Excel needs the BOM for Chinese
-    titles = {r["title"] for r in rows}
+    titles = {r["标题"] for r in rows}
     assert "'" + NASTY in titles and NASTY not in titles
     assert "'+1 这不是公式" in titles and "'-减号开头" in titles and "'@提及开头" in titles
-    assert "''单引号开头" in titles
+    assert "'单引号开头" in titles  # an apostrophe before an ordinary character needs no guard
     risky = ("=", "+", "-", "@")
     assert not any(v.startswith(risky) for r in rows for v in r.values())
+    # .xlsx: text cells never run, so no visible apostrophe; the quote prefix keeps an edited cell text.
     transfer.export_projects(source, source.actor(), tmp_path / "p.xlsx")
     ws = load_workbook(tmp_path / "p.xlsx").worksheets[0]
     cells = [c for row in ws.iter_rows() for c in row if c.value is not None]
     assert not any(c.data_type == "f" for c in cells)
-    assert not any(isinstance(c.value, str) and c.value.startswith(risky) for c in cells)
+    by_value = {c.value: c for c in cells if isinstance(c.value, str)}
+    for title in (NASTY, "+1 这不是公式", "-减号开头", "@提及开头", "'单引号开头"):
+        assert by_value[title].data_type == "s"
+    assert all(by_value[t].quotePrefix for t in (NASTY, "+1 这不是公式", "-减号开头", "@提及开头"))
+    assert not any(isinstance(c.value, str) and c.value.startswith("'=") for c in cells)
 
 
 def test_export_filters_by_status(source, tmp_path):
@@ -185,8 +193,8 @@ def _bad_files(tmp_path):
 EXPECTED = {
     "missing": "找不到文件", "empty": "是空的", "not json": "不是有效的 JSON（第 1 行第 2 列",
     "not a list": "应包含一个项目对象的列表", "wrong types": "第 1 行 标题：应为文字",
-    "unknown key": "第 1 行 titel：无法识别的字段", "wrong columns": "缺少必需的列：title, category",
-    "corrupt xlsx": "不是有效的 Excel", "huge csv cell": "第 2 行无法解析", "long field": "第 2 行 标题：标题最多 200 个字",
+    "unknown key": "第 1 行 titel：无法识别的字段", "wrong columns": "缺少必需的列：标题、分类",
+    "corrupt xlsx": "不是有效的 Excel", "huge csv cell": "第 2 行无法解析", "long field": "第 2 行 title（A 列）：标题最多 200 个字",
     "other suffix": "不支持的文件类型", "folder": "不支持的文件类型",
 }
 
@@ -217,13 +225,14 @@ def test_demo_import_export_and_check_on_postgresql(postgres_db, tmp_path, clock
     hub = Bank.open(tmp_path / "hub", postgres_db, clock=clock)
     try:
         demo.generate(hub, hub.actor(), 50, seed=2)
-        transfer.export_projects(hub, hub.actor(), tmp_path / "hub.json")
+        exported = transfer.export_projects(hub, hub.actor(), tmp_path / "hub.json")
+        assert 40 < exported < 50  # other people's drafts stay private
         assert check_bank(hub) == []
     finally:
         hub.close()
     target = _fresh(tmp_path, clock, "desk")
     try:
-        assert transfer.import_projects(target, target.actor(), tmp_path / "hub.json").imported == 50
+        assert transfer.import_projects(target, target.actor(), tmp_path / "hub.json").imported == exported
         transfer.export_projects(target, target.actor(), tmp_path / "desk.json")
         assert _comparable(tmp_path / "hub.json") == _comparable(tmp_path / "desk.json")
     finally:
@@ -233,7 +242,7 @@ def test_demo_import_export_and_check_on_postgresql(postgres_db, tmp_path, clock
 def test_progress_and_cancel(source, tmp_path, clock):
     seen = []
     transfer.export_projects(source, source.actor(), tmp_path / "all.json", progress=lambda d, n: seen.append((d, n)))
-    assert seen[0] == (0, 66) and seen[-1] == (66, 66)
+    assert seen[0] == (0, VISIBLE) and seen[-1] == (VISIBLE, VISIBLE)
     with pytest.raises(transfer.TransferCancelled):
         transfer.export_projects(source, source.actor(), tmp_path / "none.csv", cancel=lambda: True)
     assert not (tmp_path / "none.csv").exists() and not (tmp_path / "none.csv.part").exists()
@@ -247,6 +256,41 @@ def test_progress_and_cancel(source, tmp_path, clock):
                                      progress=lambda d, n: seen.append(d), cancel=lambda: next(calls))
         assert seen == [0] and _count(target) == 0
         report = transfer.import_projects(target, target.actor(), tmp_path / "all.json")
-        assert report.imported == 66
+        assert report.imported == VISIBLE
     finally:
         target.close()
+
+
+@pytest.mark.parametrize("name, text, field, message", [
+    ("k.json", json.dumps([GOOD | {"kiosk": "false"}]), "kiosk", "应为 true 或 false（不带引号），而不是 \"false\""),
+    ("k.csv", "标题,分类,自助终端提交\n灯,小发明,maybe\n", "kiosk", "应为“是”或“否”（true/false），而不是“maybe”"),
+    ("t.json", json.dumps([GOOD | {"co_authors": "W002"}]), "co_authors", "应为文字列表"),
+    ("n.json", json.dumps([GOOD | {"expected_benefit": True}]), "expected_benefit", "应为数字"),
+])
+def test_import_types_are_strict(bank, people, tmp_path, name, text, field, message):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ImportFailed) as caught:
+        transfer.import_projects(bank, people["admin"], path)
+    assert [(e.field, message in e.message) for e in caught.value.errors] == [(field, True)]
+    assert _count(bank) == 0
+
+
+def test_a_sheet_in_chinese_with_typed_dates_imports_and_names_columns_as_it_does(bank, people, tmp_path):
+    path = tmp_path / "zh.csv"
+    path.write_text("标题,分类,状态,背景,解决方案,创新点,合作者工号,创建时间,自助终端提交\n"
+                    "绝缘子清扫工具,小发明,已采纳,污闪,加长杆,可伸缩,W002,2023/11/20,是\n"
+                    "配电房挡板,小设计,草稿,,,,W002,2024年3月15日,否\n", encoding="utf-8")
+    report = transfer.import_projects(bank, people["admin"], path)
+    assert report.imported == 2
+    with bank.session() as s:
+        made = {p.title: (p.status, p.created_at.date().isoformat(), p.kiosk) for p in s.scalars(select(Project))}
+    assert made == {"绝缘子清扫工具": ("adopted", "2023-11-20", True), "配电房挡板": ("draft", "2024-03-15", False)}
+    path.write_text("标题,分类,状态,合作者工号,创建时间\n灯,小发明,完成了,GHOST,上周\n", encoding="utf-8")
+    with pytest.raises(ImportFailed) as caught:
+        transfer.import_projects(bank, people["admin"], path)
+    assert sorted(caught.value.details) == [
+        "第 2 行 创建时间（E 列）：“上周”不是日期，请写成 2024-05-01、2024/5/1 或 2024年5月1日，可带时间（2024-05-01 09:30）。",
+        "第 2 行 合作者工号（D 列）：没有工号为 GHOST 的人员。",
+        "第 2 行 状态（C 列）：未知的状态：“完成了”。可选：草稿、已提交、评审中、已采纳、未采纳、攻关中、已完成、孵化中、已推广",
+    ]

@@ -60,7 +60,7 @@ def test_a_changed_field_records_its_clock_and_who_changed_it(bank, people, draf
     w = people["W001"]
     pid = projects.propose(bank, w, draft_data).value
     with bank.session() as s:
-        assert s.get(Project, pid).versions is None  # nothing changed since it was made
+        assert s.get(Project, pid).versions == {"_by": w.id}  # who made it; no field changed since
     projects.edit(bank, w, pid, {"title": "第二版"})
     projects.edit(bank, w, pid, {"title": "第三版", "background": "新背景"})
     with bank.session() as s:
@@ -69,6 +69,7 @@ def test_a_changed_field_records_its_clock_and_who_changed_it(bank, people, draf
         assert by == w.id and len(clocks) == 2 and clocks[0] == p.hlc and clocks[0] > clocks[1]
         assert p.versions["background"][1] == p.hlc
         assert "vote_count" not in p.versions  # derived counters are not merged field by field
+    projects.submit(bank, w, pid)  # a draft is private: others vote once it is submitted
     discussion.vote(bank, people["W002"], pid)
     with bank.session() as s:
         assert "vote_count" not in (s.get(Project, pid).versions or {})
@@ -157,7 +158,7 @@ def test_writers_locking_the_same_project_queue_instead_of_deadlocking(postgres_
     try:
         admin = first.actor()
         P.add_user(first, admin, "W1", "甲")
-        pid = projects.propose(first, first.actor("W1"), draft_data).value
+        pid = projects.propose(first, first.actor("W1"), draft_data, submit=True).value  # not a private draft
         errors: list[BaseException] = []
 
         def edit(bank: Bank, n: int) -> None:

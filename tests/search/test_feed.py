@@ -43,7 +43,7 @@ def test_first_search_builds_the_index_then_follows_each_change(bank, people, se
     projects.edit(bank, w, pid, {"title": "断路器储能电机过热报警"})
     assert titles(service.search("断路器")) == ["断路器储能电机过热报警"]
     assert titles(service.search("油浸式")) == []
-    discussion.comment(bank, people["W002"], pid, "建议在110kV变电站推广")
+    discussion.comment(bank, w, pid, "建议在110kV变电站推广")  # a draft: only its authors may comment
     assert titles(service.search("110kV")) == ["断路器储能电机过热报警"]
     assert behind(bank, service) == 0
 

@@ -257,3 +257,48 @@ def test_leftovers_of_dead_rebuilds_are_removed_but_not_live_ones(tmp_path):
     live.mkdir()
     SearchIndex(tmp_path / "index").close()
     assert not dead.exists() and live.exists()
+
+
+def test_merge_plan_takes_four_of_the_smallest_full_tier_and_leaves_big_segments():
+    from app.search.index import _merge_plan
+
+    assert _merge_plan([("big", 50_000), ("a", 1), ("b", 1), ("c", 2)], cap=12_500) == []
+    assert _merge_plan([("big", 50_000), ("a", 1), ("b", 1), ("c", 2), ("d", 3)], cap=12_500) == ["a", "b", "c", "d"]
+    # a tier of 16-63 fills before the 1-3 tier does
+    sizes = [("m1", 20), ("m2", 30), ("m3", 40), ("m4", 50), ("s1", 1)]
+    assert _merge_plan(sizes, cap=12_500) == ["m1", "m2", "m3", "m4"]
+    assert _merge_plan([("x", 20_000)] * 4, cap=12_500) == []
+
+
+def test_edits_during_a_background_merge_neither_wait_nor_get_lost(tmp_path, monkeypatch):
+    """The merge copies documents without the write lock: an edit meanwhile commits at once,
+    and its deletion of an old version inside a merging segment is carried into the merged one."""
+    import threading
+    import time
+
+    from whoosh.writing import SegmentWriter
+
+    index = fresh(tmp_path)
+    copying, release = threading.Event(), threading.Event()
+    real_add_reader = SegmentWriter.add_reader
+
+    def slow_add_reader(self, reader):
+        copying.set()
+        release.wait(10)
+        return real_add_reader(self, reader)
+
+    for i in range(3):
+        index.update([SearchDoc(f"n{i}", f"断路器{i}号", "储能电机")])
+    monkeypatch.setattr(SegmentWriter, "add_reader", slow_add_reader)
+    index.update([SearchDoc("n3", "断路器3号", "储能电机")])  # the fourth small segment: a merge starts
+    assert copying.wait(10)
+    started = time.monotonic()
+    index.update([SearchDoc("n1", "隔离开关触头", "改过的")])  # replaces a project in a merging segment
+    index.delete(["n2"])
+    assert time.monotonic() - started < 2  # did not wait for the merge
+    release.set()
+    index.wait_for_merges()
+    assert index.segment_count() < 6  # the merge happened
+    assert sorted(index.search("断路器").ids) == ["n0", "n3"]
+    assert index.search("隔离开关").ids == ["n1"] and index.search("储能电机").total == 2
+    index.close()

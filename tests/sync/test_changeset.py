@@ -70,10 +70,10 @@ def test_everything_travels_and_applying_twice_changes_nothing(pair):
 
 def test_concurrent_edits_of_one_field_keep_the_later_and_record_the_other(pair):
     a, b = pair
-    pid = projects.propose(a.bank, a.actor("W001"), DRAFT).value
+    pid = projects.propose(a.bank, a.actor("W001"), DRAFT, submit=True).value
     b.take(a)
     a.bank.clock.advance(minutes=1)
-    projects.edit(a.bank, a.actor("W001"), pid, {"title": "A 改的标题", "background": "A 改的背景"})
+    projects.edit(a.bank, a.actor(), pid, {"title": "A 改的标题", "background": "A 改的背景"})
     b.bank.clock.advance(minutes=2)  # b's edit is the later one
     projects.edit(b.bank, b.actor("L001"), pid, {"title": "B 改的标题", "solution": "B 改的方案"})
     b.take(a)
@@ -90,12 +90,12 @@ def test_concurrent_edits_of_one_field_keep_the_later_and_record_the_other(pair)
 
 def test_an_edit_made_on_top_of_the_other_sites_edit_is_no_conflict(pair):
     a, b = pair
-    pid = projects.propose(a.bank, a.actor("W001"), DRAFT).value
+    pid = projects.propose(a.bank, a.actor("W001"), DRAFT, submit=True).value
     b.take(a)
-    projects.edit(a.bank, a.actor("W001"), pid, {"title": "第二版"})
+    projects.edit(a.bank, a.actor("L001"), pid, {"title": "第二版"})
     b.take(a)
     b.bank.clock.advance(minutes=1)
-    projects.edit(b.bank, b.actor("W001"), pid, {"title": "第三版"})
+    projects.edit(b.bank, b.actor("L001"), pid, {"title": "第三版"})
     a.take(b)
     with a.bank.session() as s:
         assert s.get(Project, pid).title == "第三版"
@@ -104,7 +104,7 @@ def test_an_edit_made_on_top_of_the_other_sites_edit_is_no_conflict(pair):
 
 def test_the_same_person_voting_on_two_sites_counts_once(pair):
     a, b = pair
-    pid = projects.propose(a.bank, a.actor("W001"), DRAFT).value
+    pid = projects.propose(a.bank, a.actor("W001"), DRAFT, submit=True).value
     b.take(a)
     discussion.vote(a.bank, a.actor("W002"), pid)
     discussion.vote(b.bank, b.actor("W002"), pid)
@@ -118,7 +118,7 @@ def test_the_same_person_voting_on_two_sites_counts_once(pair):
 
 def test_comments_from_both_sites_are_all_kept(pair):
     a, b = pair
-    pid = projects.propose(a.bank, a.actor("W001"), DRAFT).value
+    pid = projects.propose(a.bank, a.actor("W001"), DRAFT, submit=True).value
     b.take(a)
     discussion.comment(a.bank, a.actor("W002"), pid, "A 的评论")
     discussion.comment(b.bank, b.actor("L001"), pid, "B 的评论")
@@ -132,7 +132,7 @@ def test_comments_from_both_sites_are_all_kept(pair):
 
 def test_a_delete_that_did_not_see_an_edit_keeps_the_record_and_flags_it(pair):
     a, b = pair
-    pid = projects.propose(a.bank, a.actor("W001"), DRAFT).value
+    pid = projects.propose(a.bank, a.actor("W001"), DRAFT, submit=True).value
     b.take(a)
     projects.delete_project(a.bank, a.actor(), pid)
     projects.edit(b.bank, b.actor("L001"), pid, {"title": "删不掉的修改"})
@@ -148,8 +148,8 @@ def test_a_delete_that_did_not_see_an_edit_keeps_the_record_and_flags_it(pair):
 
 def test_a_delete_that_saw_every_edit_wins(pair):
     a, b = pair
-    pid = projects.propose(a.bank, a.actor("W001"), DRAFT).value
-    projects.edit(a.bank, a.actor("W001"), pid, {"title": "改过"})
+    pid = projects.propose(a.bank, a.actor("W001"), DRAFT, submit=True).value
+    projects.edit(a.bank, a.actor("L001"), pid, {"title": "改过"})
     b.take(a)
     projects.delete_project(b.bank, b.actor(), pid)
     a.take(b)
@@ -160,8 +160,8 @@ def test_a_delete_that_saw_every_edit_wins(pair):
 
 def test_secret_projects_stay_with_the_sites_whose_people_may_see_them(pair):
     a, b = pair
-    secret = projects.propose(a.bank, a.actor("W001"), DRAFT | {"title": "秘密项目", "confidentiality": "secret"}).value
-    open_ = projects.propose(a.bank, a.actor("W001"), DRAFT | {"title": "公开项目"}).value
+    secret = projects.propose(a.bank, a.actor("W001"), DRAFT | {"title": "秘密项目", "confidentiality": "secret"}, submit=True).value
+    open_ = projects.propose(a.bank, a.actor("W001"), DRAFT | {"title": "公开项目"}, submit=True).value
     discussion.comment(a.bank, a.actor("W001"), secret, "秘密评论")
     worker_site = changeset.collect(a.bank, 0, for_site=b.id, people=[b.actor("W002").id])
     ids = {r["values"]["id"] for r in worker_site.records}
@@ -175,7 +175,7 @@ def test_secret_projects_stay_with_the_sites_whose_people_may_see_them(pair):
 
 def test_a_record_that_arrives_before_its_parent_waits_for_it(pair):
     a, b = pair
-    pid = projects.propose(a.bank, a.actor("W001"), DRAFT).value
+    pid = projects.propose(a.bank, a.actor("W001"), DRAFT, submit=True).value
     first = changeset.collect(a.bank, b.received[a.id], for_site=b.id)
     discussion.comment(a.bank, a.actor("W002"), pid, "先到的评论")
     second = changeset.collect(a.bank, first.until, for_site=b.id)
@@ -206,7 +206,7 @@ def test_a_malformed_change_set_changes_nothing(pair):
 def test_batches_cut_by_limit_add_up_to_the_whole(pair):
     a, b = pair
     for i in range(5):
-        pid = projects.propose(a.bank, a.actor("W001"), DRAFT | {"title": f"项目{i}"}).value
+        pid = projects.propose(a.bank, a.actor("W001"), DRAFT | {"title": f"项目{i}"}, submit=True).value
         discussion.comment(a.bank, a.actor("W002"), pid, f"评论{i}")
     since, batches = b.received[a.id], 0
     while True:

@@ -53,7 +53,7 @@ def test_two_laptops_meet_through_the_hub(laptops, postgres_db):
     # offline work on both, then both sync: each ends with everything
     discussion.comment(b, b.actor("W002"), pid, "在B笔记本上的评论")
     discussion.vote(b, b.actor("W002"), pid)
-    projects.propose(a, a.actor("W002"), DRAFT | {"title": "A 笔记本上的新想法"})
+    projects.propose(a, a.actor("W002"), DRAFT | {"title": "A 笔记本上的新想法"}, submit=True)
     for laptop in (a, b, a):
         hub.sync(laptop, laptop.actor(), postgres_db)
     assert contents(a) == contents(b) and len(contents(a)[0]) == 2
@@ -94,7 +94,7 @@ def test_a_sync_killed_midway_continues_where_it_stopped(laptops, postgres_db, m
     a, b = laptops
     org(a)
     for i in range(12):
-        pid = projects.propose(a, a.actor("W001"), DRAFT | {"title": f"项目{i}"}).value
+        pid = projects.propose(a, a.actor("W001"), DRAFT | {"title": f"项目{i}"}, submit=True).value
         discussion.comment(a, a.actor("W002"), pid, f"评论{i}")
     real_apply, calls = changeset.apply, []
 

@@ -31,6 +31,37 @@ def ui_settings(qapp, tmp_path, monkeypatch):
     core_i18n.set_language("zh_CN")
 
 
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch):
+    """Message boxes never block a test: each is recorded here instead of shown (a test that
+    wants another answer patches QMessageBox itself). A box reporting an unexpected error (a bug:
+    the Critical box of UiContext.show_error) fails the test with its text, instead of hanging
+    the run on a modal dialog nobody will close."""
+    from PySide6.QtWidgets import QMessageBox
+    shown: list[tuple[str, str, str]] = []
+
+    def static(kind, answer):  # type: ignore[no-untyped-def]
+        def box(parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+            shown.append((kind, title, text))
+            return answer
+        return staticmethod(box)
+
+    def exec_(self):  # type: ignore[no-untyped-def]
+        kind = "critical" if self.icon() == QMessageBox.Icon.Critical else "box"
+        shown.append((kind, self.windowTitle(), self.text() + "\n" + self.detailedText()))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", static("warning", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "information", static("information", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "critical", static("critical", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "question", static("question", QMessageBox.StandardButton.No))
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    yield shown
+    bugs = [f"{title}: {text}" for kind, title, text in shown if kind == "critical"]
+    if bugs:
+        pytest.fail("an error box was shown:\n" + "\n".join(bugs))
+
+
 @pytest.fixture
 def make_ctx(bank):
     """UiContext for a person; waits for the workers at the end so no thread outlives the bank."""

@@ -59,7 +59,7 @@ def test_check_database_runs_on_the_worker_then_repairs(qtbot, bank, people, mak
     assert "完好" in dialog.summary.text()
 
 
-def test_restore_from_a_backup_signs_everyone_out(qtbot, bank, people, make_ctx, draft_data):
+def test_restore_from_a_backup_signs_everyone_out(qtbot, bank, people, make_ctx, draft_data, message_boxes):
     from app.ui.dialogs.data import RestoreDialog, restore_backup
     taken = backups.take(bank.data_dir, "auto")
     projects.propose(bank, people["W001"], draft_data | {"title": "备份之后才有"})
@@ -69,9 +69,8 @@ def test_restore_from_a_backup_signs_everyone_out(qtbot, bank, people, make_ctx,
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == taken.name
     with qtbot.waitSignal(window.sig_sign_out, timeout=30000):
-        from PySide6.QtWidgets import QMessageBox
-        QMessageBox.information = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok)  # type: ignore
         restore_backup(ctx, window, taken, confirm=False)
+    assert [kind for kind, _title, _text in message_boxes] == ["information"]  # "please sign in again"
     from app.core.queries import ProjectFilter, count
     assert count(bank, ProjectFilter()) == 0  # the store is the backup's: the later project is gone
     assert any(b.kind == "before-restore" for b in backups.list_backups(bank.data_dir))

@@ -52,8 +52,8 @@ def test_export_dossier_from_the_detail_pane(qtbot, bank, people, make_ctx, draf
 
 def test_batch_export_stops_when_cancelled(qtbot, bank, people, make_ctx, draft_data, tmp_path):
     from app.core import projects
-    for i in range(12):
-        projects.propose(bank, people["W001"], draft_data | {"title": f"想法{i}"})
+    for i in range(12):  # submitted: the leader sees them (a draft is private to its authors)
+        projects.propose(bank, people["W001"], draft_data | {"title": f"想法{i}"}, submit=True)
     ctx = make_ctx(people["L001"])
     window = _window(qtbot, ctx)
     assert window.export_batch_action.isVisible()

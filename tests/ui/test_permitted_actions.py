@@ -52,7 +52,7 @@ def test_export_refused_before_a_file_is_chosen(qtbot, bank, people, make_ctx, d
 
     from app.core import projects
     from app.ui.dialogs import export
-    pid = projects.propose(bank, people["W001"], draft_data).value
+    pid = projects.propose(bank, people["W001"], draft_data, submit=True).value
     told, asked = [], []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
     monkeypatch.setattr(export.ExportDialog, "exec", lambda self: asked.append(1) or QDialog.DialogCode.Rejected)

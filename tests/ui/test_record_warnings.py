@@ -15,7 +15,7 @@ def test_detail_pane_shows_a_banner_on_a_stuck_project(qtbot, bank, people, make
     stuck = projects.propose(bank, people["W001"], draft_data).value
     projects.move(bank, people["W001"], stuck, "submit")
     clock.advance(days=45)  # past the default 30 days in one stage
-    fresh = projects.propose(bank, people["W001"], draft_data | {"title": "新想法"}).value
+    fresh = projects.propose(bank, people["W001"], draft_data | {"title": "新想法"}, submit=True).value
     window = MainWindow(make_ctx(people["L001"]), start_search=False)
     qtbot.addWidget(window)
     window.show()

@@ -1,11 +1,11 @@
-"""First start: demo data offered once, the local admin sets a password, idle sign-out."""
+"""First start: an account without a password sets one, idle sign-out (the first-run wizard: test_first_run.py)."""
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from app.core import auth, queries
+from app.core import auth
 
 pytestmark = pytest.mark.gui
 
@@ -29,16 +29,6 @@ def test_admin_without_password_sets_one_at_first_sign_in(qtbot, bank):
     assert dlg.try_sign_in()
     assert dlg.actor.role == "admin"
     assert auth.sign_in(bank, "admin", "secret-1").employee_no == "admin"
-
-
-def test_demo_data_offered_once_on_an_empty_bank(qtbot, bank, monkeypatch):
-    from app.ui import main as gui_main
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(1) or QMessageBox.StandardButton.Yes)
-    gui_main.offer_demo(QApplication.instance(), bank, projects=40)
-    assert queries.count(bank, queries.ProjectFilter(include_merged=True)) == 40
-    gui_main.offer_demo(QApplication.instance(), bank, projects=40)
-    assert len(asked) == 1
 
 
 def test_idle_time_signs_out(qtbot, bank, people, monkeypatch):

@@ -63,7 +63,8 @@ def test_sign_in_propose_find_review_and_notice(qtbot, bank, people, make_ctx):
     form.submit_btn.click()
     wait_idle(qtbot, worker_ctx)
     [pid] = queries.list_ids(bank, queries.ProjectFilter(proposer_id=people["W001"].id))
-    assert len(window.page("bank").model.ids) == 2  # the list re-queried after the write
+    # the list re-queried after the write (W002's draft is W002's alone)
+    assert window.page("bank").model.ids == [pid]
     detail = queries.project_detail(bank, people["W001"], pid)
     assert detail["status"] == "submitted" and detail["expected_benefit"] == 15000
 
@@ -187,7 +188,7 @@ def test_comment_with_mention_and_vote_from_the_detail_pane(qtbot, bank, people,
     pane.vote_btn.click()
     wait_idle(qtbot, ctx)
     qtbot.waitUntil(lambda: "1" in pane.vote_btn.text(), timeout=3000)
-    assert [n.kind for n in inbox.notices(bank, people["L001"])] == ["mention"]
+    assert [n.kind for n in inbox.notices(bank, people["L001"])] == ["mention", "submission"]  # and the submission itself
 
 
 def test_attachments_dropped_on_the_detail_pane_show_thumbnails(qtbot, bank, people, make_ctx, draft_data, tmp_path):
@@ -195,7 +196,7 @@ def test_attachments_dropped_on_the_detail_pane_show_thumbnails(qtbot, bank, peo
 
     from app.core import projects
     from app.ui.widgets.detail import DetailPane
-    pid = projects.propose(bank, people["W001"], draft_data).value
+    pid = projects.propose(bank, people["W001"], draft_data, submit=True).value  # others may look at it
     photo = tmp_path / "现场照片.png"
     image = QImage(40, 30, QImage.Format.Format_RGB32)
     image.fill(QColor("red"))
@@ -225,9 +226,9 @@ def test_search_through_the_index_and_similar_projects_while_typing(qtbot, bank,
     from app.core import projects
     from app.ui.main_window import MainWindow
     from app.ui.dialogs.propose import ProposeDialog
-    wanted = projects.propose(bank, people["W001"], draft_data).value
+    wanted = projects.propose(bank, people["W001"], draft_data, submit=True).value  # drafts are their authors' only
     projects.propose(bank, people["W001"], draft_data | {"title": "配电箱门锁防锈改造", "background": "门锁生锈打不开",
-                                                          "solution": "换不锈钢锁芯"})
+                                                          "solution": "换不锈钢锁芯"}, submit=True)
     ctx = make_ctx(people["W002"])
     window = MainWindow(ctx)  # builds the search index on its own thread after the first paint
     qtbot.addWidget(window)

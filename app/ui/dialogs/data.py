@@ -61,7 +61,7 @@ class CheckDialog(QDialog):
         for line in repaired:
             QListWidgetItem(self.tr("Repaired: %1").replace("%1", line), self.list)
         for p in problems:
-            QListWidgetItem(f"[{p.kind}] {p.message}", self.list)
+            QListWidgetItem(p.message, self.list)
         if not problems:
             self.summary.setText(self.tr("Check passed: the database is sound."))
         else:
@@ -209,7 +209,8 @@ class UnlockDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
-        row.addWidget(self.empty, 1)
+        row.addWidget(self.empty)
+        row.addStretch(1)
         row.addWidget(self.unlock_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -227,6 +228,7 @@ class UnlockDialog(QDialog):
                 if key == "locked_until":
                     value = fmt.datetime(value)
                 self.table.setItem(i, col, QTableWidgetItem(str(value)))
+        self.table.resizeColumnsToContents()
         if locked:
             self.table.selectRow(0)
         self.empty.setVisible(not locked)

@@ -6,7 +6,7 @@ the core decides who may export what, the window only hides what a person could 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl
@@ -31,6 +31,7 @@ class ExportOutcome:
     pages: int
     total: int
     cancelled: bool = False
+    notes: list[str] = field(default_factory=list)  # the export report: characters no font has
 
 
 def _path_row(suggested: str, browse_label: str, browse) -> tuple[QLineEdit, QHBoxLayout]:  # type: ignore[no-untyped-def]
@@ -202,13 +203,13 @@ class Exporter(QObject):
             self.export_dossier(project_id, dlg.template.currentData(), dlg.target())
 
     def export_dossier(self, project_id: str, template: str, target: Path):  # type: ignore[no-untyped-def]
-        from app.dossier.export import export_dossier
+        from app.dossier.export import export_dossier, glyph_note
         bank, actor = self.ctx.bank, self.ctx.actor
 
         def work(state):  # type: ignore[no-untyped-def]
             state.progress(0, 0, self.tr("Exporting the dossier…"))
             rendered = export_dossier(bank, actor, project_id, target, template=template)
-            return ExportOutcome([target], rendered.pages, 1)
+            return ExportOutcome([target], rendered.pages, 1, notes=[glyph_note(*p) for p in rendered.glyph_problems])
         return self.ctx.run(work, done=self._finished, failed=self._failed, label=self.tr("Exporting the dossier"))
 
     # -- the projects listed ---------------------------------------------------------------------
@@ -227,7 +228,7 @@ class Exporter(QObject):
 
     def export_batch(self, ids: list[str], template: str, target: Path, *, combined: bool):  # type: ignore[no-untyped-def]
         """One PDF each into folder ``target``, or one combined PDF; the same checks as the CLI's batch."""
-        from app.dossier.export import export_ids
+        from app.dossier.export import export_ids, glyph_note
         bank, actor, total = self.ctx.bank, self.ctx.actor, len(ids)
 
         def work(state):  # type: ignore[no-untyped-def]
@@ -235,7 +236,8 @@ class Exporter(QObject):
             result = export_ids(bank, actor, ids, target, combined=combined, template=template,
                                 progress=lambda done, n: state.progress(done, n + 1 if combined else n),
                                 cancelled=lambda: state.cancelled)
-            return ExportOutcome(result.files, result.pages, total, result.cancelled)
+            return ExportOutcome(result.files, result.pages, total, result.cancelled,
+                                 notes=[glyph_note(*p) for p in result.glyph_problems])
 
         dlg = QProgressDialog(self.tr("Exporting %n dossier(s)…", "", total), self.tr("Cancel"), 0, total, self.window)
         dlg.setWindowTitle(self.tr("Export the listed projects"))
@@ -292,6 +294,9 @@ class Exporter(QObject):
                           QMessageBox.StandardButton.Close, self.window)
         open_btn = box.addButton(self.tr("Open"), QMessageBox.ButtonRole.AcceptRole)
         open_btn.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(where))))
+        if out.notes:
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setInformativeText("\n".join(out.notes[:20]))
         box.setObjectName("exportDone")
         box.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable while the message is up
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -7,29 +7,17 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QPlainTextEdit, QRadioButton, QSlider, QSpinBox, QSplitter,
                                QTextBrowser, QVBoxLayout, QWidget)
 
-from app.core import queries, reviews
+from app.core import queries, reviews, studio_settings
 from app.core.vocab import RUBRIC, STATUSES, label
 from app.ui import fmt
 from app.ui.context import UiContext
 
 UNSCORED = -1  # a spin box at this value has no score yet
-
-# Answer templates a leader starts a reason from (edited before sending).
-TEMPLATES = [
-    QT_TRANSLATE_NOOP("ReviewDialog", "Thank you! The idea is practical and will be put into use in our studio."),
-    QT_TRANSLATE_NOOP("ReviewDialog", "Thank you! A very similar project already exists; please join it and add "
-                                      "your experience there."),
-    QT_TRANSLATE_NOOP("ReviewDialog", "Thank you! The cost is too high for the expected benefit at present; "
-                                      "please work out a cheaper way and submit again."),
-    QT_TRANSLATE_NOOP("ReviewDialog", "Thank you! Safety rules do not allow this change; please talk to the "
-                                      "safety officer and submit a revised version."),
-    QT_TRANSLATE_NOOP("ReviewDialog", "Thank you! Please add measured data (before and after) and submit again."),
-]
 
 
 def esc(v) -> str:  # type: ignore[no-untyped-def]
@@ -63,6 +51,8 @@ class ReviewDialog(QDialog):
         rl = QFormLayout(rubric)
         self.scores: dict[str, QSpinBox] = {}
         for key in RUBRIC:
+            if self.weights.get(key, 0) <= 0:
+                continue  # the studio does not score this criterion
             spin = QSpinBox()
             spin.setRange(UNSCORED, 10)  # the lowest value means "not scored yet"
             spin.setSpecialValueText(self.tr("not scored"))
@@ -99,9 +89,9 @@ class ReviewDialog(QDialog):
         self.group.buttonToggled.connect(lambda *_: self._check())  # no decision until one is chosen
         self.template = QComboBox()
         self.template.addItem(self.tr("Answer templates…"), "")
-        for text in TEMPLATES:
-            translated = QCoreApplication.translate("ReviewDialog", text)
-            self.template.addItem(translated[:40] + ("…" if len(translated) > 40 else ""), translated)
+        # The studio's own answers, else the shared ones (Organisation → studio → Settings…)
+        for text in studio_settings.answer_templates(ctx.bank, self._studio_id()):
+            self.template.addItem(text[:40] + ("…" if len(text) > 40 else ""), text)
         self.template.activated.connect(self._use_template)
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(self.tr("Reason the author will read"))

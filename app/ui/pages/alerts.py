@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from app.core import alerts
 from app.core.changes import Changes
 from app.core.i18n import t
-from app.core.permissions import could
+from app.core.permissions import could, for_studio
 from app.core.vocab import label
 from app.ui import colours
 from app.ui.pages import Page, PageSpec, register
@@ -65,9 +65,20 @@ class WarningsPanel(Page):
         ctx.sig_changes.connect(self.on_changes)
         self.reload()
 
+    def settings_dialog(self):  # type: ignore[no-untyped-def]
+        """The one settings place (studio settings) opened at its Warnings tab: a leader's own studio;
+        for an administrator the site's defaults (each studio's: Organisation → Settings…)."""
+        from app.core import org
+        from app.ui.dialogs.studio_settings import StudioSettingsDialog
+        actor = self.ctx.actor
+        studio = None
+        if actor.studio_id and for_studio(actor, actor.studio_id).may("configure_warnings"):
+            studio = next((s for s in org.list_studios(self.ctx.bank) if s["id"] == actor.studio_id), None)
+        return StudioSettingsDialog(self.ctx, studio, self.window(), section="thresholds")
+
     def edit_settings(self) -> None:
-        from app.ui.dialogs.warning_settings import WarningSettingsDialog
-        if WarningSettingsDialog(self.ctx, self.window()).exec() == WarningSettingsDialog.DialogCode.Accepted:
+        dlg = self.settings_dialog()
+        if dlg.exec() == dlg.DialogCode.Accepted:
             self.reload()
 
     def on_changes(self, changes: Changes) -> None:

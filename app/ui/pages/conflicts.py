@@ -17,8 +17,14 @@ from app.ui.pages import QT_TRANSLATE_NOOP, Page, PageSpec, register
 def _text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):  # amounts: 52,000 whether they came as 52000 or 52000.0
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
     if isinstance(value, list):
-        return "；".join(str(v) for v in value)
+        return "；".join(_text(v) for v in value)
+    if isinstance(value, dict):
+        return "；".join(f"{k}: {_text(v)}" for k, v in value.items() if v not in (None, ""))
     return str(value)
 
 
@@ -41,8 +47,10 @@ class ConflictsPage(Page):
         top.addWidget(self.closed)
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Project"), self.tr("Field"),
-                                              self.tr("Value kept"), self.tr("Other value"), self.tr("Status")])
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+                                              self.tr("Current value"), self.tr("Other value"), self.tr("Status")])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -52,11 +60,13 @@ class ConflictsPage(Page):
 
         self.current = QPlainTextEdit()
         self.current.setReadOnly(True)
+        self.current.setMaximumHeight(110)
         self.current_who = QLabel()
         self.other = QPlainTextEdit()
         self.other.setReadOnly(True)
+        self.other.setMaximumHeight(110)
         self.other_who = QLabel()
-        self.keep_btn = QPushButton(self.tr("Keep the value kept"))
+        self.keep_btn = QPushButton(self.tr("Keep the current value"))
         self.take_btn = QPushButton(self.tr("Use the other value"))
         self.delete_btn = QPushButton(self.tr("Delete the record"))
         self.open_btn = QPushButton(self.tr("Open the project"))
@@ -66,7 +76,7 @@ class ConflictsPage(Page):
         self.open_btn.clicked.connect(self._open_project)
         detail = QWidget()
         form = QFormLayout(detail)
-        form.addRow(self.tr("Value kept"), self.current)
+        form.addRow(self.tr("Current value"), self.current)
         form.addRow("", self.current_who)
         form.addRow(self.tr("Other value"), self.other)
         form.addRow("", self.other_who)
@@ -144,5 +154,5 @@ class ConflictsPage(Page):
             self.ctx.sig_open_project.emit(c.project_id)
 
 
-register(PageSpec("conflicts", QT_TRANSLATE_NOOP("Pages", "Conflicts"), ConflictsPage, order=90, counts=True,
+register(PageSpec("conflicts", QT_TRANSLATE_NOOP("Pages", "Conflicts"), ConflictsPage, order=90, icon="git-compare", counts=True,
                   entities=frozenset({"conflict"})))

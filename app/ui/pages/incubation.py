@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QMimeData, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
-                               QFileDialog, QFormLayout, QFrame, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+                               QFileDialog, QFormLayout, QFrame, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox,
                                QSplitter, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
 
@@ -461,6 +461,17 @@ class IncubationBoard(Page):
             return
         self.take_step(request_id, action)
 
+    def confirm_delivery(self, request_id: str) -> None:
+        answer = QMessageBox.question(self, t("确认可交付", "Confirm delivery"),
+                                      t("还有里程碑未完成。确认孵化基地现在就可以交付吗？",
+                                        "Some milestones are still open. Confirm that the base may deliver now?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        bank, actor = self.ctx.bank, self.ctx.actor
+        self.ctx.write(lambda: incubation.confirm_delivery(bank, actor, request_id), failed=self._failed,
+                       done=lambda _ch: self.ctx.sig_message.emit(t("已确认：孵化基地可以交付。",
+                                                                   "Confirmed: the base may deliver.")))
+
     def take_step(self, request_id: str, action: str) -> None:
         step = STEPS[action]
         reason, outcome = None, None
@@ -633,6 +644,16 @@ class RequestDetail(QWidget):
             self.buttons.addWidget(button)
             button.show()  # a child added to a visible widget stays hidden until shown
         may = incubation.request_permissions(self.board.ctx.bank, self.board.ctx.actor, data["id"])
+        if may.may("confirm_delivery") and not data["delivery_confirmed"] \
+                and data["milestones_done"] < data["milestones_total"]:
+            # the base delivers with milestones still open only once the studio's leader agrees
+            confirm = QPushButton(t("确认可交付…", "Confirm delivery…"))
+            confirm.setObjectName("confirm_delivery")
+            confirm.setToolTip(t("里程碑尚未全部完成：确认后孵化基地即可交付。",
+                                 "Milestones are still open: once you confirm, the base may deliver."))
+            confirm.clicked.connect(lambda _=False: self.board.confirm_delivery(data["id"]))
+            self.buttons.addWidget(confirm)
+            confirm.show()
         self.buttons.addWidget(self.progress_button)
         offer(self.progress_button, may, "report_progress")
         self.progress_button.setVisible(may.may("report_progress"))  # only while milestones are open

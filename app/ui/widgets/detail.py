@@ -255,6 +255,10 @@ class DetailPane(QWidget):
             if may.offer(action):
                 entry = menu.addAction(QCoreApplication.translate("DetailPane", text), lambda a=action: self._move(a))
                 offer(entry, may, action)
+        if d.get("merged_into") and may.offer("undo_merge"):  # a duplicate merged into another project
+            undo = menu.addAction(self.tr("Undo the merge"), self._undo_merge)
+            undo.setObjectName("undoMerge")
+            offer(undo, may, "undo_merge")
         if may.offer("export_dossier"):
             if not menu.isEmpty():
                 menu.addSeparator()
@@ -380,6 +384,10 @@ class DetailPane(QWidget):
     def _move(self, action: str) -> None:
         bank, actor, pid = self.ctx.bank, self.ctx.actor, self.project_id
         self.ctx.write(lambda: projects.move(bank, actor, pid, action), parent=self)
+
+    def _undo_merge(self) -> None:
+        bank, actor, pid = self.ctx.bank, self.ctx.actor, self.project_id
+        self.ctx.write(lambda: projects.undo_merge(bank, actor, pid), parent=self)
 
     def _confirm_kiosk(self) -> None:
         bank, actor, pid = self.ctx.bank, self.ctx.actor, self.project_id

@@ -9,7 +9,7 @@ The sentences are copied from app/core/notices.py as they were at this revision:
 must not change when the application does.
 
 Revision ID: 0009_loop
-Revises: 0006_reliability
+Revises: 0010_analytics
 Create Date: 2026-11-30
 """
 import re
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009_loop"
-down_revision: Union[str, Sequence[str], None] = "0006_reliability"
+down_revision: Union[str, Sequence[str], None] = "0010_analytics"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
@@ -36,6 +36,14 @@ TEMPLATES = {
     "call_applied": ("{who} 揭了你的榜“{title}”：{statement}", "{who} applied to your call '{title}': {statement}"),
     "call_accepted": ("你对“{title}”的揭榜已被接受。", "Your application to '{title}' was accepted."),
     "call_declined": ("你对“{title}”的揭榜未被接受。", "Your application to '{title}' was declined."),
+    # written as sentences by 0005_org's version
+    "delivery_confirmed": ("孵化委托“{title}”：{who}确认可在里程碑未完成时交付。",
+                           "Incubation request '{title}': {who} confirmed it may be delivered with milestones still open."),
+    "project_merged": ("你的项目“{m}”与“{s}”重复，已由{who}合并到“{s}”：点赞、评论和作者已一并转入。如有异议，请联系工作室领衔人撤销合并。",
+                       "Your project '{m}' duplicated '{s}' and was merged into it by {who}: its votes, comments and "
+                       "authors moved along. If you disagree, ask a studio leader to undo the merge."),
+    "merge_undone": ("“{m}”与“{s}”的合并已由{who}撤销，你的项目恢复为独立项目。",
+                     "{who} undid the merge of '{m}' into '{s}': your project stands on its own again."),
 }
 SUFFIX = {"project_status": ("。理由：{reason}", ". Reason: {reason}"),
           "incubation_status": ("。理由：{reason}", ". Reason: {reason}"),
@@ -53,7 +61,14 @@ MILESTONE_NOTES = {"已完成": "done", "done": "done", "新附件": "files", "n
 
 def _pattern(template: str, suffix: str | None) -> re.Pattern[str]:
     parts = re.split(r"\{(\w+)\}", template)
-    out = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.*?)" for i, p in enumerate(parts))
+    seen: set[str] = set()
+    out = ""
+    for i, p in enumerate(parts):
+        if i % 2 == 0:
+            out += re.escape(p)
+        else:  # a name used twice ("{s}" in the merge notice) matches the same words again
+            out += f"(?P={p})" if p in seen else f"(?P<{p}>.*?)"
+            seen.add(p)
     if suffix:
         head, _, tail = suffix.partition("{reason}")
         out += f"(?:{re.escape(head)}(?P<reason>.*?){re.escape(tail)})?"
