@@ -43,8 +43,9 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(QWidget())  # built on first visit
         self.nav.currentRowChanged.connect(self.show_page_at)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        widest = max((self.nav.fontMetrics().horizontalAdvance(s.label() + " (999)") for s in self.specs), default=100)
-        self.nav.setFixedWidth(int(widest * 1.15) + 40)
+        self.nav.ensurePolished()  # the style sheet's font, not the default one, measures the labels
+        widest = max((self.nav.fontMetrics().horizontalAdvance(s.label() + " (99)") for s in self.specs), default=100)
+        self.nav.setFixedWidth(widest + 76)  # item padding and margins (the style sheet), the icon and its gap
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)

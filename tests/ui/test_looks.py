@@ -46,3 +46,28 @@ def test_pages_and_toolbar_have_icons_from_the_shipped_set(qtbot, bank, people, 
     shipped = Path(icons.ICON_DIR)
     assert (shipped / "LICENSE").read_text().startswith("MIT License")
     assert all((shipped / f"{spec.icon}.svg").is_file() for spec in window.specs if spec.icon)
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_list_fits_a_1366_by_768_screen_without_scrolling_sideways(qtbot, qapp, bank, people, make_ctx,
+                                                                      draft_data, lang):
+    from app.core import projects
+    from app.ui import i18n
+    from app.ui.main_window import MainWindow
+    from app.ui.widgets.project_model import COLUMNS
+    i18n.install(qapp, lang)  # English labels are the longer ones (ui_settings puts Chinese back)
+    projects.propose(bank, people["W001"], draft_data | {"title": "很长的标题" * 10}, submit=True)
+    window = MainWindow(make_ctx(people["L001"]), start_search=False)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    assert window.width() == 1366  # nothing (navigation, filters, toolbar) makes the window wider
+    page = window.page("bank")
+    qtbot.waitUntil(lambda: page._fitted and page.model.rowCount() == 1, timeout=5000)
+    qtbot.wait(50)  # the fit runs once the page is laid out
+    table, header = page.table, page.table.horizontalHeader()
+    shown = [c[0] for i, c in enumerate(COLUMNS) if not header.isSectionHidden(i)]
+    assert {"number", "title", "status", "studio"} <= set(shown)
+    assert header.length() <= table.viewport().width()  # nothing clipped, no sideways scrolling
+    assert not table.horizontalScrollBar().isVisible()
+    assert header.sectionSize(COLUMNS.index(("title", "Title", "title"))) >= 200

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -21,6 +21,12 @@ from app.ui.widgets.detail import DetailPane
 from app.ui.widgets.project_model import COLUMNS, ID_ROLE, ProjectTableModel
 
 FILTER_KEYS = ("categories", "statuses", "studio_id", "unit_id", "year", "has_measured_benefit")
+# When the table is too narrow for its columns (a 1366×768 laptop with the detail pane open), these
+# are hidden first, in this order, rather than clipping the studio and scrolling sideways; the
+# column menu shows them again, and a layout the user saved is kept as it is.
+DROP_FIRST = ("comment_count", "vote_count", "measured_benefit", "proposer", "updated_at",
+              "category")  # the last resort (English labels are long); the detail pane shows it too
+MIN_TITLE = 200  # px: narrower than this, a column is hidden instead
 
 
 class FilterBar(QWidget):
@@ -53,6 +59,9 @@ class FilterBar(QWidget):
             else:
                 combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.fill_choices()
+        # English categories are long ("Management innovation"): no wider than "All categories", so
+        # the window fits 1366 px (the list shows the whole name when opened).
+        self.category.setMaximumWidth(self.category.fontMetrics().horizontalAdvance(self.category.itemText(0)) + 48)
         row1 = QHBoxLayout()
         row1.setContentsMargins(0, 0, 0, 0)
         for w in (self.category, self.status, self.studio, self.unit, self.year, self.benefit):
@@ -238,13 +247,14 @@ class ProjectsPage(Page):
         self.detail.sig_edit.connect(self.edit)
         self.detail.sig_review.connect(self.review)
         ctx.sig_changes.connect(self.on_changes)
-        self._restore_layout()
+        self._fitted = self._restore_layout()  # a saved layout is the user's: not refitted
         if ctx.searcher is not None and ctx.searcher.text:  # built after a search was typed: start filtered
             self.search_text, self.search_ids = ctx.searcher.text, ctx.searcher.ids
             self._relevance = self.search_ids is not None
 
     # -- layout memory ---------------------------------------------------------------------------
-    def _restore_layout(self) -> None:
+    def _restore_layout(self) -> bool:
+        """Whether a saved column layout was restored."""
         s = QSettings()
         state = s.value(self._layout_key("header"))
         if state is not None:
@@ -252,6 +262,31 @@ class ProjectsPage(Page):
         split = s.value(self._layout_key("splitter"))
         if split is not None:
             self.splitter.restoreState(split)
+        return state is not None
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            QTimer.singleShot(0, self.fit_columns)  # once laid out, when the table's width is known
+
+    def fit_columns(self) -> None:
+        """Fit the columns to the table's width: the title takes what the others leave, and when that
+        is less than MIN_TITLE the columns of DROP_FIRST are hidden one by one."""
+        header = self.table.horizontalHeader()
+        keys = [c[0] for c in COLUMNS]
+        title = keys.index("title")
+        available = self.table.viewport().width()
+        if available <= 0:
+            return
+
+        def others() -> int:
+            return sum(header.sectionSize(i) for i in range(len(keys)) if i != title and not header.isSectionHidden(i))
+        for key in DROP_FIRST:
+            if available - others() >= MIN_TITLE:
+                break
+            header.hideSection(keys.index(key))
+        header.resizeSection(title, max(MIN_TITLE, available - others()))
 
     def save_state(self) -> None:
         s = QSettings()
