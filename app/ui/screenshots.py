@@ -70,8 +70,8 @@ def _teams_and_incubation(bank, leader, worker, studio: str, adopted: str) -> No
     teams.add_member(bank, leader, "电缆沟盖板搬运攻关队", worker.employee_no, role="机构设计")
     teams.post_call(bank, leader, "变电站巡检机器人雨天防护揭榜", "雨天巡检时摄像头进水，求防护方案或攻关成员。",
                     deadline=today + dt.timedelta(days=20), kind="solutions")
-    calls = teams.list_calls(bank)
-    teams.apply_call(bank, worker, calls[0]["id"], "有防雨罩改造经验，已在两座变电站试用。")
+    call = next(c for c in teams.list_calls(bank) if c["title"] == "变电站巡检机器人雨天防护揭榜")  # the demo has others
+    teams.apply_call(bank, worker, call["id"], "有防雨罩改造经验，已在两座变电站试用。")
     plan = {"services": ["试品加工", "量化生产"], "maturity": "样机", "quantity": 20, "materials": "铝合金型材、液压缸",
             "budget_lines": [{"item": "材料费", "amount": "1.5万"}, {"item": "加工费", "amount": 6000}],
             "market": "省内供电公司", "ip_ownership": "公司所有，发明人署名", "benefit_sharing": "节约额的 5% 奖励团队",
