@@ -120,7 +120,8 @@ def test_draft_survives_closing_the_form(qtbot, bank, people, make_ctx):
     form.title.setText("写了一半的想法")
     form.title.textEdited.emit("写了一半的想法")
     form.background.setPlainText("现场问题")
-    form.reject()  # closing keeps what was typed
+    form.reject()  # closing keeps what was typed: the form closes once the worker saved it
+    qtbot.waitUntil(lambda: drafts.latest(bank, people["W001"]) is not None, timeout=5000)
     assert drafts.latest(bank, people["W001"]).form["title"] == "写了一半的想法"
     from app.ui.main_window import MainWindow
     window = MainWindow(ctx, start_search=False)
