@@ -44,7 +44,7 @@ from app.core.actor import Actor
 from app.core.errors import InvalidTransition, PermissionDenied
 from app.core.i18n import t
 from app.core.lifecycle import CALL_STATES, EDITABLE_BY_OWNER, MACHINES, MILESTONE_OPEN, REQUEST_STATUSES, not_from
-from app.core.vocab import STATUSES, label
+from app.core.vocab import STATUSES
 
 # -- who -------------------------------------------------------------------------------------------
 WORKER, LEADER, BASE, ADMIN = "worker", "leader", "base", "admin"

@@ -1,8 +1,8 @@
 """Batch export, the annual report and the `ideabank dossier/report/verify` commands on a real store."""
 from __future__ import annotations
 
-import subprocess
 import shutil
+import subprocess
 
 import pypdf
 import pytest

@@ -6,14 +6,28 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core import attachments, auth, drafts, projects, queries
 from app.core.errors import IdeaBankError
-from app.core.i18n import language
 from app.core.fields import clean_project_fields, field_name, submission_problems
+from app.core.i18n import language
 from app.core.vocab import CATEGORIES, MAX_INNOVATION_POINTS, label
 from app.ui import fmt
 from app.ui.context import UiContext

@@ -5,14 +5,30 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QPlainTextEdit, QRadioButton, QSlider, QSpinBox, QSplitter,
-                               QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core import queries, reviews, studio_settings
 from app.core.vocab import RUBRIC, STATUSES, label
 from app.ui import fmt
 from app.ui.context import UiContext
+
 
 def esc(v) -> str:  # type: ignore[no-untyped-def]
     return html.escape("" if v is None else str(v)).replace("\n", "<br>")
