@@ -28,8 +28,7 @@ from app.core.i18n import t
 from app.core.incubation import MILESTONE_OPEN
 from app.core.permissions import allowed, check, studio_subject, warning_subject
 from app.core.vocab import STATUSES, Labels, label
-from db.models import (CallApplication, IncubationRequest, Milestone, OpenCall, Project, ProjectMember, Setting,
-                       Studio)
+from db.models import CallApplication, IncubationRequest, Milestone, OpenCall, Project, ProjectMember, Setting, Studio
 
 DEFAULTS: dict[str, Any] = {"unanswered_days": 7, "stuck_days": 30, "milestone_grace_days": 0}
 # Stages where a project waits on someone; drafts, final and rejected states are not "stuck".

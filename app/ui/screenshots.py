@@ -258,10 +258,10 @@ def render(out: Path, languages: list[str]) -> list[Path]:
     from app.core.bank import Bank
     from app.ui import i18n
     from app.ui.context import UiContext
-    from app.ui.main_window import MainWindow
     from app.ui.dialogs.propose import ProposeDialog
     from app.ui.dialogs.review import ReviewDialog
     from app.ui.dialogs.signin import SignInDialog
+    from app.ui.main_window import MainWindow
 
     QCoreApplication.setOrganizationName("IdeaBankScreenshots")
     tmp = Path(tempfile.mkdtemp(prefix="ideabank-shots-"))

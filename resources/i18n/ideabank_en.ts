@@ -764,14 +764,6 @@
         <translation type="vanished">Company achievement archive (company_archive)</translation>
     </message>
     <message>
-        <source>Five-small innovation declaration</source>
-        <translation>Five-small innovation declaration</translation>
-    </message>
-    <message>
-        <source>Company achievement archive</source>
-        <translation>Company achievement archive</translation>
-    </message>
-    <message>
         <source>One PDF per project, into a folder</source>
         <translation>One PDF per project, into a folder</translation>
     </message>
@@ -822,13 +814,17 @@
         <source>Choose where to save the export first.</source>
         <translation>Choose where to save the export first.</translation>
     </message>
+    <message>
+        <source>Five-small innovation declaration</source>
+        <translation>Five-small innovation declaration</translation>
+    </message>
+    <message>
+        <source>Company achievement archive</source>
+        <translation>Company achievement archive</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
-    <message>
-        <source>Export dossier</source>
-        <translation>Export dossier</translation>
-    </message>
     <message>
         <source>Exporting the dossier…</source>
         <translation>Exporting the dossier…</translation>
@@ -890,6 +886,10 @@
     <message>
         <source>Open</source>
         <translation>Open</translation>
+    </message>
+    <message>
+        <source>Export dossier</source>
+        <translation>Export dossier</translation>
     </message>
 </context>
 <context>
@@ -1296,14 +1296,6 @@
         <translation>Mark all read</translation>
     </message>
     <message>
-        <source>Add as co-author</source>
-        <translation>Add as co-author</translation>
-    </message>
-    <message>
-        <source>Take the person who asked on as a co-author of the project</source>
-        <translation>Take the person who asked on as a co-author of the project</translation>
-    </message>
-    <message>
         <source>Double-click a notice to open its project.</source>
         <translation>Double-click a notice to open its project.</translation>
     </message>
@@ -1317,6 +1309,14 @@
     <message>
         <source>No notices yet. You will be told here of every decision, comment and mention that concerns you.</source>
         <translation>No notices yet. You will be told here of every decision, comment and mention that concerns you.</translation>
+    </message>
+    <message>
+        <source>Add as co-author</source>
+        <translation>Add as co-author</translation>
+    </message>
+    <message>
+        <source>Take the person who asked on as a co-author of the project</source>
+        <translation>Take the person who asked on as a co-author of the project</translation>
     </message>
     <message>
         <source>%1 is now a co-author.</source>
@@ -1858,16 +1858,16 @@
         <translation type="vanished">The innovation studios, their leaders and members will be shown here.</translation>
     </message>
     <message>
-        <source>Conflicts</source>
-        <translation>Conflicts</translation>
-    </message>
-    <message>
         <source>Analytics</source>
         <translation>Analytics</translation>
     </message>
     <message>
         <source>Studio compliance</source>
         <translation>Studio compliance</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
     </message>
     <message>
         <source>Organisation</source>
@@ -2174,6 +2174,10 @@
         <source>Attach files</source>
         <translation>Attach files</translation>
     </message>
+    <message>
+        <source>Saving the draft…</source>
+        <translation>Saving the draft…</translation>
+    </message>
 </context>
 <context>
     <name>ReportDialog</name>
@@ -2368,10 +2372,6 @@
         <translation>Rubric (0–10 each; weights of this studio)</translation>
     </message>
     <message>
-        <source>not scored</source>
-        <translation>not scored</translation>
-    </message>
-    <message>
         <source>Weighted total</source>
         <translation>Weighted total</translation>
     </message>
@@ -2412,10 +2412,6 @@
         <translation>Send review</translation>
     </message>
     <message>
-        <source>Change it</source>
-        <translation>Change it</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -2451,16 +2447,24 @@
         <translation>No comments yet.</translation>
     </message>
     <message>
+        <source>Write a reason: the author will read why the idea was not adopted.</source>
+        <translation>Write a reason: the author will read why the idea was not adopted.</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>not scored</translation>
+    </message>
+    <message>
+        <source>Change it</source>
+        <translation>Change it</translation>
+    </message>
+    <message>
         <source>Choose a decision: adopt, do not adopt, or scores only.</source>
         <translation>Choose a decision: adopt, do not adopt, or scores only.</translation>
     </message>
     <message>
         <source>Score every criterion before adopting; not scored yet: %1</source>
         <translation>Score every criterion before adopting; not scored yet: %1</translation>
-    </message>
-    <message>
-        <source>Write a reason: the author will read why the idea was not adopted.</source>
-        <translation>Write a reason: the author will read why the idea was not adopted.</translation>
     </message>
     <message>
         <source>Score at least one criterion, or choose a decision.</source>

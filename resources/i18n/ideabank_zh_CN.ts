@@ -757,14 +757,6 @@
         <translation type="vanished">企业创新成果档案（company_archive）</translation>
     </message>
     <message>
-        <source>Five-small innovation declaration</source>
-        <translation>职工“五小”创新成果申报书</translation>
-    </message>
-    <message>
-        <source>Company achievement archive</source>
-        <translation>企业创新成果档案</translation>
-    </message>
-    <message>
         <source>One PDF per project, into a folder</source>
         <translation>每个项目一个 PDF，存入文件夹</translation>
     </message>
@@ -814,13 +806,17 @@
         <source>Choose where to save the export first.</source>
         <translation>请先选择导出文件的保存位置。</translation>
     </message>
+    <message>
+        <source>Five-small innovation declaration</source>
+        <translation>职工“五小”创新成果申报书</translation>
+    </message>
+    <message>
+        <source>Company achievement archive</source>
+        <translation>企业创新成果档案</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
-    <message>
-        <source>Export dossier</source>
-        <translation>导出成果档案</translation>
-    </message>
     <message>
         <source>Exporting the dossier…</source>
         <translation>正在导出成果档案…</translation>
@@ -880,6 +876,10 @@
     <message>
         <source>Open</source>
         <translation>打开</translation>
+    </message>
+    <message>
+        <source>Export dossier</source>
+        <translation>导出成果档案</translation>
     </message>
 </context>
 <context>
@@ -1283,14 +1283,6 @@
         <translation>全部标为已读</translation>
     </message>
     <message>
-        <source>Add as co-author</source>
-        <translation>添加为合作者</translation>
-    </message>
-    <message>
-        <source>Take the person who asked on as a co-author of the project</source>
-        <translation>把提出申请的人添加为该项目的合作者</translation>
-    </message>
-    <message>
         <source>Double-click a notice to open its project.</source>
         <translation>双击通知可打开对应项目。</translation>
     </message>
@@ -1303,6 +1295,14 @@
     <message>
         <source>No notices yet. You will be told here of every decision, comment and mention that concerns you.</source>
         <translation>还没有通知。与你有关的每个评审结论、评论和 @ 提及都会在这里告诉你。</translation>
+    </message>
+    <message>
+        <source>Add as co-author</source>
+        <translation>添加为合作者</translation>
+    </message>
+    <message>
+        <source>Take the person who asked on as a co-author of the project</source>
+        <translation>把提出申请的人添加为该项目的合作者</translation>
     </message>
     <message>
         <source>%1 is now a co-author.</source>
@@ -1843,16 +1843,16 @@
         <translation type="vanished">这里将显示职工创新工作室及其领衔人和成员。</translation>
     </message>
     <message>
-        <source>Conflicts</source>
-        <translation>同步冲突</translation>
-    </message>
-    <message>
         <source>Analytics</source>
         <translation>统计分析</translation>
     </message>
     <message>
         <source>Studio compliance</source>
         <translation>工作室六有</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>同步冲突</translation>
     </message>
     <message>
         <source>Organisation</source>
@@ -2157,6 +2157,10 @@
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
+    <message>
+        <source>Saving the draft…</source>
+        <translation>正在保存草稿…</translation>
+    </message>
 </context>
 <context>
     <name>ReportDialog</name>
@@ -2349,10 +2353,6 @@
         <translation>评分（每项 0–10 分；按本工作室权重）</translation>
     </message>
     <message>
-        <source>not scored</source>
-        <translation>未评分</translation>
-    </message>
-    <message>
         <source>Weighted total</source>
         <translation>加权总分</translation>
     </message>
@@ -2393,10 +2393,6 @@
         <translation>提交评审</translation>
     </message>
     <message>
-        <source>Change it</source>
-        <translation>返回修改</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2431,16 +2427,24 @@
         <translation>还没有评论。</translation>
     </message>
     <message>
+        <source>Write a reason: the author will read why the idea was not adopted.</source>
+        <translation>请填写理由：作者需要知道创意为什么未被采纳。</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>Change it</source>
+        <translation>返回修改</translation>
+    </message>
+    <message>
         <source>Choose a decision: adopt, do not adopt, or scores only.</source>
         <translation>请选择评审结论：采纳、不采纳或只评分。</translation>
     </message>
     <message>
         <source>Score every criterion before adopting; not scored yet: %1</source>
         <translation>采纳前请为每一项打分，尚未评分：%1</translation>
-    </message>
-    <message>
-        <source>Write a reason: the author will read why the idea was not adopted.</source>
-        <translation>请填写理由：作者需要知道创意为什么未被采纳。</translation>
     </message>
     <message>
         <source>Score at least one criterion, or choose a decision.</source>
