@@ -6,6 +6,7 @@ filled with demo data, then each screen is shown at 1366x768 (the plant-site lap
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -62,8 +63,8 @@ def _teams_and_incubation(bank, leader, worker, studio: str, adopted: str) -> No
     today = bank.now().date()
     with bank.session() as s:
         base_no = s.scalars(select(User.employee_no).where(User.role == "base").order_by(User.employee_no)).first()
-        more = list(s.scalars(select(Project.id).where(Project.status == "adopted", Project.studio_id == leader.studio_id)
-                              .order_by(Project.number).limit(2)))
+        more = list(s.scalars(select(Project.id).where(Project.status == "adopted", Project.studio_id == leader.studio_id,
+                                                       Project.id != adopted).order_by(Project.number).limit(2)))
     base = bank.actor(base_no)
     teams.create_team(bank, leader, "电缆沟盖板搬运攻关队", "tackling", studio=studio, projects=[adopted],
                       problem="盖板重、沟边不平，人工抬运易伤手脚。")
@@ -398,4 +399,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()
+    # Every file is written and closed: leave without the interpreter's final collection, where
+    # PySide6 6.12 on Python 3.11 can abort on a miscounted True/False after this long run
+    # (the same reference bug as _keep_none_alive; ideabank-gui --self-test leaves the same way).
+    os._exit(code)
