@@ -1,7 +1,7 @@
 """What a write changed, so views refresh only that (after Anki's OpChanges)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -36,6 +36,3 @@ class Changes:
             self.incubation or other.incubation,
             other.value if other.value is not None else self.value,
         )
-
-    def with_value(self, value: Any) -> Changes:
-        return replace(self, value=value)
