@@ -87,6 +87,12 @@ class DateDelegate(QStyledItemDelegate):
 
 
 class _Cells(QTableWidget):
+    def commit_open_editor(self) -> None:
+        """Take what is typed in a cell still being edited (OK pressed without leaving the cell)."""
+        editor = self.indexWidget(self.currentIndex())
+        if editor is not None:
+            self.commitData(editor)
+
     def moveCursor(self, action, modifiers):  # type: ignore[no-untyped-def]
         # Tab on the last cell leaves the table instead of wrapping to the first one.
         current = self.currentIndex()
@@ -173,6 +179,7 @@ class PlanTable(QWidget):
 
     def cells(self) -> list[tuple[int, str, Any]]:
         """(row, name, value) of every row that is not empty."""
+        self.table.commit_open_editor()
         out = []
         for row in range(self.table.rowCount()):
             name = (self.table.item(row, 0).text() if self.table.item(row, 0) else "").strip()
