@@ -756,10 +756,10 @@ class RequestDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        box = QVBoxLayout(self)
-        box.addLayout(columns)
-        box.addWidget(self.problem)
-        box.addWidget(buttons)
+        outer = QVBoxLayout(self)
+        outer.addLayout(columns)
+        outer.addWidget(self.problem)
+        outer.addWidget(buttons)
         if data:
             self._fill(data)
         else:  # a first empty row invites typing; empty rows are ignored

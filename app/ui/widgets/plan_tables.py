@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDoubleValidator
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -53,10 +53,10 @@ class AmountDelegate(QStyledItemDelegate):
         except ValueError:  # an intermediate input such as "." counts as empty
             model.setData(index, None, VALUE)
 
-    def displayText(self, value: Any, locale: QLocale) -> str:
+    def displayText(self, value: Any, locale: QLocale | QLocale.Language) -> str:
         return "" if value is None else f"{float(value):,.2f}"
 
-    def initStyleOption(self, option, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+    def initStyleOption(self, option, index: QModelIndex | QPersistentModelIndex) -> None:  # type: ignore[no-untyped-def]
         super().initStyleOption(option, index)
         option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -82,7 +82,7 @@ class DateDelegate(QStyledItemDelegate):
         if editor.property("touched"):
             model.setData(index, editor.date(), VALUE)  # type: ignore[attr-defined]
 
-    def displayText(self, value: Any, locale: QLocale) -> str:
+    def displayText(self, value: Any, locale: QLocale | QLocale.Language) -> str:
         return value.toString(Qt.DateFormat.ISODate) if isinstance(value, QDate) else ""
 
 
@@ -182,8 +182,9 @@ class PlanTable(QWidget):
         self.table.commit_open_editor()
         out = []
         for row in range(self.table.rowCount()):
-            name = (self.table.item(row, 0).text() if self.table.item(row, 0) else "").strip()
-            value = self.table.item(row, 1).data(VALUE) if self.table.item(row, 1) else None
+            name_cell, value_cell = self.table.item(row, 0), self.table.item(row, 1)
+            name = name_cell.text().strip() if name_cell else ""
+            value = value_cell.data(VALUE) if value_cell else None
             if name or value is not None:
                 out.append((row, name, value))
         return out
@@ -209,8 +210,9 @@ class PlanTable(QWidget):
     def _tint(self, row: int, brush: QBrush, *columns: int) -> None:
         self.table.blockSignals(True)  # a tint is no edit
         for column in columns or range(self.table.columnCount()):
-            if self.table.item(row, column):
-                self.table.item(row, column).setBackground(brush)
+            cell = self.table.item(row, column)
+            if cell:
+                cell.setBackground(brush)
         self.table.blockSignals(False)
 
     def _edited(self, item: QTableWidgetItem) -> None:
