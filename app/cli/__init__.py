@@ -33,6 +33,7 @@ COMMANDS = [
     "cmd_team",
     "cmd_incubation",
     "cmd_warnings",
+    "cmd_task",
     "cmd_dossier",
     "cmd_sync",
     "cmd_site",

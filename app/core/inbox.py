@@ -23,6 +23,8 @@ KIND_LABELS = {
     # issue 5: teams, open calls (揭榜挂帅) and the incubation base send notices too
     "team": ("团队", "Team"), "call": ("揭榜", "Open call"), "incubation": ("孵化", "Incubation"),
     "merge": ("项目合并", "Merge"),  # issue 12: a duplicate's authors hear where it went
+    # issue 11: dispatched tasks (一键下达), warnings delivered to the people responsible, campaigns
+    "task": ("下达任务", "Dispatched task"), "warning": ("预警", "Warning"), "digest": ("预警日报", "Warning digest"),
 }
 
 

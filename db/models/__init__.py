@@ -8,6 +8,8 @@ from db.models.sync import Blob, BlobChunk, SyncConflict, SyncCounter, SyncCurso
 from db.models.teams import AllianceMember, CallApplication, OpenCall, Team, TeamActivity, TeamMember, TeamPartner, TeamProject
 from db.models.incubation import IncubationRequest, Milestone, MilestoneUpdate
 from db.models.sites import PackageLog, PackagePeer, SiteKey
+from db.models.dispatch import DispatchReport, DispatchTarget, DispatchTask
+from db.models.campaigns import Campaign, CampaignEntry
 
 __all__ = [
     "Base", "AuditHead", "AuditLog", "Tombstone", "Studio", "Unit", "User", "Attachment", "Comment", "Project",
@@ -15,4 +17,5 @@ __all__ = [
     "Blob", "BlobChunk", "SyncConflict", "SyncCounter", "SyncCursor", "SyncPending",
     "AllianceMember", "CallApplication", "OpenCall", "Team", "TeamActivity", "TeamMember", "TeamPartner", "TeamProject",
     "IncubationRequest", "Milestone", "MilestoneUpdate", "PackageLog", "PackagePeer", "SiteKey",
+    "DispatchTask", "DispatchTarget", "DispatchReport", "Campaign", "CampaignEntry",
 ]

@@ -14,15 +14,15 @@ import json
 import pytest
 from sqlalchemy import update
 
-from app.core import alerts, attachments, auth, demo, discussion, incubation, integrity, org as O_, people as P
+from app.core import alerts, attachments, auth, demo, discussion, dispatch, incubation, integrity, org as O_, people as P
 from app.core import permissions, projects, queries, reviews, studio_settings, teams, transfer
 from app.core.errors import IdeaBankError, PermissionDenied
-from app.core.lifecycle import CALL_STATES, REQUEST_STATUSES, STEPS, TRANSITIONS
+from app.core.lifecycle import CALL_STATES, REQUEST_STATUSES, STEPS, TASK_STATES, TASK_STEPS, TRANSITIONS
 from app.core.vocab import STATUSES
 from app.dossier.export import BatchFilter, batch_ids
 from app.sync import hub, package, trust
 from app.dossier.gather import gather
-from db.models import IncubationRequest, OpenCall, Project
+from db.models import DispatchTarget, DispatchTask, IncubationRequest, OpenCall, Project
 
 A, B, L, OL, O, M, W = "admin", "base", "leader", "other_leader", "owner", "member", "worker"
 PROFILES = (A, B, L, OL, O, M, W)
@@ -89,6 +89,13 @@ EXPECT: dict[str, dict[str, set[str] | None]] = {
     "incubation.close": {A: ANY, B: ANY},
     "incubation.report_progress": {p: {"accepted", "in_progress"} for p in (A, B, L, O)},
     "warning.view": {A: ANY, B: ANY, L: ANY, O: ANY, M: ANY},
+    # a task the leader (L) dispatched, with the owner (O) responsible for its unit
+    "task.send": {A: ANY, L: ANY, OL: ANY},
+    "task.view": {A: ANY, L: ANY, O: ANY},
+    "task.report": {O: ANY},
+    "task.remind": STAFF,
+    "task.accept": STAFF,
+    "task.return": STAFF,
     "user.manage": {A: ANY},
     "studio.manage": {A: ANY},
     "unit.manage": {A: ANY},
@@ -103,7 +110,8 @@ EXPECT: dict[str, dict[str, set[str] | None]] = {
     "site.manage": {A: ANY},
 }
 MACHINE = {f"project.{a}": tr.sources for a, tr in TRANSITIONS.items()} | \
-          {f"incubation.{a}": st.sources for a, st in STEPS.items()}
+          {f"incubation.{a}": st.sources for a, st in STEPS.items()} | \
+          {f"task.{a}": st.sources for a, st in TASK_STEPS.items()}
 
 
 def expected(use_case: str, profile: str, state: str | None) -> bool:
@@ -400,3 +408,25 @@ def test_warning_use_case(bank, org, draft_data, clock):
             if not seen:
                 raise IdeaBankError("not shown")
         run_cell("warning.view", profile, None, verdicts, look)
+
+
+def test_task_use_cases(bank, org):
+    tid = dispatch.send(bank, org[L], "隐患排查", "2025-03-31", [("变电运维车间", "W001")]).value
+    target = dispatch.my_target(bank, org[O], tid)
+    cells = {
+        "task.send": lambda a: dispatch.send(bank, a, "通知", "2025-03-31", [("输电运检车间", "W002")], kind="notice"),
+        "task.view": lambda a: dispatch.detail(bank, a, tid),
+        "task.report": lambda a: dispatch.report(bank, a, target, note="完成", summary=True),
+        "task.remind": lambda a: dispatch.remind(bank, a, tid),
+        "task.accept": lambda a: dispatch.accept(bank, a, target),
+        "task.return": lambda a: dispatch.return_report(bank, a, target, "材料不全"),
+    }
+    assert set(cells) == {u for u in permissions.TABLE if u.startswith("task.")}
+    for use_case, act in cells.items():
+        for state, profiles in _cells(use_case, TASK_STATES):
+            for profile in profiles:
+                with bank.write() as s:
+                    s.execute(update(DispatchTarget).where(DispatchTarget.id == target).values(state=state))
+                    s.execute(update(DispatchTask).where(DispatchTask.id == tid).values(status="open"))
+                actor = org[profile]
+                run_cell(use_case, profile, state, dispatch.verdicts(bank, actor, target), lambda: act(actor))
