@@ -129,6 +129,8 @@ TABLE: dict[str, UseCase] = {
     "project.complete": use("完成此项目", "complete this project", who(ADMIN, *LEADERS)),
     "project.incubate": use("使此项目进入孵化", "move this project into incubation", who(ADMIN, BASE, *LEADERS)),
     "project.promote": use("推广此项目", "promote this project", who(ADMIN, BASE)),
+    # merit competitions (立功竞赛): entering a project in a campaign, or taking it out
+    "project.enter_campaign": use("让此项目参加立功竞赛", "enter this project in a campaign", who(ADMIN, *LEADERS, OWNER)),
 
     # studios (subject: the studio; None means the whole site; for_studio)
     "studio.create_team": use("为此工作室组建团队", "form teams for this studio", who(ADMIN, STUDIO_LEADER, UNASSIGNED_LEADER)),
@@ -189,6 +191,8 @@ TABLE: dict[str, UseCase] = {
     "warning.view": use("查看此预警", "see this warning", who(ADMIN, BASE, STUDIO_LEADER, CONCERNED)),
 
     # the site (no record: can)
+    "campaign.manage": use("设置立功竞赛", "set up merit competitions", who(ADMIN)),
+    "campaign.export": use("导出立功竞赛结果", "export campaign results", who(ADMIN, LEADER)),
     "sync.hub": use("与中心库同步", "synchronise with the hub", who(*EVERYONE)),  # the hub re-checks every change
     # what synchronisation could not settle: leaders their studio's (subject: the project's studio), admins all
     "sync.resolve": use("处理同步冲突", "resolve synchronisation conflicts", who(ADMIN, STUDIO_LEADER, UNASSIGNED_LEADER)),

@@ -42,3 +42,28 @@ def test_a_task_and_its_reports_reach_the_other_site(sites, tmp_path):
     assert dispatch.detail(b.bank, b.actor("W011"), tid)["status"] == "closed"
     again = changeset.apply(b.bank, changeset.collect(a.bank, 0, for_site=b.id), blob=lambda sha: None)
     assert again.applied == 0  # applying it twice changes nothing
+
+
+def test_two_sites_that_deliver_the_same_warning_tell_the_person_once(sites):
+    import datetime as dt
+
+    from sqlalchemy import func, select
+
+    from app.core import inbox, warning_delivery
+    from db.models import Notification, SyncConflict
+    a, b = sites(2)
+    _org(a)
+    b.take(a)
+    dispatch.send(a.bank, a.actor("L002"), "隐患排查", "2025-03-10", [("线路一班", "W011")])
+    b.take(a)
+    for site in (a, b):  # both deliver before they hear of each other's notices
+        site.bank.clock.now = dt.datetime(2025, 3, 12, 1, 0, tzinfo=dt.timezone.utc)
+        assert warning_delivery.deliver(site.bank).value.delivered == 1
+    _exchange(a, b)
+    _exchange(a, b)
+    for site in (a, b):
+        warnings = [n for n in inbox.notices(site.bank, site.actor("W011")) if n.kind == "warning"]
+        assert len(warnings) == 1
+        with site.bank.session() as s:
+            assert s.scalar(select(func.count()).select_from(SyncConflict)) == 0
+            assert s.scalar(select(func.count()).select_from(Notification).where(Notification.kind == "digest")) == 2
