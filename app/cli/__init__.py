@@ -34,6 +34,7 @@ COMMANDS = [
     "cmd_incubation",
     "cmd_warnings",
     "cmd_task",
+    "cmd_campaign",
     "cmd_dossier",
     "cmd_sync",
     "cmd_site",

@@ -18,11 +18,11 @@ project's points go to each of its authors (the proposer and co-authors: `share`
 shared between them equally ("split"); to each team it belongs to; to its studio; and to the unit
 of its proposer (on the units' board, the unit taking part that holds it).
 
-Confidentiality: a secret project earns its authors points like any other, and the boards count
-them (they show no titles and no amounts). The ledger and the exports name a project and explain
-its lines only to those who may see it (queries.visible_to); anyone else reads one line
-"保密项目 / Confidential project" with its points, no number, title, benefit or patent. Drafts earn
-nothing (they were never proposed); merged duplicates earn nothing (their survivor does).
+Confidentiality: boards, ledgers and exports count only the projects their reader may see
+(queries.visible_to, in the same SQL), as every other count does: a secret project's points appear
+to its authors, its studio's leader and administrators, and to nobody else, not even as a total
+that would betray it. Drafts earn nothing (they were never proposed); merged duplicates earn
+nothing (their survivor does).
 """
 from __future__ import annotations
 
@@ -101,12 +101,12 @@ def _code(text: ColumnElement, words: dict[str, tuple[str, ...]], otherwise: str
                 else_=literal(otherwise))
 
 
-def lines_select(s: Session, w: Window, project_ids: Select | list[str] | None = None) -> Select:
-    """(project_id, rule, code, detail, points, at) for every line of the campaign within the window;
-    `project_ids` narrows it (a subquery or a list)."""
+def lines_select(s: Session, w: Window, viewer: Actor, project_ids: Select | list[str] | None = None) -> Select:
+    """(project_id, rule, code, detail, points, at) for every line of the campaign within the window
+    on a project `viewer` may see; `project_ids` narrows it (a subquery or a list)."""
     r = w.rules
     entered = select(CampaignEntry.project_id).where(CampaignEntry.campaign_id == w.campaign.id)
-    base = [Project.id.in_(entered), Project.status != "draft", Project.merged_into_id.is_(None)]
+    base = [Project.id.in_(entered), Project.status != "draft", Project.merged_into_id.is_(None), visible_to(viewer)]
     if project_ids is not None:
         base.append(Project.id.in_(project_ids))
     later = func.coalesce(Project.completed_at, Project.decided_at, Project.status_changed_at, Project.created_at)
@@ -157,9 +157,9 @@ def lines_select(s: Session, w: Window, project_ids: Select | list[str] | None =
     return select(lines).where(lines.c.at >= w.start, lines.c.at < w.end)
 
 
-def _per_project(s: Session, w: Window) -> Any:
+def _per_project(s: Session, w: Window, viewer: Actor) -> Any:
     """project_id -> points within the window, as a subquery."""
-    lines = lines_select(s, w).subquery("lines")
+    lines = lines_select(s, w, viewer).subquery("lines")
     return (select(lines.c.project_id, func.sum(lines.c.points).label("points"))
             .group_by(lines.c.project_id).subquery("per_project"))
 
@@ -181,16 +181,16 @@ def _round(value: Any) -> float | int:
 
 
 # -- leaderboards ---------------------------------------------------------------------------------
-def leaderboard(bank: Bank, campaign: str, board: str = "people", *, date_from: Any = None, date_to: Any = None,
-                limit: int | None = None) -> dict[str, Any]:
+def leaderboard(bank: Bank, viewer: Actor, campaign: str, board: str = "people", *, date_from: Any = None,
+                date_to: Any = None, limit: int | None = None) -> dict[str, Any]:
     """One board of a campaign (people, teams, units or studios), for the whole campaign or a
-    period within it: {campaign, board, from, to, rows: [{rank, id, name, points, projects, ...}]}.
-    Rows name people, teams, units and studios only, never projects, so everyone may read them."""
+    period within it, from the projects `viewer` may see: {campaign, board, from, to, rows:
+    [{rank, id, name, points, projects, ...}]}."""
     if board not in BOARDS:
         raise ValidationError(t("榜单应为：{b}", "The board must be one of: {b}", b=", ".join(BOARDS)))
     with bank.session() as s:
         w = window(bank, s, campaign, date_from, date_to)
-        per = _per_project(s, w)
+        per = _per_project(s, w, viewer)
         rows = {"people": _people, "teams": _teams, "units": _units, "studios": _studios}[board](s, w, per)
     ranked = _ranked(rows)
     return {"campaign": w.campaign.name, "board": board, "from": w.date_from.isoformat(), "to": w.date_to.isoformat(),
@@ -277,48 +277,51 @@ def _amount(text: str) -> str:
 
 def ledger(bank: Bank, viewer: Actor, campaign: str, person: str, *, date_from: Any = None,
            date_to: Any = None) -> dict[str, Any]:
-    """One person's points, line by line: {person, name, total, lines: [{project_id, number, title,
-    rule, rule_label, detail, points, at}]}. Lines of projects the viewer may not see are one line
-    per project without number, title or detail."""
+    """One person's points, line by line: {campaign, person, name, total, from, to, lines:
+    [{project_id, number, title, rule, rule_label, detail, points, at}]}, from the projects the
+    viewer may see."""
     with bank.session() as s:
         user = s.scalar(select(User).where((User.employee_no == str(person).strip()) | (User.id == person)))
         if user is None:
             raise ValidationError(t("没有工号为 {no} 的人员。", "No person with employee number {no}.", no=person))
         w = window(bank, s, campaign, date_from, date_to)
-        mine = select(ProjectMember.project_id).where(ProjectMember.user_id == user.id)
-        lines = lines_select(s, w, mine).subquery("lines")
-        authors = dict(s.execute(select(ProjectMember.project_id, func.count()).where(ProjectMember.project_id.in_(mine))
-                                 .group_by(ProjectMember.project_id)).all())
-        rows = s.execute(select(lines.c.project_id, lines.c.rule, lines.c.code, lines.c.detail, lines.c.points,
-                                lines.c.at, Project.number, Project.title)
-                         .join(Project, Project.id == lines.c.project_id)
-                         .order_by(lines.c.at, Project.number, lines.c.rule)).all()
-        seen = set(s.scalars(select(Project.id).where(Project.id.in_([r[0] for r in rows]), visible_to(viewer))))
+        lines = _ledgers(bank, s, w, viewer, user.id).get(user.id, [])
+    return {"campaign": w.campaign.name, "person": user.employee_no, "name": user.name,
+            "total": _round(sum(float(x["points"]) for x in lines)), "from": w.date_from.isoformat(),
+            "to": w.date_to.isoformat(), "lines": lines}
+
+
+def ledgers(bank: Bank, viewer: Actor, campaign: str, *, date_from: Any = None,
+            date_to: Any = None) -> dict[str, list[dict[str, Any]]]:
+    """Every person's ledger lines at once (user id -> lines), for exports: one query."""
+    with bank.session() as s:
+        return _ledgers(bank, s, window(bank, s, campaign, date_from, date_to), viewer, None)
+
+
+def _ledgers(bank: Bank, s: Session, w: Window, viewer: Actor, user_id: str | None) -> dict[str, list[dict[str, Any]]]:
+    mine = select(ProjectMember.project_id).where(ProjectMember.user_id == user_id) if user_id else None
+    lines = lines_select(s, w, viewer, mine).subquery("lines")
+    authors = (select(ProjectMember.project_id, func.count().label("n")).group_by(ProjectMember.project_id)
+               .subquery("authors"))
+    stmt = (select(ProjectMember.user_id, lines.c.project_id, lines.c.rule, lines.c.code, lines.c.detail,
+                   lines.c.points, lines.c.at, Project.number, Project.title, authors.c.n)
+            .select_from(lines).join(Project, Project.id == lines.c.project_id)
+            .join(ProjectMember, ProjectMember.project_id == lines.c.project_id)
+            .join(authors, authors.c.project_id == lines.c.project_id)
+            .order_by(ProjectMember.user_id, lines.c.at, Project.number, lines.c.rule))
+    if user_id:
+        stmt = stmt.where(ProjectMember.user_id == user_id)
+    zone = sitetime.zone(bank)
     split = w.rules["share"] == "split"
-    out: list[dict[str, Any]] = []
-    hidden: dict[str, dict[str, Any]] = {}
-    for pid, rule, code, detail, points, at, number, title in rows:
-        share = float(points) / authors.get(pid, 1) if split else float(points)
-        if at is not None and at.tzinfo is None:
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for uid, pid, rule, code, detail, points, at, number, title, n in s.execute(stmt):
+        if at is not None and at.tzinfo is None:  # a union of coalesces comes back without its zone
             at = at.replace(tzinfo=dt.timezone.utc)
-        day = at.astimezone(sitetime.zone(bank)).date().isoformat() if at else None
-        if pid not in seen:
-            line = hidden.get(pid)
-            if line is None:
-                line = hidden[pid] = {"project_id": None, "number": None, "title": label(RULES, "hidden"),
-                                      "rule": "hidden", "rule_label": label(RULES, "hidden"), "detail": "",
-                                      "points": 0.0, "at": day}
-                out.append(line)
-            line["points"] += share
-            line["at"] = max(line["at"] or "", day or "") or None
-            continue
-        out.append({"project_id": pid, "number": number, "title": title, "rule": rule, "rule_label": label(RULES, rule),
-                    "detail": _line_detail(rule, code or "", detail or ""), "points": share, "at": day})
-    for line in out:
-        line["points"] = _round(line["points"])
-    total = _round(sum(float(x["points"]) for x in out))
-    return {"campaign": w.campaign.name, "person": user.employee_no, "name": user.name, "total": total,
-            "from": w.date_from.isoformat(), "to": w.date_to.isoformat(), "lines": out}
+        out[uid].append({"project_id": pid, "number": number, "title": title, "rule": rule,
+                         "rule_label": label(RULES, rule), "detail": _line_detail(rule, code or "", detail or ""),
+                         "points": _round(float(points) / (n or 1) if split else points),
+                         "at": at.astimezone(zone).date().isoformat() if at else None})
+    return out
 
 
 def periods(bank: Bank, campaign: str) -> list[tuple[str, str, str]]:
@@ -333,4 +336,4 @@ def periods(bank: Bank, campaign: str) -> list[tuple[str, str, str]]:
     return out
 
 
-__all__ = ["BOARDS", "leaderboard", "ledger", "lines_select", "window", "periods"]
+__all__ = ["BOARDS", "leaderboard", "ledger", "ledgers", "lines_select", "window", "periods"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app.core import audit, sitetime
@@ -42,8 +42,7 @@ AWARD_LEVELS: Labels = {"national": ("国家级奖", "National award"), "provinc
                         "company": ("公司级奖", "Company award"), "unit": ("单位级奖", "Unit award"),
                         "other": ("其他奖项", "Other award")}
 RULES: Labels = {"proposed": ("提出", "Proposed"), "adopted": ("采纳", "Adopted"), "completed": ("完成", "Completed"),
-                 "benefit": ("经济效益", "Benefit"), "patent": ("专利", "Patent"), "award": ("获奖", "Award"),
-                 "hidden": ("保密项目", "Confidential project")}
+                 "benefit": ("经济效益", "Benefit"), "patent": ("专利", "Patent"), "award": ("获奖", "Award")}
 SHARES: Labels = {"each": ("每位作者各得全部积分", "each author earns all"),
                   "split": ("作者平分", "the authors share them")}
 STATES: Labels = {"upcoming": ("未开始", "Not started"), "running": ("进行中", "Running"), "ended": ("已结束", "Ended")}
@@ -262,11 +261,19 @@ def withdraw(bank: Bank, actor: Actor, campaign: str, project: str) -> Changes:
 
 
 # -- reading --------------------------------------------------------------------------------------
-def list_campaigns(bank: Bank) -> list[dict[str, Any]]:
-    """Every campaign, the latest first, with its state today and how many projects are entered."""
+def _entries(viewer: Actor) -> Select:
+    """(campaign_id, count) of the entered projects the viewer may see."""
+    from app.core.queries import visible_to
+    return (select(CampaignEntry.campaign_id, func.count()).join(Project, Project.id == CampaignEntry.project_id)
+            .where(visible_to(viewer)).group_by(CampaignEntry.campaign_id))
+
+
+def list_campaigns(bank: Bank, viewer: Actor) -> list[dict[str, Any]]:
+    """Every campaign, the latest first, with its state today and how many projects the viewer
+    may see are entered."""
     day = sitetime.today(bank)
     with bank.session() as s:
-        counts = dict(s.execute(select(CampaignEntry.campaign_id, func.count()).group_by(CampaignEntry.campaign_id)))
+        counts = dict(s.execute(_entries(viewer)).all())
         names = dict(s.execute(select(Unit.id, Unit.name)).all())
         rows = list(s.scalars(select(Campaign).order_by(Campaign.starts_on.desc(), Campaign.name)))
         return [as_dict(c, day, counts.get(c.id, 0), names) for c in rows]
@@ -281,11 +288,11 @@ def as_dict(c: Campaign, day: dt.date, entries: int, unit_names: dict[str, str])
             "rules": clean_rules(c.rules), "entries": entries}
 
 
-def show(bank: Bank, campaign: str) -> dict[str, Any]:
+def show(bank: Bank, viewer: Actor, campaign: str) -> dict[str, Any]:
     with bank.session() as s:
         c = campaign_by_ref(s, campaign)
-        entries = s.scalar(select(func.count()).select_from(CampaignEntry).where(CampaignEntry.campaign_id == c.id))
-        return as_dict(c, sitetime.today(bank), entries or 0, dict(s.execute(select(Unit.id, Unit.name)).all()))
+        entries = dict(s.execute(_entries(viewer).where(CampaignEntry.campaign_id == c.id)).all())
+        return as_dict(c, sitetime.today(bank), entries.get(c.id, 0), dict(s.execute(select(Unit.id, Unit.name)).all()))
 
 
 def open_for(bank: Bank, actor: Actor) -> list[dict[str, Any]]:

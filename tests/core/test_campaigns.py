@@ -1,6 +1,6 @@
 """Merit competitions (立功竞赛): point rules on a fixed set of projects, checked against points
 worked out by hand; the ledger explains every point; periods; the four boards; who may do what;
-a secret project earns points without showing its title to others."""
+a secret project's points count only for those who may see it."""
 from __future__ import annotations
 
 import datetime as dt
@@ -73,8 +73,9 @@ def contest(bank, people, clock, draft_data):
     return {"cid": cid, "A": a_id, "B": b_id, "C": c_id, "S": s_id, "D": d_id, "team": team, "w3": w3}
 
 
-def board(bank, contest, which, **kw):
-    return {r["name"]: r["points"] for r in CP.leaderboard(bank, contest["cid"], which, **kw)["rows"]}
+def board(bank, contest, which, viewer=None, **kw):
+    return {r["name"]: r["points"] for r in CP.leaderboard(bank, viewer or bank.actor("admin"), contest["cid"], which,
+                                                           **kw)["rows"]}
 
 
 def test_points_by_hand(bank, people, contest):
@@ -82,8 +83,19 @@ def test_points_by_hand(bank, people, contest):
     assert board(bank, contest, "teams") == {"测温攻关队": 26}
     assert board(bank, contest, "studios") == {"王建国劳模创新工作室": 34}
     assert board(bank, contest, "units") == {"变电运维车间": 34}
-    rows = CP.leaderboard(bank, contest["cid"], "people")["rows"]
+    rows = CP.leaderboard(bank, people["admin"], contest["cid"], "people")["rows"]
     assert [(r["rank"], r["employee_no"], r["projects"]) for r in rows] == [(1, "W001", 4), (2, "W003", 1)]
+    # the studio's leader sees the secret project; a worker of another workshop does not, not even its point
+    assert board(bank, contest, "people", people["L001"]) == {"张三": 34, "王五": 4}
+    assert board(bank, contest, "people", people["W002"]) == {"张三": 33, "王五": 4}
+    assert board(bank, contest, "studios", people["W002"]) == {"王建国劳模创新工作室": 33}
+    assert board(bank, contest, "units", people["W002"]) == {"变电运维车间": 33}
+    rows = CP.leaderboard(bank, people["W002"], contest["cid"], "people")["rows"]
+    assert [(r["employee_no"], r["projects"]) for r in rows] == [("W001", 3), ("W003", 1)]
+    # entries are counted as lists are: the draft only for its author, the secret project not for W002
+    assert campaigns.show(bank, people["W001"], contest["cid"])["entries"] == 5
+    assert campaigns.show(bank, people["admin"], contest["cid"])["entries"] == 4
+    assert [c["entries"] for c in campaigns.list_campaigns(bank, people["W002"])] == [3]
 
 
 def test_the_ledger_explains_every_point(bank, people, contest):
@@ -96,13 +108,12 @@ def test_the_ledger_explains_every_point(bank, people, contest):
     assert "120,000" in details["benefit"] and "ZL2025" in details["patent"] and "省职工技术创新成果" in details["award"]
     assert [x["rule"] for x in mine["lines"] if x["title"] == "C 早期提案"] == ["adopted"]  # proposed before it began
     assert not any(x["title"] == "D 草稿" for x in mine["lines"])  # drafts earn nothing
-    # another person reading W001's ledger sees the secret project's point, not what it is
+    assert [(x["rule"], x["points"], x["at"]) for x in mine["lines"] if x["title"] == "S 秘密继保"] == [
+        ("proposed", 1, "2025-03-04")]
+    # another person reading W001's ledger sees neither the secret project nor its point
     other = CP.ledger(bank, people["W002"], contest["cid"], "W001")
-    assert other["total"] == 34
-    (hidden,) = [x for x in other["lines"] if x["rule"] == "hidden"]
-    assert hidden == {"project_id": None, "number": None, "title": "保密项目", "rule": "hidden", "rule_label": "保密项目",
-                      "detail": "", "points": 1, "at": "2025-03-04"}
-    assert "秘密" not in str(other) and "S 秘密继保" in str(mine)
+    assert other["total"] == 33 == sum(x["points"] for x in other["lines"])
+    assert contest["S"] not in {x["project_id"] for x in other["lines"]} and "秘密" not in str(other)
 
 
 def test_periods_and_split_shares(bank, people, contest):
@@ -114,7 +125,7 @@ def test_periods_and_split_shares(bank, people, contest):
     assert board(bank, contest, "people") == {"张三": 26 + 2 + 3 + 1, "王五": 2}
     assert CP.ledger(bank, people["W001"], contest["cid"], "W003")["total"] == 2
     with pytest.raises(ValidationError, match="竞赛期间"):
-        CP.leaderboard(bank, contest["cid"], "people", date_from="2026-01-01")
+        CP.leaderboard(bank, people["admin"], contest["cid"], "people", date_from="2026-01-01")
 
 
 def test_who_may_enter_and_manage(bank, people, contest, draft_data, clock):
