@@ -11,6 +11,15 @@ from tests.postgres_server import postgres_db, postgres_server, postgres_url  # 
 os.environ.setdefault("IDEABANK_LANG", "zh_CN")
 
 
+@pytest.fixture(autouse=True)
+def chinese_messages():
+    """Core messages are Chinese in every test, whatever an earlier test (`--lang en`) chose."""
+    from app.core import i18n
+    i18n.set_language("zh_CN")
+    yield
+    i18n.set_language("zh_CN")
+
+
 class FakeClock:
     """Injectable time: tests move it forward to reach deadlines and warnings."""
 
@@ -41,7 +50,12 @@ def bank(tmp_path, clock):
 
 @pytest.fixture
 def people(bank):
-    """A small organisation: a company, a workshop, a studio with its leader, two workers and a base manager."""
+    return make_people(bank)
+
+
+def make_people(bank):
+    """A small organisation: a company, two workshops, two studios with their leaders, two workers and a base
+    manager; the actors by employee number."""
     from app.core import people as P
     admin = bank.actor()
     P.add_unit(bank, admin, "国网示范供电公司", "company")

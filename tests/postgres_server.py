@@ -15,6 +15,7 @@ reason shown, only where no server binary is installed (or root has no
 from __future__ import annotations
 
 import atexit
+import contextlib
 import glob
 import itertools
 import os
@@ -24,6 +25,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -198,17 +200,24 @@ def postgres_url(postgres_server) -> str:
 _counter = itertools.count(1)
 
 
-@pytest.fixture
-def postgres_db(postgres_server) -> str:
-    """URL of a new, empty database for this test only; dropped afterwards."""
+@contextlib.contextmanager
+def new_database(server) -> Iterator[str]:
+    """URL of a new, empty database on `server`, dropped when the block ends (for fixtures of any scope)."""
     name = f"ideabank_t{os.getpid()}_{next(_counter)}"
-    with postgres_server.admin() as conn:
+    with server.admin() as conn:
         # Nobody ever connects to the template, so cloning it never waits on a lock.
         # FILE_COPY (PostgreSQL 15+) copies a tiny database faster than WAL-logging it.
-        strategy = " STRATEGY file_copy" if postgres_server.version_num >= 150000 else ""
+        strategy = " STRATEGY file_copy" if server.version_num >= 150000 else ""
         conn.execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE_NAME}{strategy}")
     try:
-        yield postgres_server.url(name)
+        yield server.url(name)
     finally:
-        with postgres_server.admin() as conn:
+        with server.admin() as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def postgres_db(postgres_server) -> Iterator[str]:
+    """URL of a new, empty database for this test only; dropped afterwards."""
+    with new_database(postgres_server) as url:
+        yield url

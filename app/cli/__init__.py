@@ -35,6 +35,8 @@ COMMANDS = [
     "cmd_warnings",
     "cmd_task",
     "cmd_campaign",
+    "cmd_stats",
+    "cmd_ledger",
     "cmd_dossier",
     "cmd_sync",
     "cmd_site",

@@ -25,20 +25,6 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     tpl.set_defaults(handler=run_template)
 
 
-ACTION_WORDS = {"create": ("新建", "created"), "update": ("更新", "updated"), "unchanged": ("不变", "unchanged"),
-                "error": ("有问题", "with problems")}
-
-
-def _summary(report: org_import.OrgImportReport) -> str:
-    parts = []
-    for sheet, counts in report.counts().items():
-        zh, en, _c = org_import.SHEETS[sheet]
-        words = t("、", ", ").join(f"{t(*ACTION_WORDS[a])} {n}" for a, n in counts.items() if n)
-        if words:
-            parts.append(f"{t(zh, en)}: {words}")
-    return t("；", "; ").join(parts)
-
-
 def run_import(args, ctx) -> int:  # type: ignore[no-untyped-def]
     try:
         report = org_import.import_workbook(ctx.bank(), ctx.actor, args.file, dry_run=args.dry_run)
@@ -55,9 +41,9 @@ def run_import(args, ctx) -> int:  # type: ignore[no-untyped-def]
     if args.json:
         ctx.print_json(report.as_json())
     if report.dry_run:
-        ctx.info(t("检查通过（未写入任何数据）：{s}", "Check passed (nothing was written): {s}", s=_summary(report)))
+        ctx.info(t("检查通过（未写入任何数据）：{s}", "Check passed (nothing was written): {s}", s=report.summary()))
     else:
-        ctx.info(t("已导入：{s}", "Imported: {s}", s=_summary(report)))
+        ctx.info(t("已导入：{s}", "Imported: {s}", s=report.summary()))
     return 0
 
 

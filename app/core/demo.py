@@ -36,8 +36,9 @@ from app.core.i18n import t
 from app.core.people import hash_password
 from app.core.permissions import check
 from app.core.reviews import weighted_total
+from app.core.stays import hours
 from app.core.vocab import DEFAULT_RUBRIC_WEIGHTS, RUBRIC
-from db.models import Comment, Project, ProjectMember, Review, Setting, Studio, Unit, User, Vote
+from db.models import AuditLog, Comment, Project, ProjectMember, ProjectStage, Review, Setting, Studio, Unit, User, Vote
 
 DEMO_PASSWORD = "demo1234"  # shown in the README and the user guide: demo data only
 
@@ -386,6 +387,8 @@ def generate(bank: Bank, actor: Actor, projects: int, seed: int = 20241124, prog
         counts.update(_ensure_org(s.connection(), org, site_id))
 
     rng = random.Random(seed)
+    # The status trail has its own stream, so adding it left every other demo value as it was.
+    trail_rng = random.Random(f"{seed}:trail")
     writer = _Writer(rng)
     category_of = _weighted(rng, CATEGORY_WEIGHTS)
     status_of = _weighted(rng, STATUS_WEIGHTS)
@@ -412,9 +415,12 @@ def generate(bank: Bank, actor: Actor, projects: int, seed: int = 20241124, prog
         size = min(batch, projects - done)
         rows = _batch(rng, writer, org, done, size, projects, start, end, end, category_of, status_of, proposers,
                       cum, all_idx, seqs, site_id, site_code)
+        rows[AuditLog.__table__], rows[ProjectStage.__table__] = _trail(trail_rng, rows[Project.__table__], org,
+                                                                        site_id)
         try:
             with bank.write(actor=actor) as s:
                 conn = s.connection()
+                audit.chained(s, site_id, rows[AuditLog.__table__])  # the trail joins the audit log's hash chain
                 for table, data in rows.items():
                     if data:
                         conn.execute(insert(table), data)
@@ -445,6 +451,64 @@ def generate(bank: Bank, actor: Actor, projects: int, seed: int = 20241124, prog
     # CPU time of this process: on a busy machine it shows what the generator itself costs.
     counts["cpu_seconds"] = round(time.process_time() - began_cpu, 2)
     return counts
+
+
+# The lifecycle steps each status went through, in order (see lifecycle.py).
+_PATH = {"draft": (), "submitted": ("submit",), "under_review": ("submit", "start_review"),
+         "adopted": ("submit", "start_review", "adopt"), "not_adopted": ("submit", "start_review", "not_adopt"),
+         "in_progress": ("submit", "start_review", "adopt", "start_work"),
+         "completed": ("submit", "start_review", "adopt", "start_work", "complete"),
+         "incubating": ("submit", "start_review", "adopt", "start_work", "complete", "incubate"),
+         "promoted": ("submit", "start_review", "adopt", "start_work", "complete", "incubate", "promote")}
+_TARGET = {"submit": "submitted", "start_review": "under_review", "adopt": "adopted", "not_adopt": "not_adopted",
+           "start_work": "in_progress", "complete": "completed", "incubate": "incubating", "promote": "promoted"}
+
+
+def _trail(rng: random.Random, projects: list[dict[str, Any]], org: _Org,
+           site_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The audit trail of each project's status changes and its stays in each status, as the
+    lifecycle writes them, consistent with the project's own times (submitted, decided, completed,
+    last change): the analytics' times in stage come from these."""
+    leaders = {st.id: org.people[st.leader].id for st in org.studios}
+    rows: list[dict[str, Any]] = []
+    stays: list[dict[str, Any]] = []
+    for p in projects:
+        steps = _PATH[p["status"]]
+        if not steps:
+            continue
+        submitted, decided, completed, changed = (p["submitted_at"], p["decided_at"], p["completed_at"],
+                                                  p["status_changed_at"])
+        at = {"submit": submitted}
+        if decided is not None:
+            at["start_review"] = submitted + (decided - submitted) * rng.uniform(0.1, 0.6)
+            at["adopt"] = at["not_adopt"] = decided
+        elif "start_review" in steps:
+            at["start_review"] = changed
+        if completed is not None:
+            at["start_work"] = decided + (completed - decided) * rng.uniform(0.02, 0.2)
+            at["complete"] = completed
+        elif "start_work" in steps:
+            at["start_work"] = changed
+        if p["status"] == "promoted":
+            at["incubate"] = completed + (changed - completed) * rng.uniform(0.3, 0.8)
+            at["promote"] = changed
+        elif "incubate" in steps:
+            at["incubate"] = changed
+        leader = leaders.get(p["studio_id"])
+        old = "draft"
+        for action in steps:
+            when = at[action]
+            who = p["proposer_id"] if action in ("submit", "start_work") else leader
+            rows.append({"id": _new_id(when), "at": when, "actor_id": who, "entity": "project", "entity_id": p["id"],
+                         "action": action, "field": "status", "old_value": old, "new_value": _TARGET[action],
+                         "site_id": site_id})
+            if stays and stays[-1]["project_id"] == p["id"]:
+                days = (when - stays[-1]["entered_at"]).total_seconds() / 86400
+                stays[-1].update(left_at=when, days=days, hours=hours(days))
+            stays.append({"project_id": p["id"], "stage": _TARGET[action], "entered_at": when, "left_at": None,
+                          "days": None, "hours": None})
+            old = _TARGET[action]
+    return rows, stays
 
 
 def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int, total: int,

@@ -259,6 +259,8 @@ def clean_project_fields(data: dict[str, Any], *, partial: bool = False) -> tupl
                                              for item in value])
             except ValueError as exc:
                 problems[field] = str(exc)
+    if "studio_id" in data:  # resolved from a studio name by the caller; absent: the proposer's studio
+        clean["studio_id"] = data.get("studio_id") or None
     if present("confidentiality"):
         raw = data.get("confidentiality") or "internal"
         try:

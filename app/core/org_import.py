@@ -111,6 +111,18 @@ class OrgImportReport:
             out[r.sheet][r.action] += 1
         return out
 
+    def summary(self) -> str:
+        """人员：新建 2、更新 1；工作室：不变 1 — what happened (or would), sheet by sheet."""
+        words = {"create": ("新建", "created"), "update": ("更新", "updated"), "unchanged": ("不变", "unchanged"),
+                 "error": ("有问题", "with problems")}
+        parts = []
+        for sheet, counts in self.counts().items():
+            zh, en, _c = SHEETS[sheet]
+            done = t("、", ", ").join(f"{t(*words[a])} {n}" for a, n in counts.items() if n)
+            if done:
+                parts.append(f"{t(zh, en)}{t('：', ': ')}{done}")
+        return t("；", "; ").join(parts)
+
     @property
     def changed(self) -> bool:
         return any(r.action in ("create", "update") for r in self.rows)

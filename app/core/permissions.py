@@ -147,6 +147,9 @@ TABLE: dict[str, UseCase] = {
     "studio.edit_people": use("修改此工作室人员的技能等级、专长和荣誉",
                               "change the skill grade, specialty and honours of this studio's people",
                               who(ADMIN, STUDIO_LEADER)),
+    # The studio ledger (台账, issue 11): its leader keeps it; staff and the base read and export it.
+    "studio.keep_ledger": use("记录此工作室的台账", "keep this studio's ledger", who(ADMIN, STUDIO_LEADER)),
+    "studio.export_ledger": use("查看和导出工作室台账", "see and export studio ledgers", who(ADMIN, BASE, LEADER)),
 
     # teams (subject: the team; for_team)
     "team.manage": use("管理此团队", "manage this team", who(ADMIN, TEAM_LEADER, STUDIO_LEADER)),

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from app.core import audit, notify
+from app.core import audit, notify, stays
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.changes import Changes
@@ -178,6 +178,7 @@ def _apply_transition(s: Session, bank: Bank, actor: Actor, project: Project, ac
         project.completed_at = now
     audit.record(s, actor, "project", project.id, action, field="status", old=old, new=tr.target,
                  site_id=bank.site_id, at=now)
+    stays.record(s, project.id, tr.target, now)
     if reason:
         audit.record(s, actor, "project", project.id, action, field="reason", new=reason, site_id=bank.site_id, at=now)
     notify.status_changed(s, bank, actor, project, old, reason)

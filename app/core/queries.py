@@ -36,6 +36,8 @@ class ProjectFilter:
     studio_id: str | None = None
     unit_id: str | None = None  # the proposer's unit and every unit below it
     year: int | None = None
+    created_from: dt.datetime | None = None  # created at or after this instant
+    created_before: dt.datetime | None = None  # created before this instant
     has_measured_benefit: bool | None = None
     proposer_id: str | None = None
     member_id: str | None = None  # proposer or co-author
@@ -93,6 +95,10 @@ def _where(s: Session, stmt: Select, f: ProjectFilter) -> Select:
     if f.year:
         start = dt.datetime(f.year, 1, 1, tzinfo=dt.timezone.utc)
         stmt = stmt.where(Project.created_at >= start, Project.created_at < start.replace(year=f.year + 1))
+    if f.created_from is not None:
+        stmt = stmt.where(Project.created_at >= f.created_from)
+    if f.created_before is not None:
+        stmt = stmt.where(Project.created_at < f.created_before)
     if f.has_measured_benefit is True:
         stmt = stmt.where(Project.measured_benefit.is_not(None), Project.measured_benefit > 0)
     elif f.has_measured_benefit is False:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, select, update
 
-from app.core import blobstore
+from app.core import blobstore, stays
 from app.core.errors import ValidationError
 from app.core.i18n import t
 from app.sync import tables
@@ -81,6 +81,7 @@ class Applier:
         self.source = changes.source_site
         self.report = ApplyReport()
         self.touched_projects: set[str] = set()
+        self.restaged: set[str] = set()  # projects whose status trail grew: their stays are derived again
         self.known: dict[str, set[str]] = defaultdict(set)  # ids known to exist here, per table
         self.deferred: list[tuple[tables.Spec, str, dict[str, Any]]] = []
 
@@ -113,6 +114,7 @@ class Applier:
             self._tombstones(stones)
             self._unpark()
             self._recount()
+            stays.rebuild(self.conn, self.restaged)
         return self.report
 
     def _rows(self, rows: dict[str, list[dict]]) -> None:
@@ -291,6 +293,9 @@ class Applier:
             plain.append(row)
             self._note_project(spec, values)
         insert_many(self.conn, t, plain)
+        if spec.name == "audit_log":
+            self.restaged.update(r["entity_id"] for r in rows if r.get("entity") == "project"
+                                 and r.get("field") == "status")
         if spec.name == "projects":
             self._write_members({v["id"]: v.get("members") or [] for v in rows}, replace=False)
         self.known[spec.name].update(r["id"] for r in rows)

@@ -121,7 +121,9 @@ class SetupPage(QWizardPage):
             button.setProperty("key", key)
             self.choice.addButton(button)
             layout.addWidget(button)
-            layout.addWidget(_note(hint))
+            note = _note(hint)
+            note.setContentsMargins(24, 0, 0, 8)  # under the button's text, not its circle
+            layout.addWidget(note)
         self.choice.buttons()[1].setChecked(True)
         layout.addStretch(1)
 
@@ -213,7 +215,6 @@ class ImportPage(QWizardPage):
     def check(self, path: Path) -> None:
         """A dry run in a throw-away bank: the workbook must stand on its own in a new organisation."""
         from app.core import org_import
-        from app.ui.dialogs.org_import import summary
         self.path.setText(str(path))
         self.ok = False
         with tempfile.TemporaryDirectory(prefix="ideabank-check-") as tmp:
@@ -233,7 +234,7 @@ class ImportPage(QWizardPage):
         self.ok = not report.errors
         self.headline.setText((self.tr("The workbook is fine.") if self.ok else
                                self.tr("Fix the rows marked in red in the workbook, then choose it again."))
-                              + "\n" + summary(report))
+                              + "\n" + report.summary())
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

@@ -235,7 +235,8 @@ def first_run(folder: Path, fixed: bool) -> FirstStart | None:
             QSettings().setValue("last_user", wizard.admin_no)
         return FirstStart(wizard.bank, wizard.folder(), wizard.demo_projects)
     finally:
-        wizard.deleteLater()  # its pages' Python overrides must not outlive it
+        import shiboken6
+        shiboken6.delete(wizard)  # at once: Qt must never call its pages' Python overrides once they are gone
 
 
 def open_bank(data_dir: Path, db_url: str | None):  # type: ignore[no-untyped-def]
@@ -274,16 +275,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.ui.single_instance import SingleInstance
     data_dir, fixed = choose_folder(args.data_dir)
     first = None
+
+    def already_open() -> int:
+        print(app.translate("FirstStart", "ideabank-gui: %1 is already open in another window; it was brought "
+                                          "to the front.").replace("%1", str(data_dir)), file=sys.stderr)
+        return 0
     if args.db_url is None and not (data_dir / DB_FILE).exists():
+        if SingleInstance(data_dir).ask_running():  # another start is still setting this folder up
+            return already_open()
         first = first_run(data_dir, fixed)  # creates nothing unless it finishes
         if first is None:
             return 0
         data_dir = first.folder
     instance = SingleInstance(data_dir)
     if not instance.claim():  # before the database is opened: a second start never touches it
-        print(app.translate("FirstStart", "ideabank-gui: %1 is already open in another window; it was brought "
-                                          "to the front.").replace("%1", str(data_dir)), file=sys.stderr)
-        return 0
+        return already_open()
     try:
         try:
             bank = first.bank if first is not None else open_bank(data_dir, args.db_url)

@@ -140,7 +140,116 @@ def _site_dialogs(bank, save, lang: str) -> None:  # type: ignore[no-untyped-def
     ctx.worker.wait()
 
 
+def organisation_screens(bank, save, suffix: str, tmp: Path) -> None:  # type: ignore[no-untyped-def]
+    """Organisation page (people and studios), a studio's settings, the workbook import's report and
+    the first-run wizard, at 1366x768, named `<screen>_<suffix>`."""
+    from openpyxl import Workbook
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.context import UiContext
+    from app.ui.dialogs.org_import import ImportDialog
+    from app.ui.dialogs.studio_settings import StudioSettingsDialog
+    from app.ui.first_run import P_ADMIN, P_SETUP, FirstRunWizard
+    from app.ui.main_window import MainWindow
+    ctx = UiContext(bank, bank.actor())
+    win = MainWindow(ctx, start_search=False)
+    win.resize(*SIZE)
+    win.show()
+    win.show_page("organisation")
+    page = win.page("organisation")
+    ctx.reader.wait()
+    _settle(QApplication.instance())
+    page.tabs.setCurrentIndex(2)
+    page.people_table.selectRow(1)
+    save(win, f"organisation_people_{suffix}")
+    page.tabs.setCurrentIndex(1)
+    save(win, f"organisation_studios_{suffix}")
+    page.tabs.setCurrentIndex(0)
+    save(win, f"organisation_units_{suffix}")
+    dlg = StudioSettingsDialog(ctx, page.studios[0], win)
+    dlg.show()
+    save(dlg, f"studio_settings_{suffix}")
+    dlg.tabs.setCurrentIndex(1)
+    save(dlg, f"studio_templates_{suffix}")
+    dlg.close()
+    book = tmp / f"workbook-{suffix}.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "人员"
+    ws.append(["工号", "姓名", "单位", "技能等级"])
+    ws.append(["0012301", "周新", page.units[-1]["name"], "技师"])
+    ws.append(["0012302", "吴强", "不存在的班组", "高级工"])
+    ws.append(["0012303", "郑敏", page.units[-1]["name"], "大师"])
+    wb.save(book)
+    report = ImportDialog(ctx, book, win)
+    report.show()
+    ctx.worker.wait()
+    save(report, f"people_import_{suffix}")
+    report.close()
+    win.close()
+    ctx.worker.wait()
+    ctx.reader.wait()
+    wizard = FirstRunWizard(tmp / "新数据文件夹")
+    wizard.resize(*SIZE)
+    wizard.show()
+    save(wizard, f"wizard_folder_{suffix}")
+    wizard.next()
+    save(wizard, f"wizard_setup_{suffix}")
+    wizard.next()
+    wizard.page(P_ADMIN).name.setText("张工")
+    save(wizard, f"wizard_admin_{suffix}")
+    assert wizard.currentId() in (P_SETUP, P_ADMIN)
+    wizard.close()
+    import shiboken6
+    shiboken6.delete(wizard)  # at once (see app/ui/main.py first_run)
+
+
+def _keep_none_alive() -> None:
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None on every call of a method that returns
+    nothing (300,000 QLabel.setText calls end in "Fatal Python error: none_dealloc"); this long
+    screenshot run makes hundreds of thousands of such calls. Give None references to spare, as
+    Python 3.12 makes it immortal. Only for this tool; reported for the program itself."""
+    import ctypes
+    if sys.version_info < (3, 12):
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
+
+def _analytics_shots(app, win, save, suffix: str, tabs: bool = True) -> None:  # type: ignore[no-untyped-def]
+    """The analytics page (its tabs, when asked) and the studio compliance page for 2025, the demo's
+    last year, each once its figures came from the reader thread."""
+    import time
+    win.show_page("stats")
+    page = win.page("stats")
+    while page.report is None or page.ctx.reader.busy or page._debounce.isActive():
+        app.processEvents()
+        time.sleep(0.01)
+    shots = [(0, "stats"), (1, "stats_units"), (3, "stats_trend"), (4, "stats_benefit")] if tabs else [(0, "stats")]
+    for index, name in shots:
+        page.tabs.setCurrentIndex(index)
+        save(win, f"{name}_{suffix}")
+    page.tabs.setCurrentIndex(0)
+    win.show_page("compliance")
+    compliance = win.page("compliance")
+    compliance.year.setCurrentIndex(compliance.year.findData(2025))
+    while not compliance.entries or compliance.entries[0]["year"] != 2025 or compliance.ctx.reader.busy \
+            or not compliance.sheets:
+        app.processEvents()
+        time.sleep(0.01)
+    save(win, f"compliance_{suffix}")
+    compliance.ctx.reader.wait()
+
+
+def _ledger_records(bank, leader) -> None:  # type: ignore[no-untyped-def]
+    """A few records in the leader's studio's ledger, so the compliance page shows one kept."""
+    from app.core import ledger
+    for kind, title, day, people in (("study", "继电保护新规程学习", "2025-03-12", 18),
+                                     ("activity", "创新成果交流会", "2025-06-20", 35),
+                                     ("reward", "年度创新奖励", "2025-12-10", 6)):
+        ledger.add_record(bank, leader, leader.studio_id, kind, title, day, participants=people)
+
+
 def render(out: Path, languages: list[str]) -> list[Path]:
+    _keep_none_alive()
     from app.ui.main import make_app
     app = make_app([], "zh_CN", "light")
     from PySide6.QtCore import QCoreApplication, QSettings
@@ -159,6 +268,7 @@ def render(out: Path, languages: list[str]) -> list[Path]:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
     bank = Bank.open(tmp / "data")
     people = _prepare(bank)
+    _ledger_records(bank, people["leader"])
     _trust_two_sites(bank, tmp)
     _collide(bank, tmp, people)
     from app.ui.search_box import Searcher, make_service
@@ -195,9 +305,7 @@ def render(out: Path, languages: list[str]) -> list[Path]:
         save(win, f"discussion_{lang}")
         win.show_page("review")
         save(win, f"review_queue_{lang}")
-        win.show_page("stats")
-        ctx.reader.wait()
-        save(win, f"stats_{lang}")
+        _analytics_shots(app, win, save, lang)
         for key in ("teams", "incubation", "warnings"):
             win.show_page(key)
             ctx.reader.wait()
@@ -248,6 +356,7 @@ def render(out: Path, languages: list[str]) -> list[Path]:
         awin.close()
         actx.worker.wait()
         _site_dialogs(bank, save, lang)
+        organisation_screens(bank, save, lang, tmp)
     # the dark theme once, in Chinese
     from app.ui import theme
     i18n.install(app, "zh_CN")
@@ -259,6 +368,19 @@ def render(out: Path, languages: list[str]) -> list[Path]:
     dwin.page("bank").select(people["first"])
     save(dwin, "main_dark_zh_CN")
     dwin.close()
+    for lang in languages:
+        i18n.install(app, lang)
+        organisation_screens(bank, save, f"dark_{lang}", tmp)
+    for lang in languages:  # the analytics and compliance pages in the dark theme, in both languages
+        i18n.install(app, lang)
+        dctx = UiContext(bank, people["leader"])
+        dwin = MainWindow(dctx, start_search=False)
+        dwin.resize(*SIZE)
+        dwin.show()
+        _analytics_shots(app, dwin, save, f"dark_{lang}", tabs=False)
+        dwin.close()
+        dctx.worker.wait()
+    i18n.install(app, "zh_CN")
     theme.apply(app, "light")
     bank.close()
     return written

@@ -44,10 +44,10 @@ class SingleInstance(QObject):
             self.data_dir.mkdir(parents=True, exist_ok=True)
             mine = self.lock.acquire()
         except OSError:  # a read-only folder: no lock file; the server alone decides
-            mine = not self._ask_running()
+            mine = not self.ask_running()
         else:
             if not mine:
-                self._ask_running()
+                self.ask_running()
         if mine:
             self._listen()
         return mine
@@ -58,7 +58,8 @@ class SingleInstance(QObject):
             self.server = None
         self.lock.release()
 
-    def _ask_running(self) -> bool:
+    def ask_running(self) -> bool:
+        """Ask the program already running for this folder, if any, to show its window (True)."""
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(2000):

@@ -30,8 +30,15 @@ def _dark_palette() -> QPalette:
 
 def apply(app: QApplication, theme: str) -> str:
     theme = theme if theme in THEMES else "light"
-    app.setStyle("Fusion")
-    app.setPalette(_dark_palette() if theme == "dark" else app.style().standardPalette())
+    # Each of these re-polishes every live widget: do only what changes (re-applying the same
+    # style while half-destroyed widgets linger has crashed Qt in long test runs).
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+    palette = _dark_palette() if theme == "dark" else app.style().standardPalette()
+    if app.palette() != palette:
+        app.setPalette(palette)
     qss = STYLE_DIR / f"{theme}.qss"
-    app.setStyleSheet(qss.read_text(encoding="utf-8") if qss.is_file() else "")
+    sheet = qss.read_text(encoding="utf-8") if qss.is_file() else ""
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     return theme

@@ -2,20 +2,21 @@
 from db.base import Base
 from db.models.audit import AuditHead, AuditLog, Tombstone
 from db.models.people import Studio, Unit, User
-from db.models.projects import Attachment, Comment, Project, ProjectMember, ProjectMerge, Review, Vote
+from db.models.projects import Attachment, Comment, Project, ProjectMember, ProjectMerge, ProjectStage, Review, Vote
 from db.models.system import Draft, Notification, Setting
 from db.models.sync import Blob, BlobChunk, SyncConflict, SyncCounter, SyncCursor, SyncPending
 from db.models.teams import AllianceMember, CallApplication, OpenCall, Team, TeamActivity, TeamMember, TeamPartner, TeamProject
 from db.models.incubation import IncubationRequest, Milestone, MilestoneUpdate
+from db.models.ledger import StudioRecord
 from db.models.sites import PackageLog, PackagePeer, SiteKey
 from db.models.dispatch import DispatchReport, DispatchTarget, DispatchTask
 from db.models.campaigns import Campaign, CampaignEntry
 
 __all__ = [
     "Base", "AuditHead", "AuditLog", "Tombstone", "Studio", "Unit", "User", "Attachment", "Comment", "Project",
-    "ProjectMember", "ProjectMerge", "Review", "Vote", "Draft", "Notification", "Setting",
+    "ProjectMember", "ProjectMerge", "ProjectStage", "Review", "Vote", "Draft", "Notification", "Setting",
     "Blob", "BlobChunk", "SyncConflict", "SyncCounter", "SyncCursor", "SyncPending",
     "AllianceMember", "CallApplication", "OpenCall", "Team", "TeamActivity", "TeamMember", "TeamPartner", "TeamProject",
-    "IncubationRequest", "Milestone", "MilestoneUpdate", "PackageLog", "PackagePeer", "SiteKey",
+    "IncubationRequest", "Milestone", "MilestoneUpdate", "StudioRecord", "PackageLog", "PackagePeer", "SiteKey",
     "DispatchTask", "DispatchTarget", "DispatchReport", "Campaign", "CampaignEntry",
 ]

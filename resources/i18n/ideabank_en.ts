@@ -48,6 +48,224 @@
     </message>
 </context>
 <context>
+    <name>AnalyticsPage</name>
+    <message>
+        <source>All time</source>
+        <translation>All time</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Last 12 months</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Custom dates</translation>
+    </message>
+    <message>
+        <source>All studios</source>
+        <translation>All studios</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Figures count only the projects you may see.</source>
+        <translation>Figures count only the projects you may see.</translation>
+    </message>
+    <message>
+        <source>Secret projects are counted only for their authors, their studio&apos;s leader and administrators; drafts only for their authors.</source>
+        <translation>Secret projects are counted only for their authors, their studio&apos;s leader and administrators; drafts only for their authors.</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>Adoption rate</source>
+        <translation>Adoption rate</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Expected benefit (yuan/yr)</source>
+        <translation>Expected benefit (yuan/yr)</translation>
+    </message>
+    <message>
+        <source>Measured benefit (yuan/yr)</source>
+        <translation>Measured benefit (yuan/yr)</translation>
+    </message>
+    <message>
+        <source>ROI (benefit ÷ investment)</source>
+        <translation>ROI (benefit ÷ investment)</translation>
+    </message>
+    <message>
+        <source>Payback (months)</source>
+        <translation>Payback (months)</translation>
+    </message>
+    <message>
+        <source>Funnel and time in stage</source>
+        <translation>Funnel and time in stage</translation>
+    </message>
+    <message>
+        <source>Stage funnel</source>
+        <translation>Stage funnel</translation>
+    </message>
+    <message>
+        <source>Time in stage (days)</source>
+        <translation>Time in stage (days)</translation>
+    </message>
+    <message>
+        <source>By unit</source>
+        <translation>By unit</translation>
+    </message>
+    <message>
+        <source>Participation and adoption by unit</source>
+        <translation>Participation and adoption by unit</translation>
+    </message>
+    <message>
+        <source>By studio</source>
+        <translation>By studio</translation>
+    </message>
+    <message>
+        <source>Ideas per head by studio</source>
+        <translation>Ideas per head by studio</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>Proposals and adoptions by month</source>
+        <translation>Proposals and adoptions by month</translation>
+    </message>
+    <message>
+        <source>Benefit and ROI</source>
+        <translation>Benefit and ROI</translation>
+    </message>
+    <message>
+        <source>Expected and measured benefit by category</source>
+        <translation>Expected and measured benefit by category</translation>
+    </message>
+    <message>
+        <source>Contributors</source>
+        <translation>Contributors</translation>
+    </message>
+    <message>
+        <source>Top contributors</source>
+        <translation>Top contributors</translation>
+    </message>
+    <message>
+        <source>Export all tables…</source>
+        <translation>Export all tables…</translation>
+    </message>
+    <message>
+        <source>Save every table of the analytics as one .xlsx workbook</source>
+        <translation>Save every table of the analytics as one .xlsx workbook</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation>Participation</translation>
+    </message>
+    <message>
+        <source>Ideas per head</source>
+        <translation>Ideas per head</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>Adopted</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Measured</translation>
+    </message>
+    <message>
+        <source>Expected and measured benefit by category (10,000 yuan/yr)</source>
+        <translation>Expected and measured benefit by category (10,000 yuan/yr)</translation>
+    </message>
+    <message>
+        <source>Export all tables as</source>
+        <translation>Export all tables as</translation>
+    </message>
+    <message>
+        <source>analytics.xlsx</source>
+        <translation>analytics.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Save as PNG…</translation>
+    </message>
+    <message>
+        <source>Save this chart as an image</source>
+        <translation>Save this chart as an image</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}</source>
+        <translation>Cannot write {path}</translation>
+    </message>
+    <message>
+        <source>Save the chart as</source>
+        <translation>Save the chart as</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
     <name>CheckDialog</name>
     <message>
         <source>Check database</source>
@@ -87,6 +305,61 @@
     <message>
         <source>Checking the database</source>
         <translation>Checking the database</translation>
+    </message>
+</context>
+<context>
+    <name>CompliancePage</name>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Add a record…</source>
+        <translation>Add a record…</translation>
+    </message>
+    <message>
+        <source>An activity, a study session or a reward of this studio</source>
+        <translation>An activity, a study session or a reward of this studio</translation>
+    </message>
+    <message>
+        <source>Export ledger…</source>
+        <translation>Export ledger…</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s ledger for the year as an .xlsx workbook</source>
+        <translation>The studio&apos;s ledger for the year as an .xlsx workbook</translation>
+    </message>
+    <message>
+        <source>{n} of {total} studios have all six.</source>
+        <translation>{n} of {total} studios have all six.</translation>
+    </message>
+    <message>
+        <source>Choose a studio above</source>
+        <translation>Choose a studio above</translation>
+    </message>
+    <message>
+        <source>Export the ledger as</source>
+        <translation>Export the ledger as</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Cannot save</translation>
     </message>
 </context>
 <context>
@@ -1031,6 +1304,45 @@
     </message>
 </context>
 <context>
+    <name>LedgerRecordDialog</name>
+    <message>
+        <source>Add to the ledger of {studio}</source>
+        <translation>Add to the ledger of {studio}</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 2000 or 0.2万</source>
+        <translation>yuan, e.g. 2000 or 0.2万</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
     <name>LogoSection</name>
     <message>
         <source>Choose picture…</source>
@@ -1511,7 +1823,7 @@
     </message>
     <message>
         <source>Statistics</source>
-        <translation>Statistics</translation>
+        <translation type="vanished">Statistics</translation>
     </message>
     <message>
         <source>Statistics by unit, studio, category and year will be shown here.</source>
@@ -1524,6 +1836,14 @@
     <message>
         <source>The innovation studios, their leaders and members will be shown here.</source>
         <translation type="vanished">The innovation studios, their leaders and members will be shown here.</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Analytics</translation>
+    </message>
+    <message>
+        <source>Studio compliance</source>
+        <translation>Studio compliance</translation>
     </message>
     <message>
         <source>Conflicts</source>
@@ -1880,6 +2200,29 @@
     <message>
         <source>Choose where to save the report first.</source>
         <translation>Choose where to save the report first.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTable</name>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Save this table as an .xlsx workbook</source>
+        <translation>Save this table as an .xlsx workbook</translation>
+    </message>
+    <message>
+        <source>Export the table as</source>
+        <translation>Export the table as</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Cannot save</translation>
     </message>
 </context>
 <context>
@@ -2455,47 +2798,47 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <name>StatsPage</name>
     <message>
         <source>All studios</source>
-        <translation>All studios</translation>
+        <translation type="vanished">All studios</translation>
     </message>
     <message>
         <source>All years</source>
-        <translation>All years</translation>
+        <translation type="vanished">All years</translation>
     </message>
     <message>
         <source>Projects</source>
-        <translation>Projects</translation>
+        <translation type="vanished">Projects</translation>
     </message>
     <message>
         <source>Adopted</source>
-        <translation>Adopted</translation>
+        <translation type="vanished">Adopted</translation>
     </message>
     <message>
         <source>Adoption rate</source>
-        <translation>Adoption rate</translation>
+        <translation type="vanished">Adoption rate</translation>
     </message>
     <message>
         <source>Measured benefit (yuan/yr)</source>
-        <translation>Measured benefit (yuan/yr)</translation>
+        <translation type="vanished">Measured benefit (yuan/yr)</translation>
     </message>
     <message>
         <source>Expected benefit (yuan/yr)</source>
-        <translation>Expected benefit (yuan/yr)</translation>
+        <translation type="vanished">Expected benefit (yuan/yr)</translation>
     </message>
     <message>
         <source>By status</source>
-        <translation>By status</translation>
+        <translation type="vanished">By status</translation>
     </message>
     <message>
         <source>By category</source>
-        <translation>By category</translation>
+        <translation type="vanished">By category</translation>
     </message>
     <message>
         <source>By year</source>
-        <translation>By year</translation>
+        <translation type="vanished">By year</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation>Name</translation>
+        <translation type="vanished">Name</translation>
     </message>
 </context>
 <context>
@@ -2739,14 +3082,6 @@ Compare the signing fingerprint with the other site by telephone or in person. T
 <context>
     <name>Tools</name>
     <message>
-        <source>Import projects…</source>
-        <translation>Import projects…</translation>
-    </message>
-    <message>
-        <source>Import projects from a spreadsheet, or save the template to fill in</source>
-        <translation>Import projects from a spreadsheet, or save the template to fill in</translation>
-    </message>
-    <message>
         <source>Site identity…</source>
         <translation>Site identity…</translation>
     </message>
@@ -2825,6 +3160,14 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Unlock accounts locked after repeated wrong passwords</source>
         <translation>Unlock accounts locked after repeated wrong passwords</translation>
+    </message>
+    <message>
+        <source>Import projects…</source>
+        <translation>Import projects…</translation>
+    </message>
+    <message>
+        <source>Import projects from a spreadsheet, or save the template to fill in</source>
+        <translation>Import projects from a spreadsheet, or save the template to fill in</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,224 @@
     </message>
 </context>
 <context>
+    <name>AnalyticsPage</name>
+    <message>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>自定日期</translation>
+    </message>
+    <message>
+        <source>All studios</source>
+        <translation>全部工作室</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>Figures count only the projects you may see.</source>
+        <translation>统计只包括您有权查看的项目。</translation>
+    </message>
+    <message>
+        <source>Secret projects are counted only for their authors, their studio&apos;s leader and administrators; drafts only for their authors.</source>
+        <translation>秘密级项目只计入其作者、所在工作室领衔人和管理员的统计；草稿只计入作者本人的统计。</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <source>Adoption rate</source>
+        <translation>采纳率</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与人数</translation>
+    </message>
+    <message>
+        <source>Expected benefit (yuan/yr)</source>
+        <translation>预期效益（元/年）</translation>
+    </message>
+    <message>
+        <source>Measured benefit (yuan/yr)</source>
+        <translation>实测效益（元/年）</translation>
+    </message>
+    <message>
+        <source>ROI (benefit ÷ investment)</source>
+        <translation>投资回报率（效益÷投入）</translation>
+    </message>
+    <message>
+        <source>Payback (months)</source>
+        <translation>投资回收期（月）</translation>
+    </message>
+    <message>
+        <source>Funnel and time in stage</source>
+        <translation>阶段漏斗与用时</translation>
+    </message>
+    <message>
+        <source>Stage funnel</source>
+        <translation>阶段漏斗</translation>
+    </message>
+    <message>
+        <source>Time in stage (days)</source>
+        <translation>各阶段用时（天）</translation>
+    </message>
+    <message>
+        <source>By unit</source>
+        <translation>按单位</translation>
+    </message>
+    <message>
+        <source>Participation and adoption by unit</source>
+        <translation>各单位参与率与采纳率</translation>
+    </message>
+    <message>
+        <source>By studio</source>
+        <translation>按工作室</translation>
+    </message>
+    <message>
+        <source>Ideas per head by studio</source>
+        <translation>各工作室人均项目</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Proposals and adoptions by month</source>
+        <translation>每月提交与采纳</translation>
+    </message>
+    <message>
+        <source>Benefit and ROI</source>
+        <translation>效益与投资回报</translation>
+    </message>
+    <message>
+        <source>Expected and measured benefit by category</source>
+        <translation>各分类预期与实测效益</translation>
+    </message>
+    <message>
+        <source>Contributors</source>
+        <translation>贡献者</translation>
+    </message>
+    <message>
+        <source>Top contributors</source>
+        <translation>贡献者排行</translation>
+    </message>
+    <message>
+        <source>Export all tables…</source>
+        <translation>导出全部表格…</translation>
+    </message>
+    <message>
+        <source>Save every table of the analytics as one .xlsx workbook</source>
+        <translation>把统计分析的全部表格保存为一个 .xlsx 工作簿</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation>参与率</translation>
+    </message>
+    <message>
+        <source>Ideas per head</source>
+        <translation>人均项目</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预期</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>Expected and measured benefit by category (10,000 yuan/yr)</source>
+        <translation>各分类预期与实测效益（万元/年）</translation>
+    </message>
+    <message>
+        <source>Export all tables as</source>
+        <translation>导出全部表格为</translation>
+    </message>
+    <message>
+        <source>analytics.xlsx</source>
+        <translation>统计分析.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>保存为图片…</translation>
+    </message>
+    <message>
+        <source>Save this chart as an image</source>
+        <translation>把这张图保存为 PNG 图片</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}</source>
+        <translation>无法写入 {path}</translation>
+    </message>
+    <message>
+        <source>Save the chart as</source>
+        <translation>图表另存为</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+</context>
+<context>
     <name>CheckDialog</name>
     <message>
         <source>Check database</source>
@@ -85,6 +303,61 @@
     <message>
         <source>Checking the database</source>
         <translation>正在检查数据库</translation>
+    </message>
+</context>
+<context>
+    <name>CompliancePage</name>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>Add a record…</source>
+        <translation>记一条台账…</translation>
+    </message>
+    <message>
+        <source>An activity, a study session or a reward of this studio</source>
+        <translation>本工作室的一次活动、学习或奖励</translation>
+    </message>
+    <message>
+        <source>Export ledger…</source>
+        <translation>导出台账…</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s ledger for the year as an .xlsx workbook</source>
+        <translation>把工作室本年度台账导出为 .xlsx 工作簿</translation>
+    </message>
+    <message>
+        <source>{n} of {total} studios have all six.</source>
+        <translation>{total} 个工作室中 {n} 个“六有”齐全。</translation>
+    </message>
+    <message>
+        <source>Choose a studio above</source>
+        <translation>请在上方选择一个工作室</translation>
+    </message>
+    <message>
+        <source>Export the ledger as</source>
+        <translation>台账另存为</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
     </message>
 </context>
 <context>
@@ -1017,6 +1290,45 @@
     </message>
 </context>
 <context>
+    <name>LedgerRecordDialog</name>
+    <message>
+        <source>Add to the ledger of {studio}</source>
+        <translation>记入{studio}台账</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 2000 or 0.2万</source>
+        <translation>元，例如 2000 或 0.2万</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与人数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
     <name>LogoSection</name>
     <message>
         <source>Choose picture…</source>
@@ -1496,7 +1808,7 @@
     </message>
     <message>
         <source>Statistics</source>
-        <translation>统计</translation>
+        <translation type="vanished">统计</translation>
     </message>
     <message>
         <source>Statistics by unit, studio, category and year will be shown here.</source>
@@ -1509,6 +1821,14 @@
     <message>
         <source>The innovation studios, their leaders and members will be shown here.</source>
         <translation type="vanished">这里将显示职工创新工作室及其领衔人和成员。</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>统计分析</translation>
+    </message>
+    <message>
+        <source>Studio compliance</source>
+        <translation>工作室六有</translation>
     </message>
     <message>
         <source>Conflicts</source>
@@ -1863,6 +2183,29 @@
     <message>
         <source>Choose where to save the report first.</source>
         <translation>请先选择报告的保存位置。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTable</name>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Save this table as an .xlsx workbook</source>
+        <translation>把这张表保存为 .xlsx 工作簿</translation>
+    </message>
+    <message>
+        <source>Export the table as</source>
+        <translation>表格另存为</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
     </message>
 </context>
 <context>
@@ -2434,47 +2777,47 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <name>StatsPage</name>
     <message>
         <source>All studios</source>
-        <translation>全部工作室</translation>
+        <translation type="vanished">全部工作室</translation>
     </message>
     <message>
         <source>All years</source>
-        <translation>全部年份</translation>
+        <translation type="vanished">全部年份</translation>
     </message>
     <message>
         <source>Projects</source>
-        <translation>项目数</translation>
+        <translation type="vanished">项目数</translation>
     </message>
     <message>
         <source>Adopted</source>
-        <translation>已采纳</translation>
+        <translation type="vanished">已采纳</translation>
     </message>
     <message>
         <source>Adoption rate</source>
-        <translation>采纳率</translation>
+        <translation type="vanished">采纳率</translation>
     </message>
     <message>
         <source>Measured benefit (yuan/yr)</source>
-        <translation>实测效益（元/年）</translation>
+        <translation type="vanished">实测效益（元/年）</translation>
     </message>
     <message>
         <source>Expected benefit (yuan/yr)</source>
-        <translation>预期效益（元/年）</translation>
+        <translation type="vanished">预期效益（元/年）</translation>
     </message>
     <message>
         <source>By status</source>
-        <translation>按状态</translation>
+        <translation type="vanished">按状态</translation>
     </message>
     <message>
         <source>By category</source>
-        <translation>按分类</translation>
+        <translation type="vanished">按分类</translation>
     </message>
     <message>
         <source>By year</source>
-        <translation>按年份</translation>
+        <translation type="vanished">按年份</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation>名称</translation>
+        <translation type="vanished">名称</translation>
     </message>
 </context>
 <context>
@@ -2716,14 +3059,6 @@ Compare the signing fingerprint with the other site by telephone or in person. T
 <context>
     <name>Tools</name>
     <message>
-        <source>Import projects…</source>
-        <translation>导入项目…</translation>
-    </message>
-    <message>
-        <source>Import projects from a spreadsheet, or save the template to fill in</source>
-        <translation>从表格导入项目，或保存模板以便填写</translation>
-    </message>
-    <message>
         <source>Site identity…</source>
         <translation>站点身份…</translation>
     </message>
@@ -2802,6 +3137,14 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Unlock accounts locked after repeated wrong passwords</source>
         <translation>解除因密码连续输错而锁定的账号</translation>
+    </message>
+    <message>
+        <source>Import projects…</source>
+        <translation>导入项目…</translation>
+    </message>
+    <message>
+        <source>Import projects from a spreadsheet, or save the template to fill in</source>
+        <translation>从表格导入项目，或保存模板以便填写</translation>
     </message>
 </context>
 <context>

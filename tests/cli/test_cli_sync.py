@@ -16,7 +16,7 @@ def run(capsys, *argv):  # type: ignore[no-untyped-def]
 
 
 def test_sync_refuses_an_address_that_is_not_postgresql(tmp_path, capsys):
-    code, out, err = run(capsys, "--data-dir", str(tmp_path), "--lang", "en", "sync", "--hub", "sqlite:///x.db")
+    code, out, err = run(capsys, "--data-dir", str(tmp_path), "sync", "--hub", "sqlite:///x.db")
     assert code == 7 and out == "" and err.count("\n") == 1 and "PostgreSQL" in err
 
 

@@ -25,6 +25,7 @@ def audit_problems(bank):
 def history(bank, people, draft_data):
     pid = projects.propose(bank, people["W001"], draft_data).value
     projects.edit(bank, people["W001"], pid, {"title": "改过一次的标题"})
+    projects.submit(bank, people["W001"], pid)  # a draft is private: others comment once it is submitted
     discussion.comment(bank, people["W002"], pid, "不错")
     with bank.session() as s:
         return s.execute(select(AuditLog.id, AuditLog.chain_seq, AuditLog.site_id)

@@ -14,8 +14,10 @@ import json
 import pytest
 from sqlalchemy import update
 
-from app.core import alerts, attachments, auth, demo, discussion, dispatch, incubation, integrity, org as O_, people as P
-from app.core import permissions, projects, queries, reviews, studio_settings, teams, transfer
+from app.core import alerts, attachments, auth, demo, discussion, dispatch, incubation, integrity, ledger
+from app.core import org as O_, people as P
+from app.core import campaigns, permissions, projects, queries, reviews, studio_settings, teams, transfer
+from app.core.campaign_export import export_xlsx
 from app.core.errors import IdeaBankError, PermissionDenied
 from app.core.lifecycle import CALL_STATES, REQUEST_STATUSES, STEPS, TASK_STATES, TASK_STEPS, TRANSITIONS
 from app.core.vocab import STATUSES
@@ -50,6 +52,7 @@ EXPECT: dict[str, dict[str, set[str] | None]] = {
     "project.vote": dict.fromkeys(PROFILES),
     "project.export_dossier": {**STAFF, B: ANY, O: ANY, M: ANY},
     "project.request_incubation": {p: {"adopted", "completed"} for p in (A, L, O, M)},
+    "project.enter_campaign": {**STAFF, O: ANY, M: ANY},
     "project.submit": {**STAFF, O: ANY, M: ANY},
     "project.withdraw": {A: ANY, O: ANY, M: ANY},
     "project.start_review": STAFF,
@@ -68,6 +71,8 @@ EXPECT: dict[str, dict[str, set[str] | None]] = {
     "studio.configure": STAFF,
     "studio.manage_members": STAFF,
     "studio.edit_people": STAFF,
+    "studio.keep_ledger": STAFF,
+    "studio.export_ledger": {A: ANY, B: ANY, L: ANY, OL: ANY},
     "team.manage": {**STAFF, O: ANY},
     "team.log_activity": {**STAFF, O: ANY, M: ANY},
     "team.post_call": {**STAFF, O: ANY},
@@ -91,6 +96,8 @@ EXPECT: dict[str, dict[str, set[str] | None]] = {
     "warning.view": {A: ANY, B: ANY, L: ANY, O: ANY, M: ANY},
     # a task the leader (L) dispatched, with the owner (O) responsible for its unit
     "task.send": {A: ANY, L: ANY, OL: ANY},
+    "campaign.manage": {A: ANY},
+    "campaign.export": {A: ANY, L: ANY, OL: ANY},
     "task.view": {A: ANY, L: ANY, O: ANY},
     "task.report": {O: ANY},
     "task.remind": STAFF,
@@ -178,6 +185,7 @@ def test_project_use_cases(bank, org, draft_data, tmp_path):
     reviews.review(bank, org[L], pid, scores={"creativity": 5}, private_note="内部意见")
     photo = tmp_path / "现场.txt"
     photo.write_text("x", encoding="utf-8")
+    cid = campaigns.create(bank, org[A], "立功竞赛", "2025-01-01", "2025-12-31").value
     cells = {
         "project.propose": lambda a, p: projects.propose(bank, a, draft_data),
         "project.view_secret": lambda a, p: queries.project_detail(bank, a, p),
@@ -194,6 +202,7 @@ def test_project_use_cases(bank, org, draft_data, tmp_path):
         "project.vote": lambda a, p: (discussion.vote(bank, a, p), discussion.unvote(bank, a, p)),
         "project.export_dossier": lambda a, p: gather(bank, a, p),
         "project.request_incubation": lambda a, p: incubation.create(bank, a, p, {}),
+        "project.enter_campaign": lambda a, p: (campaigns.enter(bank, a, cid, p), campaigns.withdraw(bank, a, cid, p)),
     } | {f"project.{action}": (lambda a, p, action=action: projects.move(bank, a, p, action, "理由"))
          for action in TRANSITIONS}
     assert set(cells) == {u for u in permissions.TABLE if u.startswith("project.")}
@@ -252,6 +261,8 @@ def test_studio_and_site_use_cases(bank, org, tmp_path):
         "studio.manage_members": lambda a, n: (P.edit_user(bank, a, "W004", {"studio": studio}),
                                                P.edit_user(bank, a, "W004", {"studio": ""})),
         "studio.edit_people": lambda a, n: P.edit_user(bank, a, "W003", {"specialty": f"专长{n}"}),
+        "studio.keep_ledger": lambda a, n: ledger.add_record(bank, a, studio, "study", f"学习{n}", "2025-05-10"),
+        "studio.export_ledger": lambda a, n: ledger.export_ledger(bank, a, studio, 2025, tmp_path / f"l{n}.xlsx"),
     }
     site_cells = {
         "user.manage": lambda a, n: P.add_user(bank, a, f"N{n}", "新人"),
@@ -430,3 +441,20 @@ def test_task_use_cases(bank, org):
                     s.execute(update(DispatchTask).where(DispatchTask.id == tid).values(status="open"))
                 actor = org[profile]
                 run_cell(use_case, profile, state, dispatch.verdicts(bank, actor, target), lambda: act(actor))
+
+
+def test_campaign_use_cases(bank, org, tmp_path):
+    cid = campaigns.create(bank, org[A], "立功竞赛", "2025-01-01", "2025-12-31").value
+    cells = {
+        "campaign.manage": lambda a, n: campaigns.edit(bank, a, cid, theme=f"主题{n}"),
+        "campaign.export": lambda a, n: export_xlsx(bank, a, cid, tmp_path / f"c{n}.xlsx"),
+    }
+    assert set(cells) == {u for u in permissions.TABLE if u.startswith("campaign.")}
+    n = 0
+    for use_case, act in cells.items():
+        for profile in PROFILES:
+            n += 1
+            actor = org[profile]
+            assert permissions.can(actor, use_case) == expected(use_case, profile, None), (use_case, profile)
+            run_cell(use_case, profile, None, None, lambda: act(actor, n))
+

@@ -259,7 +259,7 @@ def test_leftovers_of_dead_rebuilds_are_removed_but_not_live_ones(tmp_path):
     assert not dead.exists() and live.exists()
 
 
-def test_merge_plan_takes_four_of_the_smallest_tier_and_leaves_big_segments():
+def test_merge_plan_takes_four_of_the_smallest_full_tier_and_leaves_big_segments():
     from app.search.index import _merge_plan
 
     assert _merge_plan([("big", 50_000), ("a", 1), ("b", 1), ("c", 2)], cap=12_500) == []

@@ -134,7 +134,7 @@ def test_no_display_message_and_exit_code(monkeypatch, capsys):
 def test_statistics_and_studios_pages(qtbot, bank, people, make_ctx, draft_data):
     from app.core import projects
     from app.ui.main_window import MainWindow
-    from app.ui.pages.stats import StatsPage
+    from app.ui.pages.analytics import AnalyticsPage
     from app.ui.pages.studios import StudiosPage
     projects.propose(bank, people["W001"], draft_data, submit=True)
     ctx = make_ctx(people["L001"])
@@ -143,9 +143,9 @@ def test_statistics_and_studios_pages(qtbot, bank, people, make_ctx, draft_data)
     window.show()
     window.show_page("stats")
     page = window.page("stats")
-    assert isinstance(page, StatsPage)
-    qtbot.waitUntil(lambda: page.figures["count"].text() == "1", timeout=5000)
-    assert page.tables["status"].item(0, 0).text() == "已提交"
+    assert isinstance(page, AnalyticsPage)
+    qtbot.waitUntil(lambda: page.tiles["count"].text() == "1", timeout=5000)
+    assert page.tables["funnel"].table.item(0, 0).text() == "提交"
     window.show_page("studios")
     studios = window.page("studios")
     assert isinstance(studios, StudiosPage)

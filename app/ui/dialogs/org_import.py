@@ -57,16 +57,6 @@ class ReportView(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
 
 
-def summary(report: org_import.OrgImportReport) -> str:
-    parts = []
-    for sheet, counts in report.counts().items():
-        zh, en, _c = org_import.SHEETS[sheet]
-        words = t("、", ", ").join(f"{t(*ACTIONS[a])} {n}" for a, n in counts.items() if n)
-        if words:
-            parts.append(f"{t(zh, en)}: {words}")
-    return t("；", "; ").join(parts)
-
-
 class ImportDialog(QDialog):
     """Shows the check of a workbook; Import applies it (enabled only when every row is fine)."""
 
@@ -105,16 +95,16 @@ class ImportDialog(QDialog):
         self.view.show_report(report)
         if report.errors:
             self.headline.setText(self.tr("%n row(s) have problems; nothing can be imported until they are fixed in "
-                                          "the workbook.", "", len(report.errors)) + "\n" + summary(report))
+                                          "the workbook.", "", len(report.errors)) + "\n" + report.summary())
         elif not report.changed:
             self.headline.setText(self.tr("Everything in this workbook is already in the bank; importing it "
-                                          "changes nothing.") + "\n" + summary(report))
+                                          "changes nothing.") + "\n" + report.summary())
         else:
-            self.headline.setText(self.tr("The workbook is fine. Import it?") + "\n" + summary(report))
+            self.headline.setText(self.tr("The workbook is fine. Import it?") + "\n" + report.summary())
             self.import_btn.setEnabled(True)
 
     def _imported(self, _changes: Any) -> None:
-        self.ctx.sig_message.emit(self.tr("Imported: %1").replace("%1", summary(self.report) if self.report else ""))
+        self.ctx.sig_message.emit(self.tr("Imported: %1").replace("%1", self.report.summary() if self.report else ""))
         self.accept()
 
     def _failed(self, error: BaseException) -> None:

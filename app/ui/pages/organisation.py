@@ -190,6 +190,8 @@ class OrganisationPage(Page):
 
     def _fill_studios(self) -> None:
         t = self.studio_table
+        t.blockSignals(True)
+        t.clearContents()
         t.setRowCount(len(self.studios))
         for i, s in enumerate(self.studios):
             leader = f"{s['leader_name']}（{s['leader']}）" if s["leader"] else ""
@@ -199,6 +201,7 @@ class OrganisationPage(Page):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, s["id"])
                 t.setItem(i, col, item)
+        t.blockSignals(False)
         t.resizeColumnsToContents()
         t.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         if self.studios and t.currentRow() < 0:
@@ -210,6 +213,8 @@ class OrganisationPage(Page):
         shown = [p for p in self.people if (p["active"] or self.show_inactive.isChecked())
                  and (not text or text in p["employee_no"].lower() or text in p["name"].lower())]
         t = self.people_table
+        t.blockSignals(True)  # no selection slot may look at items while they are being replaced
+        t.clearContents()
         t.setRowCount(len(shown))
         for i, p in enumerate(shown):
             state = self.tr("deactivated") if not p["active"] else (self.tr("locked") if p["employee_no"] in self.locked
@@ -222,8 +227,9 @@ class OrganisationPage(Page):
                 if not p["active"]:
                     item.setForeground(Qt.GlobalColor.gray)
                 t.setItem(i, col, item)
+        t.blockSignals(False)
         t.resizeColumnsToContents()
-        t.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        t.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.people_note.setText(self.tr("%n person(s) shown", "", len(shown)))
         self._person_buttons()
 

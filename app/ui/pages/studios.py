@@ -5,7 +5,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from app.core import stats
+from app.core import analytics
 from app.core.permissions import could, for_studio
 from app.core.vocab import STUDIO_LEVELS, label
 from app.ui import fmt
@@ -55,7 +55,7 @@ class StudiosPage(Page):
         self.reload()
 
     def reload(self) -> None:
-        self.rows = stats.studios_overview(self.ctx.bank)
+        self.rows = analytics.studios_overview(self.ctx.bank, self.ctx.actor)
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):

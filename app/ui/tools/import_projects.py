@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
                                QPushButton, QVBoxLayout, QWidget)
 
 from app.core import transfer
-from app.core.permissions import GRANTS
+from app.core.permissions import roles_for
 from app.core.transfer_template import write_template
 from app.ui.context import UiContext
 from app.ui.tools import ToolSpec, register
@@ -129,6 +129,6 @@ def _open(ctx: UiContext, parent: QWidget) -> None:
 
 
 register(ToolSpec(key="import_projects", title=QT_TRANSLATE_NOOP("Tools", "Import projects…"), run=_open, order=40,
-                  roles=GRANTS["data.import"],  # the core's rule: who may import
+                  roles=roles_for("data.import"),  # the core's rule: who may import
                   tooltip=QT_TRANSLATE_NOOP("Tools", "Import projects from a spreadsheet, or save the template to "
                                                      "fill in")))
