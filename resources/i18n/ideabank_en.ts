@@ -239,6 +239,137 @@
     </message>
 </context>
 <context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Studios</source>
+        <translation>Studios</translation>
+    </message>
+    <message>
+        <source>Export results…</source>
+        <translation>Export results…</translation>
+    </message>
+    <message>
+        <source>The four boards and every person&apos;s points as an .xlsx workbook</source>
+        <translation>The four boards and every person&apos;s points as an .xlsx workbook</translation>
+    </message>
+    <message>
+        <source>Certificate list…</source>
+        <translation>Certificate list…</translation>
+    </message>
+    <message>
+        <source>The first ten places of each board as a PDF list</source>
+        <translation>The first ten places of each board as a PDF list</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>{name} ({state})</source>
+        <translation>{name} ({state})</translation>
+    </message>
+    <message>
+        <source>No merit competition yet: an administrator sets one up with `ideabank campaign create`.</source>
+        <translation>No merit competition yet: an administrator sets one up with `ideabank campaign create`.</translation>
+    </message>
+    <message>
+        <source>Whole campaign</source>
+        <translation>Whole campaign</translation>
+    </message>
+    <message>
+        <source>{theme} {start} – {end}; {n} projects entered</source>
+        <translation>{theme} {start} – {end}; {n} projects entered</translation>
+    </message>
+    <message>
+        <source>{name} ({no})</source>
+        <translation>{name} ({no})</translation>
+    </message>
+    <message>
+        <source>Choose a person on the people&apos;s board to see their points</source>
+        <translation>Choose a person on the people&apos;s board to see their points</translation>
+    </message>
+    <message>
+        <source>{name}: {points} points</source>
+        <translation>{name}: {points} points</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the results as</source>
+        <translation>Save the results as</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>Save as PNG…</source>
@@ -743,6 +874,169 @@
     <message>
         <source>Undo the merge</source>
         <translation>Undo the merge</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchPage</name>
+    <message>
+        <source>All my tasks</source>
+        <translation>All my tasks</translation>
+    </message>
+    <message>
+        <source>Sent by me</source>
+        <translation>Sent by me</translation>
+    </message>
+    <message>
+        <source>For my units</source>
+        <translation>For my units</translation>
+    </message>
+    <message>
+        <source>Open and closed</source>
+        <translation>Open and closed</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Choose a task above</source>
+        <translation>Choose a task above</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <source>Latest report</source>
+        <translation>Latest report</translation>
+    </message>
+    <message>
+        <source>Remind…</source>
+        <translation>Remind…</translation>
+    </message>
+    <message>
+        <source>Remind the selected unit, or every unit still owing a report</source>
+        <translation>Remind the selected unit, or every unit still owing a report</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>Report…</translation>
+    </message>
+    <message>
+        <source>Report progress or, with 100 %, the unit&apos;s summary for acceptance</source>
+        <translation>Report progress or, with 100 %, the unit&apos;s summary for acceptance</translation>
+    </message>
+    <message>
+        <source>Tasks are sent to many units at once with `ideabank task send`; units behind schedule are warned.</source>
+        <translation>Tasks are sent to many units at once with `ideabank task send`; units behind schedule are warned.</translation>
+    </message>
+    <message>
+        <source>Tasks: {n}; with units overdue: {late}</source>
+        <translation>Tasks: {n}; with units overdue: {late}</translation>
+    </message>
+    <message>
+        <source>{number} {title} — due {due}</source>
+        <translation>{number} {title} — due {due}</translation>
+    </message>
+    <message>
+        <source>{kind}: {note}</source>
+        <translation>{kind}: {note}</translation>
+    </message>
+    <message>
+        <source>Returned: {reason}</source>
+        <translation>Returned: {reason}</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>Remind</source>
+        <translation>Remind</translation>
+    </message>
+    <message>
+        <source>A note with the reminder (may be empty):</source>
+        <translation>A note with the reminder (may be empty):</translation>
+    </message>
+    <message>
+        <source>Return the report</source>
+        <translation>Return the report</translation>
+    </message>
+    <message>
+        <source>Why is {unit}&apos;s report returned?</source>
+        <translation>Why is {unit}&apos;s report returned?</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Progress in per cent (100: the summary for acceptance):</source>
+        <translation>Progress in per cent (100: the summary for acceptance):</translation>
+    </message>
+    <message>
+        <source>What was done:</source>
+        <translation>What was done:</translation>
     </message>
 </context>
 <context>
@@ -1852,6 +2146,14 @@
     <message>
         <source>Organisation</source>
         <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Merit competitions</source>
+        <translation>Merit competitions</translation>
+    </message>
+    <message>
+        <source>Dispatched tasks</source>
+        <translation>Dispatched tasks</translation>
     </message>
 </context>
 <context>

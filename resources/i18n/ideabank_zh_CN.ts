@@ -238,6 +238,137 @@
     </message>
 </context>
 <context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>People</source>
+        <translation>个人榜</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>团队榜</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位榜</translation>
+    </message>
+    <message>
+        <source>Studios</source>
+        <translation>工作室榜</translation>
+    </message>
+    <message>
+        <source>Export results…</source>
+        <translation>导出结果…</translation>
+    </message>
+    <message>
+        <source>The four boards and every person&apos;s points as an .xlsx workbook</source>
+        <translation>四个榜单和每人的积分明细，导出为 .xlsx 工作簿</translation>
+    </message>
+    <message>
+        <source>Certificate list…</source>
+        <translation>表彰名单…</translation>
+    </message>
+    <message>
+        <source>The first ten places of each board as a PDF list</source>
+        <translation>各榜前十名，导出为 PDF 表彰名单</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>竞赛</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>榜单</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>积分项</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>{name} ({state})</source>
+        <translation>{name}（{state}）</translation>
+    </message>
+    <message>
+        <source>No merit competition yet: an administrator sets one up with `ideabank campaign create`.</source>
+        <translation>还没有立功竞赛：管理员可用 `ideabank campaign create` 设立。</translation>
+    </message>
+    <message>
+        <source>Whole campaign</source>
+        <translation>整个竞赛期间</translation>
+    </message>
+    <message>
+        <source>{theme} {start} – {end}; {n} projects entered</source>
+        <translation>{theme} {start} 至 {end}；参赛项目 {n} 项</translation>
+    </message>
+    <message>
+        <source>{name} ({no})</source>
+        <translation>{name}（{no}）</translation>
+    </message>
+    <message>
+        <source>Choose a person on the people&apos;s board to see their points</source>
+        <translation>在个人榜中选择一人，查看其积分明细</translation>
+    </message>
+    <message>
+        <source>{name}: {points} points</source>
+        <translation>{name}：共 {points} 分</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the results as</source>
+        <translation>结果另存为</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>Save as PNG…</source>
@@ -736,6 +867,169 @@
     <message>
         <source>Undo the merge</source>
         <translation>撤销合并</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchPage</name>
+    <message>
+        <source>All my tasks</source>
+        <translation>我的全部任务</translation>
+    </message>
+    <message>
+        <source>Sent by me</source>
+        <translation>我下达的</translation>
+    </message>
+    <message>
+        <source>For my units</source>
+        <translation>我负责的单位</translation>
+    </message>
+    <message>
+        <source>Open and closed</source>
+        <translation>进行中和已办结</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位数</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>下达人</translation>
+    </message>
+    <message>
+        <source>Choose a task above</source>
+        <translation>请在上方选择一项任务</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>催办次数</translation>
+    </message>
+    <message>
+        <source>Latest report</source>
+        <translation>最新反馈</translation>
+    </message>
+    <message>
+        <source>Remind…</source>
+        <translation>催办…</translation>
+    </message>
+    <message>
+        <source>Remind the selected unit, or every unit still owing a report</source>
+        <translation>催办所选单位；未选单位时催办所有尚未反馈的单位</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>验收通过</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>反馈…</translation>
+    </message>
+    <message>
+        <source>Report progress or, with 100 %, the unit&apos;s summary for acceptance</source>
+        <translation>反馈进展；进度为 100% 时提交本单位总结，等待验收</translation>
+    </message>
+    <message>
+        <source>Tasks are sent to many units at once with `ideabank task send`; units behind schedule are warned.</source>
+        <translation>用 `ideabank task send` 一键下达到多个单位；进度落后的单位会收到预警。</translation>
+    </message>
+    <message>
+        <source>Tasks: {n}; with units overdue: {late}</source>
+        <translation>共 {n} 项任务，其中 {late} 项有单位逾期</translation>
+    </message>
+    <message>
+        <source>{number} {title} — due {due}</source>
+        <translation>{number} {title} — 截止 {due}</translation>
+    </message>
+    <message>
+        <source>{kind}: {note}</source>
+        <translation>{kind}：{note}</translation>
+    </message>
+    <message>
+        <source>Returned: {reason}</source>
+        <translation>已退回：{reason}</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>Remind</source>
+        <translation>催办</translation>
+    </message>
+    <message>
+        <source>A note with the reminder (may be empty):</source>
+        <translation>催办说明（可不填）：</translation>
+    </message>
+    <message>
+        <source>Return the report</source>
+        <translation>退回反馈</translation>
+    </message>
+    <message>
+        <source>Why is {unit}&apos;s report returned?</source>
+        <translation>退回{unit}反馈的理由：</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Progress in per cent (100: the summary for acceptance):</source>
+        <translation>进度百分比（100：提交总结，等待验收）：</translation>
+    </message>
+    <message>
+        <source>What was done:</source>
+        <translation>办理情况：</translation>
     </message>
 </context>
 <context>
@@ -1837,6 +2131,14 @@
     <message>
         <source>Organisation</source>
         <translation>组织机构</translation>
+    </message>
+    <message>
+        <source>Merit competitions</source>
+        <translation>立功竞赛</translation>
+    </message>
+    <message>
+        <source>Dispatched tasks</source>
+        <translation>一键下达</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,110 @@
+"""The leader's desk pages: the dispatch progress board (overdue units in red, remind, report,
+accept, the task closing) and the merit competition's boards and ledger (a secret project's points
+only for those who may see it), with the results saved as .xlsx."""
+from __future__ import annotations
+
+import datetime as dt
+
+from openpyxl import load_workbook
+
+from app.core import campaigns, dispatch, projects
+
+
+def _rows(table):  # type: ignore[no-untyped-def]
+    return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+
+
+def test_the_progress_board_from_sending_to_closed(qtbot, bank, people, clock, make_ctx, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.ui.pages.dispatch import OVERDUE, DispatchPage
+    tid = dispatch.send(bank, people["L001"], "迎峰度夏隐患排查", "2025-03-10",
+                        [("变电运维车间", "W001"), ("输电运检车间", "W002")]).value
+    w1 = dispatch.my_target(bank, people["W001"], tid)
+    dispatch.report(bank, people["W001"], w1, note="排查完毕", progress=100, summary=True)
+    clock.now = dt.datetime(2025, 3, 12, 9, 0, tzinfo=dt.timezone.utc)  # two days after the due day
+    ctx = make_ctx(people["L001"])
+    page = DispatchPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.task is not None and page.board.rowCount() == 2, timeout=10000)
+    assert [r[:3] for r in _rows(page.list)] == [[page.task["number"], "迎峰度夏隐患排查", "任务"]]
+    board = {r[0]: r for r in _rows(page.board)}
+    assert board["输电运检车间"][2] == "未反馈" and board["输电运检车间"][4] == "2 天"
+    assert board["变电运维车间"][4] == "" and "排查完毕" in board["变电运维车间"][6]
+    late = [r for r in range(2) if page.board.item(r, 0).text() == "输电运检车间"][0]
+    assert page.board.item(late, 0).foreground().color() == OVERDUE
+    assert page.board.item(1 - late, 0).foreground().color() != OVERDUE
+    # the sender reminds the late unit; may not accept what was not reported
+    page.board.selectRow(late)
+    assert page.remind_btn.isEnabled() and not page.accept_btn.isEnabled() and not page.report_btn.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("请尽快上报", True))
+    page.remind_btn.click()
+    qtbot.waitUntil(lambda: page.task and {tg["unit"]: tg["reminders"] for tg in page.task["targets"]}
+                    == {"输电运检车间": 1, "变电运维车间": 0}, timeout=10000)
+    # the late unit's responsible person reports its summary from their own page
+    other = DispatchPage(make_ctx(people["W002"]))
+    qtbot.addWidget(other)
+    qtbot.waitUntil(lambda: other.task is not None, timeout=10000)
+    assert [tg["unit"] for tg in other.task["targets"] if "report" in tg["may"]] == ["输电运检车间"]
+    other.board.selectRow([tg["unit"] for tg in other.task["targets"]].index("输电运检车间"))
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (100, True))
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("线路通道已清理", True))
+    other.report_btn.click()
+    qtbot.waitUntil(lambda: dispatch.detail(bank, people["L001"], tid)["states"]["reported"] == 2, timeout=10000)
+    # the sender accepts both units; the task closes
+    for unit in ("变电运维车间", "输电运检车间"):
+        qtbot.waitUntil(lambda: page.task and {tg["unit"]: tg["state"] for tg in page.task["targets"]}
+                        .get(unit) in ("reported", "accepted"), timeout=10000)
+        page.board.selectRow([tg["unit"] for tg in page.task["targets"]].index(unit))
+        assert page.accept_btn.isEnabled()
+        page.accept_btn.click()
+        qtbot.waitUntil(lambda: page.task and {tg["unit"]: tg["state"] for tg in page.task["targets"]}[unit]
+                        == "accepted", timeout=10000)
+    qtbot.waitUntil(lambda: page.tasks and page.tasks[0]["status"] == "closed", timeout=10000)
+
+
+def test_boards_and_ledger_of_a_campaign(qtbot, bank, people, clock, make_ctx, draft_data, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.ui.pages.campaigns import CampaignsPage
+    cid = campaigns.create(bank, people["admin"], "2025年立功竞赛", "2025-01-01", "2025-12-31", theme="保供电",
+                           rules={"proposed": 2, "adopted": 3}).value
+    open_ = projects.propose(bank, people["W001"], draft_data | {"title": "公开项目"}, submit=True).value
+    secret = projects.propose(bank, people["W001"], draft_data | {"title": "秘密项目", "confidentiality": "secret"},
+                              submit=True).value
+    for pid in (open_, secret):
+        campaigns.enter(bank, people["W001"], cid, pid)
+    projects.move(bank, people["L001"], open_, "start_review", "")
+    projects.move(bank, people["L001"], open_, "adopt", "好")
+
+    def opened(who):  # type: ignore[no-untyped-def]
+        page = CampaignsPage(make_ctx(people[who]))
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda: page.table.rowCount() == 1 and page.ledger is None, timeout=10000)
+        page.table.selectRow(0)
+        qtbot.waitUntil(lambda: page.ledger is not None, timeout=10000)
+        return page
+    worker = opened("W002")  # another workshop's worker: the secret project counts for nothing
+    assert _rows(worker.table) == [["1", "张三（W001）", "5", "1", "变电运维车间"]]
+    assert sorted(r[1:] for r in _rows(worker.lines)) == [[f"{_number(bank, open_)} 公开项目", "提出", "", "2"],
+                                                          [f"{_number(bank, open_)} 公开项目", "采纳", "", "3"]]
+    assert not worker.export_xlsx.isVisible()
+    leader = opened("L001")  # the studio's leader sees it
+    assert _rows(leader.table)[0][2:4] == ["7", "2"]
+    assert "秘密项目" in str(_rows(leader.lines))
+    leader.board.setCurrentIndex(leader.board.findData("studios"))
+    qtbot.waitUntil(lambda: _rows(leader.table) == [["1", "王建国劳模创新工作室", "7", "2", ""]], timeout=10000)
+    assert leader.export_xlsx.isVisible()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "结果"), ""))
+    leader.export_xlsx.click()
+    qtbot.waitUntil(lambda: (tmp_path / "结果.xlsx").exists(), timeout=10000)
+    book = load_workbook(tmp_path / "结果.xlsx")
+    assert [r[5] for r in book["个人榜"].iter_rows(min_row=2, values_only=True)] == [7]
+
+
+def _number(bank, pid):  # type: ignore[no-untyped-def]
+    from db.models import Project
+    with bank.session() as s:
+        return s.get(Project, pid).number
