@@ -606,6 +606,21 @@
     </message>
 </context>
 <context>
+    <name>DeliveryStatus</name>
+    <message>
+        <source>{n} new notices and {d} digests; {w} warnings in all</source>
+        <translation>{n} new notices and {d} digests; {w} warnings in all</translation>
+    </message>
+    <message>
+        <source>Warnings delivered {time}</source>
+        <translation>Warnings delivered {time}</translation>
+    </message>
+    <message>
+        <source>Warnings not delivered</source>
+        <translation>Warnings not delivered</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Withdraw to draft</source>
@@ -3470,6 +3485,14 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Import projects from a spreadsheet, or save the template to fill in</source>
         <translation>Import projects from a spreadsheet, or save the template to fill in</translation>
+    </message>
+    <message>
+        <source>Deliver warnings now</source>
+        <translation>Deliver warnings now</translation>
+    </message>
+    <message>
+        <source>Send every warning to the inbox of whoever must act on it, once, and the day&apos;s digest to leaders</source>
+        <translation>Send every warning to the inbox of whoever must act on it, once, and the day's digest to leaders</translation>
     </message>
 </context>
 <context>

@@ -603,6 +603,21 @@
     </message>
 </context>
 <context>
+    <name>DeliveryStatus</name>
+    <message>
+        <source>{n} new notices and {d} digests; {w} warnings in all</source>
+        <translation>新送达通知 {n} 条、日报 {d} 份；预警共 {w} 条</translation>
+    </message>
+    <message>
+        <source>Warnings delivered {time}</source>
+        <translation>预警已送达 {time}</translation>
+    </message>
+    <message>
+        <source>Warnings not delivered</source>
+        <translation>预警未能送达</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Withdraw to draft</source>
@@ -3447,6 +3462,14 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Import projects from a spreadsheet, or save the template to fill in</source>
         <translation>从表格导入项目，或保存模板以便填写</translation>
+    </message>
+    <message>
+        <source>Deliver warnings now</source>
+        <translation>立即送达预警</translation>
+    </message>
+    <message>
+        <source>Send every warning to the inbox of whoever must act on it, once, and the day&apos;s digest to leaders</source>
+        <translation>把每条预警送到应处理人的通知中（每条只送一次），并给领衔人和管理员送当天的预警日报</translation>
     </message>
 </context>
 <context>

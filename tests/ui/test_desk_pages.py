@@ -108,3 +108,30 @@ def _number(bank, pid):  # type: ignore[no-untyped-def]
     from db.models import Project
     with bank.session() as s:
         return s.get(Project, pid).number
+
+
+def test_the_window_delivers_warnings_once(qtbot, bank, people, clock, make_ctx):
+    from sqlalchemy import func, select
+
+    from app.ui.tools import specs
+    from app.ui.tools.warnings import DeliveryStatus
+    from db.models import Notification
+    dispatch.send(bank, people["L001"], "安全月活动总结", "2025-03-05", [("输电运检车间", "W002")])
+    clock.now = dt.datetime(2025, 3, 7, 9, 0, tzinfo=dt.timezone.utc)  # overdue
+    assert "warning_delivery" in [s.key for s in specs("worker")]  # every window delivers
+
+    def notices(no):  # type: ignore[no-untyped-def]
+        with bank.session() as s:
+            return s.scalar(select(func.count()).select_from(Notification)
+                            .where(Notification.user_id == people[no].id, Notification.kind == "warning"))
+    before = notices("W002")
+    ctx = make_ctx(people["W001"])
+    status = DeliveryStatus(ctx)
+    qtbot.addWidget(status)
+    with qtbot.waitSignal(ctx.sig_changes, timeout=10000):
+        status.deliver()
+    qtbot.waitUntil(lambda: status.text() != "", timeout=5000)
+    assert notices("W002") == before + 1 and status.toolTip()
+    status.deliver()  # again: nothing new
+    qtbot.waitUntil(lambda: not ctx.worker.busy, timeout=10000)
+    assert notices("W002") == before + 1
