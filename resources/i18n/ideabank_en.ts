@@ -918,6 +918,14 @@
         <translation>Closed</translation>
     </message>
     <message>
+        <source>Dispatch…</source>
+        <translation>Dispatch…</translation>
+    </message>
+    <message>
+        <source>Send a task or notice to many units at once</source>
+        <translation>Send a task or notice to many units at once</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Number</translation>
     </message>
@@ -1002,8 +1010,8 @@
         <translation>Report progress or, with 100 %, the unit&apos;s summary for acceptance</translation>
     </message>
     <message>
-        <source>Tasks are sent to many units at once with `ideabank task send`; units behind schedule are warned.</source>
-        <translation>Tasks are sent to many units at once with `ideabank task send`; units behind schedule are warned.</translation>
+        <source>Units behind schedule are warned, and their responsible people told.</source>
+        <translation>Units behind schedule are warned, and their responsible people told.</translation>
     </message>
     <message>
         <source>Tasks: {n}; with units overdue: {late}</source>
@@ -2767,6 +2775,65 @@
     </message>
 </context>
 <context>
+    <name>SendTaskDialog</name>
+    <message>
+        <source>Dispatch a task</source>
+        <translation>Dispatch a task</translation>
+    </message>
+    <message>
+        <source>A task: each unit reports and you accept each summary. A notice: each unit confirms it has read it.</source>
+        <translation>A task: each unit reports and you accept each summary. A notice: each unit confirms it has read it.</translation>
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation>Add file…</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>Tick the units (a unit ticks every unit below it) and name who answers for each.</source>
+        <translation>Tick the units (a unit ticks every unit below it) and name who answers for each.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>(nobody yet)</source>
+        <translation>(nobody yet)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Attach files</translation>
+    </message>
+</context>
+<context>
     <name>SetPasswordDialog</name>
     <message>
         <source>Set a password</source>
@@ -3492,7 +3559,7 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     </message>
     <message>
         <source>Send every warning to the inbox of whoever must act on it, once, and the day&apos;s digest to leaders</source>
-        <translation>Send every warning to the inbox of whoever must act on it, once, and the day's digest to leaders</translation>
+        <translation>Send every warning to the inbox of whoever must act on it, once, and the day&apos;s digest to leaders</translation>
     </message>
 </context>
 <context>

@@ -911,6 +911,14 @@
         <translation>已办结</translation>
     </message>
     <message>
+        <source>Dispatch…</source>
+        <translation>一键下达…</translation>
+    </message>
+    <message>
+        <source>Send a task or notice to many units at once</source>
+        <translation>把任务或通知一次下达给多个单位</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -995,8 +1003,8 @@
         <translation>反馈进展；进度为 100% 时提交本单位总结，等待验收</translation>
     </message>
     <message>
-        <source>Tasks are sent to many units at once with `ideabank task send`; units behind schedule are warned.</source>
-        <translation>用 `ideabank task send` 一键下达到多个单位；进度落后的单位会收到预警。</translation>
+        <source>Units behind schedule are warned, and their responsible people told.</source>
+        <translation>进度落后的单位会产生预警，并通知其责任人。</translation>
     </message>
     <message>
         <source>Tasks: {n}; with units overdue: {late}</source>
@@ -2744,6 +2752,65 @@
     <message>
         <source>A review&apos;s total is the weighted score out of 100; weights are shares of the whole, so they need not add up to exactly 100. A weight of 0 leaves the criterion out.</source>
         <translation>评审总分是满分 100 的加权分；权重按占比计算，合计不必正好等于 100。权重为 0 的评分项不参加评分。</translation>
+    </message>
+</context>
+<context>
+    <name>SendTaskDialog</name>
+    <message>
+        <source>Dispatch a task</source>
+        <translation>一键下达</translation>
+    </message>
+    <message>
+        <source>A task: each unit reports and you accept each summary. A notice: each unit confirms it has read it.</source>
+        <translation>任务：各单位反馈，由你逐一验收总结。通知：各单位确认已阅即可。</translation>
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Tick the units (a unit ticks every unit below it) and name who answers for each.</source>
+        <translation>勾选单位（勾选一个单位即勾选其下所有单位），并为每个单位指定责任人。</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>下达</translation>
+    </message>
+    <message>
+        <source>(nobody yet)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
     </message>
 </context>
 <context>

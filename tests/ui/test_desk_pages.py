@@ -135,3 +135,41 @@ def test_the_window_delivers_warnings_once(qtbot, bank, people, clock, make_ctx)
     status.deliver()  # again: nothing new
     qtbot.waitUntil(lambda: not ctx.worker.busy, timeout=10000)
     assert notices("W002") == before + 1
+
+
+def test_dispatch_from_the_window_to_every_unit_below_one(qtbot, bank, people, make_ctx, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from app.core import people as P
+    from app.ui.dialogs.send_task import SendTaskDialog
+    from app.ui.pages.dispatch import DispatchPage
+    P.add_unit(bank, people["admin"], "变电一班", "crew", parent="变电运维车间")
+    P.add_user(bank, people["admin"], "W005", "周九", unit="变电一班")
+    pages = {no: DispatchPage(make_ctx(people[no])) for no in ("W001", "L001")}
+    for page in pages.values():
+        qtbot.addWidget(page)
+    assert [no for no, page in pages.items() if page.send_btn.isVisibleTo(page)] == ["L001"]  # workers do not send
+    ctx = make_ctx(people["L001"])
+    dlg = SendTaskDialog(ctx)
+    qtbot.addWidget(dlg)
+    dlg.title.setText("防汛物资清点")
+    dlg.body.setPlainText("请清点并上报。")
+    note = tmp_path / "清单.txt"
+    note.write_text("沙袋 200", encoding="utf-8")
+    dlg.files.addItem(str(note))
+    workshop = next(i for i in dlg.items.values() if i.text(0) == "变电运维车间")
+    workshop.setCheckState(0, Qt.CheckState.Checked)  # and the crew below it
+    assert [dlg.items[u].text(0) for u, _ in dlg.targets()] == ["变电运维车间", "变电一班"]
+    dlg.combos[next(u for u, i in dlg.items.items() if i.text(0) == "变电一班")].setCurrentIndex(1)  # 周九
+    dlg.send_btn.click()
+    qtbot.waitUntil(lambda: dlg.error.text() != "", timeout=10000)  # the workshop has nobody named yet
+    assert "变电运维车间" in dlg.error.text() and dlg.sent is None
+    combo = dlg.combos[next(u for u, i in dlg.items.items() if i.text(0) == "变电运维车间")]
+    combo.setCurrentIndex(combo.findData("W001"))
+    dlg.send_btn.click()
+    qtbot.waitUntil(lambda: dlg.sent is not None, timeout=10000)
+    task = dispatch.detail(bank, people["L001"], dlg.sent)
+    assert (task["title"], task["kind"], task["body"]) == ("防汛物资清点", "task", "请清点并上报。")
+    assert sorted((tg["unit"], tg["responsible"]) for tg in task["targets"]) == [("变电一班", "W005"),
+                                                                                ("变电运维车间", "W001")]
+    assert [a["name"] for a in task["attachments"]] == ["清单.txt"]

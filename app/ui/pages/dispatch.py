@@ -1,7 +1,8 @@
 """一键下达: the tasks and notices a person sent or answers for, and the selected task's progress
 board (one row per unit: its responsible person, state, progress, overdue in red), with the
-sender's reminder, acceptance and return, and the responsible person's report. What each person
-may do with each unit comes from the core (dispatch.detail's `may`); sending is `ideabank task send`."""
+sender's reminder, acceptance and return, and the responsible person's report; leaders and
+administrators send from here (dialogs/send_task.py). What each person may do with each unit comes
+from the core (dispatch.detail's `may`)."""
 from __future__ import annotations
 
 from typing import Any
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.core import dispatch
+from app.core.permissions import could
 from app.ui.context import UiContext
 from app.ui.pages import Page, PageSpec, register
 from app.ui.worker import alive
@@ -53,10 +55,15 @@ class DispatchPage(Page):
         self.status.currentIndexChanged.connect(self.reload)
         self.summary = QLabel()
         self.summary.setObjectName("muted")
+        self.send_btn = QPushButton(self.tr("Dispatch…"))
+        self.send_btn.setToolTip(self.tr("Send a task or notice to many units at once"))
+        self.send_btn.setVisible(could(ctx.actor, "task.send"))
+        self.send_btn.clicked.connect(self._send)
         top = QHBoxLayout()
         top.addWidget(self.box)
         top.addWidget(self.status)
         top.addWidget(self.summary, 1)
+        top.addWidget(self.send_btn)
         self.list = _table([self.tr("Number"), self.tr("Title"), self.tr("Kind"), self.tr("Due"), self.tr("State"),
                             self.tr("Units"), self.tr("Accepted"), self.tr("Overdue"), self.tr("Sender")])
         self.list.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -82,8 +89,7 @@ class DispatchPage(Page):
         buttons.addWidget(self.title, 1)
         for b in (self.report_btn, self.remind_btn, self.accept_btn, self.return_btn):
             buttons.addWidget(b)
-        hint = QLabel(self.tr("Tasks are sent to many units at once with `ideabank task send`; units behind "
-                              "schedule are warned."))
+        hint = QLabel(self.tr("Units behind schedule are warned, and their responsible people told."))
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         detail = QWidget()
@@ -202,6 +208,11 @@ class DispatchPage(Page):
     # -- acting --------------------------------------------------------------------------------
     def _write(self, fn: Any, label: str) -> None:
         self.ctx.write(fn, parent=self, label=label, done=lambda changes: self.reload())
+
+    def _send(self) -> None:
+        from app.ui.dialogs.send_task import SendTaskDialog
+        dlg = SendTaskDialog(self.ctx, self)
+        dlg.exec()
 
     def _remind(self) -> None:
         if not self.task:
