@@ -8,34 +8,18 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter,
+                               QVBoxLayout, QWidget)
 
 from app.core import dispatch
 from app.core.permissions import could
 from app.ui.context import UiContext
 from app.ui.pages import Page, PageSpec, register
+from app.ui.widgets.record_table import fill, read_only_table
 from app.ui.worker import alive
 
 OVERDUE = QColor("#dc2626")
-
-
-def _table(heads: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(heads))
-    table.setHorizontalHeaderLabels(heads)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    return table
-
-
-def _item(text: Any, red: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem("" if text is None else str(text))
-    if red:
-        item.setForeground(QBrush(OVERDUE))
-    return item
 
 
 class DispatchPage(Page):
@@ -64,16 +48,15 @@ class DispatchPage(Page):
         top.addWidget(self.status)
         top.addWidget(self.summary, 1)
         top.addWidget(self.send_btn)
-        self.list = _table([self.tr("Number"), self.tr("Title"), self.tr("Kind"), self.tr("Due"), self.tr("State"),
-                            self.tr("Units"), self.tr("Accepted"), self.tr("Overdue"), self.tr("Sender")])
-        self.list.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.list = read_only_table([self.tr("Number"), self.tr("Title"), self.tr("Kind"), self.tr("Due"),
+                                     self.tr("State"), self.tr("Units"), self.tr("Accepted"), self.tr("Overdue"),
+                                     self.tr("Sender")], 1)
         self.list.itemSelectionChanged.connect(self._task_selected)
         self.title = QLabel(self.tr("Choose a task above"))
         self.title.setObjectName("sectionTitle")
         self.title.setWordWrap(True)
-        self.board = _table([self.tr("Unit"), self.tr("Responsible"), self.tr("State"), self.tr("Progress"),
-                             self.tr("Overdue"), self.tr("Reminders"), self.tr("Latest report")])
-        self.board.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.board = read_only_table([self.tr("Unit"), self.tr("Responsible"), self.tr("State"), self.tr("Progress"),
+                                      self.tr("Overdue"), self.tr("Reminders"), self.tr("Latest report")], 6)
         self.board.itemSelectionChanged.connect(self._unit_selected)
         self.remind_btn = QPushButton(self.tr("Remind…"))
         self.remind_btn.setToolTip(self.tr("Remind the selected unit, or every unit still owing a report"))
@@ -128,17 +111,9 @@ class DispatchPage(Page):
     def show_tasks(self, tasks: list[dict[str, Any]]) -> None:
         chosen = self.task["id"] if self.task else None
         self.tasks = tasks
-        self.list.blockSignals(True)
-        self.list.setRowCount(len(tasks))
-        for i, x in enumerate(tasks):
-            late = x["overdue"] > 0 and x["status"] == "open"
-            cells = [x["number"], x["title"], x["kind_label"], x["due_on"], x["status_label"], x["units"],
-                     x["states"]["accepted"], x["overdue"], x["sender_name"]]
-            for j, value in enumerate(cells):
-                self.list.setItem(i, j, _item(value, red=late and j in (3, 7)))
-        self.list.resizeColumnsToContents()
-        self.list.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.list.blockSignals(False)
+        fill(self.list, [[x["number"], x["title"], x["kind_label"], x["due_on"], x["status_label"], x["units"],
+                          x["states"]["accepted"], x["overdue"], x["sender_name"]] for x in tasks], 1,
+             [OVERDUE if x["overdue"] and x["status"] == "open" else None for x in tasks])
         late = sum(1 for x in tasks if x["overdue"] and x["status"] == "open")
         self.summary.setText(self.tr("Tasks: {n}; with units overdue: {late}").replace("{n}", str(len(tasks)))
                              .replace("{late}", str(late)))
@@ -169,9 +144,8 @@ class DispatchPage(Page):
                                .replace("{title}", task["title"]).replace("{due}", task["due_on"]))
         else:
             self.title.setText(self.tr("Choose a task above"))
-        self.board.blockSignals(True)
-        self.board.setRowCount(len(targets))
-        for i, tg in enumerate(targets):
+        rows = []
+        for tg in targets:
             last = tg["reports"][-1] if tg["reports"] else None
             latest = last["kind_label"] if last else ""
             if last and last["note"]:
@@ -179,13 +153,9 @@ class DispatchPage(Page):
             if tg["return_reason"] and tg["state"] == "returned":
                 latest = self.tr("Returned: {reason}").replace("{reason}", tg["return_reason"])
             overdue = self.tr("{n} days").replace("{n}", str(tg["days_overdue"])) if tg["overdue"] else ""
-            cells = [tg["unit"], tg["responsible_name"] or "", tg["state_label"],
-                     "" if tg["progress"] is None else f"{tg['progress']} %", overdue, tg["reminders"], latest]
-            for j, value in enumerate(cells):
-                self.board.setItem(i, j, _item(value, red=tg["overdue"]))
-        self.board.resizeColumnsToContents()
-        self.board.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
-        self.board.blockSignals(False)
+            rows.append([tg["unit"], tg["responsible_name"] or "", tg["state_label"],
+                         "" if tg["progress"] is None else f"{tg['progress']} %", overdue, tg["reminders"], latest])
+        fill(self.board, rows, 6, [OVERDUE if tg["overdue"] else None for tg in targets])
         rows = [i for i, tg in enumerate(targets) if tg["id"] == chosen]
         if rows:
             self.board.selectRow(rows[0])
