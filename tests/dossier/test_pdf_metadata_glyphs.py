@@ -27,8 +27,9 @@ def _fonts_in(path) -> str:
 
 
 def test_a_combined_batch_names_the_exporting_organisation(bank, people, draft_data, tmp_path):
-    ids = [projects.propose(bank, people["W001"], draft_data).value,
-           projects.propose(bank, people["L002"], dict(draft_data, title="输电的项目")).value]
+    # Submitted: a draft is private to its authors, even from the administrator.
+    ids = [projects.propose(bank, people["W001"], draft_data, submit=True).value,
+           projects.propose(bank, people["L002"], dict(draft_data, title="输电的项目"), submit=True).value]
     export_ids(bank, people["admin"], ids, tmp_path / "all.pdf", combined=True)
     assert pypdf.PdfReader(tmp_path / "all.pdf").metadata["/Author"] == "国网示范供电公司"
     # One dossier keeps its studio as the author.
