@@ -92,16 +92,6 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     x.set_defaults(handler=run_export)
 
 
-def _pairs(values: list[str], option: str) -> dict[str, str]:
-    out = {}
-    for text in values:
-        key, sep, value = text.partition("=")
-        if not sep or not key.strip():
-            raise ValidationError(t("{o} 应写作 名称=积分（收到“{v}”）。", "{o} takes NAME=POINTS (got '{v}').", o=option, v=text))
-        out[key.strip()] = value.strip()
-    return out
-
-
 def rules_of(args, base: dict[str, Any] | None) -> dict[str, Any] | None:  # type: ignore[no-untyped-def]
     """The rules the options give, over `base` (a campaign's) or the defaults; None when untouched."""
     rules: dict[str, Any] = dict(base or campaigns.DEFAULT_RULES)
@@ -119,10 +109,10 @@ def rules_of(args, base: dict[str, Any] | None) -> dict[str, Any] | None:  # typ
         if getattr(args, step) is not None:
             rules[step], touched = getattr(args, step), True
     if args.band is not None:
-        rules["benefit_bands"] = [[a, p] for a, p in _pairs(args.band, "--band").items()]
+        rules["benefit_bands"] = [[a, p] for a, p in campaigns.parse_pairs(args.band, "--band").items()]
         touched = True
     for key, option in (("patents", "patent"), ("awards", "award")):
-        given = _pairs(getattr(args, option), f"--{option}")
+        given = campaigns.parse_pairs(getattr(args, option), f"--{option}")
         if given:
             rules[key], touched = {**rules.get(key, {}), **given}, True
     if args.share:

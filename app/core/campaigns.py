@@ -98,6 +98,23 @@ def clean_rules(rules: dict[str, Any] | None) -> dict[str, Any]:
     return out
 
 
+def parse_pairs(items: Any, what: str) -> dict[str, str]:
+    """NAME=POINTS pairs as people write them ("10000=2", or one text "10000=2，100000=5"):
+    name -> points as written (clean_rules checks them); `what` names the option in the message."""
+    texts = [items] if isinstance(items, str) else list(items or [])
+    out: dict[str, str] = {}
+    for text in texts:
+        for part in str(text).replace("，", ",").replace("；", ",").replace(";", ",").split(","):
+            if not part.strip():
+                continue
+            key, sep, value = part.partition("=")
+            if not sep or not key.strip():
+                raise ValidationError(t("{o} 应写作 名称=积分（收到“{v}”）。", "{o} takes NAME=POINTS (got '{v}').",
+                                        o=what, v=part.strip()))
+            out[key.strip()] = value.strip()
+    return out
+
+
 # -- look-ups -------------------------------------------------------------------------------------
 def campaign_by_ref(s: Session, ref: str) -> Campaign:
     key = str(ref or "").strip()
@@ -315,6 +332,6 @@ def campaigns_of(bank: Bank, project_id: str) -> list[str]:
                               .where(CampaignEntry.project_id == project_id).order_by(Campaign.name)))
 
 
-__all__ = ["DEFAULT_RULES", "PATENT_KINDS", "AWARD_LEVELS", "RULES", "SHARES", "STATES", "clean_rules", "create", "edit",
+__all__ = ["parse_pairs", "DEFAULT_RULES", "PATENT_KINDS", "AWARD_LEVELS", "RULES", "SHARES", "STATES", "clean_rules", "create", "edit",
            "enter", "enter_in", "withdraw", "list_campaigns", "show", "open_for", "campaigns_of", "rules_of",
            "campaign_by_ref", "units_taking_part", "state"]

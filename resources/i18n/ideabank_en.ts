@@ -239,6 +239,69 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Change the campaign</source>
+        <translation>Change the campaign</translation>
+    </message>
+    <message>
+        <source>New merit competition</source>
+        <translation>New merit competition</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>yuan a year = points, e.g. 10000=2，100000=5</source>
+        <translation>yuan a year = points, e.g. 10000=2，100000=5</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>Patents</source>
+        <translation>Patents</translation>
+    </message>
+    <message>
+        <source>Awards</source>
+        <translation>Awards</translation>
+    </message>
+    <message>
+        <source>Measured benefit</source>
+        <translation>Measured benefit</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Authors</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Units taking part</source>
+        <translation>Units taking part</translation>
+    </message>
+    <message>
+        <source>A ticked unit takes part with every unit below it; none ticked: every unit.</source>
+        <translation>A ticked unit takes part with every unit below it; none ticked: every unit.</translation>
+    </message>
+</context>
+<context>
     <name>CampaignsPage</name>
     <message>
         <source>People</source>
@@ -271,6 +334,18 @@
     <message>
         <source>The first ten places of each board as a PDF list</source>
         <translation>The first ten places of each board as a PDF list</translation>
+    </message>
+    <message>
+        <source>New campaign…</source>
+        <translation>New campaign…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <source>Dates, units taking part and point rules of this campaign</source>
+        <translation>Dates, units taking part and point rules of this campaign</translation>
     </message>
     <message>
         <source>Campaign</source>
@@ -325,8 +400,8 @@
         <translation>{name} ({state})</translation>
     </message>
     <message>
-        <source>No merit competition yet: an administrator sets one up with `ideabank campaign create`.</source>
-        <translation>No merit competition yet: an administrator sets one up with `ideabank campaign create`.</translation>
+        <source>No merit competition yet: an administrator sets one up (New campaign…).</source>
+        <translation>No merit competition yet: an administrator sets one up (New campaign…).</translation>
     </message>
     <message>
         <source>Whole campaign</source>

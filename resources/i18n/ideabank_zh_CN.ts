@@ -238,6 +238,69 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Change the campaign</source>
+        <translation>修改立功竞赛</translation>
+    </message>
+    <message>
+        <source>New merit competition</source>
+        <translation>新建立功竞赛</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>yuan a year = points, e.g. 10000=2，100000=5</source>
+        <translation>年效益（元）=积分，如 10000=2，100000=5</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Patents</source>
+        <translation>专利</translation>
+    </message>
+    <message>
+        <source>Awards</source>
+        <translation>获奖</translation>
+    </message>
+    <message>
+        <source>Measured benefit</source>
+        <translation>实测年效益</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>竞赛时间</translation>
+    </message>
+    <message>
+        <source>Units taking part</source>
+        <translation>参赛单位</translation>
+    </message>
+    <message>
+        <source>A ticked unit takes part with every unit below it; none ticked: every unit.</source>
+        <translation>勾选的单位连同其下所有单位参赛；都不勾选则全部单位参赛。</translation>
+    </message>
+</context>
+<context>
     <name>CampaignsPage</name>
     <message>
         <source>People</source>
@@ -270,6 +333,18 @@
     <message>
         <source>The first ten places of each board as a PDF list</source>
         <translation>各榜前十名，导出为 PDF 表彰名单</translation>
+    </message>
+    <message>
+        <source>New campaign…</source>
+        <translation>新建竞赛…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Dates, units taking part and point rules of this campaign</source>
+        <translation>本竞赛的时间、参赛单位和积分规则</translation>
     </message>
     <message>
         <source>Campaign</source>
@@ -324,8 +399,8 @@
         <translation>{name}（{state}）</translation>
     </message>
     <message>
-        <source>No merit competition yet: an administrator sets one up with `ideabank campaign create`.</source>
-        <translation>还没有立功竞赛：管理员可用 `ideabank campaign create` 设立。</translation>
+        <source>No merit competition yet: an administrator sets one up (New campaign…).</source>
+        <translation>还没有立功竞赛：管理员可点“新建竞赛…”设立。</translation>
     </message>
     <message>
         <source>Whole campaign</source>

@@ -173,3 +173,53 @@ def test_dispatch_from_the_window_to_every_unit_below_one(qtbot, bank, people, m
     assert sorted((tg["unit"], tg["responsible"]) for tg in task["targets"]) == [("变电一班", "W005"),
                                                                                 ("变电运维车间", "W001")]
     assert [a["name"] for a in task["attachments"]] == ["清单.txt"]
+
+
+def test_an_administrator_sets_a_campaign_up_in_the_window(qtbot, bank, people, make_ctx, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from app.ui.dialogs.campaign import CampaignDialog
+    from app.ui.pages.campaigns import CampaignsPage
+    leader = CampaignsPage(make_ctx(people["L001"]))
+    qtbot.addWidget(leader)
+    assert not leader.new_btn.isVisibleTo(leader)  # administrators only
+    page = CampaignsPage(make_ctx(people["admin"]))
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: "New campaign" in page.info.text() or "新" in page.info.text(), timeout=10000)
+    forms = []
+
+    def new(dlg) -> int:  # type: ignore[no-untyped-def]
+        forms.append(dlg)
+        dlg.name.setText("安全生产立功竞赛")
+        dlg.starts.setDate(dlg.starts.date().fromString("2025-01-01", "yyyy-MM-dd"))
+        dlg.ends.setDate(dlg.ends.date().fromString("2025-12-31", "yyyy-MM-dd"))
+        for i in range(dlg.units.count()):
+            if dlg.units.item(i).text().strip("　") == "变电运维车间":
+                dlg.units.item(i).setCheckState(Qt.CheckState.Checked)
+        dlg.steps["proposed"].setValue(2)
+        dlg.bands.setText("50000")
+        dlg.save_btn.click()
+        assert "名称=积分" in dlg.error.text() and dlg.saved is None  # said, nothing written
+        dlg.bands.setText("50000=4，200000=9")
+        dlg.save_btn.click()
+        qtbot.waitUntil(lambda: dlg.saved is not None, timeout=10000)
+        return 1
+    monkeypatch.setattr(CampaignDialog, "exec", new)
+    page.new_btn.click()
+    qtbot.waitUntil(lambda: page.campaign.currentData() == forms[0].saved, timeout=10000)
+    info = campaigns.show(bank, people["admin"], "安全生产立功竞赛")
+    assert (info["units"], info["starts_on"], info["rules"]["proposed"], info["rules"]["benefit_bands"]) == (
+        ["变电运维车间"], "2025-01-01", 2, [[50000, 4], [200000, 9]])
+
+    def change(dlg) -> int:  # type: ignore[no-untyped-def]
+        assert dlg.name.text() == "安全生产立功竞赛" and dlg.steps["proposed"].value() == 2
+        dlg.awards["provincial"].setValue(12)
+        dlg.save_btn.click()
+        qtbot.waitUntil(lambda: dlg.saved is not None, timeout=10000)
+        return 1
+    monkeypatch.setattr(CampaignDialog, "exec", change)
+    page.edit_btn.click()
+    qtbot.waitUntil(lambda: campaigns.show(bank, people["admin"], "安全生产立功竞赛")["rules"]["awards"]["provincial"]
+                    == 12, timeout=10000)
+    assert campaigns.show(bank, people["admin"], "安全生产立功竞赛")["rules"]["benefit_bands"] == [[50000, 4],
+                                                                                           [200000, 9]]

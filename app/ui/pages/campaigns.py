@@ -1,7 +1,7 @@
 """立功竞赛: a merit competition's leaderboards (people, teams, units, studios) for the whole campaign
 or one month of it, the selected person's ledger that explains every point, and the results
 exported as an .xlsx workbook or a PDF certificate list. Points count only the projects the person
-signed in may see (campaign_points.py). Campaigns are set up with `ideabank campaign create`."""
+signed in may see (campaign_points.py). Administrators set campaigns up here (dialogs/campaign.py)."""
 from __future__ import annotations
 
 from typing import Any
@@ -28,6 +28,7 @@ class CampaignsPage(Page):
         self.board_rows: list[dict[str, Any]] = []
         self.ledger: dict[str, Any] | None = None
         self.campaigns: dict[str, dict[str, Any]] = {}
+        self._pending: str | None = None  # a campaign just saved, chosen when the list comes back
         self.campaign = QComboBox()
         self.board = QComboBox()
         for code, text in (("people", self.tr("People")), ("teams", self.tr("Teams")), ("units", self.tr("Units")),
@@ -40,6 +41,13 @@ class CampaignsPage(Page):
         self.export_pdf.setToolTip(self.tr("The first ten places of each board as a PDF list"))
         for b in (self.export_xlsx, self.export_pdf):
             b.setVisible(could(ctx.actor, "campaign.export"))
+        self.new_btn = QPushButton(self.tr("New campaign…"))
+        self.edit_btn = QPushButton(self.tr("Change…"))
+        self.edit_btn.setToolTip(self.tr("Dates, units taking part and point rules of this campaign"))
+        for b in (self.new_btn, self.edit_btn):
+            b.setVisible(could(ctx.actor, "campaign.manage"))
+        self.new_btn.clicked.connect(lambda: self._set_up(None))
+        self.edit_btn.clicked.connect(lambda: self._set_up(self.campaigns.get(self.campaign.currentData())))
         self.export_xlsx.clicked.connect(lambda: self._export(".xlsx"))
         self.export_pdf.clicked.connect(lambda: self._export(".pdf"))
         top = QHBoxLayout()
@@ -50,6 +58,8 @@ class CampaignsPage(Page):
             top.addWidget(QLabel(text))
             top.addWidget(box)
         top.addStretch(1)
+        top.addWidget(self.new_btn)
+        top.addWidget(self.edit_btn)
         top.addWidget(self.export_xlsx)
         top.addWidget(self.export_pdf)
         self.info = QLabel()
@@ -97,7 +107,7 @@ class CampaignsPage(Page):
                                failed=lambda e: self.ctx.show_error(e, self), label="campaigns")
 
     def show_campaigns(self, found: list[dict[str, Any]]) -> None:
-        chosen = self.campaign.currentData()
+        chosen, self._pending = self._pending or self.campaign.currentData(), None
         self.campaigns = {c["id"]: c for c in found}
         self.campaign.blockSignals(True)
         self.campaign.clear()
@@ -108,8 +118,7 @@ class CampaignsPage(Page):
         self.campaign.setCurrentIndex(index if index >= 0 else 0)
         self.campaign.blockSignals(False)
         if not found:
-            self.info.setText(self.tr("No merit competition yet: an administrator sets one up with "
-                                      "`ideabank campaign create`."))
+            self.info.setText(self.tr("No merit competition yet: an administrator sets one up (New campaign…)."))
         self._campaign_chosen()
 
     def _campaign_chosen(self) -> None:
@@ -124,7 +133,7 @@ class CampaignsPage(Page):
             index = self.period.findData(chosen)
             self.period.setCurrentIndex(max(index, 0))
         self.period.blockSignals(False)
-        for b in (self.export_xlsx, self.export_pdf):
+        for b in (self.export_xlsx, self.export_pdf, self.edit_btn):
             b.setEnabled(bool(cid))
         self.show_board()
 
@@ -183,6 +192,12 @@ class CampaignsPage(Page):
                                   .replace("{points}", str(result["total"])))
         _fill(self.lines, [[x["at"], f"{x['number'] or ''} {x['title']}".strip(), x["rule_label"], x["detail"],
                             x["points"]] for x in result["lines"]], 1)
+
+    def _set_up(self, campaign: dict[str, Any] | None) -> None:
+        from app.ui.dialogs.campaign import CampaignDialog
+        dlg = CampaignDialog(self.ctx, campaign, self)
+        if dlg.exec() and dlg.saved:
+            self._pending = dlg.saved  # the change's sig_changes reloads the list
 
     def _export(self, suffix: str) -> None:
         cid = self.campaign.currentData()
