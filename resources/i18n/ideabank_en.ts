@@ -3530,8 +3530,24 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <translation>Overdue milestone after its due date +</translation>
     </message>
     <message>
+        <source>Dispatched task warned this long before it is due</source>
+        <translation>Dispatched task warned this long before it is due</translation>
+    </message>
+    <message>
         <source>A project is stuck after this many days in one stage:</source>
         <translation>A project is stuck after this many days in one stage:</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>no target</translation>
+    </message>
+    <message>
+        <source>Each bottom unit (a crew) whose proposals per head fall behind this yearly target, counted pro rata to the day, is warned; no target: the site&apos;s (ideabank warnings config sets targets for particular units)</source>
+        <translation>Each bottom unit (a crew) whose proposals per head fall behind this yearly target, counted pro rata to the day, is warned; no target: the site's (ideabank warnings config sets targets for particular units)</translation>
+    </message>
+    <message>
+        <source>Yearly proposals per head expected of each crew</source>
+        <translation>Yearly proposals per head expected of each crew</translation>
     </message>
     <message>
         <source> days</source>

@@ -3507,8 +3507,24 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <translation>里程碑逾期宽限</translation>
     </message>
     <message>
+        <source>Dispatched task warned this long before it is due</source>
+        <translation>下达任务截止前提前预警</translation>
+    </message>
+    <message>
         <source>A project is stuck after this many days in one stage:</source>
         <translation>项目在同一阶段停留超过以下天数即视为停滞：</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>不设目标</translation>
+    </message>
+    <message>
+        <source>Each bottom unit (a crew) whose proposals per head fall behind this yearly target, counted pro rata to the day, is warned; no target: the site&apos;s (ideabank warnings config sets targets for particular units)</source>
+        <translation>人均提案数按日折算落后于此年度目标的班组（最下级单位）会产生预警；不设目标则用全站的目标（ideabank warnings config 可为具体单位设目标）</translation>
+    </message>
+    <message>
+        <source>Yearly proposals per head expected of each crew</source>
+        <translation>各班组每年人均提案目标</translation>
     </message>
     <message>
         <source> days</source>

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from app.core import alerts, org, reviews, studio_settings
@@ -150,10 +150,13 @@ class TemplatesSection(Section):
 
 
 class ThresholdsSection(Section):
-    """The days after which warnings are raised (预警阈值)."""
+    """The days after which warnings are raised (预警阈值), and the yearly target of proposals per
+    head below which a unit is warned."""
 
     NAMES = {"unanswered_days": QT_TRANSLATE_NOOP("ThresholdsSection", "Unanswered request or application after"),
-             "milestone_grace_days": QT_TRANSLATE_NOOP("ThresholdsSection", "Overdue milestone after its due date +")}
+             "milestone_grace_days": QT_TRANSLATE_NOOP("ThresholdsSection", "Overdue milestone after its due date +"),
+             "task_warn_days": QT_TRANSLATE_NOOP("ThresholdsSection", "Dispatched task warned this long before it "
+                                                                     "is due")}
 
     def __init__(self, ctx: Any, studio: dict[str, Any] | None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, studio, parent)
@@ -169,6 +172,15 @@ class ThresholdsSection(Section):
             days = stuck.get(status, alerts.DEFAULTS["stuck_days"]) if isinstance(stuck, dict) else stuck
             self.spins[f"stuck:{status}"] = self._spin(int(days))
             form.addRow("　" + label(STATUSES, status), self.spins[f"stuck:{status}"])
+        self.target = QDoubleSpinBox()
+        self.target.setRange(0, 1000)
+        self.target.setDecimals(2)
+        self.target.setSpecialValueText(self.tr("no target"))
+        self.target.setValue(float(values["proposals_per_head"] or 0))
+        self.target.setToolTip(self.tr("Each bottom unit (a crew) whose proposals per head fall behind this yearly "
+                                       "target, counted pro rata to the day, is warned; no target: the site's "
+                                       "(ideabank warnings config sets targets for particular units)"))
+        form.addRow(self.tr("Yearly proposals per head expected of each crew"), self.target)
         self._start = self.values()
 
     def _spin(self, value: int) -> QSpinBox:
@@ -181,6 +193,7 @@ class ThresholdsSection(Section):
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {k: s.value() for k, s in self.spins.items() if not k.startswith("stuck:")}
         out["stuck_days"] = {k.split(":", 1)[1]: s.value() for k, s in self.spins.items() if k.startswith("stuck:")}
+        out["proposals_per_head"] = self.target.value()
         return out
 
     def changed(self) -> bool:
