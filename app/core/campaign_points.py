@@ -31,13 +31,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import (ColumnElement, Select, String, and_, case, cast, func, literal, not_, select, union_all)
+from sqlalchemy import ColumnElement, Select, String, case, cast, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from app.core import sitetime
 from app.core.actor import Actor
 from app.core.bank import Bank
-from app.core.campaigns import AWARD_LEVELS, PATENT_KINDS, RULES, campaign_by_ref, clean_rules, units_taking_part
+from app.core.campaigns import AWARD_LEVELS, PATENT_KINDS, RULES, campaign_by_ref, clean_rules
 from app.core.errors import ValidationError
 from app.core.i18n import t
 from app.core.queries import visible_to

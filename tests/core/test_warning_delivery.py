@@ -7,13 +7,13 @@ import datetime as dt
 import threading
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from app.core import alerts, dispatch, inbox, projects, sitetime, warning_delivery
 from app.core import people as P
 from app.core.bank import Bank
 from app.core.errors import PermissionDenied, ValidationError
-from db.models import Notification, Project, Setting
+from db.models import Notification
 from tests.conftest import FakeClock
 
 SH = dt.timezone(dt.timedelta(hours=8))
