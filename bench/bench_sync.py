@@ -120,7 +120,8 @@ def projects_ids(bank, n: int):  # type: ignore[no-untyped-def]
 
     from db.models import Project
     with bank.session() as s:
-        return s.scalars(select(Project.id).order_by(Project.id).limit(n)).all()
+        # Submitted ones: a draft is private to its authors, even from the administrator.
+        return s.scalars(select(Project.id).where(Project.status != "draft").order_by(Project.id).limit(n)).all()
 
 
 if __name__ == "__main__":

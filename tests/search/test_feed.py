@@ -11,9 +11,9 @@ from app.search import feed
 from app.search.service import SearchService, SearchUnavailable
 
 
-def propose(bank, actor, title, background="", **more):
+def propose(bank, actor, title, background="", submit=False, **more):
     data = {"title": title, "category": "invention", "background": background, **more}
-    return projects.propose(bank, actor, data).value
+    return projects.propose(bank, actor, data, submit=submit).value
 
 
 def behind(bank, service):
@@ -106,8 +106,9 @@ def test_garbled_index_is_rebuilt_on_open_and_nothing_is_lost(bank, people):
 
 def test_delete_and_merge_leave_the_index(bank, people, service):
     w, leader = people["W001"], people["L001"]
-    a = propose(bank, w, "变压器测温贴片改进")
-    b = propose(bank, w, "变压器测温贴片优化")
+    whole = {"solution": "贴片随温度变色。", "innovation_points": ["变色测温"], "submit": True}
+    a = propose(bank, w, "变压器测温贴片改进", "测温靠人工。", **whole)  # submitted: the leader may merge them
+    b = propose(bank, w, "变压器测温贴片优化", "测温靠人工。", **whole)
     c = propose(bank, w, "草稿里的变压器想法")
     assert len(service.search("测温").rows) == 2
     projects.merge(bank, leader, a, b)

@@ -238,10 +238,11 @@ def test_a_leader_sees_both_values_and_settles_the_conflict_everywhere(pair):
     from app.sync import conflicts as C
 
     a, b = pair
-    pid = projects.propose(a.bank, a.actor("W001"), DRAFT).value
+    pid = projects.propose(a.bank, a.actor("W001"), DRAFT, submit=True).value  # submitted: others may act on it
     b.take(a)
     a.bank.clock.advance(minutes=1)
-    projects.edit(a.bank, a.actor("W001"), pid, {"title": "张三的标题"})
+    # Once submitted, the author no longer edits: the administrator on one site, the leader on the other.
+    projects.edit(a.bank, a.actor(), pid, {"title": "管理员的标题"})
     b.bank.clock.advance(minutes=2)
     projects.edit(b.bank, b.actor("L001"), pid, {"title": "王建国的标题"})
     b.take(a)
@@ -249,14 +250,14 @@ def test_a_leader_sees_both_values_and_settles_the_conflict_everywhere(pair):
     leader = a.actor("L001")
     [c] = C.list_conflicts(a.bank, leader)
     assert (c.kind, c.field, c.current, c.current_by, c.value, c.value_by) == (
-        "field", "title", "王建国的标题", "王建国", "张三的标题", "张三")
+        "field", "title", "王建国的标题", "王建国", "管理员的标题", "管理员")
     assert c.value_at < c.current_at and c.actions == ("keep", "take")
     assert C.list_conflicts(a.bank, a.actor("W002")) == []  # not a leader of it, not the author of a refused change
     C.resolve(a.bank, leader, c.id, "take")
     b.take(a)
     for site in (a, b):
         with site.bank.session() as s:
-            assert s.get(Project, pid).title == "张三的标题"
+            assert s.get(Project, pid).title == "管理员的标题"
         assert C.list_conflicts(site.bank, site.actor("L001")) == []
         assert [x.status for x in C.list_conflicts(site.bank, site.actor(), include_closed=True)] == ["resolved"]
 
@@ -268,7 +269,7 @@ def test_tombstones_are_pruned_only_below_every_cursor(pair):
     from db.sequence import save_cursor
 
     a, b = pair
-    pid = projects.propose(a.bank, a.actor("W001"), DRAFT).value
+    pid = projects.propose(a.bank, a.actor("W001"), DRAFT, submit=True).value
     projects.delete_project(a.bank, a.actor(), pid)
     with a.bank.session() as s:
         stone_seq = s.scalar(select(Tombstone.seq).where(Tombstone.entity_id == pid))

@@ -27,9 +27,11 @@ def test_a_new_laptop_joins_and_gets_what_its_person_may_see(tmp_path, postgres_
         P.add_unit(office, admin, "检修车间", "workshop")
         P.add_user(office, admin, "W001", "张三", unit="检修车间")
         P.add_user(office, admin, "W002", "李四", unit="检修车间")
-        open_pid = projects.propose(office, office.actor("W001"), DRAFT).value
+        # Submitted: a draft would be private to its author (and travels only to its authors' sites).
+        open_pid = projects.propose(office, office.actor("W001"), DRAFT, submit=True).value
         secret = projects.propose(office, office.actor("W001"), DRAFT | {"title": "秘密的",
-                                                                         "confidentiality": "secret"}).value
+                                                                         "confidentiality": "secret"},
+                                  submit=True).value
         photo = tmp_path / "现场.jpg"
         photo.write_bytes(b"\xff\xd8 a photo")
         attachments.add(office, admin, open_pid, photo)

@@ -160,7 +160,7 @@ def test_a_hub_exchanges_packages_with_an_air_gapped_site(postgres_db, tmp_path,
         clock.advance(hours=1)
         discussion.comment(site, site.actor("W1"), pid, "离线站点的意见")
         (tmp_path / "现场.jpg").write_bytes(b"\xff\xd8\xff site photo" * 50)
-        attachments.add(site, site.actor(), pid, tmp_path / "现场.jpg")
+        attachments.add(site, site.actor("W1"), pid, tmp_path / "现场.jpg")  # its author: a draft is private
         exchange(site, hub, tmp_path / "to-hub.ibpkg")
         assert contents(hub) == contents(site)
         with hub.session() as s:  # the site's file is in the hub's database, for every workstation

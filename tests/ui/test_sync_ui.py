@@ -27,9 +27,9 @@ def _exchange(a, b):
 def colliding(bank, people, tmp_path):
     """`bank` and another site changed one project's title at once: one conflict on each."""
     other = Bank.open(tmp_path / "other", clock=FakeClock())
-    pid = projects.propose(bank, people["W001"], DRAFT).value
+    pid = projects.propose(bank, people["W001"], DRAFT, submit=True).value  # submitted: not private
     _exchange(bank, other)
-    projects.edit(bank, people["W001"], pid, {"title": "本站的标题"})
+    projects.edit(bank, people["admin"], pid, {"title": "本站的标题"})
     other.clock.advance(minutes=5)
     projects.edit(other, other.actor("L001"), pid, {"title": "另一站的标题"})
     _exchange(bank, other)
@@ -50,7 +50,7 @@ def test_conflicts_page_shows_both_values_and_settles(qtbot, bank, people, make_
     assert page.table.rowCount() == 1 and badges[-1] == 1
     page.table.selectRow(0)
     assert page.current.toPlainText() == "另一站的标题" and page.other.toPlainText() == "本站的标题"
-    assert "王建国" in page.current_who.text() and "张三" in page.other_who.text()
+    assert "王建国" in page.current_who.text() and "管理员" in page.other_who.text()
     assert page.take_btn.isEnabled() and page.keep_btn.isEnabled()
     page.take_btn.click()
     wait_idle(qtbot, ctx)
