@@ -225,21 +225,25 @@ def test_an_administrator_sets_a_campaign_up_in_the_window(qtbot, bank, people, 
                                                                                            [200000, 9]]
 
 
-def test_a_studio_sets_its_task_warning_days_and_target_in_the_window(qtbot, bank, people, make_ctx):
+def test_warning_days_for_tasks_and_targets_per_head_in_the_window(qtbot, bank, people, make_ctx):
     from PySide6.QtWidgets import QDialog
 
     from app.core import alerts, org
     from app.ui.dialogs.studio_settings import StudioSettingsDialog
-    ctx = make_ctx(people["L001"])
     studio = {s["name"]: s for s in org.list_studios(bank)}["王建国劳模创新工作室"]
-    dlg = StudioSettingsDialog(ctx, studio)
+    dlg = StudioSettingsDialog(make_ctx(people["L001"]), studio)
     qtbot.addWidget(dlg)
     section = dlg.sections["thresholds"]
-    assert section.spins["task_warn_days"].value() == alerts.DEFAULTS["task_warn_days"]
-    section.spins["task_warn_days"].setValue(5)
+    assert "task_warn_days" not in section.spins  # a task belongs to no studio: the site's value counts
     section.target.setValue(1.5)
     dlg.save()
     qtbot.waitUntil(lambda: dlg.result() == QDialog.DialogCode.Accepted, timeout=10000)
-    values = alerts.thresholds_for(bank, studio["id"])
-    assert (values["task_warn_days"], values["proposals_per_head"]) == (5, 1.5)
-    assert alerts.thresholds_for(bank, None)["task_warn_days"] == alerts.DEFAULTS["task_warn_days"]  # the site's kept
+    assert alerts.thresholds_for(bank, studio["id"])["proposals_per_head"] == 1.5
+    assert alerts.thresholds_for(bank, None)["proposals_per_head"] == 0  # the site's kept
+    site = StudioSettingsDialog(make_ctx(people["admin"]), None)  # the shared settings of all studios
+    qtbot.addWidget(site)
+    site.sections["thresholds"].spins["task_warn_days"].setValue(5)
+    site.save()
+    qtbot.waitUntil(lambda: site.result() == QDialog.DialogCode.Accepted, timeout=10000)
+    assert alerts.thresholds_for(bank, None)["task_warn_days"] == 5
+    assert alerts.thresholds_for(bank, studio["id"])["proposals_per_head"] == 1.5

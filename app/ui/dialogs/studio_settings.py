@@ -157,6 +157,7 @@ class ThresholdsSection(Section):
              "milestone_grace_days": QT_TRANSLATE_NOOP("ThresholdsSection", "Overdue milestone after its due date +"),
              "task_warn_days": QT_TRANSLATE_NOOP("ThresholdsSection", "Dispatched task warned this long before it "
                                                                      "is due")}
+    SITE_ONLY = ("task_warn_days",)  # a dispatched task belongs to no studio: the site's value counts
 
     def __init__(self, ctx: Any, studio: dict[str, Any] | None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, studio, parent)
@@ -164,6 +165,8 @@ class ThresholdsSection(Section):
         self.spins: dict[str, QSpinBox] = {}
         form = QFormLayout(self)
         for key, name in self.NAMES.items():
+            if studio is not None and key in self.SITE_ONLY:
+                continue
             self.spins[key] = self._spin(int(values[key]))
             form.addRow(QCoreApplication.translate("ThresholdsSection", name), self.spins[key])
         stuck = values["stuck_days"]
