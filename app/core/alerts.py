@@ -495,6 +495,10 @@ def set_thresholds(bank: Bank, actor: Actor, studio: str | None, values: dict[st
         if row is None:
             raise ValidationError(t("没有名为“{n}”的工作室。", "There is no studio named '{n}'.", n=studio))
         check(actor, "studio.configure_warnings", studio_subject(row.id))
+        if "task_warn_days" in clean:  # a dispatched task belongs to no studio (_tasks_behind)
+            raise ValidationError(t("任务到期预警天数对全站有效，请不指定工作室设置（管理员）。",
+                                    "The days before a task is due count for the whole site: set them without a "
+                                    "studio (administrators)."))
         if "unit_targets" in clean:
             if row.unit_id is None:
                 raise ValidationError(t("工作室“{n}”没有所属单位，不能设单位目标。",

@@ -110,6 +110,8 @@ def test_a_unit_below_its_target(bank, crews, clock, draft_data):
         alerts.set_thresholds(bank, leader, "输电工作室", {"unit_targets": {"变电运维车间": 3}})
     with pytest.raises(PermissionDenied):
         alerts.set_thresholds(bank, crews["L001"], "输电工作室", {"unit_targets": {"线路一班": 1}})
+    with pytest.raises(ValidationError, match="全站"):  # would change nothing: tasks belong to no studio
+        alerts.set_thresholds(bank, leader, "输电工作室", {"task_warn_days": 5})
     clock.now = at(2025, 3, 1)
     (w,) = alerts.compute(bank, kinds=["unit_below_target"])
     assert (w.title, w.threshold, w.days) == ("线路一班", 1, 1)
