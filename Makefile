@@ -29,7 +29,7 @@ help:
 	@echo "make translations  lupdate app/ui -> resources/i18n/*.ts, lrelease -> .qm"
 	@echo "make screenshots   docs/screenshots under Xvfb"
 	@echo "make wheel         dist/ideabank-*.whl (migrations, resources, .qm inside)"
-	@echo "make package       one-folder bundle with PyInstaller (installed on demand)"
+	@echo "make package       dist/ideabank/ (PyInstaller) and dist/ideabank-VERSION-linux-ARCH.tar.gz"
 	@echo "make lock          rewrite constraints.txt from what .venv has"
 	@echo "make clean | distclean (distclean also removes .venv)"
 
@@ -64,7 +64,7 @@ $(VENV)/bin/python:
 # (--no-build-isolation): no throw-away build environment, no unpinned backend.
 $(STAMP_VENV): pyproject.toml constraints.txt setup.py $(VENV)/bin/python | system
 	$(PIP) install -q -c constraints.txt pip setuptools
-	$(PIP) install -q -c constraints.txt --no-build-isolation -e '.[test]'
+	$(PIP) install -q -c constraints.txt --no-build-isolation -e '.[test,package]'
 	@touch $@
 
 # Without a display the app itself says so and how to run it (Xvfb, offscreen).
@@ -121,10 +121,12 @@ wheel: setup
 	$(PIP) wheel -q --no-deps --no-build-isolation -w dist .
 	@ls -l dist/*.whl
 
+# The one-folder application dist/ideabank/ (both programs), then the Linux archive with its
+# install script, desktop entry and icons (packaging/linux/). Windows: see packaging/README.md.
 package: setup qm
-	@$(PY) -c 'import PyInstaller' 2>/dev/null || $(PIP) install -q 'pyinstaller>=6.10,<7'
-	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/ideabank.spec
-	@echo "bundle: dist/ideabank/"
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
+	    packaging/ideabank.spec
+	$(PY) packaging/linux/archive.py dist/ideabank dist
 
 # After upgrading something in .venv and running the tests: pin what passed.
 lock: venv

@@ -83,6 +83,7 @@ def main() -> int:
         index2 = SearchService(ws2)
         timer("index build (hub workstation)", lambda: index2.ensure_ready(), "full rebuild, not a target")
         ids = list(projects_ids(ws1, 100))
+        print(f"editing {len(ids)} projects on a hub workstation", file=sys.stderr)
         admin = ws1.actor()
         for n, pid in enumerate(ids):
             projects.edit(ws1, admin, pid, {"title": f"远程修改的标题 {n}"})

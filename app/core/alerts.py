@@ -60,6 +60,21 @@ KINDS: Labels = {
     "unit_below_target": ("单位未达目标", "Unit below target"),
 }
 TASK_KINDS = ("task_due_soon", "task_overdue")
+# What each kind says: {t} title, {d} detail, {n} days, {k} threshold ({p} made, {x} target; {s} status).
+WORDS: dict[str, tuple[str, str]] = {
+    "milestone_overdue": ("“{t}”的里程碑“{d}”已逾期 {n} 天。", "'{t}': milestone '{d}' is {n} days overdue."),
+    "request_unanswered": ("孵化委托“{t}”提交 {n} 天仍未受理（预警阈值 {k} 天）。",
+                           "Incubation request '{t}' has waited {n} days for an answer (threshold {k})."),
+    "application_unanswered": ("揭榜“{t}”中 {d} 的申请 {n} 天未答复。",
+                               "In the call '{t}', {d}'s application has waited {n} days."),
+    "project_stuck": ("项目“{t}”停留在“{s}”已 {n} 天（预警阈值 {k} 天）。",
+                      "Project '{t}' has been '{s}' for {n} days (threshold {k})."),
+    "task_due_soon": ("任务“{t}”将于 {n} 天后到期，{d}尚未反馈。", "Task '{t}' is due in {n} day(s) and {d} has not reported."),
+    "task_overdue": ("任务“{t}”已逾期 {n} 天，{d}尚未反馈。", "Task '{t}' is {n} day(s) overdue and {d} has not reported."),
+    "unit_below_target": ("{t}今年已提建议 {p} 条，按人均每年 {x} 条的目标至今应有 {k} 条，差 {n} 条。",
+                          "{t} has made {p} proposal(s) this year; its target of {x} per head a year means {k} by now, "
+                          "{n} short."),
+}
 
 
 @dataclass(frozen=True)
@@ -87,29 +102,18 @@ class EarlyWarning:
 
     @property
     def message(self) -> str:
-        if self.kind == "milestone_overdue":
-            return t("“{t}”的里程碑“{d}”已逾期 {n} 天。", "'{t}': milestone '{d}' is {n} days overdue.",
-                     t=self.title, d=self.detail, n=self.days)
-        if self.kind == "request_unanswered":
-            return t("孵化委托“{t}”提交 {n} 天仍未受理（预警阈值 {k} 天）。",
-                     "Incubation request '{t}' has waited {n} days for an answer (threshold {k}).",
-                     t=self.title, n=self.days, k=self.threshold)
-        if self.kind == "application_unanswered":
-            return t("揭榜“{t}”中 {d} 的申请 {n} 天未答复。", "In the call '{t}', {d}'s application has waited {n} days.",
-                     t=self.title, d=self.detail, n=self.days)
-        if self.kind == "task_due_soon":
-            return t("任务“{t}”将于 {n} 天后到期，{d}尚未反馈。", "Task '{t}' is due in {n} day(s) and {d} has not reported.",
-                     t=self.title, d=self.detail, n=self.days)
-        if self.kind == "task_overdue":
-            return t("任务“{t}”已逾期 {n} 天，{d}尚未反馈。", "Task '{t}' is {n} day(s) overdue and {d} has not reported.",
-                     t=self.title, d=self.detail, n=self.days)
+        return t(self.words(True), self.words(False))
+
+    def words(self, zh: bool) -> str:
+        """The message in Chinese (zh) or English, whatever the active language: a delivered
+        notice keeps both (notices.py shows the reader's)."""
+        pick = 0 if zh else 1
+        zh_en, values = WORDS[self.kind], {"t": self.title, "d": self.detail, "n": self.days, "k": self.threshold}
         if self.kind == "unit_below_target":
-            return t("{t}今年已提建议 {p} 条，按人均每年 {x} 条的目标至今应有 {k} 条，差 {n} 条。",
-                     "{t} has made {p} proposal(s) this year; its target of {x} per head a year means {k} by now, "
-                     "{n} short.", t=self.title, p=self.threshold - self.days, x=self.detail, k=self.threshold,
-                     n=self.days)
-        return t("项目“{t}”停留在“{s}”已 {n} 天（预警阈值 {k} 天）。", "Project '{t}' has been '{s}' for {n} days (threshold {k}).",
-                 t=self.title, s=label(STATUSES, self.detail), n=self.days, k=self.threshold)
+            values.update(p=self.threshold - self.days, x=self.detail)
+        if self.kind == "project_stuck":
+            values["s"] = STATUSES.get(self.detail, (self.detail, self.detail))[pick]
+        return zh_en[pick].format(**values)
 
     def as_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "kind_label": label(KINDS, self.kind), "entity": self.entity,

@@ -1,11 +1,14 @@
 """Demo data: a provincial power-grid company with its units, ~40 studios, ~2,000 people and as many
-projects as asked for, with comments, votes and reviews, spread over 2021–2025.
+projects as asked for, with comments, votes and reviews, spread over the five calendar years up to
+today; then teams, open calls and incubation requests on the newest of them (demo_activity.py), so
+that every board has something to show and the warnings board fills by itself.
 
 Built for 100,000 projects in well under two minutes: rows are composed in memory and written with
 SQLAlchemy Core executemany in batches, one transaction per batch, counters set directly.
 
 Deterministic: the organisation always comes out the same, and the projects (titles, fields,
-people, comments, votes, in order) depend only on `seed`. Ids are UUIDv7 stamped with each row's
+people, comments, votes, in order) depend only on `seed` and the day the demo is made (the period
+ends at the start of that day, UTC). Ids are UUIDv7 stamped with each row's
 creation time, so they sort like real ones; their random bits differ from run to run, which keeps
 two sites that load the same demo from clashing when they synchronise.
 
@@ -28,7 +31,7 @@ from typing import Any
 
 from sqlalchemy import func, insert, select, text, update
 
-from app.core import audit, demo_words as W
+from app.core import audit, demo_activity, demo_words as W
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.errors import Conflict, StorageError, ValidationError
@@ -38,6 +41,7 @@ from app.core.permissions import check
 from app.core.reviews import weighted_total
 from app.core.stays import hours
 from app.core.vocab import DEFAULT_RUBRIC_WEIGHTS, RUBRIC
+from db.base import fact_id
 from db.models import AuditLog, Comment, Project, ProjectMember, ProjectStage, Review, Setting, Studio, Unit, User, Vote
 
 DEMO_PASSWORD = "demo1234"  # shown in the README and the user guide: demo data only
@@ -48,14 +52,16 @@ STUDIOS = 40
 BASE_MANAGERS = 5
 BATCH = 2500
 MAX_PROJECTS = 1_000_000
-START = dt.datetime(2021, 1, 1, tzinfo=dt.timezone.utc)
-END = dt.datetime(2025, 12, 31, 18, 0, tzinfo=dt.timezone.utc)
-ORG_TIME = dt.datetime(2020, 12, 1, 8, 0, tzinfo=dt.timezone.utc)
+YEARS = 5  # the period: from 1 January four years back to today
 
 CATEGORY_WEIGHTS = {"suggestion": 22, "innovation": 18, "invention": 12, "creation": 10, "design": 8,
                     "tech_challenge": 10, "management": 8, "qc": 12}
 STATUS_WEIGHTS = {"draft": 7, "submitted": 9, "under_review": 6, "adopted": 16, "not_adopted": 14,
                   "in_progress": 14, "completed": 20, "incubating": 8, "promoted": 6}
+STUCK_DAYS = demo_activity.WARNINGS["stuck_days"]
+# Days from proposal to reaching a status, at the least (reviews take weeks, work months).
+MIN_AGE = {"draft": 0, "submitted": 0, "under_review": 2, "adopted": 14, "not_adopted": 14, "in_progress": 30,
+           "completed": 90, "incubating": 120, "promoted": 180}
 DECIDED = frozenset({"adopted", "not_adopted", "in_progress", "completed", "incubating", "promoted"})
 FINISHED = frozenset({"completed", "incubating", "promoted"})
 
@@ -201,17 +207,28 @@ def build_org() -> _Org:
     return _Org(units, people, studios)
 
 
-def _ensure_org(conn: Any, org: _Org, site_id: str) -> dict[str, int]:
+def _premises(st: _Studio) -> dict[str, Any]:
+    """Where the studio works and its yearly funds (有场所和经费), by its level; one studio in eight
+    has not recorded them yet, so the compliance page shows what a gap looks like."""
+    rng = random.Random(st.name)
+    if rng.random() < 0.125:
+        return {"premises": None, "funds": None}
+    floor, area = rng.randint(1, 4), rng.choice((60, 80, 120, 150, 200))
+    funds = {"national": 300000, "provincial": 150000, "company": 80000}.get(st.level, 30000)
+    return {"premises": f"{st.unit}{floor}楼，{area} m²", "funds": float(funds + rng.randrange(0, funds // 2, 1000))}
+
+
+def _ensure_org(conn: Any, org: _Org, site_id: str, made_at: dt.datetime) -> dict[str, int]:
     """Insert what of the organisation is missing; reuse what is there (an --append run, or a
     site that already has some of these names). Fills in every id."""
     made = {"units": 0, "studios": 0, "people": 0}
     unit_ids = dict(conn.execute(select(Unit.name, Unit.id)).all())
-    stamp = {"created_at": ORG_TIME, "updated_at": ORG_TIME, "site_id": site_id}
+    stamp = {"created_at": made_at, "updated_at": made_at, "site_id": site_id}
     new_units = []
     for u in org.units:  # parents come before children in the list
         u.id = unit_ids.get(u.name) or ""
         if not u.id:
-            u.id = unit_ids[u.name] = _new_id(ORG_TIME)
+            u.id = unit_ids[u.name] = _new_id(made_at)
             new_units.append({"id": u.id, "name": u.name, "kind": u.kind, "code": u.code,
                               "parent_id": unit_ids.get(u.parent) if u.parent else None, **stamp})
     if new_units:
@@ -223,9 +240,9 @@ def _ensure_org(conn: Any, org: _Org, site_id: str) -> dict[str, int]:
     for st in org.studios:
         st.id = studio_ids.get(st.name) or ""
         if not st.id:
-            st.id = _new_id(ORG_TIME)
+            st.id = _new_id(made_at)
             new_studios.append({"id": st.id, "name": st.name, "level": st.level, "unit_id": unit_ids[st.unit],
-                                "founded": st.founded, "settings": {}, "leader_id": None, **stamp})
+                                "founded": st.founded, "settings": {}, "leader_id": None, **_premises(st), **stamp})
     if new_studios:
         conn.execute(insert(Studio.__table__), new_studios)
     made["studios"] = len(new_studios)
@@ -238,7 +255,7 @@ def _ensure_org(conn: Any, org: _Org, site_id: str) -> dict[str, int]:
     for p in org.people:
         p.id = user_ids.get(p.employee_no) or ""
         if not p.id:
-            p.id = _new_id(ORG_TIME)
+            p.id = _new_id(made_at)
             new_people.append({"id": p.id, "employee_no": p.employee_no, "name": p.name, "unit_id": unit_ids[p.unit],
                                "studio_id": org.studios[p.studio].id if p.studio is not None else None,
                                "role": p.role, "skill_grade": p.skill, "specialty": p.specialty,
@@ -379,12 +396,15 @@ def generate(bank: Bank, actor: Actor, projects: int, seed: int = 20241124, prog
     site_id = bank.site_id
     site_code = bank.site_code
     now = bank.now()
-    end = min(END, now)  # nothing happens after the period (or after today, on a test clock)
-    start = min(START, end - dt.timedelta(days=1))
+    # The period ends today (at midnight, so one day's runs agree): open calls, waiting requests and
+    # overdue milestones are about now, and this year's statistics are not empty.
+    end = now.astimezone(dt.timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+    start = dt.datetime(end.year - YEARS + 1, 1, 1, tzinfo=dt.timezone.utc)
+    org_made = start - dt.timedelta(days=31)  # the organisation was there before the first idea
     counts: dict[str, Any] = {"units": 0, "studios": 0, "people": 0, "projects": 0, "members": 0, "comments": 0,
                               "votes": 0, "reviews": 0, "cancelled": False}
     with bank.write(actor=actor) as s:
-        counts.update(_ensure_org(s.connection(), org, site_id))
+        counts.update(_ensure_org(s.connection(), org, site_id, org_made))
 
     rng = random.Random(seed)
     # The status trail has its own stream, so adding it left every other demo value as it was.
@@ -405,6 +425,7 @@ def generate(bank: Bank, actor: Actor, projects: int, seed: int = 20241124, prog
         seqs = {int(k.split(":")[1]): v for k, v in s.execute(
             select(Setting.key, Setting.value).where(Setting.key.like("project_seq:%"))).all()}
 
+    recent = demo_activity.RecentProjects()
     if progress:
         progress(0, projects)
     done = 0
@@ -434,6 +455,7 @@ def generate(bank: Bank, actor: Actor, projects: int, seed: int = 20241124, prog
             raise StorageError(exc.message + " " + t("此前已写入的 {n} 个演示项目完整保留，其余未写入。",
                                                      "The {n} demo projects written before are kept whole; "
                                                      "the rest were not written.", n=done)) from exc
+        recent.take(rows[Project.__table__])
         done += size
         counts["projects"] += size
         counts["members"] += len(rows[ProjectMember.__table__])
@@ -442,7 +464,10 @@ def generate(bank: Bank, actor: Actor, projects: int, seed: int = 20241124, prog
         counts["reviews"] += len(rows[Review.__table__])
         if progress:
             progress(done, projects)
-    with bank.write() as s:
+    if not counts["cancelled"]:
+        counts.update(demo_activity.fill(bank, actor, org, recent, seed=seed, scale=counts["projects"], start=start,
+                                         end=end, new_id=_new_id))
+    with bank.write(actor=actor) as s:
         audit.record(s, actor, "bank", site_id, "demo", new=dict(counts, seed=seed), site_id=site_id, at=now)
         # Fresh statistics after a bulk load: without them SQLite's planner sorts all matching rows
         # for a multi-status list page (~100 ms at 100k projects) instead of walking the date index.
@@ -517,6 +542,7 @@ def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int
            seqs: dict[int, int], site_id: str, site_code: str) -> dict[Any, list[dict[str, Any]]]:
     people, studios = org.people, org.studios
     P, M, C, V, R = ([] for _ in range(5))  # projects, members, comments, votes, reviews
+    stuck_share = max(0.01, min(0.2, 10 / max(total, 1)))
     for i in range(first, first + size):
         created = _spread(i, total, rng, start, end)
         author = proposers[rng.choices(range(len(proposers)), cum_weights=cum)[0]]
@@ -525,6 +551,14 @@ def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int
         if studio_idx is None and rng.random() < 0.7:
             studio_idx = rng.randrange(len(studios))
         category, status = category_of(), status_of()
+        # A status fits the project's age: a week-old idea is not yet promoted, and old projects have
+        # mostly moved on (one still waiting in an active stage past the demo's warning threshold
+        # for it is rare, so the warnings board shows a few, not half the bank). A small demo has
+        # few recent projects, so it keeps more of them waiting: its review queue is not empty and
+        # every status occurs.
+        age = (now - created).days
+        while age < MIN_AGE[status] or (age > STUCK_DAYS.get(status, age) and rng.random() > stuck_share):
+            status = status_of()
         theme = writer.theme(person.area)
         title = writer.title(category, theme)
         text = writer.texts(theme, created.year)
@@ -592,7 +626,7 @@ def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int
             voters = rng.sample(all_idx, min(60, int(rng.paretovariate(1.4)) - 1))
             for idx in voters:
                 at = _later(submitted, rng, 0, 60, now)  # type: ignore[arg-type]
-                V.append({"id": _new_id(at), "created_at": at, "updated_at": at, "site_id": site_id,
+                V.append({"id": fact_id("votes", pid, people[idx].id), "created_at": at, "updated_at": at, "site_id": site_id,
                           "project_id": pid, "user_id": people[idx].id, "value": 1})
             row["vote_count"] = len(voters)
             thread: list[tuple[str, dt.datetime]] = []

@@ -41,19 +41,16 @@ def comment(bank: Bank, actor: Actor, project_id: str, body: str, *, parent_id: 
         audit.record(s, actor, "comment", row.id, "comment", new=body[:200], site_id=bank.site_id, at=now)
         told: set[str] = set()
         for user in notify.mentioned_users(s, body):
-            notify.send(s, bank, user.id, "mention", project_id,
-                        t("{who} 在“{title}”中提到了你：{body}", "{who} mentioned you on '{title}': {body}",
-                          who=actor.name, title=project.title, body=body[:100]), actor=actor)
+            notify.send(s, bank, user.id, "mention", project_id, "mention",
+                        {"who": actor.name, "title": project.title, "body": body[:100]}, actor=actor)
             told.add(user.id)
         if parent and parent.author_id and parent.author_id not in told:
-            notify.send(s, bank, parent.author_id, "reply", project_id,
-                        t("{who} 回复了你在“{title}”的评论", "{who} replied to your comment on '{title}'",
-                          who=actor.name, title=project.title), actor=actor)
+            notify.send(s, bank, parent.author_id, "reply", project_id, "reply",
+                        {"who": actor.name, "title": project.title}, actor=actor)
             told.add(parent.author_id)
         if project.proposer_id not in told:
-            notify.send(s, bank, project.proposer_id, "comment", project_id,
-                        t("{who} 评论了“{title}”：{body}", "{who} commented on '{title}': {body}",
-                          who=actor.name, title=project.title, body=body[:100]), actor=actor)
+            notify.send(s, bank, project.proposer_id, "comment", project_id, "comment",
+                        {"who": actor.name, "title": project.title, "body": body[:100]}, actor=actor)
         return Changes(project_ids=frozenset({project_id}), comments=True, notifications=True, value=row.id)
 
 

@@ -31,14 +31,14 @@ from app.core.bank import Bank
 from app.core.changes import Changes
 from app.core.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from app.core.i18n import t
-from app.core.lifecycle import TASK_OWED, TASK_STATES
+from app.core.lifecycle import DISPATCH_KINDS, TASK_OWED, TASK_STATES
 from app.core.numbering import serial_number
 from app.core.permissions import Verdicts, allowed, check, for_target, target_subject, task_subject
 from app.core.teams import attachment_refs, parse_date
 from app.core.vocab import Labels, _parse, label
 from db.models import DispatchReport, DispatchTarget, DispatchTask, Unit, User
 
-KINDS: Labels = {"task": ("任务", "Task"), "notice": ("通知", "Notice")}
+KINDS: Labels = DISPATCH_KINDS
 TASK_STATUSES: Labels = {"open": ("进行中", "Open"), "closed": ("已办结", "Closed")}
 REPORT_KINDS: Labels = {"progress": ("进展", "Progress"), "summary": ("总结", "Summary"), "read": ("已阅", "Read"),
                         "reminder": ("催办", "Reminder"), "accepted": ("验收通过", "Accepted"),
@@ -152,8 +152,10 @@ def is_overdue(target_state: str, due_on: dt.date, day: dt.date) -> bool:
     return target_state in TASK_OWED and day > due_on
 
 
-def _tell(s: Session, bank: Bank, actor: Actor, user_id: str | None, message: str) -> None:
-    notify.send(s, bank, user_id, "task", None, message, actor=actor)
+def _tell(s: Session, bank: Bank, actor: Actor, user_id: str | None, code: str, task: DispatchTask,
+          **params: Any) -> None:
+    """A notice about a task (its words: notices.py, codes task_*)."""
+    notify.send(s, bank, user_id, "task", None, code, {"title": task.title, "who": actor.name, **params}, actor=actor)
 
 
 def _entry(s: Session, bank: Bank, actor: Actor, target: DispatchTarget, kind: str, *, note: str = "",
@@ -211,11 +213,7 @@ def send(bank: Bank, actor: Actor, title: str, due_on: Any, targets: Iterable[tu
             s.add(target)
             audit.record(s, actor, "dispatch", task.id, "assign", field=unit.name, new=person.employee_no,
                          site_id=bank.site_id, at=now)
-            _tell(s, bank, actor, person.id, t(
-                "{who} 下达{k}“{title}”给{unit}，由你负责，请于 {due} 前反馈。",
-                "{who} sent the {k_en} '{title}' to {unit} with you responsible; report by {due}.",
-                who=actor.name, k=KINDS[kind][0], k_en=KINDS[kind][1].lower(), title=title, unit=unit.name,
-                due=due.isoformat()))
+            _tell(s, bank, actor, person.id, "task_sent", task, kind=kind, unit=unit.name, due=due.isoformat())
         return _changed(task)
 
 
@@ -250,15 +248,7 @@ def report(bank: Bank, actor: Actor, target_id: str, *, note: str = "", progress
         _entry(s, bank, actor, target, kind, note=note, progress=target.progress, attachments=refs)
         audit.record(s, actor, "dispatch", task.id, kind, field=target.unit.name, old=old, new=target.state,
                      site_id=bank.site_id, at=now)
-        messages = {
-            "read": ("{unit}（{who}）已阅“{title}”。", "{unit} ({who}) has read '{title}'."),
-            "summary": ("{unit}（{who}）提交了“{title}”的总结，等待你验收。",
-                        "{unit} ({who}) sent the summary of '{title}' for your acceptance."),
-            "progress": ("{unit}（{who}）反馈了“{title}”的进展：{p}%。", "{unit} ({who}) reported progress on '{title}': {p}%."),
-        }
-        zh, en = messages[kind]
-        _tell(s, bank, actor, task.sender_id, t(zh, en, unit=target.unit.name, who=actor.name, title=task.title,
-                                                 p=target.progress))
+        _tell(s, bank, actor, task.sender_id, f"task_{kind}", task, unit=target.unit.name, p=target.progress)
         _close_if_done(s, bank, actor, task)
         return _changed(task)
 
@@ -276,9 +266,7 @@ def accept(bank: Bank, actor: Actor, target_id: str, note: str = "") -> Changes:
         _entry(s, bank, actor, target, "accepted", note=note)
         audit.record(s, actor, "dispatch", task.id, "accept", field=target.unit.name, old="reported", new="accepted",
                      site_id=bank.site_id, at=now)
-        _tell(s, bank, actor, target.responsible_id, t("{who} 验收了{unit}对“{title}”的反馈。",
-                                                       "{who} accepted {unit}'s report on '{title}'.",
-                                                       who=actor.name, unit=target.unit.name, title=task.title))
+        _tell(s, bank, actor, target.responsible_id, "task_accepted", task, unit=target.unit.name)
         _close_if_done(s, bank, actor, task)
         return _changed(task)
 
@@ -295,10 +283,7 @@ def return_report(bank: Bank, actor: Actor, target_id: str, reason: str) -> Chan
         _entry(s, bank, actor, target, "returned", note=reason)
         audit.record(s, actor, "dispatch", task.id, "return", field=target.unit.name, old="reported", new=reason,
                      site_id=bank.site_id, at=now)
-        _tell(s, bank, actor, target.responsible_id, t(
-            "{who} 退回了{unit}对“{title}”的反馈，理由：{r}。请修改后重新提交。",
-            "{who} returned {unit}'s report on '{title}': {r}. Please report again.",
-            who=actor.name, unit=target.unit.name, title=task.title, r=reason))
+        _tell(s, bank, actor, target.responsible_id, "task_returned", task, unit=target.unit.name, r=reason)
         return _changed(task)
 
 
@@ -321,10 +306,8 @@ def remind(bank: Bank, actor: Actor, task_ref: str, units: Iterable[str] | None 
         for target in due:
             target.reminders, target.reminded_at, target.updated_at = target.reminders + 1, now, now
             _entry(s, bank, actor, target, "reminder", note=note)
-            _tell(s, bank, actor, target.responsible_id, t(
-                "{who} 催办“{title}”：请{unit}于 {due} 前反馈。{n}",
-                "{who} reminds you of '{title}': {unit} is to report by {due}. {n}",
-                who=actor.name, title=task.title, unit=target.unit.name, due=task.due_on.isoformat(), n=note).strip())
+            _tell(s, bank, actor, target.responsible_id, "task_reminder", task, unit=target.unit.name,
+                  due=task.due_on.isoformat(), n=note)
         audit.record(s, actor, "dispatch", task.id, "remind", new=[tg.unit.name for tg in due], site_id=bank.site_id,
                      at=now)
         return _changed(task).with_value(len(due))
@@ -337,9 +320,7 @@ def _close_if_done(s: Session, bank: Bank, actor: Actor, task: DispatchTask) -> 
         now = bank.now()
         task.status, task.closed_at, task.updated_at = "closed", now, now
         audit.record(s, actor, "dispatch", task.id, "close", old="open", new="closed", site_id=bank.site_id, at=now)
-        _tell(s, bank, actor, task.sender_id, t("“{title}”的所有单位均已办结，任务关闭。",
-                                                "Every unit has settled '{title}': the task is closed.",
-                                                title=task.title))
+        _tell(s, bank, actor, task.sender_id, "task_closed", task)
 
 
 # -- reading --------------------------------------------------------------------------------------

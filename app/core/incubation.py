@@ -26,6 +26,7 @@ from app.core.i18n import t
 from app.core.lifecycle import MILESTONE_OPEN, REQUEST_STATUSES, STEPS, action_between, step_for
 from app.core.permissions import Verdicts, allowed, check, for_request, project_subject, request_subject
 from app.core.projects import _apply_transition
+from app.core.queries import history_rows, visible_to
 from app.core.teams import _next_number, _stamp, attachment_refs, parse_date, project_ref, today
 from app.core.vocab import STATUSES, Labels, _parse, label
 from db.models import AuditLog, IncubationRequest, Milestone, MilestoneUpdate, Project, User
@@ -252,15 +253,12 @@ def _concerned(s: Session, req: IncubationRequest, project: Project) -> set[str 
 
 def _notify_step(s: Session, bank: Bank, actor: Actor, req: IncubationRequest, project: Project, old: str,
                  reason: str) -> None:
-    msg = t("孵化委托“{title}”：{old} → {new}（{who}）", "Incubation request '{title}': {old} → {new} (by {who})",
-            title=req.title, old=label(REQUEST_STATUSES, old), new=label(REQUEST_STATUSES, req.status), who=actor.name)
-    if reason:
-        msg += t("。理由：{r}", ". Reason: {r}", r=reason)
+    params = {"title": req.title, "old": old, "new": req.status, "who": actor.name, "reason": reason}
     people = _concerned(s, req, project)
     if req.status == "submitted":  # the base has to hear of new work
         people |= set(s.scalars(select(User.id).where(User.role == "base", User.active.is_(True))))
     for uid in people:
-        notify.send(s, bank, uid, "incubation", project.id, msg, actor=actor)
+        notify.send(s, bank, uid, "incubation", project.id, "incubation_status", params, actor=actor)
 
 
 def move(bank: Bank, actor: Actor, ref: str, action: str, reason: str | None = None, *,
@@ -339,11 +337,10 @@ def confirm_delivery(bank: Bank, actor: Actor, ref: str, note: str = "") -> Chan
             audit.record(s, actor, "incubation", req.id, "confirm_delivery", field="reason", new=note.strip(),
                          site_id=bank.site_id, at=now)
         project = s.get(Project, req.project_id)
-        msg = t("孵化委托“{title}”：{who}确认可在里程碑未完成时交付。", "Incubation request '{title}': {who} confirmed it may be "
-                "delivered with milestones still open.", title=req.title, who=actor.name)
+        params = {"title": req.title, "who": actor.name}
         for uid in _concerned(s, req, project) | set(s.scalars(select(User.id).where(User.role == "base",
                                                                                      User.active.is_(True)))):
-            notify.send(s, bank, uid, "incubation", project.id, msg, actor=actor)
+            notify.send(s, bank, uid, "incubation", project.id, "delivery_confirmed", params, actor=actor)
         return Changes(incubation=True, notifications=True, value=req.id)
 
 
@@ -453,10 +450,9 @@ def update_milestone(bank: Bank, actor: Actor, ref: str, milestone: str | int, n
                      site_id=bank.site_id, at=now)
         m.updated_at = req.updated_at = now
         project = s.get(Project, req.project_id)
-        msg = t("孵化委托“{t}”里程碑“{m}”有新进展：{n}", "Incubation request '{t}', milestone '{m}': {n}",
-                t=req.title, m=m.title, n=note or (t("已完成", "done") if done else t("新附件", "new attachment")))
+        params = {"title": req.title, "milestone": m.title, "note": note, "done": done}
         for uid in _concerned(s, req, project):
-            notify.send(s, bank, uid, "incubation", project.id, msg, actor=actor)
+            notify.send(s, bank, uid, "incubation", project.id, "milestone_update", params, actor=actor)
         return Changes(incubation=True, notifications=True, attachments=bool(refs), value=m.id)
 
 
@@ -505,7 +501,6 @@ def request_permissions(bank: Bank, actor: Actor, ref: str) -> Verdicts:
 
 def candidate_projects(bank: Bank, actor: Actor, *, limit: int = 500) -> list[tuple[str, str, str]]:
     """(id, number, title) of the projects this person may request incubation for, newest first."""
-    from app.core.queries import visible_to
     with bank.session() as s:
         stmt = (select(Project).where(Project.status.in_(SUBMITTABLE_PROJECTS), Project.merged_into_id.is_(None))
                 .options(selectinload(Project.members)).order_by(Project.updated_at.desc()))
@@ -572,8 +567,7 @@ def detail(bank: Bank, actor: Actor, ref: str) -> dict[str, Any]:
         history = s.execute(select(AuditLog, User.name).outerjoin(User, User.id == AuditLog.actor_id)
                             .where(AuditLog.entity == "incubation", AuditLog.entity_id == req.id)
                             .order_by(AuditLog.at)).all()
-        data["history"] = [{"at": a.at.isoformat(), "who": name, "action": a.action, "field": a.field,
-                            "old": a.old_value, "new": a.new_value} for a, name in history]
+        data["history"] = history_rows(s, [(a, name) for a, name in history], "incubation")
         return data
 
 

@@ -49,12 +49,16 @@ EDITABLE_BY_OWNER = frozenset({"draft", "not_adopted"})
 
 
 def transition(action: str, current: str) -> Transition:
-    """The transition for `action` from `current`, or InvalidTransition with a clear message."""
-    tr = TRANSITIONS.get(action)
+    """The project's transition for `action` from `current`, or InvalidTransition with a clear message."""
+    return _take(TRANSITIONS, STATUSES, action, current, t("项目", "The project"))
+
+
+def _take(machine: dict[str, Transition], states: Labels, action: str, current: str, what: str) -> Transition:
+    tr = machine.get(action)
     if tr is None:
         raise InvalidTransition(t("未知操作：{a}", "Unknown action: {a}", a=action))
     if current not in tr.sources:
-        raise InvalidTransition(not_from(STATUSES, tr, current, t("项目", "The project")))
+        raise InvalidTransition(not_from(states, tr, current, what))
     return tr
 
 
@@ -69,11 +73,6 @@ def not_from(states: Labels, tr: Transition, current: str, what: str) -> str:
 def actions_from(status: str) -> list[str]:
     """Actions that can follow `status`, in lifecycle order (for menus and boards)."""
     return [a for a, tr in TRANSITIONS.items() if status in tr.sources]
-
-
-def project_action_between(source: str, target: str) -> str | None:
-    """The project action that leads from one status to another (a drag on the idea board)."""
-    return next((a for a, tr in TRANSITIONS.items() if source in tr.sources and tr.target == target), None)
 
 
 # -- incubation requests ---------------------------------------------------------------------------
@@ -103,12 +102,8 @@ MILESTONE_OPEN = frozenset({"accepted", "in_progress"})
 
 
 def step_for(action: str, status: str) -> Transition:
-    st = STEPS.get(action)
-    if st is None:
-        raise InvalidTransition(t("未知操作：{a}", "Unknown action: {a}", a=action))
-    if status not in st.sources:
-        raise InvalidTransition(not_from(REQUEST_STATUSES, st, status, t("孵化委托", "The request")))
-    return st
+    """The request's step for `action` from `status`, or InvalidTransition."""
+    return _take(STEPS, REQUEST_STATUSES, action, status, t("孵化委托", "The request"))
 
 
 def action_between(source: str, target: str) -> str | None:
@@ -125,6 +120,7 @@ TASK_STATES: Labels = {"pending": ("未反馈", "No reply yet"), "in_progress": 
                        "reported": ("待验收", "Awaiting acceptance"), "returned": ("已退回", "Returned"),
                        "accepted": ("已办结", "Accepted")}
 TASK_OWED = frozenset({"pending", "in_progress", "returned"})
+DISPATCH_KINDS: Labels = {"task": ("任务", "Task"), "notice": ("通知", "Notice")}
 # The steps on one unit ("task.<action>" in the permission table). A report leads to in_progress
 # or, as a summary, to reported; a reminder leaves the state as it is (target: where it points).
 TASK_STEPS: dict[str, Transition] = {tr.action: tr for tr in [

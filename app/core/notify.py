@@ -6,36 +6,45 @@ person leaves a notice in their inbox, written in the same transaction as the st
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.core.actor import Actor
-from app.core.i18n import t
-from app.core.vocab import STATUSES, label
-from db.models import Notification, Project, User
+from app.core.notices import chinese
+from db.models import Notification, Project, Studio, User
 
 MENTION = re.compile(r"@([\w\u4e00-\u9fff.\-]{1,30})")
 
 
-def send(s: Session, bank, user_id: str | None, kind: str, project_id: str | None, message: str,  # type: ignore[no-untyped-def]
-         *, actor: Actor | None = None) -> None:
+def send(s: Session, bank, user_id: str | None, kind: str, project_id: str | None, code: str,  # type: ignore[no-untyped-def]
+         params: dict[str, Any], *, actor: Actor | None = None) -> None:
+    """A notice as a code and its parameters (app/core/notices.py puts it into words when shown)."""
     if user_id is None or (actor is not None and user_id == actor.id):
         return  # nobody needs a notice of their own action
     now = bank.now()
-    s.add(Notification(user_id=user_id, kind=kind, project_id=project_id, message=message, site_id=bank.site_id,
-                       created_at=now, updated_at=now))
+    s.add(Notification(user_id=user_id, kind=kind, project_id=project_id, code=code, params=params,
+                       message=chinese(code, params), site_id=bank.site_id, created_at=now, updated_at=now))
 
 
 def status_changed(s: Session, bank, actor: Actor, project: Project, old: str, reason: str | None) -> None:  # type: ignore[no-untyped-def]
-    msg = t("“{title}”：{old} → {new}（{who}）", "'{title}': {old} → {new} (by {who})", title=project.title,
-            old=label(STATUSES, old), new=label(STATUSES, project.status), who=actor.name)
-    if reason:
-        msg += t("。理由：{r}", ". Reason: {r}", r=reason)
+    params = {"title": project.title, "old": old, "new": project.status, "who": actor.name, "reason": reason or ""}
     recipients = {project.proposer_id} | {m.user_id for m in project.members}
     for user_id in recipients:
         send(s, bank, user_id, "decision" if project.status in ("adopted", "not_adopted") else "status",
-             project.id, msg, actor=actor)
+             project.id, "project_status", params, actor=actor)
+    if project.status == "submitted":
+        submitted(s, bank, actor, project)
+
+
+def submitted(s: Session, bank, actor: Actor, project: Project) -> None:  # type: ignore[no-untyped-def]
+    """The studio's leader hears of every idea submitted for review (the form promises it)."""
+    leader = s.scalar(select(Studio.leader_id).where(Studio.id == project.studio_id)) if project.studio_id else None
+    authors = {project.proposer_id} | {m.user_id for m in project.members}
+    if leader and leader not in authors:
+        send(s, bank, leader, "submission", project.id, "project_submitted",
+             {"title": project.title, "who": actor.name}, actor=actor)
 
 
 def mentioned_users(s: Session, body: str) -> list[User]:

@@ -45,7 +45,7 @@ from app.core.errors import InvalidTransition, PermissionDenied
 from app.core.i18n import t
 from app.core.lifecycle import (CALL_STATES, EDITABLE_BY_OWNER, MACHINES, MILESTONE_OPEN, REQUEST_STATUSES,
                                 TASK_STATES, not_from)
-from app.core.vocab import STATUSES, label
+from app.core.vocab import STATUSES
 
 # -- who -------------------------------------------------------------------------------------------
 WORKER, LEADER, BASE, ADMIN = "worker", "leader", "base", "admin"
@@ -113,6 +113,8 @@ TABLE: dict[str, UseCase] = {
     "project.confirm_kiosk": use("确认自助终端提案", "confirm kiosk proposals", who(ADMIN, *LEADERS)),
     "project.attach": use("为此项目添加附件", "add attachments to this project", who(ADMIN, *LEADERS, OWNER)),
     "project.comment": use("评论", "comment", who(*EVERYONE)),
+    "project.ask_to_join": use("申请加入此项目", "ask to join this project", who(*EVERYONE, unless={OWNER})),
+    "project.add_co_author": use("为此项目添加合作者", "add co-authors to this project", who(ADMIN, *LEADERS, PROPOSER)),
     "project.vote": use("点赞", "vote", who(*EVERYONE)),
     "project.export_dossier": use("导出此项目的成果档案", "export this project's dossier", who(ADMIN, BASE, *LEADERS, OWNER)),
     # Workers or studios commission the incubation base directly (职工或创新工作室直接委托孵化基地).

@@ -217,6 +217,41 @@ def complete(bank: Bank, actor: Actor, project_id: str) -> Changes:
     return move(bank, actor, project_id, "complete")
 
 
+def ask_to_join(bank: Bank, actor: Actor, project_id: str) -> Changes:
+    """Ask the proposer to take the actor on as a co-author (instead of proposing the same idea twice)."""
+    from app.core.queries import check_visible
+    with bank.write() as s:
+        project = load(s, project_id)
+        check_visible(actor, project)
+        if actor.id in member_ids(project) or actor.id == project.proposer_id:
+            raise Conflict(t("你已经是“{title}”的作者。", "You are already an author of '{title}'.", title=project.title))
+        check(actor, "project.ask_to_join", project_subject(project))
+        notify.send(s, bank, project.proposer_id, "join", project.id, "join_request",
+                    {"who": actor.name, "no": actor.employee_no, "title": project.title}, actor=actor)
+        return Changes(notifications=True, value=project.id)
+
+
+def add_co_author(bank: Bank, actor: Actor, project_id: str, who: str) -> Changes:
+    """Add a person (employee number or id) after the project's authors; they are told."""
+    with bank.write() as s:
+        project = load(s, project_id, for_update=True)
+        check(actor, "project.add_co_author", project_subject(project))
+        [person] = _resolve_people(s, [who])
+        if person.id in member_ids(project):
+            raise Conflict(t("{name} 已是“{title}”的作者。", "{name} is already an author of '{title}'.",
+                             name=person.name, title=project.title))
+        old = [m.user_id for m in project.members]
+        project.members.append(ProjectMember(user_id=person.id, position=len(old) + 1, site_id=bank.site_id))
+        now = bank.now()
+        project.updated_at = now
+        audit.record(s, actor, "project", project.id, "edit", field="members", old=old, new=old + [person.id],
+                     site_id=bank.site_id, at=now)
+        notify.send(s, bank, person.id, "status", project.id, "co_author_added",
+                    {"who": actor.name, "title": project.title}, actor=actor)
+        return Changes(project_ids=frozenset({project.id}), fields=frozenset({"members"}), notifications=True,
+                       value=project.id)
+
+
 def delete_project(bank: Bank, actor: Actor, project_id: str) -> Changes:
     """Delete a project; a tombstone carries the deletion to other sites. Owners may delete drafts."""
     with bank.write() as s:
@@ -267,12 +302,9 @@ def merge(bank: Bank, actor: Actor, survivor_id: str, merged_id: str) -> Changes
         audit.record(s, actor, "project", merged.id, "merge", field="merged_into_id", new=survivor.id,
                      site_id=bank.site_id, at=now)
         # The duplicate's authors hear where their idea went (and that a leader can undo it).
-        message = t("你的项目“{m}”与“{s}”重复，已由{who}合并到“{s}”：点赞、评论和作者已一并转入。如有异议，请联系工作室领衔人撤销合并。",
-                    "Your project '{m}' duplicated '{s}' and was merged into it by {who}: its votes, comments and "
-                    "authors moved along. If you disagree, ask a studio leader to undo the merge.",
-                    m=merged.title, s=survivor.title, who=actor.name)
+        params = {"m": merged.title, "s": survivor.title, "who": actor.name}
         for user_id in {merged.proposer_id} | member_ids(merged):
-            notify.send(s, bank, user_id, "merge", merged.id, message, actor=actor)
+            notify.send(s, bank, user_id, "merge", merged.id, "project_merged", params, actor=actor)
         return Changes(project_ids=frozenset({survivor.id, merged.id}), membership=True, comments=True, votes=True,
                        notifications=True, value=survivor.id)
 
@@ -316,14 +348,12 @@ def undo_merge(bank: Bank, actor: Actor, merged_id: str) -> Changes:
         _recount(s, now, survivor, merged)
         audit.record(s, actor, "project", merged.id, "undo_merge", field="merged_into_id", old=survivor.id, new=None,
                      site_id=bank.site_id, at=now)
-        message = t("“{m}”与“{s}”的合并已由{who}撤销，你的项目恢复为独立项目。",
-                    "{who} undid the merge of '{m}' into '{s}': your project stands on its own again.",
-                    m=merged.title, s=survivor.title, who=actor.name)
+        params = {"m": merged.title, "s": survivor.title, "who": actor.name}
         for user_id in {merged.proposer_id} | member_ids(merged):
-            notify.send(s, bank, user_id, "merge", merged.id, message, actor=actor)
+            notify.send(s, bank, user_id, "merge", merged.id, "merge_undone", params, actor=actor)
         return Changes(project_ids=frozenset({survivor.id, merged.id}), membership=True, comments=True, votes=True,
                        notifications=True, value=merged.id)
 
 
 __all__ = ["propose", "edit", "move", "submit", "start_review", "adopt", "not_adopt", "start_work", "complete",
-           "delete_project", "merge", "undo_merge", "load"]
+           "ask_to_join", "add_co_author", "delete_project", "merge", "undo_merge", "load"]

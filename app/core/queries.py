@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.errors import ValidationError
+from app.core.history import describe, ids_in
 from app.core.i18n import t
 from app.core.permissions import Verdicts, draft_denied, for_project, may_see, secret_denied
 from app.core.projects import load
@@ -241,8 +242,7 @@ def project_detail(bank: Bank, actor: Actor, project_id: str) -> dict[str, Any]:
                                                   .order_by(Attachment.created_at))]
         history = s.execute(select(AuditLog, User.name).outerjoin(User, User.id == AuditLog.actor_id)
                             .where(AuditLog.entity_id == project_id).order_by(AuditLog.at)).all()
-        data["history"] = [{"at": a.at.isoformat(), "who": name, "action": a.action, "field": a.field,
-                            "old": a.old_value, "new": a.new_value} for a, name in history]
+        data["history"] = history_rows(s, [(a, name) for a, name in history], "project")
         data["may"] = for_project(actor, p)  # what this person may do with it, and why not
     data["reviews"] = reviews_of(bank, actor, project_id)
     return data
@@ -258,6 +258,21 @@ def project_by_ref(bank: Bank, ref: str, actor: Actor | None = None) -> dict[str
         if actor is not None:
             check_visible(actor, p)
         return project_json(p)
+
+
+def history_rows(s: Session, entries: list[tuple[AuditLog, str | None]], entity: str) -> list[dict[str, Any]]:
+    """Audit entries with the words a person reads (`what`, `change`) beside the stored codes."""
+    wanted = ids_in([v for a, _ in entries if a.field in ("members", "studio_id") for v in (a.old_value, a.new_value)])
+    names: dict[str, str] = {}
+    if wanted:
+        names.update(s.execute(select(User.id, User.name).where(User.id.in_(wanted))).tuples().all())
+        names.update(s.execute(select(Studio.id, Studio.name).where(Studio.id.in_(wanted))).tuples().all())
+    out = []
+    for a, who in entries:
+        what, change = describe(a.action, a.field, a.old_value, a.new_value, entity=entity, names=names)
+        out.append({"at": a.at.isoformat(), "who": who, "action": a.action, "field": a.field, "old": a.old_value,
+                    "new": a.new_value, "what": what, "change": change})
+    return out
 
 
 def project_permissions(bank: Bank, actor: Actor, project_id: str) -> Verdicts:

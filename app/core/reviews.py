@@ -55,7 +55,8 @@ def clean_scores(scores: dict[str, Any]) -> dict[str, float]:
 def review(bank: Bank, actor: Actor, project_id: str, *, scores: dict[str, Any] | None = None,
            decision: str | None = None, reason: str = "", private_note: str = "") -> Changes:
     """Record a review. A decision (adopt / not_adopt) also moves the project; a submitted project
-    is taken into review first, so a leader can decide in one step."""
+    is taken into review first, so a leader can decide in one step. Adopting needs a score for
+    every criterion the studio weighs: no idea is adopted on a whim."""
     if decision not in (None, "adopt", "not_adopt"):
         raise ValidationError(t("评审结论应为“采纳”或“不采纳”。", "The decision must be adopt or not_adopt."))
     clean = clean_scores(scores or {})
@@ -63,6 +64,11 @@ def review(bank: Bank, actor: Actor, project_id: str, *, scores: dict[str, Any] 
         project = load(s, project_id, for_update=True)
         check(actor, "project.review", project_subject(project))
         weights = rubric_weights(bank, project.studio_id)
+        missing = [k for k in RUBRIC if weights.get(k, 0) > 0 and k not in clean]  # a weight of 0: not scored here
+        if decision == "adopt" and missing:
+            raise ValidationError(t("采纳前请为每一项打分，还缺：{m}。", "Score every criterion before adopting; missing: {m_en}.",
+                                    m="、".join(RUBRIC[k][0] for k in missing),
+                                    m_en=", ".join(RUBRIC[k][1] for k in missing)))
         total = weighted_total(clean, weights) if clean else None
         if decision:
             if project.status == "submitted":

@@ -181,8 +181,7 @@ def create_team(bank: Bank, actor: Actor, name: str, kind: str = "tackling", *, 
             team.projects.append(TeamProject(project_id=project_ref(s, ref).id, **_stamp(bank)))
         team.members.append(_new_member(s, bank, team, lead, role=t("队长", "Leader"), position=1))
         audit.record(s, actor, "team", team.id, "create", new=name, site_id=bank.site_id, at=bank.now())
-        notify.send(s, bank, lead.id, "team", None, t("你被指定为团队“{n}”的负责人。", "You lead the team '{n}'.", n=name),
-                    actor=actor)
+        notify.send(s, bank, lead.id, "team", None, "team_lead", {"team": name}, actor=actor)
         return Changes(teams=True, notifications=True, value=team.id)
 
 
@@ -213,8 +212,7 @@ def _enrol(s: Session, bank: Bank, actor: Actor, team: Team, user: User, **kw: A
     team.updated_at = bank.now()
     audit.record(s, actor, "team", team.id, "add_member", field="members", new=user.employee_no,
                  site_id=bank.site_id, at=bank.now())
-    notify.send(s, bank, user.id, "team", None, t("你已加入团队“{n}”。", "You have joined the team '{n}'.", n=team.name),
-                actor=actor)
+    notify.send(s, bank, user.id, "team", None, "team_joined", {"team": team.name}, actor=actor)
 
 
 def add_member(bank: Bank, actor: Actor, team: str, who: str, *, role: str = "", specialty: str | None = None,
@@ -469,9 +467,8 @@ def apply_call(bank: Bank, actor: Actor, call: str, statement: str) -> Changes:
         s.flush()
         audit.record(s, actor, "call", row.id, "apply", field="applications", new=actor.employee_no,
                      site_id=bank.site_id, at=now)
-        notify.send(s, bank, row.poster_id, "call", None,
-                    t("{who} 揭了你的榜“{t}”：{st}", "{who} applied to your call '{t}': {st}", who=actor.name, t=row.title,
-                      st=statement[:80]), actor=actor)
+        notify.send(s, bank, row.poster_id, "call", None, "call_applied",
+                    {"who": actor.name, "title": row.title, "statement": statement[:80]}, actor=actor)
         return Changes(teams=True, notifications=True, value=app.id)
 
 
@@ -500,13 +497,8 @@ def decide_application(bank: Bank, actor: Actor, call: str, applicant: str, acce
         if accept and row.kind == "members" and team_row is not None:
             if not any(m.user_id == user.id and m.left_on is None for m in team_row.members):
                 _enrol(s, bank, actor, team_row, user, role=t("揭榜成员", "Member by open call"))
-        if accept:
-            msg = t("你对“{t}”的揭榜已被接受。", "Your application to '{t}' was accepted.", t=row.title)
-        else:
-            msg = t("你对“{t}”的揭榜未被接受。", "Your application to '{t}' was declined.", t=row.title)
-        if app.reason:
-            msg += t("说明：{r}", " Note: {r}", r=app.reason)
-        notify.send(s, bank, user.id, "call", None, msg, actor=actor)
+        notify.send(s, bank, user.id, "call", None, "call_accepted" if accept else "call_declined",
+                    {"title": row.title, "reason": app.reason}, actor=actor)
         return Changes(teams=True, notifications=True, value=app.status)
 
 

@@ -32,9 +32,7 @@ from app.core import alerts, sitetime
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.changes import Changes
-from app.core.i18n import t
 from app.core.permissions import allowed, warning_subject
-from app.core.vocab import label
 from db.base import fact_id
 from db.models import Notification, ProjectMember, User
 
@@ -104,27 +102,30 @@ def deliver(bank: Bank, *, at: dt.datetime | None = None, digests: bool = True) 
         result.already = len(present)
         for nid, (w, user_id) in planned.items():
             if nid not in present:
-                _add(s, bank, nid, user_id, "warning", w.project_id, w.message, now)
+                _add(s, bank, nid, user_id, "warning", w.project_id, {"zh": w.words(True), "en": w.words(False)}, now)
                 result.delivered += 1
                 result.people.add(user_id)
         for nid, (user_id, kinds) in summaries.items():
             if nid not in present:
-                _add(s, bank, nid, user_id, "digest", None, digest_text(day, kinds), now)
+                _add(s, bank, nid, user_id, "digest", None, {"zh": digest_text(day, kinds, True),
+                                                             "en": digest_text(day, kinds, False)}, now)
                 result.digests += 1
                 result.people.add(user_id)
     return Changes(notifications=bool(result.delivered or result.digests), value=result)
 
 
-def _add(s: Any, bank: Bank, nid: str, user_id: str, kind: str, project_id: str | None, message: str,
+def _add(s: Any, bank: Bank, nid: str, user_id: str, kind: str, project_id: str | None, words: dict[str, str],
          now: dt.datetime) -> None:
-    s.add(Notification(id=nid, user_id=user_id, kind=kind, project_id=project_id, message=message,
-                       site_id=bank.site_id, created_at=now, updated_at=now))
+    """A notice with its words in both languages (code "warning": notices.py shows the reader's)."""
+    s.add(Notification(id=nid, user_id=user_id, kind=kind, project_id=project_id, code="warning", params=words,
+                       message=words["zh"], site_id=bank.site_id, created_at=now, updated_at=now))
 
 
-def digest_text(day: dt.date, kinds: Counter[str]) -> str:
-    parts = t("，", ", ").join(f"{label(alerts.KINDS, k)} {n}" for k, n in kinds.most_common())
-    return t("{d} 预警日报：共 {n} 条（{p}）。详见“预警”页。", "Warnings on {d}: {n} in all ({p}). See the Warnings page.",
-             d=day.isoformat(), n=sum(kinds.values()), p=parts)
+def digest_text(day: dt.date, kinds: Counter[str], zh: bool) -> str:
+    pick = 0 if zh else 1
+    parts = ("，", ", ")[pick].join(f"{alerts.KINDS[k][pick]} {n}" for k, n in kinds.most_common())
+    return ("{d} 预警日报：共 {n} 条（{p}）。详见“预警”页。", "Warnings on {d}: {n} in all ({p}). See the Warnings page.")[
+        pick].format(d=day.isoformat(), n=sum(kinds.values()), p=parts)
 
 
 __all__ = ["Delivery", "deliver", "notice_id", "digest_id", "digest_text"]

@@ -16,6 +16,7 @@ from typing import Any
 from app import __version__
 
 EXIT_NO_DISPLAY = 2
+ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "ideabank.svg"
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -25,6 +26,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--db-url", metavar="URL", help="数据库地址 / database URL, e.g. a PostgreSQL hub")
     p.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言 / interface language")
     p.add_argument("--theme", choices=["light", "dark"], help="配色 / colour theme")
+    p.add_argument("--self-test", action="store_true",
+                   help="检查本程序是否完整（打开并关闭主窗口）后退出 / check that this copy of the program is complete "
+                        "(opens and closes the main window), then exit")
     return p.parse_args(list(argv))
 
 
@@ -66,6 +70,8 @@ def make_app(argv: Sequence[str], lang: str | None = None, theme_name: str | Non
     QCoreApplication.setOrganizationName("IdeaBank")
     QCoreApplication.setApplicationName("ideabank")
     app.setApplicationDisplayName("")
+    from PySide6.QtGui import QIcon
+    app.setWindowIcon(QIcon(str(ICON)))
     i18n.install(app, i18n.chosen_language(lang))
     i18n.apply_font(app)
     theme.apply(app, theme_name or str(QSettings().value("theme", "light")))
@@ -280,7 +286,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(app.translate("FirstStart", "ideabank-gui: %1 is already open in another window; it was brought "
                                           "to the front.").replace("%1", str(data_dir)), file=sys.stderr)
         return 0
-    if args.db_url is None and not (data_dir / DB_FILE).exists():
+    # --self-test checks the program, not a first start: it opens (or creates) the folder directly.
+    if args.db_url is None and not args.self_test and not (data_dir / DB_FILE).exists():
         if SingleInstance(data_dir).ask_running():  # another start is still setting this folder up
             return already_open()
         first = first_run(data_dir, fixed)  # creates nothing unless it finishes
@@ -301,6 +308,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             if bank.warning:
                 QMessageBox.warning(None, app.translate("FirstStart", "Idea Bank"), bank.warning)
+            if args.self_test:
+                from app.ui import i18n, self_test
+                return self_test.run(app, bank, i18n.chosen_language(args.lang))
             if first is not None and first.demo_projects:
                 from app.ui.first_run import run_demo
                 run_demo(bank, first.demo_projects)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QLabel, QLineEdit, QListWidget, QListWidgetItem, 
 
 from app.core.changes import Changes
 from app.core.vocab import ROLES, label
-from app.ui import pages, tools
+from app.ui import icons, pages, tools
 from app.ui.context import UiContext
 from app.ui.dialogs.export import Exporter
 from app.ui.pages import Page
@@ -37,14 +37,15 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.stack = QStackedWidget()
         for spec in self.specs:
-            item = QListWidgetItem(spec.label())
+            item = QListWidgetItem(icons.icon(spec.icon or "point"), spec.label())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())  # built on first visit
         self.nav.currentRowChanged.connect(self.show_page_at)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        widest = max((self.nav.fontMetrics().horizontalAdvance(s.label() + " (999)") for s in self.specs), default=100)
-        self.nav.setFixedWidth(int(widest * 1.15) + 40)
+        self.nav.ensurePolished()  # the style sheet's font, not the default one, measures the labels
+        widest = max((self.nav.fontMetrics().horizontalAdvance(s.label() + " (99)") for s in self.specs), default=100)
+        self.nav.setFixedWidth(widest + 76)  # item padding and margins (the style sheet), the icon and its gap
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
         ctx.sig_export.connect(self._export_requested)
         self._restore_geometry()
         self.nav.setCurrentRow(0)
-        self.refresh_unread()
+        self.refresh_badges()
         self._start_search = start_search
         self._mention_draft()
 
@@ -79,16 +80,16 @@ class MainWindow(QMainWindow):
         tb = QToolBar(self.tr("Main"))
         tb.setObjectName("mainToolbar")
         tb.setMovable(False)
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         tb.setIconSize(QSize(18, 18))
         self.addToolBar(tb)
-        self.propose_action = QAction(self.tr("Propose idea"), self)
+        self.propose_action = QAction(icons.icon("bulb", "#ffffff"), self.tr("Propose idea"), self)  # on blue
         self.propose_action.setShortcut(QKeySequence.StandardKey.New)
         self.propose_action.setToolTip(self.tr("Propose a new idea (Ctrl+N)"))
         self.propose_action.triggered.connect(self.propose)
         tb.addAction(self.propose_action)
         tb.widgetForAction(self.propose_action).setObjectName("primary")
-        self.refresh_action = QAction(self.tr("Refresh"), self)
+        self.refresh_action = QAction(icons.icon("refresh"), self.tr("Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.setToolTip(self.tr("Reload the lists (F5)"))
         self.refresh_action.triggered.connect(self.refresh)
@@ -115,17 +116,20 @@ class MainWindow(QMainWindow):
         self.export_batch_action.setVisible(self.exporter.may_batch)
         self.export_report_action.setVisible(self.exporter.may_batch)
         self.export_button = QToolButton()
+        self.export_button.setObjectName("menuButton")
+        self.export_button.setIcon(icons.icon("file-export"))
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.export_button.setText(self.tr("Export"))
         self.export_button.setMenu(self.export_menu)
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_button.setToolTip(self.tr("Dossiers (成果档案) and annual reports as PDF"))
         tb.addWidget(self.export_button)
         self._build_tools(tb)
-        self.settings_action = QAction(self.tr("Settings"), self)
+        self.settings_action = QAction(icons.icon("settings"), self.tr("Settings"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
         tb.addAction(self.settings_action)
-        self.sign_out_action = QAction(self.tr("Sign out"), self)
+        self.sign_out_action = QAction(icons.icon("logout"), self.tr("Sign out"), self)
         self.sign_out_action.triggered.connect(self.sign_out)
         tb.addAction(self.sign_out_action)
 
@@ -142,6 +146,9 @@ class MainWindow(QMainWindow):
                 self.addAction(action)  # the shortcut works while the menu is closed
             action.triggered.connect(lambda _=False, spec=spec: spec.run(self.ctx, self))
         self.tools_button = QToolButton()
+        self.tools_button.setObjectName("menuButton")
+        self.tools_button.setIcon(icons.icon("tools"))
+        self.tools_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.tools_button.setText(self.tr("Tools"))
         self.tools_button.setMenu(self.tools_menu)
         self.tools_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -224,13 +231,11 @@ class MainWindow(QMainWindow):
     def current_page(self) -> Page:
         return self.stack.currentWidget()
 
-    # -- unread count in the navigation -----------------------------------------------------------
-    def refresh_unread(self) -> None:
-        from app.core import inbox
-        n = inbox.unread_count(self.ctx.bank, self.ctx.actor)
+    # -- counts in the navigation (unread notices, projects awaiting review) ------------------------
+    def refresh_badges(self) -> None:
         for i, spec in enumerate(self.specs):
-            if spec.key == "inbox":
-                self._set_badge(i, n)
+            if spec.badge is not None:
+                self._set_badge(i, spec.badge(self.ctx))
 
     def _set_badge(self, row: int, n: int) -> None:
         label_ = self.specs[row].label()
@@ -288,24 +293,24 @@ class MainWindow(QMainWindow):
         return False
 
     def open_project(self, project_id: str) -> None:
-        """Show a project in the bank page, clearing filters that would hide it."""
+        """Show a project in the bank page, clearing the search and filters that would hide it."""
         self.show_page("bank")
         page = self.page("bank")
-        if page is not None and not page.select_record("project", project_id):
-            self.search.clear()
-            page.filters.reset()
-            page.set_search("", None)
-            page.select_record("project", project_id)
+        if page is None:
+            return
+        if page.search_ids is not None and project_id not in page.search_ids:
+            self.search.clear()  # tells the pages at once (no search: every project)
+        page.reveal(project_id)
 
     def refresh(self) -> None:
         for w in self.widgets.values():
             w.reload()
-        self.refresh_unread()
+        self.refresh_badges()
         self.statusBar().showMessage(self.tr("Refreshed."), 3000)
 
     def on_changes(self, changes: Changes) -> None:
-        if changes.notifications:
-            self.refresh_unread()
+        if changes.notifications or changes.membership or changes.reviews:
+            self.refresh_badges()
 
     def open_settings(self) -> None:
         from app.ui.dialogs.settings import SettingsDialog

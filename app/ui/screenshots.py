@@ -215,8 +215,8 @@ def _keep_none_alive() -> None:
 
 
 def _analytics_shots(app, win, save, suffix: str, tabs: bool = True) -> None:  # type: ignore[no-untyped-def]
-    """The analytics page (its tabs, when asked) and the studio compliance page for 2025, the demo's
-    last year, each once its figures came from the reader thread."""
+    """The analytics page (its tabs, when asked) and the studio compliance page for this year (the
+    demo's period ends today), each once its figures came from the reader thread."""
     import time
     win.show_page("stats")
     page = win.page("stats")
@@ -230,8 +230,9 @@ def _analytics_shots(app, win, save, suffix: str, tabs: bool = True) -> None:  #
     page.tabs.setCurrentIndex(0)
     win.show_page("compliance")
     compliance = win.page("compliance")
-    compliance.year.setCurrentIndex(compliance.year.findData(2025))
-    while not compliance.entries or compliance.entries[0]["year"] != 2025 or compliance.ctx.reader.busy \
+    year = compliance.ctx.bank.now().year
+    compliance.year.setCurrentIndex(compliance.year.findData(year))
+    while not compliance.entries or compliance.entries[0]["year"] != year or compliance.ctx.reader.busy \
             or not compliance.sheets:
         app.processEvents()
         time.sleep(0.01)

@@ -1,4 +1,8 @@
-"""Light and dark themes: the Fusion style, a palette, and a small style sheet from resources/style."""
+"""Light and dark themes: the Fusion style, a palette, a small style sheet from resources/style, and
+the colours that carry meaning (a status, a warning, an error) chosen for each theme.
+
+The colours are in app/ui/colours.py; the style sheets name them as `@key` (e.g. `@error`), filled
+in when the theme is applied, so there is one place to change them."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,8 +10,20 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from app.ui import colours, icons
+from app.ui.colours import TEXT_COLOURS
+
 STYLE_DIR = Path(__file__).resolve().parents[2] / "resources" / "style"
 THEMES = ("light", "dark")
+
+
+def style_sheet(theme: str) -> str:
+    qss = STYLE_DIR / f"{theme}.qss"
+    text = qss.read_text(encoding="utf-8") if qss.is_file() else ""
+    text = text.replace("@indicator", icons.indicator_file(theme))
+    for key, value in sorted(TEXT_COLOURS[theme].items(), key=lambda kv: -len(kv[0])):  # @status.x before @s...
+        text = text.replace(f"@{key}", value)
+    return text
 
 
 def _dark_palette() -> QPalette:
@@ -30,6 +46,7 @@ def _dark_palette() -> QPalette:
 
 def apply(app: QApplication, theme: str) -> str:
     theme = theme if theme in THEMES else "light"
+    colours._current[0] = theme
     # Each of these re-polishes every live widget: do only what changes (re-applying the same
     # style while half-destroyed widgets linger has crashed Qt in long test runs).
     if app.style().name().lower() != "fusion":
@@ -37,8 +54,7 @@ def apply(app: QApplication, theme: str) -> str:
     palette = _dark_palette() if theme == "dark" else app.style().standardPalette()
     if app.palette() != palette:
         app.setPalette(palette)
-    qss = STYLE_DIR / f"{theme}.qss"
-    sheet = qss.read_text(encoding="utf-8") if qss.is_file() else ""
+    sheet = style_sheet(theme)
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)
     return theme

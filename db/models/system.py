@@ -23,6 +23,10 @@ class Notification(SyncedMixin, Base):
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(30))
     project_id: Mapped[str | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    # What it says, as a code and parameters (app/core/notices.py puts them into words when shown);
+    # `message` keeps the Chinese words for older versions of the program (and notices without a code).
+    code: Mapped[str | None] = mapped_column(String(40))
+    params: Mapped[dict | None] = mapped_column(JSON)
     message: Mapped[str] = mapped_column(Text)
     read: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
 

@@ -1149,11 +1149,11 @@
     </message>
     <message>
         <source>Five-small innovation declaration (national_wuxiao)</source>
-        <translation>Five-small innovation declaration (national_wuxiao)</translation>
+        <translation type="vanished">Five-small innovation declaration (national_wuxiao)</translation>
     </message>
     <message>
         <source>Company achievement archive (company_archive)</source>
-        <translation>Company achievement archive (company_archive)</translation>
+        <translation type="vanished">Company achievement archive (company_archive)</translation>
     </message>
     <message>
         <source>One PDF per project, into a folder</source>
@@ -1205,6 +1205,14 @@
     <message>
         <source>Choose where to save the export first.</source>
         <translation>Choose where to save the export first.</translation>
+    </message>
+    <message>
+        <source>Five-small innovation declaration</source>
+        <translation>Five-small innovation declaration</translation>
+    </message>
+    <message>
+        <source>Company achievement archive</source>
+        <translation>Company achievement archive</translation>
     </message>
 </context>
 <context>
@@ -1693,6 +1701,18 @@
     <message>
         <source>No notices yet. You will be told here of every decision, comment and mention that concerns you.</source>
         <translation>No notices yet. You will be told here of every decision, comment and mention that concerns you.</translation>
+    </message>
+    <message>
+        <source>Add as co-author</source>
+        <translation>Add as co-author</translation>
+    </message>
+    <message>
+        <source>Take the person who asked on as a co-author of the project</source>
+        <translation>Take the person who asked on as a co-author of the project</translation>
+    </message>
+    <message>
+        <source>%1 is now a co-author.</source>
+        <translation>%1 is now a co-author.</translation>
     </message>
 </context>
 <context>
@@ -2512,11 +2532,11 @@
     </message>
     <message>
         <source>Similar existing projects</source>
-        <translation>Similar existing projects</translation>
+        <translation type="vanished">Similar existing projects</translation>
     </message>
     <message>
         <source>Check these before proposing: maybe someone had the idea already, and you can comment or join instead.</source>
-        <translation>Check these before proposing: maybe someone had the idea already, and you can comment or join instead.</translation>
+        <translation type="vanished">Check these before proposing: maybe someone had the idea already, and you can comment or join instead.</translation>
     </message>
     <message>
         <source>Submit for review</source>
@@ -2826,6 +2846,50 @@
         <source>Write a reason: the author will read why the idea was not adopted.</source>
         <translation>Write a reason: the author will read why the idea was not adopted.</translation>
     </message>
+    <message>
+        <source>not scored</source>
+        <translation>not scored</translation>
+    </message>
+    <message>
+        <source>Change it</source>
+        <translation>Change it</translation>
+    </message>
+    <message>
+        <source>Choose a decision: adopt, do not adopt, or scores only.</source>
+        <translation>Choose a decision: adopt, do not adopt, or scores only.</translation>
+    </message>
+    <message>
+        <source>Score every criterion before adopting; not scored yet: %1</source>
+        <translation>Score every criterion before adopting; not scored yet: %1</translation>
+    </message>
+    <message>
+        <source>Score at least one criterion, or choose a decision.</source>
+        <translation>Score at least one criterion, or choose a decision.</translation>
+    </message>
+    <message>
+        <source>Adopt “%1” with a weighted total of %2? Its authors will be told.</source>
+        <translation>Adopt “%1” with a weighted total of %2? Its authors will be told.</translation>
+    </message>
+    <message>
+        <source>Do not adopt “%1” (weighted total %2)? Its authors will read your reason.</source>
+        <translation>Do not adopt “%1” (weighted total %2)? Its authors will read your reason.</translation>
+    </message>
+    <message>
+        <source>Record scores for “%1” (weighted total %2) without deciding yet?</source>
+        <translation>Record scores for “%1” (weighted total %2) without deciding yet?</translation>
+    </message>
+    <message>
+        <source>Confirm: adopt</source>
+        <translation>Confirm: adopt</translation>
+    </message>
+    <message>
+        <source>Confirm: do not adopt</source>
+        <translation>Confirm: do not adopt</translation>
+    </message>
+    <message>
+        <source>Confirm: record scores</source>
+        <translation>Confirm: record scores</translation>
+    </message>
 </context>
 <context>
     <name>RoleDialog</name>
@@ -3050,6 +3114,49 @@
     <message>
         <source>Quit</source>
         <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPanel</name>
+    <message>
+        <source>Similar existing projects</source>
+        <translation>Similar existing projects</translation>
+    </message>
+    <message>
+        <source>Check these before proposing: maybe someone had the idea already. Pick one to read it, comment on it or ask to join it.</source>
+        <translation>Check these before proposing: maybe someone had the idea already. Pick one to read it, comment on it or ask to join it.</translation>
+    </message>
+    <message>
+        <source>A comment for its authors</source>
+        <translation>A comment for its authors</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Ask to join as co-author</source>
+        <translation>Ask to join as co-author</translation>
+    </message>
+    <message>
+        <source>Its proposer is asked to add you as a co-author</source>
+        <translation>Its proposer is asked to add you as a co-author</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Background</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>Solution</translation>
+    </message>
+    <message>
+        <source>Your comment was sent; its authors are told.</source>
+        <translation>Your comment was sent; its authors are told.</translation>
+    </message>
+    <message>
+        <source>Its proposer was asked to add you as a co-author; you will hear back in your notices.</source>
+        <translation>Its proposer was asked to add you as a co-author; you will hear back in your notices.</translation>
     </message>
 </context>
 <context>
@@ -3543,7 +3650,7 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     </message>
     <message>
         <source>Each bottom unit (a crew) whose proposals per head fall behind this yearly target, counted pro rata to the day, is warned; no target: the site&apos;s (ideabank warnings config sets targets for particular units)</source>
-        <translation>Each bottom unit (a crew) whose proposals per head fall behind this yearly target, counted pro rata to the day, is warned; no target: the site's (ideabank warnings config sets targets for particular units)</translation>
+        <translation>Each bottom unit (a crew) whose proposals per head fall behind this yearly target, counted pro rata to the day, is warned; no target: the site&apos;s (ideabank warnings config sets targets for particular units)</translation>
     </message>
     <message>
         <source>Yearly proposals per head expected of each crew</source>
@@ -3771,6 +3878,41 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Unlock</source>
         <translation>Unlock</translation>
+    </message>
+</context>
+<context>
+    <name>WarningSettingsDialog</name>
+    <message>
+        <source>Warning settings</source>
+        <translation type="vanished">Warning settings</translation>
+    </message>
+    <message>
+        <source>The whole site (default for every studio)</source>
+        <translation type="vanished">The whole site (default for every studio)</translation>
+    </message>
+    <message>
+        <source>Settings for</source>
+        <translation type="vanished">Settings for</translation>
+    </message>
+    <message>
+        <source>Requests and applications unanswered after</source>
+        <translation type="vanished">Requests and applications unanswered after</translation>
+    </message>
+    <message>
+        <source>Milestones overdue after their date by</source>
+        <translation type="vanished">Milestones overdue after their date by</translation>
+    </message>
+    <message>
+        <source>A project is stuck when it stays in one stage longer than</source>
+        <translation type="vanished">A project is stuck when it stays in one stage longer than</translation>
+    </message>
+    <message>
+        <source>Changes apply to the warnings at once; nothing else is changed.</source>
+        <translation type="vanished">Changes apply to the warnings at once; nothing else is changed.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="vanished"> days</translation>
     </message>
 </context>
 </TS>

@@ -1142,11 +1142,11 @@
     </message>
     <message>
         <source>Five-small innovation declaration (national_wuxiao)</source>
-        <translation>职工“五小”创新成果申报书（national_wuxiao）</translation>
+        <translation type="vanished">职工“五小”创新成果申报书（national_wuxiao）</translation>
     </message>
     <message>
         <source>Company achievement archive (company_archive)</source>
-        <translation>企业创新成果档案（company_archive）</translation>
+        <translation type="vanished">企业创新成果档案（company_archive）</translation>
     </message>
     <message>
         <source>One PDF per project, into a folder</source>
@@ -1197,6 +1197,14 @@
     <message>
         <source>Choose where to save the export first.</source>
         <translation>请先选择导出文件的保存位置。</translation>
+    </message>
+    <message>
+        <source>Five-small innovation declaration</source>
+        <translation>职工“五小”创新成果申报书</translation>
+    </message>
+    <message>
+        <source>Company achievement archive</source>
+        <translation>企业创新成果档案</translation>
     </message>
 </context>
 <context>
@@ -1679,6 +1687,18 @@
     <message>
         <source>No notices yet. You will be told here of every decision, comment and mention that concerns you.</source>
         <translation>还没有通知。与你有关的每个评审结论、评论和 @ 提及都会在这里告诉你。</translation>
+    </message>
+    <message>
+        <source>Add as co-author</source>
+        <translation>添加为合作者</translation>
+    </message>
+    <message>
+        <source>Take the person who asked on as a co-author of the project</source>
+        <translation>把提出申请的人添加为该项目的合作者</translation>
+    </message>
+    <message>
+        <source>%1 is now a co-author.</source>
+        <translation>%1 已成为合作者。</translation>
     </message>
 </context>
 <context>
@@ -2495,11 +2515,11 @@
     </message>
     <message>
         <source>Similar existing projects</source>
-        <translation>相似的已有项目</translation>
+        <translation type="vanished">相似的已有项目</translation>
     </message>
     <message>
         <source>Check these before proposing: maybe someone had the idea already, and you can comment or join instead.</source>
-        <translation>提交前看一看：也许已经有人提过类似的想法，你可以去评论或加入。</translation>
+        <translation type="vanished">提交前看一看：也许已经有人提过类似的想法，你可以去评论或加入。</translation>
     </message>
     <message>
         <source>Submit for review</source>
@@ -2806,6 +2826,50 @@
         <source>Write a reason: the author will read why the idea was not adopted.</source>
         <translation>请填写理由：作者需要知道创意为什么未被采纳。</translation>
     </message>
+    <message>
+        <source>not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>Change it</source>
+        <translation>返回修改</translation>
+    </message>
+    <message>
+        <source>Choose a decision: adopt, do not adopt, or scores only.</source>
+        <translation>请选择评审结论：采纳、不采纳或只评分。</translation>
+    </message>
+    <message>
+        <source>Score every criterion before adopting; not scored yet: %1</source>
+        <translation>采纳前请为每一项打分，尚未评分：%1</translation>
+    </message>
+    <message>
+        <source>Score at least one criterion, or choose a decision.</source>
+        <translation>请至少为一项打分，或选择评审结论。</translation>
+    </message>
+    <message>
+        <source>Adopt “%1” with a weighted total of %2? Its authors will be told.</source>
+        <translation>确定采纳“%1”？加权总分 %2。作者会收到通知。</translation>
+    </message>
+    <message>
+        <source>Do not adopt “%1” (weighted total %2)? Its authors will read your reason.</source>
+        <translation>确定不采纳“%1”（加权总分 %2）？作者会看到你写的理由。</translation>
+    </message>
+    <message>
+        <source>Record scores for “%1” (weighted total %2) without deciding yet?</source>
+        <translation>只为“%1”记录评分（加权总分 %2），暂不作结论？</translation>
+    </message>
+    <message>
+        <source>Confirm: adopt</source>
+        <translation>确认采纳</translation>
+    </message>
+    <message>
+        <source>Confirm: do not adopt</source>
+        <translation>确认不采纳</translation>
+    </message>
+    <message>
+        <source>Confirm: record scores</source>
+        <translation>确认只评分</translation>
+    </message>
 </context>
 <context>
     <name>RoleDialog</name>
@@ -3030,6 +3094,49 @@
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPanel</name>
+    <message>
+        <source>Similar existing projects</source>
+        <translation>相似的已有项目</translation>
+    </message>
+    <message>
+        <source>Check these before proposing: maybe someone had the idea already. Pick one to read it, comment on it or ask to join it.</source>
+        <translation>提交前请先看看：也许已有人提出过类似的想法。选中一项即可阅读、评论或申请加入。</translation>
+    </message>
+    <message>
+        <source>A comment for its authors</source>
+        <translation>给作者的评论</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Ask to join as co-author</source>
+        <translation>申请作为合作者加入</translation>
+    </message>
+    <message>
+        <source>Its proposer is asked to add you as a co-author</source>
+        <translation>请项目提出人把你添加为合作者</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>背景（存在的问题）</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <source>Your comment was sent; its authors are told.</source>
+        <translation>评论已发送，作者会收到通知。</translation>
+    </message>
+    <message>
+        <source>Its proposer was asked to add you as a co-author; you will hear back in your notices.</source>
+        <translation>已请项目提出人把你添加为合作者，结果会出现在你的通知中。</translation>
     </message>
 </context>
 <context>
@@ -3748,6 +3855,41 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Unlock</source>
         <translation>解除锁定</translation>
+    </message>
+</context>
+<context>
+    <name>WarningSettingsDialog</name>
+    <message>
+        <source>Warning settings</source>
+        <translation type="vanished">预警设置</translation>
+    </message>
+    <message>
+        <source>The whole site (default for every studio)</source>
+        <translation type="vanished">全站（各工作室的默认值）</translation>
+    </message>
+    <message>
+        <source>Settings for</source>
+        <translation type="vanished">设置范围</translation>
+    </message>
+    <message>
+        <source>Requests and applications unanswered after</source>
+        <translation type="vanished">委托和揭榜申请未答复超过</translation>
+    </message>
+    <message>
+        <source>Milestones overdue after their date by</source>
+        <translation type="vanished">里程碑超过到期日</translation>
+    </message>
+    <message>
+        <source>A project is stuck when it stays in one stage longer than</source>
+        <translation type="vanished">项目在同一阶段停留超过以下天数即为停滞</translation>
+    </message>
+    <message>
+        <source>Changes apply to the warnings at once; nothing else is changed.</source>
+        <translation type="vanished">修改后预警立即按新天数计算，不会改动其他数据。</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="vanished"> 天</translation>
     </message>
 </context>
 </TS>

@@ -15,7 +15,7 @@ def test_author_hears_of_comment_mention_and_decision(bank, people, draft_data):
     assert "与已有项目重复" in mine[0].message
     assert all(n.project_title == draft_data["title"] for n in mine)
     assert inbox.unread_count(bank, author) == 3
-    assert [n.kind for n in inbox.notices(bank, leader)] == ["mention"]
+    assert [n.kind for n in inbox.notices(bank, leader)] == ["mention", "submission"]  # and the submission itself
 
 
 def test_mark_read_touches_only_own_notices(bank, people, draft_data):
@@ -28,7 +28,7 @@ def test_mark_read_touches_only_own_notices(bank, people, draft_data):
     assert inbox.unread_count(bank, people["W001"]) == 1
     inbox.mark_read(bank, people["W001"])
     assert inbox.unread_count(bank, people["W001"]) == 0
-    assert inbox.unread_count(bank, people["L001"]) == 1
+    assert inbox.unread_count(bank, people["L001"]) == 2  # the mention and the submission
     assert len(inbox.notices(bank, people["W001"], unread_only=True)) == 0
 
 

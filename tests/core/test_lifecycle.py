@@ -25,7 +25,7 @@ def test_propose_creates_a_draft_with_proposer_first(bank, people, draft_data):
 def test_full_lifecycle_to_promoted(bank, people, draft_data):
     pid = projects.propose(bank, people["W001"], draft_data).value
     projects.submit(bank, people["W001"], pid)
-    reviews.review(bank, people["L001"], pid, scores={"creativity": 9, "practicality": 8}, decision="adopt",
+    reviews.review(bank, people["L001"], pid, scores={"creativity": 9, "practicality": 8, "economic": 7, "social": 6, "promotion": 7}, decision="adopt",
                    reason="实用")
     projects.start_work(bank, people["W001"], pid)
     projects.complete(bank, people["L001"], pid)

@@ -123,7 +123,7 @@ def test_people_edit_by_admin_and_by_their_studio_leader(bank, people):
 def test_deactivated_people_keep_their_history_and_cannot_sign_in(bank, people, draft_data):
     admin, worker = people["admin"], people["W001"]
     pid = projects.propose(bank, worker, draft_data, submit=True).value
-    reviews.review(bank, people["L001"], pid, scores={"creativity": 8}, decision="adopt")
+    reviews.review(bank, people["L001"], pid, scores={"creativity": 8, "practicality": 9, "economic": 7, "social": 6, "promotion": 7}, decision="adopt")
     P.deactivate(bank, admin, "W001")
     with pytest.raises(PermissionDenied):
         auth.sign_in(bank, "W001", "worker-pass")

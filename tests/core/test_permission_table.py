@@ -24,7 +24,7 @@ from app.core.vocab import STATUSES
 from app.dossier.export import BatchFilter, batch_ids
 from app.sync import hub, package, trust
 from app.dossier.gather import gather
-from db.models import DispatchTarget, DispatchTask, IncubationRequest, OpenCall, Project
+from db.models import DispatchTarget, DispatchTask, IncubationRequest, OpenCall, Project, ProjectMember, User
 
 A, B, L, OL, O, M, W = "admin", "base", "leader", "other_leader", "owner", "member", "worker"
 PROFILES = (A, B, L, OL, O, M, W)
@@ -49,6 +49,8 @@ EXPECT: dict[str, dict[str, set[str] | None]] = {
     "project.confirm_kiosk": STAFF,
     "project.attach": {**STAFF, O: ANY, M: ANY},
     "project.comment": dict.fromkeys(PROFILES),
+    "project.ask_to_join": {p: ANY for p in PROFILES if p not in (O, M)},
+    "project.add_co_author": {**STAFF, O: ANY},
     "project.vote": dict.fromkeys(PROFILES),
     "project.export_dossier": {**STAFF, B: ANY, O: ANY, M: ANY},
     "project.request_incubation": {p: {"adopted", "completed"} for p in (A, L, O, M)},
@@ -199,6 +201,8 @@ def test_project_use_cases(bank, org, draft_data, tmp_path):
         "project.confirm_kiosk": lambda a, p: auth.confirm_kiosk(bank, a, p),
         "project.attach": lambda a, p: attachments.add(bank, a, p, photo),
         "project.comment": lambda a, p: discussion.comment(bank, a, p, "好"),
+        "project.ask_to_join": lambda a, p: projects.ask_to_join(bank, a, p),
+        "project.add_co_author": lambda a, p: _add_and_remove(bank, a, p),
         "project.vote": lambda a, p: (discussion.vote(bank, a, p), discussion.unvote(bank, a, p)),
         "project.export_dossier": lambda a, p: gather(bank, a, p),
         "project.request_incubation": lambda a, p: incubation.create(bank, a, p, {}),
@@ -231,6 +235,36 @@ def _cells(use_case: str, all_states):
     if any(states is not None for states in EXPECT[use_case].values()):
         return [(st, PROFILES) for st in all_states]
     return [(st, PROFILES) for st in list(all_states)[:2]]
+
+
+def _add_and_remove(bank, actor, pid):
+    projects.add_co_author(bank, actor, pid, "W004")
+    with bank.write() as s:  # back as it was, for the next cell
+        s.query(ProjectMember).filter(ProjectMember.project_id == pid, ProjectMember.user_id.in_(
+            s.query(User.id).filter(User.employee_no == "W004"))).delete(synchronize_session=False)
+
+
+def test_sync_conflicts_are_settled_by_their_studios_leader(bank, org, draft_data):
+    from app.sync import conflicts
+    from db.models import SyncConflict
+    pid = _new_project(bank, org, draft_data, "submitted")  # a draft is hidden from leaders and administrators
+    studio = org[L].studio_id
+    for profile in PROFILES:
+        with bank.write() as s:  # a title two sites changed at once, written by the worker's site
+            row = SyncConflict(kind="field", entity="projects", entity_id=pid, field="title", project_id=pid,
+                               studio_id=studio, value="另一个标题", value_by=org[O].id, winner=draft_data["title"])
+            s.add(row)
+            s.flush()
+            cid = row.id
+        actor = org[profile]
+        want = profile in STAFF  # per conflict: its project's studio leader and administrators
+        try:
+            conflicts.resolve(bank, actor, cid, "keep")
+        except IdeaBankError as exc:
+            assert not want, f"core refused sync.resolve as {profile}: {exc.message}"
+        else:
+            assert want, f"core allowed sync.resolve as {profile}"
+        assert permissions.allowed(actor, "sync.resolve", permissions.studio_subject(studio)) == want
 
 
 def _private_note(bank, actor, pid):

@@ -17,7 +17,7 @@ REQUEST = {"services": ["试品加工"], "ip_ownership": "公司所有",
 
 def _adopted(bank, people, draft_data, who="W001", title="巡检机器人防雨罩"):
     pid = projects.propose(bank, people[who], draft_data | {"title": title}, submit=True).value
-    reviews.review(bank, people["L001"], pid, decision="adopt")
+    reviews.review(bank, people["L001"], pid, scores={"creativity": 8, "practicality": 9, "economic": 7, "social": 6, "promotion": 7}, decision="adopt")
     return pid
 
 

@@ -53,6 +53,11 @@ def test_a_unit_behind_is_warned_once_before_and_once_after_the_due_day(bank, cr
     assert first.delivered == 1 and first.digests == 2  # the unit's responsible person; digests: sender, admin
     (note,) = notices(bank, crews["W011"], "warning")
     assert "将于 2 天后到期" in note.message and "线路一班" in note.message
+    from app.core import i18n
+    i18n.set_language("en")  # stored as both languages: an English reader reads English
+    assert "is due in 2 day(s)" in notices(bank, crews["W011"], "warning")[0].message
+    assert "Warnings on 2025-03-08" in notices(bank, crews["admin"], "digest")[0].message
+    i18n.set_language("zh_CN")
     for when in (at(2025, 3, 8, 15), at(2025, 3, 9, 9), at(2025, 3, 10, 23, 59)):
         assert deliver(bank, clock, when).delivered == 0  # the same warning: not again
     assert notices(bank, crews["W012"], "warning") == []  # reported: nothing to warn about

@@ -147,7 +147,7 @@ def test_migrations_and_round_trip_on_postgresql(postgres_db, tmp_path, clock):
                                          "solution": "方案", "innovation_points": ["一", "二"], "tags": ["绝缘子"],
                                          "expected_benefit": 5000}, submit=True).value
         discussion.comment(bank, leader, pid, "@张三 很好")
-        reviews.review(bank, leader, pid, scores={"creativity": 8}, decision="adopt")
+        reviews.review(bank, leader, pid, scores={"creativity": 8, "practicality": 9, "economic": 7, "social": 6, "promotion": 7}, decision="adopt")
         detail = project_detail(bank, w, pid)
         assert detail["status"] == "adopted" and detail["innovation_points"] == ["一", "二"]
         assert detail["comments"][0]["body"] == "@张三 很好"

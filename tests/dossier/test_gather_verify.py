@@ -20,7 +20,7 @@ def project(bank, people, draft_data, tmp_path):
                 benefit_basis="减少停运 R&D <b>测算</b>", patents=[{"number": "ZL2025", "kind": "utility",
                                                                   "status": "已授权", "title": "防雨罩"}])
     pid = projects.propose(bank, worker, data, submit=True).value
-    reviews.review(bank, leader, pid, scores={"creativity": 8, "practicality": 9}, decision="adopt",
+    reviews.review(bank, leader, pid, scores={"creativity": 8, "practicality": 9, "economic": 7, "social": 6, "promotion": 7}, decision="adopt",
                    reason="方案可行", private_note="只给领衔人看的备注")
     photo = tmp_path / "before.png"
     Image.new("RGB", (1200, 800), (30, 90, 160)).save(photo)

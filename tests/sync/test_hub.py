@@ -139,3 +139,20 @@ def test_a_copied_database_is_refused_until_it_takes_a_new_id(laptops, postgres_
         assert contents(a) == contents(twin)
     finally:
         twin.close()
+
+
+def test_a_bank_made_by_an_import_keeps_its_states_at_the_hub(laptops, postgres_db):
+    """An administrator's bank (demo data, as an import writes it: every project made in its state)
+    reaches an empty hub with its states (a worker's status change is still re-checked: test above)."""
+    from app.core import demo
+    a, b = laptops
+    demo.generate(a, a.actor(), 60, 7)
+    with a.session() as s:
+        states = dict(s.execute(select(Project.id, Project.status)).all())
+    assert len(set(states.values())) > 3
+    report = hub.sync(a, a.actor(), postgres_db)
+    assert report.pushed.rejected == 0
+    hub.sync(b, b.actor(), postgres_db)
+    for bank in (a, b):  # nothing turned back into a draft, on the laptop or the one that joined
+        with bank.session() as s:
+            assert dict(s.execute(select(Project.id, Project.status)).all()) == states

@@ -37,7 +37,7 @@ def test_inbox_names_team_call_and_incubation_notices(qtbot, bank, people, make_
     teams.create_team(bank, people["L001"], "防雨罩攻关团队", leader="W001")  # a real "team" notice
     with bank.write() as s:
         for kind in ("call", "incubation"):
-            notify.send(s, bank, people["W001"].id, kind, None, f"{kind} 通知")
+            notify.send(s, bank, people["W001"].id, kind, None, "team_joined", {"team": f"{kind} 通知"})  # a code and its values
     page = InboxPage(make_ctx(people["W001"]))
     qtbot.addWidget(page)
     heads = [page.list.item(i).text().split(" · ")[0] for i in range(page.list.count())]

@@ -96,6 +96,8 @@ def test_sign_in_propose_find_review_and_notice(qtbot, bank, people, make_ctx):
     assert not review.send.isEnabled()
     review.template.activated.emit(2)
     assert review.reason.toPlainText() and review.send.isEnabled()
+    review.send.click()  # first: what is about to be sent
+    assert "35 / 100" in review.confirm_text.text() and not leader_ctx.worker.busy
     review.send.click()
     wait_idle(qtbot, leader_ctx)
     assert queries.project_detail(bank, people["W001"], pid)["status"] == "not_adopted"
@@ -186,7 +188,7 @@ def test_comment_with_mention_and_vote_from_the_detail_pane(qtbot, bank, people,
     pane.vote_btn.click()
     wait_idle(qtbot, ctx)
     qtbot.waitUntil(lambda: "1" in pane.vote_btn.text(), timeout=3000)
-    assert [n.kind for n in inbox.notices(bank, people["L001"])] == ["mention"]
+    assert [n.kind for n in inbox.notices(bank, people["L001"])] == ["mention", "submission"]  # and the submission itself
 
 
 def test_attachments_dropped_on_the_detail_pane_show_thumbnails(qtbot, bank, people, make_ctx, draft_data, tmp_path):

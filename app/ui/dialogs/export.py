@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 from app.core import choices
 from app.core.errors import IdeaBankError
 from app.core.permissions import could, for_studio
+from app.dossier.templates import TEMPLATES
 from app.ui.context import UiContext
 from app.ui.worker import alive
 
-TEMPLATE_KEYS = ("national_wuxiao", "company_archive")
 
 
 @dataclass
@@ -56,8 +56,10 @@ class ExportDialog(QDialog):
         self.batch = batch
         self.setWindowTitle(self.tr("Export dossier") if batch is None else self.tr("Export the listed projects"))
         self.template = QComboBox()
-        self.template.addItem(self.tr("Five-small innovation declaration (national_wuxiao)"), "national_wuxiao")
-        self.template.addItem(self.tr("Company achievement archive (company_archive)"), "company_archive")
+        self.template.addItem(self.tr("Five-small innovation declaration"), "national_wuxiao")
+        self.template.addItem(self.tr("Company achievement archive"), "company_archive")
+        for i in range(self.template.count()):  # what the PDF is titled, for those who know the form by that name
+            self.template.setItemData(i, TEMPLATES[self.template.itemData(i)].label, Qt.ItemDataRole.ToolTipRole)
         self.each = QRadioButton(self.tr("One PDF per project, into a folder"))
         self.combined = QRadioButton(self.tr("One combined PDF"))
         self.each.setChecked(True)
@@ -296,7 +298,9 @@ class Exporter(QObject):
             box.setIcon(QMessageBox.Icon.Warning)
             box.setInformativeText("\n".join(out.notes[:20]))
         box.setObjectName("exportDone")
-        box.open()  # not modal: the window stays usable while the message is up
+        box.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable while the message is up
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
 
     def _failed(self, error: BaseException) -> None:
         self._close_progress()

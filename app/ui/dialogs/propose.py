@@ -18,6 +18,7 @@ from app.core.vocab import CATEGORIES, MAX_INNOVATION_POINTS, label
 from app.ui import fmt
 from app.ui.context import UiContext
 from app.ui.search_box import similar
+from app.ui.widgets.similar import SimilarPanel
 from app.ui.worker import alive
 
 AUTOSAVE_MS = 3000
@@ -155,27 +156,14 @@ class ProposeDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
 
-        self.similar = QListWidget()
-        self.similar.setWordWrap(True)
-        self.similar.setSpacing(3)
-        self.similar.setAlternatingRowColors(True)
-        self.similar.itemActivated.connect(lambda item: ctx.sig_open_project.emit(item.data(Qt.ItemDataRole.UserRole)))
-        side = QWidget()
-        sl = QVBoxLayout(side)
-        sl.setContentsMargins(0, 0, 0, 0)
-        self.similar_title = QLabel(self.tr("Similar existing projects"))
-        self.similar_title.setObjectName("sectionTitle")
-        sl.addWidget(self.similar_title)
-        sl.addWidget(self.similar, 1)
-        hint = QLabel(self.tr("Check these before proposing: maybe someone had the idea already, and you can "
-                              "comment or join instead."))
-        hint.setWordWrap(True)
-        sl.addWidget(hint)
+        self.similar_panel = SimilarPanel(ctx)  # read, comment on or join a similar idea, inside this form
+        self.similar = self.similar_panel.list
         splitter = QSplitter()
         splitter.addWidget(scroll)
-        splitter.addWidget(side)
+        splitter.addWidget(self.similar_panel)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -219,6 +207,7 @@ class ProposeDialog(QDialog):
         self._restore_draft()
         self._connect()
         self.validate()
+        self.title.setFocus()  # type at once: the required fields take seven clicks at most
 
     # -- data ----------------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -339,13 +328,7 @@ class ProposeDialog(QDialog):
         def show(found) -> None:  # type: ignore[no-untyped-def]
             if not alive(self.similar) or generation != self._similar_generation:
                 return
-            self.similar.clear()
-            for pid, number, title in found:
-                if pid == self.project_id:
-                    continue
-                item = QListWidgetItem(f"{title}\n{number}")
-                item.setData(Qt.ItemDataRole.UserRole, pid)
-                self.similar.addItem(item)
+            self.similar_panel.set_found([f for f in found if f[0] != self.project_id])
         self.ctx.reader.submit(lambda state: similar(bank, service, text, viewer=self.ctx.actor), done=show, label="similar")
 
     # -- saving --------------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 """The review form: the project, its comments, the rubric (weights per studio), a decision with a
-reason required when not adopting, answer templates and a private note."""
+reason required when not adopting, answer templates and a private note.
+
+No adoption by accident: nothing is scored and no decision chosen when the form opens; adopting
+needs every criterion scored; sending asks once more, naming the decision and the weighted total."""
 from __future__ import annotations
 
 import html
@@ -13,6 +16,9 @@ from app.core import queries, reviews, studio_settings
 from app.core.vocab import RUBRIC, STATUSES, label
 from app.ui import fmt
 from app.ui.context import UiContext
+
+UNSCORED = -1  # a spin box at this value has no score yet
+
 
 def esc(v) -> str:  # type: ignore[no-untyped-def]
     return html.escape("" if v is None else str(v)).replace("\n", "<br>")
@@ -48,13 +54,17 @@ class ReviewDialog(QDialog):
             if self.weights.get(key, 0) <= 0:
                 continue  # the studio does not score this criterion
             spin = QSpinBox()
-            spin.setRange(0, 10)
-            spin.setValue(0)
+            spin.setRange(UNSCORED, 10)  # the lowest value means "not scored yet"
+            spin.setSpecialValueText(self.tr("not scored"))
+            spin.setValue(UNSCORED)
+            spin.setAccessibleName(label(RUBRIC, key))
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(0, 10)
-            slider.valueChanged.connect(spin.setValue)
-            spin.valueChanged.connect(slider.setValue)
+            slider.sliderMoved.connect(spin.setValue)
+            slider.valueChanged.connect(lambda v, spin=spin: spin.setValue(v) if spin.value() != UNSCORED or v else None)
+            spin.valueChanged.connect(lambda v, slider=slider: slider.setValue(max(v, 0)))
             spin.valueChanged.connect(self._update_total)
+            spin.valueChanged.connect(self._check)
             row = QHBoxLayout()
             row.addWidget(slider, 1)
             row.addWidget(spin)
@@ -76,8 +86,7 @@ class ReviewDialog(QDialog):
         for b in (self.adopt, self.reject_, self.scores_only):
             self.group.addButton(b)
             dl.addWidget(b)
-        self.adopt.setChecked(True)
-        self.group.buttonToggled.connect(lambda *_: self._check())
+        self.group.buttonToggled.connect(lambda *_: self._check())  # no decision until one is chosen
         self.template = QComboBox()
         self.template.addItem(self.tr("Answer templates…"), "")
         # The studio's own answers, else the shared ones (Organisation → studio → Settings…)
@@ -98,9 +107,16 @@ class ReviewDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("fieldError")
         self.problem.setWordWrap(True)
+        self.confirm_text = QLabel()  # the second step: what is about to be sent
+        self.confirm_text.setObjectName("confirmText")
+        self.confirm_text.setWordWrap(True)
+        self.confirm_text.hide()
 
         buttons = QDialogButtonBox()
-        self.send = buttons.addButton(self.tr("Send review"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.send = buttons.addButton(self.tr("Send review"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.back = buttons.addButton(self.tr("Change it"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.back.hide()
+        self.back.clicked.connect(self._unconfirm)
         buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.send.clicked.connect(self.submit)
         buttons.rejected.connect(self.reject)
@@ -110,6 +126,7 @@ class ReviewDialog(QDialog):
         r.addWidget(rubric)
         r.addWidget(decision, 1)
         r.addWidget(self.problem)
+        r.addWidget(self.confirm_text)
         r.addWidget(buttons)
         split = QSplitter()
         split.addWidget(left)
@@ -149,10 +166,14 @@ class ReviewDialog(QDialog):
                               for c in d["comments"])
 
     def values(self) -> dict[str, float]:
-        return {k: float(s.value()) for k, s in self.scores.items()}
+        """The criteria scored so far."""
+        return {k: float(s.value()) for k, s in self.scores.items() if s.value() != UNSCORED}
+
+    def total_text(self) -> str:
+        return f"{reviews.weighted_total(self.values(), self.weights):g} / 100"
 
     def _update_total(self) -> None:
-        self.total.setText(f"{reviews.weighted_total(self.values(), self.weights):g} / 100")
+        self.total.setText(self.total_text())
 
     def decision(self) -> str | None:
         return "adopt" if self.adopt.isChecked() else "not_adopt" if self.reject_.isChecked() else None
@@ -164,14 +185,56 @@ class ReviewDialog(QDialog):
         self.template.setCurrentIndex(0)
 
     def _check(self) -> bool:
-        missing = self.decision() == "not_adopt" and not self.reason.toPlainText().strip()
-        self.problem.setText(self.tr("Write a reason: the author will read why the idea was not adopted.")
-                             if missing else "")
-        self.send.setEnabled(not missing)
-        return not missing
+        """After any change: confirm again before sending; say what is still missing."""
+        self._unconfirm()
+        return self._validate()
+
+    def _validate(self) -> bool:
+        """Whether the form can be sent; says what is missing."""
+        decision = self.decision()
+        unscored = [label(RUBRIC, k) for k, s in self.scores.items() if s.value() == UNSCORED]
+        problem = ""
+        if self.group.checkedButton() is None:
+            problem = self.tr("Choose a decision: adopt, do not adopt, or scores only.")
+        elif decision == "adopt" and unscored:
+            problem = self.tr("Score every criterion before adopting; not scored yet: %1").replace(
+                "%1", "、".join(unscored))
+        elif decision == "not_adopt" and not self.reason.toPlainText().strip():
+            problem = self.tr("Write a reason: the author will read why the idea was not adopted.")
+        elif decision is None and len(unscored) == len(self.scores):
+            problem = self.tr("Score at least one criterion, or choose a decision.")
+        self.problem.setText(problem)
+        self.send.setEnabled(not problem)
+        return not problem
+
+    def _confirmation(self) -> str:
+        title, total = self.detail["title"], self.total_text()
+        decision = self.decision()
+        if decision == "adopt":
+            text = self.tr("Adopt “%1” with a weighted total of %2? Its authors will be told.")
+        elif decision == "not_adopt":
+            text = self.tr("Do not adopt “%1” (weighted total %2)? Its authors will read your reason.")
+        else:
+            text = self.tr("Record scores for “%1” (weighted total %2) without deciding yet?")
+        return text.replace("%1", title).replace("%2", total)
+
+    def _unconfirm(self) -> None:
+        if getattr(self, "confirm_text", None) is None or not self.confirm_text.isVisibleTo(self):
+            return
+        self.confirm_text.hide()
+        self.back.hide()
+        self.send.setText(self.tr("Send review"))
 
     def submit(self) -> None:
-        if not self._check():
+        """First press: say what will be sent; second press: send it."""
+        if not self._validate():
+            return
+        if not self.confirm_text.isVisibleTo(self):
+            self.confirm_text.setText(self._confirmation())
+            self.confirm_text.show()
+            self.back.show()
+            self.send.setText({"adopt": self.tr("Confirm: adopt"), "not_adopt": self.tr("Confirm: do not adopt")}
+                              .get(self.decision() or "", self.tr("Confirm: record scores")))
             return
         bank, actor, pid = self.ctx.bank, self.ctx.actor, self.project_id
         scores, decision = self.values(), self.decision()

@@ -30,7 +30,10 @@ class SettingsDialog(QDialog):
         self.idle.setSpecialValueText(self.tr("never"))
         self.idle.setValue(auth.idle_minutes(ctx.bank))
         self.idle.setEnabled(ctx.can("site.settings"))
+        self.setMinimumWidth(440)  # room for the longest label on one line in both languages
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Theme"), self.theme)
         form.addRow(self.tr("Sign out after idle"), self.idle)

@@ -79,7 +79,9 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("Password"), self.password)
         buttons = QDialogButtonBox()
         self.ok = buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.quit = buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        # Enter always means "sign in": Quit never takes the default, even when it had the focus.
+        self.quit.setAutoDefault(False)
         self.ok.setDefault(True)
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
@@ -110,6 +112,7 @@ class SignInDialog(QDialog):
             self.error.setText(exc.message)
             self.password.selectAll()
             self.password.setFocus()
+            self.ok.setDefault(True)  # a failed attempt leaves Enter on 登录
             return False
         if not self.kiosk:
             QSettings().setValue("last_user", number)

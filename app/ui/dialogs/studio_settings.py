@@ -26,7 +26,9 @@ from app.core.vocab import RUBRIC, STATUSES, label
 class Section(QWidget):
     """One tab of the dialog."""
 
-    def __init__(self, ctx: Any, studio: dict[str, Any] | None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Any, studio: dict[str, Any] | None, parent: QWidget | None = None, *,
+                 section: str | None = None) -> None:
+        """`section`: the key of the tab to open at (the warnings page opens at "thresholds")."""
         super().__init__(parent)
         self.ctx, self.studio = ctx, studio
 
@@ -275,7 +277,9 @@ register(SectionSpec("logo", QT_TRANSLATE_NOOP("StudioSettings", "Logo"), LogoSe
 
 
 class StudioSettingsDialog(QDialog):
-    def __init__(self, ctx: Any, studio: dict[str, Any] | None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Any, studio: dict[str, Any] | None, parent: QWidget | None = None, *,
+                 section: str | None = None) -> None:
+        """`section`: the key of the tab to open at (the warnings page opens at "thresholds")."""
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Settings of %1").replace("%1", studio["name"]) if studio
@@ -283,9 +287,11 @@ class StudioSettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.sections: dict[str, Section] = {}
         for spec in sections(site=studio is None):
-            section = spec.factory(ctx, studio)
-            self.sections[spec.key] = section
-            self.tabs.addTab(section, QCoreApplication.translate("StudioSettings", spec.title))
+            page = spec.factory(ctx, studio)
+            self.sections[spec.key] = page
+            self.tabs.addTab(page, QCoreApplication.translate("StudioSettings", spec.title))
+        if section in self.sections:
+            self.tabs.setCurrentWidget(self.sections[section])
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from app.core import alerts
 from app.core.changes import Changes
 from app.core.i18n import t
+from app.core.permissions import could, for_studio
 from app.core.vocab import label
+from app.ui import colours
 from app.ui.pages import Page, PageSpec, register
 
 MAX_ROWS = 1000  # the most urgent; a table of 50,000 rows helps nobody (and costs seconds to build)
-KIND_COLOURS = {"milestone_overdue": "#dc2626", "request_unanswered": "#d97706", "application_unanswered": "#d97706",
-                "project_stuck": "#6b7280"}
 
 
 class WarningsPanel(Page):
@@ -37,9 +37,16 @@ class WarningsPanel(Page):
         self.kind.currentIndexChanged.connect(self.show_found)
         refresh = QPushButton(t("刷新", "Refresh"))
         refresh.clicked.connect(self.reload)
+        self.settings_button = QPushButton(t("预警设置…", "Warning settings…"))
+        self.settings_button.setToolTip(t("多少天未答复、逾期或停滞算作预警（按工作室或全站）",
+                                          "After how many days something counts as unanswered, overdue or stuck "
+                                          "(per studio or for the site)"))
+        self.settings_button.clicked.connect(self.edit_settings)
+        self.settings_button.setVisible(could(ctx.actor, "studio.configure_warnings"))
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.kind)
+        top.addWidget(self.settings_button)
         top.addWidget(refresh)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([t("类型", "Kind"), t("对象", "Record"), t("天数", "Days"), t("说明", "Message")])
@@ -48,9 +55,7 @@ class WarningsPanel(Page):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.cellDoubleClicked.connect(self._open)
-        hint = QLabel(t("双击一条预警打开相关记录。预警天数可按工作室设置（ideabank warnings config）。",
-                        "Double-click a warning to open its record. Thresholds are set per studio "
-                        "(ideabank warnings config)."))
+        hint = QLabel(t("双击一条预警打开相关记录。", "Double-click a warning to open its record."))
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -59,6 +64,22 @@ class WarningsPanel(Page):
         layout.addWidget(hint)
         ctx.sig_changes.connect(self.on_changes)
         self.reload()
+
+    def settings_dialog(self):  # type: ignore[no-untyped-def]
+        """The one settings place (studio settings) opened at its Warnings tab: a leader's own studio;
+        for an administrator the site's defaults (each studio's: Organisation → Settings…)."""
+        from app.core import org
+        from app.ui.dialogs.studio_settings import StudioSettingsDialog
+        actor = self.ctx.actor
+        studio = None
+        if actor.studio_id and for_studio(actor, actor.studio_id).may("configure_warnings"):
+            studio = next((s for s in org.list_studios(self.ctx.bank) if s["id"] == actor.studio_id), None)
+        return StudioSettingsDialog(self.ctx, studio, self.window(), section="thresholds")
+
+    def edit_settings(self) -> None:
+        dlg = self.settings_dialog()
+        if dlg.exec() == dlg.DialogCode.Accepted:
+            self.reload()
 
     def on_changes(self, changes: Changes) -> None:
         if changes.incubation or changes.teams or changes.membership:
@@ -92,7 +113,7 @@ class WarningsPanel(Page):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 0:
-                    item.setForeground(QColor(KIND_COLOURS.get(w.kind, "#6b7280")))
+                    item.setForeground(QColor(colours.colour(f"warning.{w.kind}") or colours.colour("muted")))
                 if col == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)
@@ -123,4 +144,4 @@ class _CoreTitledSpec(PageSpec):
         return t(self.extra["zh"], self.title)
 
 
-register(_CoreTitledSpec("warnings", "Warnings", WarningsPanel, order=65, extra={"zh": "预警"}))
+register(_CoreTitledSpec("warnings", "Warnings", WarningsPanel, order=65, extra={"zh": "预警"}, icon="alert-triangle"))

@@ -261,4 +261,4 @@ class AnalyticsPage(Page):
             QMessageBox.warning(self, self.tr("Cannot save"), exc.message)
 
 
-register(PageSpec("stats", QT_TRANSLATE_NOOP("Pages", "Analytics"), AnalyticsPage, order=70))
+register(PageSpec("stats", QT_TRANSLATE_NOOP("Pages", "Analytics"), AnalyticsPage, order=70, icon="chart-bar"))

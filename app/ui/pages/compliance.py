@@ -190,5 +190,5 @@ class CompliancePage(Page):
                      label="ledger")
 
 
-register(PageSpec("compliance", QT_TRANSLATE_NOOP("Pages", "Studio compliance"), CompliancePage, order=75,
+register(PageSpec("compliance", QT_TRANSLATE_NOOP("Pages", "Studio compliance"), CompliancePage, order=75, icon="list-check",
                   roles=frozenset({"leader", "admin", "base"})))

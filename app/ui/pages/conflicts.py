@@ -154,5 +154,5 @@ class ConflictsPage(Page):
             self.ctx.sig_open_project.emit(c.project_id)
 
 
-register(PageSpec("conflicts", QT_TRANSLATE_NOOP("Pages", "Conflicts"), ConflictsPage, order=90, counts=True,
+register(PageSpec("conflicts", QT_TRANSLATE_NOOP("Pages", "Conflicts"), ConflictsPage, order=90, icon="git-compare", counts=True,
                   entities=frozenset({"conflict"})))

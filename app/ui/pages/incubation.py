@@ -764,4 +764,4 @@ class RequestDialog(QDialog):
 
 
 register(PageSpec("incubation", QT_TRANSLATE_NOOP("Pages", "Incubation"), IncubationBoard, order=60,
-                  entities=frozenset({"incubation"})))
+                  entities=frozenset({"incubation"}), icon="rocket"))

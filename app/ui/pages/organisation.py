@@ -403,5 +403,5 @@ class OrganisationPage(Page):
         return [self.import_action, self.template_action] if self.admin else []
 
 
-register(PageSpec("organisation", QT_TRANSLATE_NOOP("Pages", "Organisation"), OrganisationPage, order=85,
+register(PageSpec("organisation", QT_TRANSLATE_NOOP("Pages", "Organisation"), OrganisationPage, order=85, icon="sitemap",
                   roles=frozenset({"admin", "leader"})))

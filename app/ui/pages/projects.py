@@ -8,11 +8,11 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from app.core import choices
+from app.core import choices, inbox
 from app.core.queries import ProjectFilter, awaiting_review
 from app.core.vocab import CATEGORIES, STATUSES, label
 from app.ui.context import UiContext
@@ -21,6 +21,12 @@ from app.ui.widgets.detail import DetailPane
 from app.ui.widgets.project_model import COLUMNS, ID_ROLE, ProjectTableModel
 
 FILTER_KEYS = ("categories", "statuses", "studio_id", "unit_id", "year", "has_measured_benefit")
+# When the table is too narrow for its columns (a 1366×768 laptop with the detail pane open), these
+# are hidden first, in this order, rather than clipping the studio and scrolling sideways; the
+# column menu shows them again, and a layout the user saved is kept as it is.
+DROP_FIRST = ("comment_count", "vote_count", "measured_benefit", "proposer", "updated_at",
+              "category")  # the last resort (English labels are long); the detail pane shows it too
+MIN_TITLE = 200  # px: narrower than this, a column is hidden instead
 
 
 class FilterBar(QWidget):
@@ -53,6 +59,9 @@ class FilterBar(QWidget):
             else:
                 combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.fill_choices()
+        # English categories are long ("Management innovation"): no wider than "All categories", so
+        # the window fits 1366 px (the list shows the whole name when opened).
+        self.category.setMaximumWidth(self.category.fontMetrics().horizontalAdvance(self.category.itemText(0)) + 48)
         row1 = QHBoxLayout()
         row1.setContentsMargins(0, 0, 0, 0)
         for w in (self.category, self.status, self.studio, self.unit, self.year, self.benefit):
@@ -183,7 +192,8 @@ class ProjectsPage(Page):
         self.model.runner = lambda fn, done: ctx.reader.submit(lambda state: fn(), done=done,
                                                                failed=lambda e: ctx.show_error(e, self))
         self.model.sig_complete.connect(self._complete)
-        self._keep: str | None = None
+        self._keep: str | None = None  # the selection to restore after a reload
+        self._want: str | None = None  # a project asked for (reveal): shown once it is listed, whatever else happens
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -237,13 +247,14 @@ class ProjectsPage(Page):
         self.detail.sig_edit.connect(self.edit)
         self.detail.sig_review.connect(self.review)
         ctx.sig_changes.connect(self.on_changes)
-        self._restore_layout()
+        self._fitted = self._restore_layout()  # a saved layout is the user's: not refitted
         if ctx.searcher is not None and ctx.searcher.text:  # built after a search was typed: start filtered
             self.search_text, self.search_ids = ctx.searcher.text, ctx.searcher.ids
             self._relevance = self.search_ids is not None
 
     # -- layout memory ---------------------------------------------------------------------------
-    def _restore_layout(self) -> None:
+    def _restore_layout(self) -> bool:
+        """Whether a saved column layout was restored."""
         s = QSettings()
         state = s.value(self._layout_key("header"))
         if state is not None:
@@ -251,6 +262,31 @@ class ProjectsPage(Page):
         split = s.value(self._layout_key("splitter"))
         if split is not None:
             self.splitter.restoreState(split)
+        return state is not None
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            QTimer.singleShot(0, self.fit_columns)  # once laid out, when the table's width is known
+
+    def fit_columns(self) -> None:
+        """Fit the columns to the table's width: the title takes what the others leave, and when that
+        is less than MIN_TITLE the columns of DROP_FIRST are hidden one by one."""
+        header = self.table.horizontalHeader()
+        keys = [c[0] for c in COLUMNS]
+        title = keys.index("title")
+        available = self.table.viewport().width()
+        if available <= 0:
+            return
+
+        def others() -> int:
+            return sum(header.sectionSize(i) for i in range(len(keys)) if i != title and not header.isSectionHidden(i))
+        for key in DROP_FIRST:
+            if available - others() >= MIN_TITLE:
+                break
+            header.hideSection(keys.index(key))
+        header.resizeSection(title, max(MIN_TITLE, available - others()))
 
     def save_state(self) -> None:
         s = QSettings()
@@ -283,7 +319,7 @@ class ProjectsPage(Page):
 
     def reload(self) -> None:
         """Query the ids again (filters, order or membership changed), keeping the selection."""
-        self._keep = self.current_id() or self._keep
+        self._keep = self._want or self.current_id() or self._keep
         self.model.load(self.current_filter())
 
     def _complete(self) -> None:
@@ -295,7 +331,11 @@ class ProjectsPage(Page):
                                  (self.tr(" matching “%1”").replace("%1", self.search_text) if self.search_ids is not None
                                   else ""))
         self.sig_count.emit(len(self.model.ids))
-        keep, self._keep = self._keep, None
+        keep, self._keep = self._want or self._keep, None
+        if self._want and self.model.row_of(self._want) < 0 and self._hidden_by_filters():
+            self.filters.reset()  # reloads; the project asked for is selected when that list is whole
+            return
+        self._want = None
         if keep:
             self.select(keep, quiet=True)
         if self.model.ids and (self.current_id() is None or
@@ -337,6 +377,16 @@ class ProjectsPage(Page):
             self.detail.show_project(project_id)
         return True
 
+    def reveal(self, project_id: str) -> None:
+        """Select and show this project (e.g. the one just proposed): after the list now loading has
+        arrived, and with the filters cleared if they hide it. The previous selection never wins."""
+        self._want = project_id
+        if self.model.complete:
+            self.reload()
+
+    def _hidden_by_filters(self) -> bool:
+        return any(v not in (None, ()) for v in self.filters.values().values())
+
     def select_record(self, entity: str, entity_id: str) -> bool:
         if entity == "studio":  # a studio is shown as the list of its projects
             self.filters.set_values({"studio_id": entity_id})
@@ -368,10 +418,11 @@ class ProjectsPage(Page):
 
 
 register(PageSpec("bank", QT_TRANSLATE_NOOP("Pages", "Idea bank"), lambda ctx: ProjectsPage(ctx, "bank"), order=10,
-                  follows_search=True, entities=frozenset({"project", "studio"})))
+                  follows_search=True, entities=frozenset({"project", "studio"}), icon="bulb"))
 register(PageSpec("mine", QT_TRANSLATE_NOOP("Pages", "My projects"),
                   lambda ctx: ProjectsPage(ctx, "mine", ProjectFilter(member_id=ctx.actor.id)), order=20,
-                  follows_search=True))
+                  follows_search=True, icon="user"))
 register(PageSpec("review", QT_TRANSLATE_NOOP("Pages", "Awaiting my review"),
                   lambda ctx: ProjectsPage(ctx, "review", awaiting_review(ctx.bank, ctx.actor)), order=30,
-                  roles=frozenset({"leader", "admin"}), follows_search=True))
+                  roles=frozenset({"leader", "admin"}), follows_search=True, counts=True,
+                  badge=lambda ctx: inbox.awaiting_review_count(ctx.bank, ctx.actor), icon="clipboard-check"))

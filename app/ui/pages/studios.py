@@ -93,4 +93,4 @@ class StudiosPage(Page):
         self.sig_open_record.emit("studio", studio_id)
 
 
-register(PageSpec("studios", QT_TRANSLATE_NOOP("Pages", "Studios"), StudiosPage, order=80))
+register(PageSpec("studios", QT_TRANSLATE_NOOP("Pages", "Studios"), StudiosPage, order=80, icon="building-community"))

@@ -557,4 +557,4 @@ class TeamsPage(Page):
         return False
 
 
-register(PageSpec("teams", QT_TRANSLATE_NOOP("Pages", "Teams"), TeamsPage, order=50, entities=frozenset({"call"})))
+register(PageSpec("teams", QT_TRANSLATE_NOOP("Pages", "Teams"), TeamsPage, order=50, entities=frozenset({"call"}), icon="users-group"))

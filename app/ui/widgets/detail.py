@@ -15,7 +15,7 @@ from app.core import attachments, auth, discussion, projects, queries
 from app.core.errors import IdeaBankError
 from app.core.people import list_users
 from app.core.vocab import CONFIDENTIALITY, RUBRIC, STATUSES, label
-from app.ui import fmt
+from app.ui import colours, fmt
 from app.ui.context import UiContext
 from app.ui.permits import offer
 from app.ui.widgets.mention import MentionEdit
@@ -93,6 +93,7 @@ class DetailPane(QWidget):
         self.kiosk_btn = QPushButton(self.tr("Confirm kiosk proposal"))
         self.kiosk_btn.clicked.connect(self._confirm_kiosk)
         self.more_btn = QToolButton()
+        self.more_btn.setObjectName("menuButton")
         self.more_btn.setText(self.tr("More"))
         self.more_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_btn.setMenu(QMenu(self.more_btn))
@@ -207,7 +208,7 @@ class DetailPane(QWidget):
         assert d is not None
         status = label(STATUSES, d["status"])
         kiosk_text = self.tr("Kiosk proposal, not yet confirmed")
-        kiosk = f" &nbsp;<span style='color:#ef6c00'>{esc(kiosk_text)}</span>" if d.get("kiosk") else ""
+        kiosk = f" &nbsp;<span style='color:{colours.colour('attention')}'>{esc(kiosk_text)}</span>" if d.get("kiosk") else ""
         self.heading.setText(f"<h3 style='margin:0'>{esc(d['title'])}</h3>"
                              f"<span>{esc(d['number'])} · {esc(d['category_label'])} · <b>{esc(status)}</b></span>{kiosk}")
         self._render_buttons(d)
@@ -364,12 +365,11 @@ class DetailPane(QWidget):
     def _render_history(self, d: dict[str, Any]) -> None:
         rows = list(reversed(d["history"]))
         self.history.setRowCount(len(rows))
-        for i, h in enumerate(rows):
-            change = h["field"] or ""
-            if h["old"] is not None or h["new"] is not None:
-                change += f": {h['old'] or '—'} → {h['new'] or '—'}" if change else (h["new"] or "")
-            for col, text in enumerate((fmt.datetime(h["at"]), h["who"] or "", h["action"], change)):
-                self.history.setItem(i, col, QTableWidgetItem(str(text)))
+        for i, h in enumerate(rows):  # words from the core (app/core/history.py), not the stored codes
+            for col, text in enumerate((fmt.datetime(h["at"]), h["who"] or "", h["what"], h["change"])):
+                item = QTableWidgetItem(str(text))
+                item.setToolTip(str(text))
+                self.history.setItem(i, col, item)
         self.history.resizeColumnsToContents()
         self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 

@@ -18,7 +18,7 @@ from app.core import queries
 from app.core.bank import Bank
 from app.core.queries import ProjectFilter, ProjectRow
 from app.core.vocab import CATEGORIES, STATUSES, label
-from app.ui import fmt
+from app.ui import colours, fmt
 
 # (key, header source text, sort key understood by queries.list_ids or None)
 COLUMNS: list[tuple[str, str, str | None]] = [
@@ -37,8 +37,6 @@ COLUMNS: list[tuple[str, str, str | None]] = [
     ("updated_at", QT_TRANSLATE_NOOP("ProjectTable", "Updated"), "updated"),
 ]
 NUMERIC = {"vote_count", "comment_count", "expected_benefit", "measured_benefit"}
-STATUS_COLOURS = {"adopted": "#2e7d32", "not_adopted": "#c62828", "under_review": "#ef6c00",
-                  "submitted": "#1565c0", "completed": "#6a1b9a", "promoted": "#00838f", "incubating": "#00838f"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -180,7 +178,7 @@ class ProjectTableModel(QAbstractTableModel):
         if r is None:
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            colour = STATUS_COLOURS.get(r.status) if key == "status" else None
+            colour = colours.colour(f"status.{r.status}") if key == "status" else None
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return r.title if key == "title" else None

@@ -3,7 +3,7 @@ competitions (campaigns and the projects entered in them). Every table is synchr
 (SyncedMixin's columns and an index on seq).
 
 Revision ID: 0008_desk
-Revises: 0010_analytics
+Revises: 0009_loop
 Create Date: 2026-11-30
 """
 from typing import Sequence, Union
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008_desk"
-down_revision: Union[str, Sequence[str], None] = "0010_analytics"
+down_revision: Union[str, Sequence[str], None] = "0009_loop"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
