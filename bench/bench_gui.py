@@ -2,7 +2,8 @@
 
     python bench/bench_gui.py [--projects 100000] [--seed 20241124] [--runs 5]
 
-The database is built once the store benchmark's way (`ideabank demo`, cached in bench/out/gui-*). Each launch is a fresh process (`--child`) that imports Qt and the
+The database is built once the store benchmark's way (`ideabank demo`, cached in bench/out/gui-*).
+Each launch is a fresh process (`--child`) that imports Qt and the
 app, opens the bank, builds the main window with the project table and exits as soon as the
 table's viewport has painted; the time runs from just before the process is spawned to that
 paint. The sign-in dialog is left out (a person types there). The search index is built after the

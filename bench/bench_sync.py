@@ -51,12 +51,11 @@ def main() -> int:
     ap.add_argument("--batch", type=int, default=5000)
     args = ap.parse_args()
 
-    from tests.postgres_server import _server_or_skip
-
     from app.core import demo, projects
     from app.core.bank import Bank
     from app.search.service import SearchService
     from app.sync import hub, join
+    from tests.postgres_server import _server_or_skip
 
     server = _server_or_skip()
     server.start()
@@ -69,9 +68,9 @@ def main() -> int:
         a = Bank.open(work / "laptop-a")
         counts = demo.generate(a, a.actor(), args.projects, args.seed)
         rows = sum(counts[k] for k in ("projects", "members", "comments", "votes", "reviews"))
-        push = timer("push", lambda: hub.sync(a, a.actor(), url, limit=args.batch),
-                     lambda r: f"{r.pushed_records} records in {r.push_batches} batches ({rows} project rows "
-                               f"+ organisation + audit)")
+        timer("push", lambda: hub.sync(a, a.actor(), url, limit=args.batch),
+              lambda r: f"{r.pushed_records} records in {r.push_batches} batches ({rows} project rows "
+                        f"+ organisation + audit)")
         b = Bank.open(work / "laptop-b")
         joined = timer("pull", lambda: join.join(b, url, "admin"),
                        lambda r: f"{r.sync.pulled_records} records in {r.sync.pull_batches} batches")

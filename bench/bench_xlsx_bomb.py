@@ -98,7 +98,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         files = {"bomb": bomb(Path(tmp) / "bomb.xlsx", args.gib), "20,000-row export": ordinary(Path(tmp) / "ok.xlsx",
                                                                                                20_000)}
-        print(f"| file | on disk | unpacked | reader | wall s | CPU s | peak RSS MB | outcome |")
+        print("| file | on disk | unpacked | reader | wall s | CPU s | peak RSS MB | outcome |")
         print("|---|---|---|---|---|---|---|---|")
         for name, path in files.items():
             with zipfile.ZipFile(path) as z:

@@ -13,7 +13,6 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
-
 BUSY_TIMEOUT_S = 30.0  # how long a writer waits for another's lock before giving up with a clear message
 
 

@@ -35,8 +35,20 @@ from app.core.i18n import t
 from app.core.incubation import MILESTONE_OPEN
 from app.core.permissions import allowed, check, studio_subject, warning_subject
 from app.core.vocab import STATUSES, Labels, label
-from db.models import (CallApplication, DispatchTarget, DispatchTask, IncubationRequest, Milestone, OpenCall, Project,
-                       ProjectMember, Setting, Studio, Unit, User)
+from db.models import (
+    CallApplication,
+    DispatchTarget,
+    DispatchTask,
+    IncubationRequest,
+    Milestone,
+    OpenCall,
+    Project,
+    ProjectMember,
+    Setting,
+    Studio,
+    Unit,
+    User,
+)
 
 # proposals_per_head: a yearly target for every bottom unit (0: none); unit_targets: {unit id: proposals
 # per head per year} for particular units (a studio's for its unit and the units below it).

@@ -17,14 +17,19 @@ from sqlalchemy import Engine, event, inspect, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core import blobstore  # noqa: F401  (a hub's write sessions store new files in the database)
-from app.core import backups, fields, folders
+from app.core import (
+    backups,
+    blobstore,  # noqa: F401  (a hub's write sessions store new files in the database)
+    fields,
+    folders,
+)
 from app.core.actor import Actor
 from app.core.errors import DamagedDatabase, NotFound, StorageError, ValidationError
 from app.core.i18n import t
 from app.core.paths import DB_FILE, default_data_dir
 from app.core.storage_errors import is_corruption, translate
-from db import engine as db_engine, migrate
+from db import engine as db_engine
+from db import migrate
 from db.backup import BackupError, SourceDamaged, quick_check
 from db.base import new_id, utcnow
 from db.engine import make_engine, sqlite_url, writer

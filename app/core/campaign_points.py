@@ -42,7 +42,7 @@ from app.core.errors import ValidationError
 from app.core.i18n import t
 from app.core.queries import visible_to
 from app.core.vocab import label
-from db.models import (Campaign, CampaignEntry, Project, ProjectMember, Studio, Team, TeamProject, Unit, User)
+from db.models import Campaign, CampaignEntry, Project, ProjectMember, Studio, Team, TeamProject, Unit, User
 
 ADOPTED = ("adopted", "in_progress", "completed", "incubating", "promoted")
 COMPLETED = ("completed", "incubating", "promoted")

@@ -31,7 +31,8 @@ from typing import Any
 
 from sqlalchemy import func, insert, select, text, update
 
-from app.core import audit, demo_activity, demo_words as W
+from app.core import audit, demo_activity
+from app.core import demo_words as W
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.errors import Conflict, StorageError, ValidationError

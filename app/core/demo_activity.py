@@ -27,13 +27,28 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from app.core import audit, demo_words as W
+from app.core import audit
+from app.core import demo_words as W
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.incubation import SERVICES
 from db.base import fact_id
-from db.models import (AllianceMember, AuditLog, CallApplication, IncubationRequest, Milestone, MilestoneUpdate,
-                       OpenCall, Setting, StudioRecord, Team, TeamActivity, TeamMember, TeamPartner, TeamProject)
+from db.models import (
+    AllianceMember,
+    AuditLog,
+    CallApplication,
+    IncubationRequest,
+    Milestone,
+    MilestoneUpdate,
+    OpenCall,
+    Setting,
+    StudioRecord,
+    Team,
+    TeamActivity,
+    TeamMember,
+    TeamPartner,
+    TeamProject,
+)
 
 # The demo site's warning thresholds (alerts.py): a project is "stuck" after this many days in a
 # stage. demo.py draws project statuses so that few old projects exceed them.

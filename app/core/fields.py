@@ -16,9 +16,9 @@ import math
 import re
 from typing import Any
 
+from app.core.errors import ValidationError
 from app.core.i18n import t
 from app.core.vocab import MAX_INNOVATION_POINTS, parse_category, parse_confidentiality
-from app.core.errors import ValidationError
 
 # ESC sequences first (CSI such as ESC [ 3 1 m, OSC up to BEL or ESC \\, two-character ones), so
 # no "[31m" is left behind once the ESC is gone; then any other C0/C1 control except \t and \n.

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.core import audit, people as P
+from app.core import audit
+from app.core import people as P
 from app.core.actor import Actor
 from app.core.bank import LOCAL_ADMIN, Bank
 from app.core.changes import Changes

@@ -23,8 +23,18 @@ from app.core.paths import attachment_path
 from app.core.permissions import check
 from app.core.vocab import CATEGORIES, MAX_INNOVATION_POINTS, STATUSES
 from db.audit_chain import FIELDS, GENESIS, entry_hash
-from db.models import (Attachment, AuditHead, AuditLog, Comment, DispatchReport, DispatchTask, MilestoneUpdate, Project,
-                       TeamActivity, Vote)
+from db.models import (
+    Attachment,
+    AuditHead,
+    AuditLog,
+    Comment,
+    DispatchReport,
+    DispatchTask,
+    MilestoneUpdate,
+    Project,
+    TeamActivity,
+    Vote,
+)
 
 MAX_PER_KIND = 200  # a broken counter trigger could flag every row; the first ones make the point
 

@@ -23,8 +23,7 @@ from app.core.i18n import t
 from app.core.permissions import check, studio_subject
 from app.core.teams import parse_date
 from app.core.vocab import CATEGORIES, STATUSES, STUDIO_LEVELS, Labels, _parse, label
-from db.models import (IncubationRequest, Project, ProjectStage, Studio, StudioRecord, Team, TeamActivity, Unit,
-                       User)
+from db.models import IncubationRequest, Project, ProjectStage, Studio, StudioRecord, Team, TeamActivity, Unit, User
 
 RECORD_KINDS: Labels = {
     "activity": ("活动", "Activity"),

@@ -16,7 +16,6 @@ new people choose theirs at their first sign-in, or an admin sets one.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.core import audit, people as P
+from app.core import audit
+from app.core import people as P
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.changes import Changes

@@ -43,8 +43,15 @@ from typing import Any
 from app.core.actor import Actor
 from app.core.errors import InvalidTransition, PermissionDenied
 from app.core.i18n import t
-from app.core.lifecycle import (CALL_STATES, EDITABLE_BY_OWNER, MACHINES, MILESTONE_OPEN, REQUEST_STATUSES,
-                                TASK_STATES, not_from)
+from app.core.lifecycle import (
+    CALL_STATES,
+    EDITABLE_BY_OWNER,
+    MACHINES,
+    MILESTONE_OPEN,
+    REQUEST_STATUSES,
+    TASK_STATES,
+    not_from,
+)
 from app.core.vocab import STATUSES
 
 # -- who -------------------------------------------------------------------------------------------

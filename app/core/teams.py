@@ -23,11 +23,32 @@ from app.core.errors import Conflict, InvalidTransition, NotFound, ValidationErr
 from app.core.i18n import t
 from app.core.lifecycle import CALL_STATES
 from app.core.numbering import serial_number
-from app.core.permissions import (Verdicts, allowed, call_subject, check, for_call, for_team, studio_subject,
-                                  team_subject)
+from app.core.permissions import (
+    Verdicts,
+    allowed,
+    call_subject,
+    check,
+    for_call,
+    for_team,
+    studio_subject,
+    team_subject,
+)
 from app.core.vocab import SKILL_GRADES, Labels, _parse, label
-from db.models import (AllianceMember, CallApplication, OpenCall, Project, ProjectMember, Studio, Team,
-                       TeamActivity, TeamMember, TeamPartner, TeamProject, Unit, User)
+from db.models import (
+    AllianceMember,
+    CallApplication,
+    OpenCall,
+    Project,
+    ProjectMember,
+    Studio,
+    Team,
+    TeamActivity,
+    TeamMember,
+    TeamPartner,
+    TeamProject,
+    Unit,
+    User,
+)
 
 TEAM_KINDS: Labels = {
     "tackling": ("攻关队", "Tackling team"),

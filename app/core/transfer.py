@@ -30,8 +30,7 @@ from app.core.fields import EDITABLE_FIELDS, clean_project_fields, field_name, s
 from app.core.i18n import t
 from app.core.permissions import allowed, check, studio_subject
 from app.core.projects import next_number
-from app.core.queries import visible_to
-from app.core.queries import project_json
+from app.core.queries import project_json, visible_to
 from app.core.sheets import Sheet
 from app.core.transfer_files import read_rows, write_rows
 from app.core.transfer_template import is_example

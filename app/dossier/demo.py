@@ -5,7 +5,14 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from app.dossier.model import (
-    AttachmentInfo, Award, DossierData, IncubationEvent, Patent, Photo, ReviewOpinion, TeamMember,
+    AttachmentInfo,
+    Award,
+    DossierData,
+    IncubationEvent,
+    Patent,
+    Photo,
+    ReviewOpinion,
+    TeamMember,
 )
 
 

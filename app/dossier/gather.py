@@ -19,16 +19,31 @@ from sqlalchemy.orm import Session, selectinload
 from app.core import blobstore
 from app.core.actor import Actor
 from app.core.bank import Bank
+from app.core.incubation import REQUEST_STATUSES, SERVICES
 from app.core.permissions import check, project_subject
 from app.core.queries import check_visible
-from app.core.incubation import REQUEST_STATUSES, SERVICES
 from app.core.vocab import CATEGORIES, STATUSES
 from app.dossier.errors import NotFound, t
 from app.dossier.model import (
-    AttachmentInfo, Award, DossierData, IncubationEvent, Patent, Photo, ReviewOpinion, TeamMember,
+    AttachmentInfo,
+    Award,
+    DossierData,
+    IncubationEvent,
+    Patent,
+    Photo,
+    ReviewOpinion,
+    TeamMember,
 )
 from db.models import (
-    Attachment, IncubationRequest, Milestone, Project, ProjectMember, Review, Setting, Studio, User,
+    Attachment,
+    IncubationRequest,
+    Milestone,
+    Project,
+    ProjectMember,
+    Review,
+    Setting,
+    Studio,
+    User,
 )
 
 EXPORT = "data.export"

@@ -20,23 +20,54 @@ from typing import BinaryIO, Callable, Iterable
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table,
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
     TableStyle,
 )
 
-from app.dossier.errors import DossierError, t
 from app.dossier import rl_compat
+from app.dossier.errors import DossierError, t
 from app.dossier.fonts import find_cjk_font, missing_glyphs
 from app.dossier.images import ImageUnusable, fitted_image
 from app.dossier.layout import (
-    CONTENT_H, CONTENT_W, KEYWORD_PREFIX, TOC_LEADING, AtBottom, BoldTitle, Bookmark, DocMeta,
-    DossierDocTemplate, DossierStart, Heading, PageInfo, Para, QRCode, SealPlace, TocSlot, canvas_class,
+    CONTENT_H,
+    CONTENT_W,
+    KEYWORD_PREFIX,
+    TOC_LEADING,
+    AtBottom,
+    BoldTitle,
+    Bookmark,
+    DocMeta,
+    DossierDocTemplate,
+    DossierStart,
+    Heading,
+    PageInfo,
+    Para,
+    QRCode,
+    SealPlace,
+    TocSlot,
+    canvas_class,
 )
 from app.dossier.model import DECISIONS, FIELD_LABELS, HASH_FORMAT, PATENT_KINDS, RUBRIC, DossierData
 from app.dossier.styles import RULE, Styles, make_styles
 from app.dossier.templates import SECTION_TITLES, DossierTemplate, get_template, section_number
 from app.dossier.text import (
-    chinese_year_month, clean, local_date, money, one_line, para, paragraphs, size, years, ymd,
+    chinese_year_month,
+    clean,
+    local_date,
+    money,
+    one_line,
+    para,
+    paragraphs,
+    size,
+    years,
+    ymd,
 )
 
 ProgressFn = Callable[[int, int], None]   # (done, total)

@@ -27,10 +27,10 @@ from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.queries import ProjectFilter
 from app.core.vocab import CATEGORIES, STATUSES
+from app.dossier import rl_compat
 from app.dossier.errors import t
 from app.dossier.export import BatchFilter, project_filter
 from app.dossier.fonts import find_cjk_font
-from app.dossier import rl_compat
 from app.dossier.layout import CONTENT_W, DocMeta, DossierDocTemplate, Heading, Para, canvas_class
 from app.dossier.render import _style, _write
 from app.dossier.styles import RULE, make_styles

@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 import reportlab
+from reportlab.lib.rl_accel import sameFrag
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.platypus import Paragraph
-from reportlab.lib.rl_accel import sameFrag
 
 from app.dossier.errors import DossierError, t
 

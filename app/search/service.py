@@ -20,8 +20,7 @@ from typing import TYPE_CHECKING
 from app.core.actor import Actor
 from app.core.errors import IdeaBankError, ValidationError
 from app.search import feed
-from app.search.index import (Cancel, Cancelled, IndexBusy, IndexCorrupt, IndexUnavailable, Progress,
-                              SearchIndex)
+from app.search.index import Cancel, Cancelled, IndexBusy, IndexCorrupt, IndexUnavailable, Progress, SearchIndex
 from app.search.query import Snippet, parse, snippet
 from app.search.whoosh_compat import IncompatibleWhoosh, WorkerFailed
 

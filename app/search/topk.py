@@ -25,7 +25,6 @@ from whoosh import query as Q
 from app.search.fastand import WordsAnd
 from app.search.whoosh_compat import Bm25, ScoredList, positions_decoder, postings, raw_lengths
 
-
 # Title projects scored exactly before giving up: each costs a skip per word (a block decoded
 # now and then); past this many, the full query is cheaper.
 BUDGET = 20000

@@ -41,8 +41,8 @@ from app.sync.identity import PublicIdentity, SiteKeys
 from app.sync.refusal import PackageRefused
 from app.sync.visibility import site_consumer
 from db.base import new_id
-from db.sequence import load_cursor, save_cursor
 from db.models import PackageLog, PackagePeer, SiteKey
+from db.sequence import load_cursor, save_cursor
 
 SUFFIX = ".ibpkg"
 Progress = Callable[[int, int, str], None]  # (done, total, phase); phases: records, blobs, check, apply

@@ -16,8 +16,19 @@ from sqlalchemy import not_, or_, select
 
 from app.core.actor import Actor
 from app.core.queries import visible_to
-from db.models import (Attachment, Comment, IncubationRequest, Milestone, Notification, Project, Review,
-                       SyncCursor, TeamProject, User, Vote)
+from db.models import (
+    Attachment,
+    Comment,
+    IncubationRequest,
+    Milestone,
+    Notification,
+    Project,
+    Review,
+    SyncCursor,
+    TeamProject,
+    User,
+    Vote,
+)
 
 EVERYONE = "*"  # the hub, or a site whose administrator receives everything
 

@@ -47,10 +47,13 @@ class UiContext(QObject):
         return can(self.actor, use_case)
 
     # -- running work --------------------------------------------------------------------------
-    def write(self, fn: Callable[[], Changes], *, done: Callable[[Changes], None] | None = None,
+    def write(self, fn: Callable[[], Any], *, done: Callable[[Any], None] | None = None,
               parent: QWidget | None = None, label: str = "", failed: Callable[[BaseException], None] | None = None
               ) -> TaskState:
-        """Run a core write on the worker; broadcast its Changes; show a user error in a dialog."""
+        """Run a core write on the worker; broadcast the Changes it returns (a write that returns
+        something else, a draft's id, only hands it to `done`); show a user error in a dialog.
+        Every write of the window goes through here, never on the GUI thread: a database another
+        program holds locked must not freeze the window."""
         def ok(changes: Any) -> None:
             if isinstance(changes, Changes):
                 self.sig_changes.emit(changes)

@@ -140,8 +140,10 @@ class Controller:
         from PySide6.QtWidgets import QMessageBox
 
         from app.core import auth, inbox
+        from app.core.errors import IdeaBankError
         from app.ui.context import UiContext
         from app.ui.main_window import MainWindow
+        from app.ui.worker import alive
         self.ctx = UiContext(self.bank, actor)
         self.window = MainWindow(self.ctx)
         self.window.sig_sign_out.connect(self.signed_out)
@@ -151,11 +153,20 @@ class Controller:
         minutes = auth.idle_minutes(self.bank)
         if minutes:
             self.idle.start(minutes * 60 * 1000)
-        digest = inbox.daily_digest(self.bank, actor)
-        if digest is not None:
-            self.window.statusBar().showMessage(digest.text(), 15000)
-            QMessageBox.information(self.window, QCoreApplication.translate("Controller", "Today's notices"),
+        bank, window = self.bank, self.window
+
+        def show_digest(digest) -> None:  # type: ignore[no-untyped-def]
+            if digest is None or not alive(window):
+                return
+            window.statusBar().showMessage(digest.text(), 15000)
+            QMessageBox.information(window, QCoreApplication.translate("Controller", "Today's notices"),
                                     digest.text() + "\n\n" + "\n".join(f"• {t}（{n}）" for t, n in digest.projects))
+
+        def no_digest(error: BaseException) -> None:  # a busy database: the digest comes at the next start
+            if not isinstance(error, IdeaBankError):
+                self.ctx.show_error(error, window)
+        # It marks the digest as given (a write): on the worker, like every write of the window.
+        self.ctx.write(lambda: inbox.daily_digest(bank, actor), done=show_digest, failed=no_digest)
 
     def bring_to_front(self) -> None:
         """Another start for this data folder asked for the window (app/ui/single_instance.py)."""

@@ -3,8 +3,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMenu, QProgressBar,
-                               QPushButton, QSizePolicy, QHBoxLayout, QStackedWidget, QToolBar, QToolButton, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from app.core.changes import Changes
 from app.core.vocab import ROLES, label
@@ -13,6 +27,10 @@ from app.ui.context import UiContext
 from app.ui.dialogs.export import Exporter
 from app.ui.pages import Page
 from app.ui.search_box import Searcher, make_service
+from db.engine import BUSY_TIMEOUT_S
+
+# Closing waits for the writes still queued; a few of them may each wait out another program's lock.
+CLOSE_WAIT_MS = int(3 * BUSY_TIMEOUT_S * 1000)
 
 
 class MainWindow(QMainWindow):
@@ -397,9 +415,12 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         for w in self.widgets.values():
             w.save_state()
-        self.ctx.worker.wait(10000)  # let a running write finish before the program may end
-        if self._task is not None:
-            self._task.cancel()  # an index build stops at its next batch; the index is rebuilt later
+        # Long work (an index build, an export, a sync) stops at its next check first: the index is
+        # rebuilt later, an export or import is redone. Then every write still queued lands (a draft
+        # saved as its form closed) before the program may end; each waits at most the busy timeout.
+        for worker in (self.ctx.worker, self.ctx.indexer, self.ctx.reader):
+            worker.cancel_running()
+        self.ctx.worker.wait(CLOSE_WAIT_MS)
         super().closeEvent(e)
         if not getattr(self, "_signing_out", False):
             self.sig_closed.emit()

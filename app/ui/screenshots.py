@@ -6,6 +6,7 @@ filled with demo data, then each screen is shown at 1366x768 (the plant-site lap
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -62,16 +63,16 @@ def _teams_and_incubation(bank, leader, worker, studio: str, adopted: str) -> No
     today = bank.now().date()
     with bank.session() as s:
         base_no = s.scalars(select(User.employee_no).where(User.role == "base").order_by(User.employee_no)).first()
-        more = list(s.scalars(select(Project.id).where(Project.status == "adopted", Project.studio_id == leader.studio_id)
-                              .order_by(Project.number).limit(2)))
+        more = list(s.scalars(select(Project.id).where(Project.status == "adopted", Project.studio_id == leader.studio_id,
+                                                       Project.id != adopted).order_by(Project.number).limit(2)))
     base = bank.actor(base_no)
     teams.create_team(bank, leader, "电缆沟盖板搬运攻关队", "tackling", studio=studio, projects=[adopted],
                       problem="盖板重、沟边不平，人工抬运易伤手脚。")
     teams.add_member(bank, leader, "电缆沟盖板搬运攻关队", worker.employee_no, role="机构设计")
     teams.post_call(bank, leader, "变电站巡检机器人雨天防护揭榜", "雨天巡检时摄像头进水，求防护方案或攻关成员。",
                     deadline=today + dt.timedelta(days=20), kind="solutions")
-    calls = teams.list_calls(bank)
-    teams.apply_call(bank, worker, calls[0]["id"], "有防雨罩改造经验，已在两座变电站试用。")
+    call = next(c for c in teams.list_calls(bank) if c["title"] == "变电站巡检机器人雨天防护揭榜")  # the demo has others
+    teams.apply_call(bank, worker, call["id"], "有防雨罩改造经验，已在两座变电站试用。")
     plan = {"services": ["试品加工", "量化生产"], "maturity": "样机", "quantity": 20, "materials": "铝合金型材、液压缸",
             "budget_lines": [{"item": "材料费", "amount": "1.5万"}, {"item": "加工费", "amount": 6000}],
             "market": "省内供电公司", "ip_ownership": "公司所有，发明人署名", "benefit_sharing": "节约额的 5% 奖励团队",
@@ -318,10 +319,10 @@ def render(out: Path, languages: list[str]) -> list[Path]:
     from app.core.bank import Bank
     from app.ui import i18n
     from app.ui.context import UiContext
-    from app.ui.main_window import MainWindow
     from app.ui.dialogs.propose import ProposeDialog
     from app.ui.dialogs.review import ReviewDialog
     from app.ui.dialogs.signin import SignInDialog
+    from app.ui.main_window import MainWindow
 
     QCoreApplication.setOrganizationName("IdeaBankScreenshots")
     tmp = Path(tempfile.mkdtemp(prefix="ideabank-shots-"))
@@ -460,4 +461,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()
+    # Every file is written and closed: leave without the interpreter's final collection, where
+    # PySide6 6.12 on Python 3.11 can abort on a miscounted True/False after this long run
+    # (the same reference bug as _keep_none_alive; ideabank-gui --self-test leaves the same way).
+    os._exit(code)

@@ -128,6 +128,7 @@ class Worker(QObject):
         self._lock = threading.Lock()
         self._relays: set[_Relay] = set()
         self._finished_relay = _Relay(lambda _: self._one_finished(), None)
+        self._running: TaskState | None = None  # set on the worker thread while a task runs
 
     def submit(self, fn: Callable[[TaskState], Any], *, done: Callable[[Any], None] | None = None,
                failed: Callable[[BaseException], None] | None = None, label: str = "") -> TaskState:
@@ -151,7 +152,13 @@ class Worker(QObject):
         if self._pending == 1:
             self.sig_busy.emit(True)
         self.sig_task_started.emit(state)
-        self.pool.start(_Job(fn, state, relay, lambda: self._finished_relay.sig_done.emit(None)))
+        def run(st: TaskState) -> Any:
+            self._running = st
+            try:
+                return fn(st)
+            finally:
+                self._running = None
+        self.pool.start(_Job(run, state, relay, lambda: self._finished_relay.sig_done.emit(None)))
         return state
 
     def _one_finished(self) -> None:
@@ -164,6 +171,13 @@ class Worker(QObject):
     @property
     def busy(self) -> bool:
         return self._pending > 0
+
+    def cancel_running(self) -> None:
+        """Ask the task running now to stop at its next check. Queued tasks still run: they are
+        writes someone is owed (a draft saved on the way out)."""
+        state = self._running
+        if state is not None:
+            state.cancel()
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until the queue is empty (tests and shutdown)."""

@@ -10,7 +10,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from db.base import Base, SyncedMixin, fact_key, utcnow
 from db.models.people import Studio, User
 
-
 ANALYTICS_COLUMNS = ("status", "category", "created_at", "studio_id", "proposer_id", "confidentiality", "merged_into_id",
                      "expected_benefit", "measured_benefit", "investment", "id")
 

@@ -2574,6 +2574,10 @@
         <source>Attach files</source>
         <translation>Attach files</translation>
     </message>
+    <message>
+        <source>Saving the draft…</source>
+        <translation>Saving the draft…</translation>
+    </message>
 </context>
 <context>
     <name>ReportDialog</name>

@@ -2557,6 +2557,10 @@
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
+    <message>
+        <source>Saving the draft…</source>
+        <translation>正在保存草稿…</translation>
+    </message>
 </context>
 <context>
     <name>ReportDialog</name>

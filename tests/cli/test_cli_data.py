@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-
 # The installed console script; from a bare checkout, the same main() it calls.
 SCRIPT = Path(sys.executable).with_name("ideabank")
 COMMAND = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main())"]

@@ -11,7 +11,8 @@ from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from app.cli import main
-from app.core import auth, people as P
+from app.core import auth
+from app.core import people as P
 from app.core.errors import PermissionDenied
 from db.models import AuditLog, User
 

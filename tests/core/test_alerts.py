@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from app.core import incubation, projects, teams, alerts
+from app.core import alerts, incubation, projects, teams
 from app.core.errors import PermissionDenied, ValidationError
 from tests.core.test_incubation import REQUEST, adopted_project
 

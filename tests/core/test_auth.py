@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core import auth, projects
+from app.core import auth
 from app.core.errors import Conflict, PermissionDenied
 from app.core.queries import project_detail
 

@@ -16,7 +16,7 @@ import pytest
 from app.cli import main
 from app.core import backups, projects
 from app.core.bank import Bank
-from app.core.errors import DamagedDatabase, StorageError, ValidationError
+from app.core.errors import DamagedDatabase, ValidationError
 from app.core.instance import FolderLock
 from db.backup import SourceDamaged, backup_sqlite, quick_check
 

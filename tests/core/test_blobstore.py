@@ -7,7 +7,8 @@ import hashlib
 import pytest
 from sqlalchemy import func, select
 
-from app.core import attachments, blobstore, people as P, projects, teams
+from app.core import attachments, blobstore, projects, teams
+from app.core import people as P
 from app.core.bank import Bank
 from db.models import Blob, BlobChunk
 

@@ -49,7 +49,8 @@ def test_the_checklist_says_what_is_missing(world):
 
 def test_records_complete_the_checklist(world):
     bank, people, ids = world
-    from app.core import incubation, org, people as P, projects
+    from app.core import incubation, org, projects
+    from app.core import people as P
     leader, admin = people["L001"], people["admin"]
     for no, name in (("W003", "王五"), ("W004", "钱八")):
         P.add_user(bank, admin, no, name, unit="变电运维车间", studio=A)

@@ -281,7 +281,7 @@ def test_schema_and_flow_on_postgresql(postgres_db, tmp_path, clock):
         incubation.accept(bank, B, rid)
         assert incubation.list_requests(bank)[0]["project_status"] == "incubating"
         # teams, calls, the skills search and warnings run their queries on PostgreSQL too
-        from app.core import teams, alerts
+        from app.core import alerts, teams
         teams.create_team(bank, L, "PG 攻关队", partner_units=[])
         cid = teams.post_call(bank, L, "难题", "描述", deadline="2025-03-31", team="PG 攻关队").value
         teams.apply_call(bank, B, cid, "我来")

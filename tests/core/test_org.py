@@ -5,7 +5,8 @@ import pytest
 from PIL import Image
 from sqlalchemy import select
 
-from app.core import auth, org, people as P, projects, queries, reviews
+from app.core import auth, org, projects, queries, reviews
+from app.core import people as P
 from app.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from db.models import AuditLog, Studio, User
 

@@ -5,7 +5,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
-from app.core import org, org_import, org_template, people as P
+from app.core import org, org_import, org_template
+from app.core import people as P
 from app.core.errors import PermissionDenied, ValidationError
 from db.models import AuditLog, Studio, Unit, User
 

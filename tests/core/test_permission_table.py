@@ -14,19 +14,37 @@ import json
 import pytest
 from sqlalchemy import update
 
-from app.core import alerts, attachments, auth, demo, discussion, dispatch, incubation, integrity, ledger
-from app.core import org as O_, people as P
-from app.core import campaigns, permissions, projects, queries, reviews, studio_settings, teams, transfer
+from app.core import (
+    alerts,
+    attachments,
+    auth,
+    campaigns,
+    demo,
+    discussion,
+    dispatch,
+    incubation,
+    integrity,
+    ledger,
+    permissions,
+    projects,
+    queries,
+    reviews,
+    studio_settings,
+    teams,
+    transfer,
+)
+from app.core import org as O_
+from app.core import people as P
 from app.core.campaign_export import export_xlsx
 from app.core.errors import IdeaBankError, PermissionDenied
 from app.core.lifecycle import CALL_STATES, REQUEST_STATUSES, STEPS, TASK_STATES, TASK_STEPS, TRANSITIONS
 from app.core.vocab import STATUSES
 from app.dossier.export import BatchFilter, batch_ids
-from app.sync import hub, package, trust
 from app.dossier.gather import gather
+from app.sync import hub, package, trust
 from db.models import DispatchTarget, DispatchTask, IncubationRequest, OpenCall, Project, ProjectMember, User
 
-A, B, L, OL, O, M, W = "admin", "base", "leader", "other_leader", "owner", "member", "worker"
+A, B, L, OL, O, M, W = "admin", "base", "leader", "other_leader", "owner", "member", "worker"  # noqa: E741 - O: owner
 PROFILES = (A, B, L, OL, O, M, W)
 NO = {A: "admin", B: "B001", L: "L001", OL: "L002", O: "W001", M: "W003", W: "W002"}
 ANY = None  # in every state

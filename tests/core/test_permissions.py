@@ -2,7 +2,8 @@
 the expectations of the permission table (tests/core/test_permission_table.py)."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.core import projects
 from app.core.errors import IdeaBankError

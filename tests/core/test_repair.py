@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import update
 
 from app.cli import main
-from app.core import attachments, incubation, projects, teams
+from app.core import attachments, incubation, teams
 from app.core.integrity import check_bank
 from app.core.paths import attachment_path
 from app.core.repair import repair

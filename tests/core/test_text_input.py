@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import func, select, text
 
 from app.cli import main
-from app.core import discussion, people as P, projects, transfer
+from app.core import discussion, projects, transfer
+from app.core import people as P
 from app.core.errors import ValidationError
 from app.core.fields import clean_project_fields, clean_text, printable, text_problem
 from app.core.queries import project_by_ref

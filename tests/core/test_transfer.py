@@ -15,6 +15,7 @@ from app.core.integrity import check_bank
 from app.core.transfer import ImportFailed
 from db.models import AuditLog, Project
 
+
 # The source bank holds 66 projects; its admin exports those it may see: other people's drafts are
 # private (how many of the demo's projects are drafts depends on the demo's draw: counted, not assumed).
 def _visible(bank):

@@ -10,7 +10,8 @@ import time
 import pytest
 from sqlalchemy import insert, select
 
-from app.core import discussion, people as P, projects
+from app.core import discussion, projects
+from app.core import people as P
 from app.core.bank import Bank
 from db import sequence
 from db.models import AuditLog, Comment, Project, SyncCounter, Tombstone, Unit

@@ -77,6 +77,7 @@ def test_migrations_from_empty_match_the_models(tmp_path):
     assert migrate.current_revision(engine) == migrate.head_revision()
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
+
     from db.models import Base
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
@@ -131,7 +132,8 @@ def test_unwritable_data_folder_is_a_clear_error(tmp_path):
 @pytest.mark.postgres
 def test_migrations_and_round_trip_on_postgresql(postgres_db, tmp_path, clock):
     """The same models and migrations on a real PostgreSQL server (the hub)."""
-    from app.core import discussion, people as P, reviews
+    from app.core import discussion, reviews
+    from app.core import people as P
     from app.core.queries import page, project_detail
     bank = Bank.open(tmp_path / "pg", postgres_db, clock=clock)
     try:

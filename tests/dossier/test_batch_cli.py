@@ -1,8 +1,8 @@
 """Batch export, the annual report and the `ideabank dossier/report/verify` commands on a real store."""
 from __future__ import annotations
 
-import subprocess
 import shutil
+import subprocess
 
 import pypdf
 import pytest
@@ -25,7 +25,8 @@ def adopted(bank, people, draft_data):
         data = dict(draft_data, title=f"{draft_data['title']} 第{i + 1}号", measured_benefit=benefit,
                     investment="5000")
         pid = projects.propose(bank, people["W001"], data, submit=True).value
-        reviews.review(bank, leader, pid, scores={"creativity": 8, "practicality": 9, "economic": 7, "social": 6, "promotion": 7}, decision="adopt", reason="好")
+        reviews.review(bank, leader, pid, scores={"creativity": 8, "practicality": 9, "economic": 7, "social": 6,
+                                                  "promotion": 7}, decision="adopt", reason="好")
         ids.append(pid)
     projects.propose(bank, people["W001"], dict(draft_data, title="还在评审"), submit=True)
     projects.propose(bank, people["L002"], dict(draft_data, title="输电的项目"), submit=True)

@@ -10,8 +10,8 @@ import pytest
 
 from app.core import projects
 from app.dossier import fonts
-from app.dossier.export import export_dossier, export_ids
 from app.dossier.demo import sample_dossier
+from app.dossier.export import export_dossier, export_ids
 from app.dossier.render import render_dossier
 
 EXT_B = "\U00020000"  # 𠀀, CJK Extension B: in people's names, not in wqy-microhei

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from app.core.errors import ValidationError
-from app.core.sheets import Column, Limits, parse_when, read_sheet
+from app.core.sheets import Limits, parse_when, read_sheet
 from app.core.transfer_files import COLUMNS
 from tests.sheets.office import FIXTURES, SOFFICE, convert
 

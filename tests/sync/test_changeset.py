@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from app.core import discussion, people as P, projects, teams
+from app.core import discussion, projects, teams
+from app.core import people as P
 from app.core.errors import ValidationError
 from app.sync import changeset
 from db.models import Comment, Project, ProjectMember, SyncConflict, SyncPending, User, Vote

@@ -19,12 +19,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings, strategies as st
-from hypothesis.stateful import (RuleBasedStateMachine, initialize, invariant, precondition, rule,
-                                 run_state_machine_as_test)
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 from sqlalchemy import select
 
-from app.core import discussion, people as P, projects, teams
+from app.core import discussion, projects, teams
+from app.core import people as P
 from app.core.bank import Bank
 from app.core.errors import IdeaBankError
 from app.core.fields import submission_problems

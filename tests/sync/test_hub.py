@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from app.core import discussion, people as P, projects
+from app.core import discussion, projects
+from app.core import people as P
 from app.core.bank import Bank
 from app.core.errors import StorageError
 from app.sync import changeset, hub, join

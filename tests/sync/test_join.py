@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from app.cli import main
-from app.core import attachments, people as P, projects
+from app.core import attachments, projects
+from app.core import people as P
 from app.core.bank import Bank
 from app.sync import hub, join
 from db.models import Project, User

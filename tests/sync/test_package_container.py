@@ -14,8 +14,17 @@ from app.sync import envelope, identity, package, trust
 from app.sync.container import CHANGES, Limits
 from app.sync.package import PackageCancelled, PackageRefused, contiguous, merge_range
 from db.models import PackageLog, PackagePeer
-from tests.sync.package_kit import (FakeChangeSet, RecordingApply, copied_sites, craft, keys_of, site_template,
-                                    manifest_for, public_of, records_bytes)
+from tests.sync.package_kit import (
+    FakeChangeSet,
+    RecordingApply,
+    copied_sites,
+    craft,
+    keys_of,
+    manifest_for,
+    public_of,
+    records_bytes,
+    site_template,
+)
 
 
 @pytest.fixture(scope="module")

@@ -236,10 +236,10 @@ def test_board_screenshot(qtbot, bank, people, requests_, make_ctx, clock, tmp_p
 
 
 def test_pages_in_the_main_window(qtbot, bank, people, requests_, make_ctx, clock, tmp_path):
-    from app.ui.pages.incubation import IncubationBoard
     from app.ui.main_window import MainWindow
-    from app.ui.pages.teams import TeamsPage
     from app.ui.pages.alerts import WarningsPanel
+    from app.ui.pages.incubation import IncubationBoard
+    from app.ui.pages.teams import TeamsPage
     clock.now = dt.datetime(2025, 3, 25, 9, tzinfo=dt.timezone.utc)
     window = MainWindow(make_ctx(people["B001"]), start_search=False)
     qtbot.addWidget(window)

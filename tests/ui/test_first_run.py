@@ -7,7 +7,8 @@ import shiboken6
 from openpyxl import Workbook
 from PySide6.QtWidgets import QWizard
 
-from app.core import auth, org, people as P
+from app.core import auth, org
+from app.core import people as P
 from app.core.bank import Bank
 from app.ui import first_run as F
 

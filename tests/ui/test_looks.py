@@ -12,7 +12,7 @@ pytestmark = pytest.mark.gui
 def test_the_export_finished_message_does_not_block_the_window(qtbot, bank, people, make_ctx, tmp_path):
     from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-    from app.ui.dialogs.export import ExportOutcome, Exporter
+    from app.ui.dialogs.export import Exporter, ExportOutcome
     window = QWidget()
     qtbot.addWidget(window)
     window.show()

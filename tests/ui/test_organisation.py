@@ -6,7 +6,8 @@ import pytest
 from openpyxl import Workbook
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from app.core import auth, org, people as P, reviews, studio_settings
+from app.core import auth, org, reviews, studio_settings
+from app.core import people as P
 from app.ui.dialogs import org as forms
 from app.ui.dialogs.org_import import ImportDialog
 from app.ui.dialogs.studio_settings import StudioSettingsDialog

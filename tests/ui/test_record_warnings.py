@@ -48,7 +48,8 @@ def test_inbox_names_team_call_and_incubation_notices(qtbot, bank, people, make_
     assert sorted(heads) == sorted(["Team", "Open call", "Incubation"])
 
 
-def test_double_click_on_a_warning_opens_its_request_or_call(qtbot, bank, people, requests_, make_ctx, clock):
+def test_double_click_on_a_warning_opens_its_request_or_call(qtbot, bank, people, requests_,  # noqa: F811 - the fixture
+                                                              make_ctx, clock):
     import datetime as dt
 
     from app.core import teams

@@ -61,7 +61,6 @@ def test_package_tools_are_for_admins_only(qtbot, bank, people):
 
 def test_export_and_import_package_from_the_window(qtbot, bank, people, make_ctx, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
-    from sqlalchemy import select
 
     from app.core import projects
     from app.ui.context import UiContext
@@ -115,8 +114,8 @@ def test_export_and_import_package_from_the_window(qtbot, bank, people, make_ctx
 def test_site_dialog_lets_a_site_receive_secret_projects(qtbot, bank, make_ctx, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from app.ui.dialogs.site import SiteDialog
     from app.sync.visibility import EVERYONE
+    from app.ui.dialogs.site import SiteDialog
     other = Bank.open(tmp_path / "other")
     trust.export_key(other, tmp_path / "other.ibkey")
     trust.trust(bank, bank.actor(), tmp_path / "other.ibkey")

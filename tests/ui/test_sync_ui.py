@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app.core import people as P, projects
+from app.core import projects
 from app.core.bank import Bank
 from app.sync import changeset, conflicts
 from db.models import Project

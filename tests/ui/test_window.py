@@ -11,9 +11,9 @@ pytestmark = pytest.mark.gui
 
 def test_smoke_window_with_demo_projects(qtbot, bank, make_ctx):
     from app.core import demo
+    from app.core.queries import ProjectFilter, count
     from app.ui.main_window import MainWindow
     from app.ui.widgets.project_model import COLUMNS
-    from app.core.queries import ProjectFilter, count
     demo.generate(bank, bank.actor(), 120)
     shown = count(bank, ProjectFilter(viewer=bank.actor()))
     assert 100 < shown < 120  # the demo people's drafts are theirs alone
@@ -114,7 +114,8 @@ def test_english_window_shows_english_navigation(qtbot, qapp, bank, make_ctx):
 
 
 def test_cjk_font_found(qapp):
-    from PySide6.QtGui import QFontDatabase, QFontMetrics
+    from PySide6.QtGui import QFontDatabase
+
     from app.ui import i18n
     family = i18n.find_cjk_family()
     assert family is not None, "install fonts-wqy-microhei"

@@ -26,13 +26,12 @@ def fill_proposal(dlg) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_sign_in_propose_find_review_and_notice(qtbot, bank, people, make_ctx):
-    from app.ui.pages.inbox import InboxPage
-    from app.ui.main_window import MainWindow
+    from app.core import projects
     from app.ui.dialogs.propose import ProposeDialog
     from app.ui.dialogs.review import ReviewDialog
     from app.ui.dialogs.signin import SignInDialog
-
-    from app.core import projects
+    from app.ui.main_window import MainWindow
+    from app.ui.pages.inbox import InboxPage
     projects.propose(bank, people["W002"], {"title": "变压器油位远程监测", "category": "小发明"})
     # Sign in as the worker; a wrong password first is refused with a message.
     dlg = SignInDialog(bank)
@@ -122,7 +121,8 @@ def test_draft_survives_closing_the_form(qtbot, bank, people, make_ctx):
     form.title.setText("写了一半的想法")
     form.title.textEdited.emit("写了一半的想法")
     form.background.setPlainText("现场问题")
-    form.reject()  # closing keeps what was typed
+    form.reject()  # closing keeps what was typed: the form closes once the worker saved it
+    qtbot.waitUntil(lambda: drafts.latest(bank, people["W001"]) is not None, timeout=5000)
     assert drafts.latest(bank, people["W001"]).form["title"] == "写了一半的想法"
     from app.ui.main_window import MainWindow
     window = MainWindow(ctx, start_search=False)
@@ -147,8 +147,8 @@ def test_autosave_timer_saves_while_typing(qtbot, bank, people, make_ctx):
 
 
 def test_kiosk_proposal_is_marked_and_confirmed_by_leader(qtbot, bank, people, make_ctx):
-    from app.ui.widgets.detail import DetailPane
     from app.ui.dialogs.propose import ProposeDialog
+    from app.ui.widgets.detail import DetailPane
     kiosk_actor = auth.kiosk_sign_in(bank, "W001")
     ctx = make_ctx(kiosk_actor)
     form = ProposeDialog(ctx, kiosk=True)
@@ -224,8 +224,8 @@ def test_attachments_dropped_on_the_detail_pane_show_thumbnails(qtbot, bank, peo
 
 def test_search_through_the_index_and_similar_projects_while_typing(qtbot, bank, people, make_ctx, draft_data):
     from app.core import projects
-    from app.ui.main_window import MainWindow
     from app.ui.dialogs.propose import ProposeDialog
+    from app.ui.main_window import MainWindow
     wanted = projects.propose(bank, people["W001"], draft_data, submit=True).value  # drafts are their authors' only
     projects.propose(bank, people["W001"], draft_data | {"title": "配电箱门锁防锈改造", "background": "门锁生锈打不开",
                                                           "solution": "换不锈钢锁芯"}, submit=True)
@@ -250,8 +250,8 @@ def test_search_through_the_index_and_similar_projects_while_typing(qtbot, bank,
 
 def test_owner_edits_a_draft_and_the_row_repaints(qtbot, bank, people, make_ctx, draft_data):
     from app.core import projects
-    from app.ui.main_window import MainWindow
     from app.ui.dialogs.propose import ProposeDialog
+    from app.ui.main_window import MainWindow
     pid = projects.propose(bank, people["W001"], draft_data | {"co_authors": ["W002"]}).value
     ctx = make_ctx(people["W001"])
     window = MainWindow(ctx, start_search=False)
@@ -274,8 +274,8 @@ def test_owner_edits_a_draft_and_the_row_repaints(qtbot, bank, people, make_ctx,
 
 
 def test_propose_from_the_window_shows_the_new_project(qtbot, bank, people, make_ctx, monkeypatch):
-    from app.ui.main_window import MainWindow
     from app.ui.dialogs.propose import ProposeDialog
+    from app.ui.main_window import MainWindow
     ctx = make_ctx(people["W001"])
     window = MainWindow(ctx, start_search=False)
     qtbot.addWidget(window)

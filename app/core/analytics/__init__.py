@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy import case, func, select
 
+from app.core.actor import Actor
 from app.core.analytics import figures, groups, stages
 from app.core.analytics.scope import ADOPTED, STAGES, Frame, Scope
-from app.core.actor import Actor
 from app.core.bank import Bank
 from db.models import Project, Studio, Unit, User
 

@@ -6,8 +6,17 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QLabel, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core import org_import, org_template
 from app.core.i18n import t
@@ -17,12 +26,14 @@ ACTIONS = {"create": ("新建", "Create"), "update": ("更新", "Update"), "unch
 
 
 def choose_workbook(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("ImportDialog", "Import people workbook"), "", QCoreApplication.translate("ImportDialog", "Workbooks (*.xlsx *.csv)"))
+    name, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("ImportDialog", "Import people workbook"),
+                                          "", QCoreApplication.translate("ImportDialog", "Workbooks (*.xlsx *.csv)"))
     return Path(name) if name else None
 
 
 def save_template(ctx: Any, parent: QWidget) -> None:
-    name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("ImportDialog", "Save template"), QCoreApplication.translate("ImportDialog", "people-workbook.xlsx"),
+    name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("ImportDialog", "Save template"),
+                                          QCoreApplication.translate("ImportDialog", "people-workbook.xlsx"),
                                           QCoreApplication.translate("ImportDialog", "Workbooks (*.xlsx)"))
     if name:
         path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")

@@ -6,20 +6,34 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core import attachments, auth, drafts, projects, queries
 from app.core.errors import IdeaBankError
-from app.core.i18n import language
 from app.core.fields import clean_project_fields, field_name, submission_problems
+from app.core.i18n import language
 from app.core.vocab import CATEGORIES, MAX_INNOVATION_POINTS, label
 from app.ui import fmt
 from app.ui.context import UiContext
 from app.ui.search_box import similar
 from app.ui.widgets.similar import SimilarPanel
-from app.ui.worker import alive
+from app.ui.worker import TaskState, alive
 
 AUTOSAVE_MS = 3000
 FORM_FIELDS = ("title", "category", "background", "solution", "innovation_points", "expected_benefit", "tags",
@@ -81,6 +95,9 @@ class ProposeDialog(QDialog):
         self._touched: set[str] = set()
         self._tried = False
         self._saving = False
+        self._draft_task: TaskState | None = None  # the draft save on the worker, until it answers
+        self._closing = False  # a close waits for that save
+        self._close_anyway = False  # the save on close failed (and said why): the next close just closes
         self.setWindowTitle(self.tr("Edit project") if project_id else self.tr("Propose an idea"))
         self.setObjectName("ProposeDialog")
 
@@ -277,6 +294,7 @@ class ProposeDialog(QDialog):
     # -- validation as you type ---------------------------------------------------------------
     def _edited(self, key: str) -> None:
         self._dirty = True
+        self._close_anyway = False
         self._touched.add(key)
         self.validate()
         if key in ("title", "background", "solution"):
@@ -332,20 +350,40 @@ class ProposeDialog(QDialog):
         self.ctx.reader.submit(lambda state: similar(bank, service, text, viewer=self.ctx.actor), done=show, label="similar")
 
     # -- saving --------------------------------------------------------------------------------
-    def autosave(self) -> None:
-        """Keep what was typed in the drafts table (every few seconds and on close)."""
-        if not self._dirty or self._saving:
-            return
+    def autosave(self) -> TaskState | None:
+        """Keep what was typed in the drafts table (every few seconds and on close). The save runs on
+        the write worker: a database another program holds locked never freezes the form. One save
+        at a time (the first one creates the draft the next ones overwrite); returns the pending one."""
+        if self._draft_task is not None or not self._dirty or self._saving:
+            return self._draft_task
         form = self.form()
         if not any(v for k, v in form.items() if k != "category" and (v if not isinstance(v, list) else any(v))):
-            return
-        try:
-            self.draft_id = drafts.save(self.ctx.bank, self.ctx.actor, form, draft_id=self.draft_id,
-                                        project_id=self.project_id)
-            self._dirty = False
-            self.saved_label.setText(self.tr("Draft saved %1").replace("%1", fmt.datetime(self.ctx.bank.now())))
-        except IdeaBankError as exc:
-            self.saved_label.setText(exc.message)
+            return None
+        bank, actor, draft_id, project_id = self.ctx.bank, self.ctx.actor, self.draft_id, self.project_id
+        self._dirty = False  # typing from here on makes it dirty again
+
+        def saved(new_id: str) -> None:
+            self._draft_task = None
+            self.draft_id = new_id
+            self.saved_label.setText(self.tr("Draft saved %1").replace("%1", fmt.datetime(bank.now())))
+            if self._closing:
+                self.reject()  # the close that waited for this save goes on (saving what was typed since)
+
+        def failed(error: BaseException) -> None:
+            self._draft_task = None
+            self._dirty = True
+            if self._closing:  # stay open and say why; closing again closes without saving
+                self._closing, self._close_anyway = False, True
+                self.cancel_btn.setEnabled(True)
+                self.validate()
+            if isinstance(error, IdeaBankError):
+                self.saved_label.setText(error.message)
+            else:
+                self.ctx.show_error(error, self)
+        self._draft_task = self.ctx.write(
+            lambda: drafts.save(bank, actor, form, draft_id=draft_id, project_id=project_id),
+            done=saved, failed=failed)
+        return self._draft_task
 
     def save(self, *, submit: bool) -> None:
         self._tried = True
@@ -376,8 +414,9 @@ class ProposeDialog(QDialog):
 
         def done(changes) -> None:  # type: ignore[no-untyped-def]
             self._saving = False
-            if self.draft_id:
-                drafts.discard(bank, actor, self.draft_id)
+            if self.draft_id:  # any autosave queued before this save has answered by now (one worker, in order)
+                draft_id = self.draft_id
+                self.ctx.write(lambda: drafts.discard(bank, actor, draft_id))
                 self.draft_id = None
             self._dirty = False
             self.sig_saved.emit(changes.value)
@@ -396,9 +435,15 @@ class ProposeDialog(QDialog):
             self.files.add_path(p)
 
     def reject(self) -> None:
-        self.autosave()
+        """Close, but not before what was typed is saved: the last draft goes through the worker and
+        the form closes when it has landed (the window keeps painting meanwhile). QDialog's
+        closeEvent comes here too."""
+        if not self._close_anyway and self.autosave() is not None:
+            self._closing = True
+            for b in (self.submit_btn, self.draft_btn, self.cancel_btn):
+                b.setEnabled(False)
+            self.saved_label.setText(self.tr("Saving the draft…"))
+            return
+        self._closing = False
+        self._autosave.stop()
         super().reject()
-
-    def closeEvent(self, e) -> None:  # type: ignore[no-untyped-def]
-        self.autosave()
-        super().closeEvent(e)

@@ -2,10 +2,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+)
 
 from app.core import auth
-from app.core.errors import IdeaBankError
 from app.ui import theme
 from app.ui.context import UiContext
 
@@ -54,9 +62,13 @@ class SettingsDialog(QDialog):
         s.setValue("theme", self.theme.currentData())
         theme.apply(QApplication.instance(), self.theme.currentData())
         if self.ctx.can("site.settings") and self.idle.value() != auth.idle_minutes(self.ctx.bank):
-            try:
-                auth.set_idle_minutes(self.ctx.bank, self.ctx.actor, self.idle.value())
-            except IdeaBankError as exc:
-                self.ctx.show_error(exc, self)
-                return
+            bank, actor, minutes = self.ctx.bank, self.ctx.actor, self.idle.value()
+            self.setEnabled(False)  # until the worker answers: a held database never freezes the window
+
+            def failed(error: BaseException) -> None:
+                self.setEnabled(True)
+                self.ctx.show_error(error, self)
+            self.ctx.write(lambda: auth.set_idle_minutes(bank, actor, minutes), done=lambda _r: self.accept(),
+                           failed=failed, parent=self)
+            return
         self.accept()

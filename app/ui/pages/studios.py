@@ -2,15 +2,22 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from app.core import analytics
 from app.core.permissions import could, for_studio
 from app.core.vocab import STUDIO_LEVELS, label
 from app.ui import fmt
-from app.ui.pages import Page, PageSpec, register
 from app.ui.context import UiContext
+from app.ui.pages import Page, PageSpec, register
 from app.ui.permits import offer
 
 

@@ -13,20 +13,41 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-                               QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.core import blobstore, teams
+from app.core import teams
+from app.core.attachments import private_copy
 from app.core.changes import Changes
 from app.core.errors import IdeaBankError
 from app.core.i18n import t
-from app.core.attachments import private_copy
 from app.core.permissions import for_studio
 from app.core.vocab import SKILL_GRADES, label
-from app.ui.pages.alerts import banner_for
 from app.ui.pages import Page, PageSpec, register
+from app.ui.pages.alerts import banner_for
 from app.ui.permits import offer
 
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -7,9 +7,26 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
-                               QMenu, QPushButton, QStyle, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser,
-                               QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core import attachments, auth, discussion, projects, queries
 from app.core.errors import IdeaBankError
@@ -17,9 +34,9 @@ from app.core.people import list_users
 from app.core.vocab import CONFIDENTIALITY, RUBRIC, STATUSES, label
 from app.ui import colours, fmt
 from app.ui.context import UiContext
+from app.ui.pages.alerts import banner_for
 from app.ui.permits import offer
 from app.ui.widgets.mention import MentionEdit
-from app.ui.pages.alerts import banner_for
 
 # Lifecycle actions offered from the pane's "More" menu (decisions go through the review form).
 MENU_ACTIONS = {

@@ -22,7 +22,8 @@ sys.path.insert(0, str(HERE.parents[2]))
 
 from alembic import command  # noqa: E402
 
-from app.core import attachments, discussion, drafts, incubation, people as P, projects, reviews, teams  # noqa: E402
+from app.core import attachments, discussion, drafts, incubation, projects, reviews, teams  # noqa: E402
+from app.core import people as P  # noqa: E402
 from app.core.bank import Bank  # noqa: E402
 from db import migrate  # noqa: E402
 from db.engine import make_engine, sqlite_url  # noqa: E402
