@@ -238,4 +238,5 @@ class CampaignsPage(Page):
             self.tr("Saved {path}").replace("{path}", str(written))), failed=failed, label="campaign export")
 
 
-register(PageSpec("campaigns", QT_TRANSLATE_NOOP("Pages", "Merit competitions"), CampaignsPage, order=73))
+register(PageSpec("campaigns", QT_TRANSLATE_NOOP("Pages", "Merit competitions"), CampaignsPage, order=73,
+                  icon="trophy"))

@@ -225,4 +225,5 @@ class DispatchPage(Page):
                                                 summary=progress == 100), "report")
 
 
-register(PageSpec("dispatch", QT_TRANSLATE_NOOP("Pages", "Dispatched tasks"), DispatchPage, order=72))
+register(PageSpec("dispatch", QT_TRANSLATE_NOOP("Pages", "Dispatched tasks"), DispatchPage, order=72,
+                  icon="send"))
