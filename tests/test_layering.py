@@ -44,3 +44,26 @@ def test_the_check_itself_catches_a_qt_import(tmp_path):
     code = ("import sys; sys.path.insert(0, %r); import leaky;"
             "sys.exit(1 if 'PySide6' in sys.modules else 0)") % str(tmp_path)
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 1
+
+
+def _upward_imports(folder: Path, above: str) -> list[str]:
+    """Every `import above...` / `from above... import` in the .py files under `folder` (AST, so a
+    late import inside a function counts too)."""
+    import ast
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+            found += [f"{path.relative_to(folder)}: {n}" for n in names if n == above or n.startswith(above + ".")]
+    return found
+
+
+def test_the_store_never_imports_the_app():
+    """db/ (models, migrations, the change sequence) is the bottom layer: nothing in it imports app/."""
+    assert _upward_imports(ROOT / "db", "app") == []
+
+
+def test_the_upward_import_check_can_fail(tmp_path):
+    (tmp_path / "m.py").write_text("def f():\n    from app.core import projects\n", encoding="utf-8")
+    assert _upward_imports(tmp_path, "app") == ["m.py: app.core"]

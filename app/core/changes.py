@@ -1,7 +1,7 @@
 """What a write changed, so views refresh only that (after Anki's OpChanges)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -33,6 +33,3 @@ class Changes:
             else:
                 merged[f.name] = (mine | theirs) if isinstance(mine, frozenset) else (mine or theirs)
         return Changes(**merged)
-
-    def with_value(self, value: Any) -> Changes:
-        return replace(self, value=value)

@@ -310,7 +310,7 @@ def remind(bank: Bank, actor: Actor, task_ref: str, units: Iterable[str] | None 
                   due=task.due_on.isoformat(), n=note)
         audit.record(s, actor, "dispatch", task.id, "remind", new=[tg.unit.name for tg in due], site_id=bank.site_id,
                      at=now)
-        return _changed(task).with_value(len(due))
+        return Changes(tasks=True, notifications=True, value=len(due))
 
 
 def _close_if_done(s: Session, bank: Bank, actor: Actor, task: DispatchTask) -> None:

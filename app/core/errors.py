@@ -17,6 +17,16 @@ class IdeaBankError(Exception):
         self.details = details or []
 
 
+class Cancelled(IdeaBankError):
+    """Work stopped because the person asked; nothing half-done was kept. One class for every kind
+    of long work (window tasks, exports, imports, packages, sync, index rebuilds): callers need one
+    `except`, and each kind may subclass it for its own words."""
+
+    def __init__(self, message: str | None = None, *, details: list[str] | None = None) -> None:
+        from app.core.i18n import t
+        super().__init__(message or t("已取消。", "Cancelled."), details=details)
+
+
 class NotFound(IdeaBankError):
     exit_code = 3
 

@@ -25,7 +25,7 @@ from app.core import audit
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.changes import Changes
-from app.core.errors import IdeaBankError, ValidationError
+from app.core.errors import Cancelled, ValidationError
 from app.core.fields import EDITABLE_FIELDS, clean_project_fields, field_name, submission_problems
 from app.core.i18n import t
 from app.core.permissions import allowed, check, studio_subject
@@ -81,7 +81,7 @@ class ImportFailed(ValidationError):
         self.errors = errors
 
 
-class TransferCancelled(IdeaBankError):
+class TransferCancelled(Cancelled):
     """The person pressed cancel; an import rolled back, an export wrote no file."""
 
     exit_code = 130

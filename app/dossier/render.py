@@ -31,6 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from app.core.errors import Cancelled  # noqa: F401 (re-exported: callers import it from here)
 from app.dossier import rl_compat
 from app.dossier.errors import DossierError, t
 from app.dossier.fonts import find_cjk_font, missing_glyphs
@@ -81,10 +82,6 @@ CELL_MAX_WIDE = 1500  # in a wide one (innovation points, incubation notes)
 # Paragraph collapses runs of spaces (ideographic ones too); no-break spaces keep room to write.
 DATE_BLANK = "&nbsp;" * 8 + "年" + "&nbsp;" * 6 + "月" + "&nbsp;" * 6 + "日"
 NONE = "（无）"
-
-
-class Cancelled(DossierError):
-    """The caller's cancel check returned True; nothing was written."""
 
 
 @dataclass

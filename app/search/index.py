@@ -30,6 +30,7 @@ from whoosh.util import random_name
 from whoosh.util.filelock import try_for
 from whoosh.writing import LockError
 
+from app.core.errors import Cancelled  # noqa: F401 (re-exported: the service imports it from here)
 from app.search import analyzer, matchset, topk
 from app.search import whoosh_compat as compat
 from app.search.fastand import words_and
@@ -75,10 +76,6 @@ class IndexUnavailable(SearchIndexError):
 
 class IndexBusy(SearchIndexError):
     """Another process held the index writer for longer than WRITE_TIMEOUT."""
-
-
-class Cancelled(SearchIndexError):
-    pass
 
 
 @dataclass

@@ -50,9 +50,6 @@ class ParsedQuery:
     def positive(self) -> list[Clause]:
         return [c for c in self.clauses if not c.negated]
 
-    def has_text(self) -> bool:
-        return any(c.kind != "filter" for c in self.positive)
-
     def is_empty(self) -> bool:
         return not self.positive
 

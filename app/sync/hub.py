@@ -31,7 +31,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from app.core import blobstore
 from app.core.actor import Actor
 from app.core.bank import Bank
-from app.core.errors import Conflict, IdeaBankError, StorageError
+from app.core.errors import Cancelled, Conflict, StorageError
 from app.core.i18n import t
 from app.core.permissions import check
 from app.sync import changeset
@@ -48,7 +48,7 @@ Progress = Callable[[int, int, str], None]  # (done, total, phase: "push" | "pul
 Cancel = Callable[[], bool]
 
 
-class SyncCancelled(IdeaBankError):
+class SyncCancelled(Cancelled):
     """The person pressed cancel: the batches already done stay done; sync again to continue."""
 
     exit_code = 130

@@ -30,7 +30,7 @@ from sqlalchemy.exc import IntegrityError
 from app.core import blobstore
 from app.core.actor import Actor
 from app.core.bank import Bank
-from app.core.errors import IdeaBankError, StorageError, ValidationError
+from app.core.errors import Cancelled, StorageError, ValidationError
 from app.core.i18n import t
 from app.core.permissions import check
 from app.sync import changeset, identity, trust
@@ -51,7 +51,7 @@ Collect = Callable[..., Any]  # the engine's collect(bank, since, *, for_site) -
 Apply = Callable[..., Any]    # the engine's apply(bank, changes, *, blob) -> ApplyReport
 
 
-class PackageCancelled(IdeaBankError):
+class PackageCancelled(Cancelled):
     """The person pressed cancel: an export left no file, an import changed nothing."""
 
     exit_code = 130

@@ -13,9 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-
-class Cancelled(Exception):
-    """Raised inside a task by TaskState.check() once the user pressed cancel."""
+from app.core.errors import Cancelled  # raised inside a task by TaskState.check() once cancel is pressed
 
 
 class TaskState(QObject):
