@@ -1121,14 +1121,14 @@
         <translation>All studios</translation>
     </message>
     <message>
-        <source>In this stage since today</source>
-        <translation>In this stage since today</translation>
+        <source>Entered today</source>
+        <translation>Entered today</translation>
     </message>
     <message numerus="yes">
-        <source>%n day(s) in this stage</source>
+        <source>%n day(s) in stage</source>
         <translation>
-            <numerusform>%n day in this stage</numerusform>
-            <numerusform>%n days in this stage</numerusform>
+            <numerusform>%n day in stage</numerusform>
+            <numerusform>%n days in stage</numerusform>
         </translation>
     </message>
     <message>

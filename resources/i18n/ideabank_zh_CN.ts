@@ -1111,11 +1111,11 @@
         <translation>全部工作室</translation>
     </message>
     <message>
-        <source>In this stage since today</source>
+        <source>Entered today</source>
         <translation>今天进入此阶段</translation>
     </message>
     <message numerus="yes">
-        <source>%n day(s) in this stage</source>
+        <source>%n day(s) in stage</source>
         <translation>
             <numerusform>已在此阶段 %n 天</numerusform>
         </translation>

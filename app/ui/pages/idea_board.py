@@ -37,6 +37,10 @@ class ProjectColumn(RequestColumn):
     mime = "application/x-ideabank-project"
     delegate = ProjectCardDelegate
 
+    def __init__(self, status: str, parent: QWidget | None = None) -> None:
+        super().__init__(status, parent)
+        self.setMinimumWidth(128)  # eight stages side by side on a 1366-pixel laptop
+
 
 class IdeaBoard(Page):
     sig_refused = Signal(str)
@@ -124,7 +128,7 @@ class IdeaBoard(Page):
                 col.addItem(item)
 
     def age(self, days: int) -> str:
-        return self.tr("In this stage since today") if days == 0 else self.tr("%n day(s) in this stage", "", days)
+        return self.tr("Entered today") if days == 0 else self.tr("%n day(s) in stage", "", days)
 
     def column_of(self, project_id: str) -> str | None:
         for status, col in self.columns.items():

@@ -95,7 +95,8 @@ class CardDelegate(QStyledItemDelegate):
         p.setFont(small)
         p.setPen(muted)
         fm = QFontMetrics(small)
-        p.drawText(QRect(x, y, w, fm.height()), Qt.AlignmentFlag.AlignLeft, card.get("number", ""))
+        p.drawText(QRect(x, y, w, fm.height()), Qt.AlignmentFlag.AlignLeft,
+                   fm.elidedText(card.get("number", ""), Qt.TextElideMode.ElideMiddle, w))
         warn = card.get("warnings", 0)
         if warn:
             badge = f"⚠ {warn}"
