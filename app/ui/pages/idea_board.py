@@ -220,5 +220,5 @@ class IdeaBoard(Page):
             self.ctx.show_error(error, self)
 
 
-register(PageSpec("idea_board", QT_TRANSLATE_NOOP("Pages", "Idea board"), IdeaBoard, order=35,
+register(PageSpec("idea_board", QT_TRANSLATE_NOOP("Pages", "Idea board"), IdeaBoard, order=32,
                   roles=roles_for("project.review"), icon="layout-kanban"))
