@@ -1536,6 +1536,10 @@
         <translation>All studios</translation>
     </message>
     <message>
+        <source>The %1 longest in this stage; the list shows them all.</source>
+        <translation>The %1 longest in this stage; the list shows them all.</translation>
+    </message>
+    <message>
         <source>Entered today</source>
         <translation>Entered today</translation>
     </message>

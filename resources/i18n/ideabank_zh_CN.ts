@@ -1526,6 +1526,10 @@
         <translation>全部工作室</translation>
     </message>
     <message>
+        <source>The %1 longest in this stage; the list shows them all.</source>
+        <translation>此阶段停留最久的 %1 个；列表视图列出全部。</translation>
+    </message>
+    <message>
         <source>Entered today</source>
         <translation>今天进入此阶段</translation>
     </message>

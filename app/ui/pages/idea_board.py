@@ -113,12 +113,16 @@ class IdeaBoard(Page):
             self.reload()
 
     def reload(self) -> None:
-        rows = board.cards(self.ctx.bank, self.ctx.actor, self.studio.currentData())
+        rows, totals = board.cards(self.ctx.bank, self.ctx.actor, self.studio.currentData())
         self.projects = {r["id"]: r for r in rows}
         for status, col in self.columns.items():
             col.clear()
             in_col = [r for r in rows if r["status"] == status]
-            self.headers[status].setText(f"<b>{label(STATUSES, status)}</b> ({len(in_col)})")
+            shown = f"{len(in_col)}/{totals[status]}" if totals[status] > len(in_col) else str(totals[status])
+            self.headers[status].setText(f"<b>{label(STATUSES, status)}</b> ({shown})")
+            if totals[status] > len(in_col):
+                self.headers[status].setToolTip(self.tr("The %1 longest in this stage; the list shows them all.")
+                                                .replace("%1", str(len(in_col))))
             for r in in_col:
                 item = QListWidgetItem()
                 item.setData(ID_ROLE, r["id"])
