@@ -31,7 +31,7 @@ from typing import Any
 
 from sqlalchemy import func, insert, select, text, update
 
-from app.core import audit, demo_activity
+from app.core import audit, demo_activity, demo_desk
 from app.core import demo_words as W
 from app.core.actor import Actor
 from app.core.bank import Bank
@@ -468,6 +468,7 @@ def generate(bank: Bank, actor: Actor, projects: int, seed: int = 20241124, prog
     if not counts["cancelled"]:
         counts.update(demo_activity.fill(bank, actor, org, recent, seed=seed, scale=counts["projects"], start=start,
                                          end=end, new_id=_new_id))
+        counts.update(demo_desk.fill(bank, actor))
     with bank.write(actor=actor) as s:
         audit.record(s, actor, "bank", site_id, "demo", new=dict(counts, seed=seed), site_id=site_id, at=now)
         # Fresh statistics after a bulk load: without them SQLite's planner sorts all matching rows

@@ -175,8 +175,13 @@ def _theme(d: Demo, area: str, text: str = "") -> dict[str, str]:
 def fill_settings(d: Demo) -> None:
     """The site's warning thresholds, unless the bank has its own already."""
     if "warnings" not in d.settings:
-        d.settings["warnings"] = WARNINGS
-        d.log(None, "setting", "warnings", "edit", d.start, field="warnings", new=_json(WARNINGS))
+        # Three crews with a yearly target of proposals per head that they are behind on, so the
+        # warnings page shows a unit below its target at any demo size (a site-wide target would
+        # flag most crews of a small demo and none of a large one).
+        crews = sorted(u.id for u in d.org.units if u.kind == "crew")
+        warnings = dict(WARNINGS, unit_targets={uid: 20 for uid in crews[:3]})
+        d.settings["warnings"] = warnings
+        d.log(None, "setting", "warnings", "edit", d.start, field="warnings", new=_json(warnings))
 
 
 # -- the maker alliance ---------------------------------------------------------------------------
