@@ -1481,6 +1481,13 @@
     </message>
 </context>
 <context>
+    <name>MentionEdit</name>
+    <message>
+        <source>no unit</source>
+        <translation>no unit</translation>
+    </message>
+</context>
+<context>
     <name>OrgForms</name>
     <message>
         <source>(none)</source>

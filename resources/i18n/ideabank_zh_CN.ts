@@ -1467,6 +1467,13 @@
     </message>
 </context>
 <context>
+    <name>MentionEdit</name>
+    <message>
+        <source>no unit</source>
+        <translation>未分配单位</translation>
+    </message>
+</context>
+<context>
     <name>OrgForms</name>
     <message>
         <source>(none)</source>

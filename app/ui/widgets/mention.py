@@ -6,16 +6,52 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLineEdit
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QPainter, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.core.mentions import Candidate, matching
 
 _TAIL = re.compile(r"@([\w\u4e00-\u9fff.\-]*)$")
 TOKEN_ROLE = Qt.ItemDataRole.UserRole + 1  # what the row inserts after the @
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 3  # "工号 · 单位", drawn dimmer in a column after the names
 MAX_ROWS = 50  # the popup scrolls; more rows than this means the writer should type on
 MIN_WIDTH = 260
+
+
+class _Row(QStyledItemDelegate):
+    """The name, then the employee number and unit in a column of their own, dimmer: people are
+    found by name and told apart by the rest."""
+    PAD = 6
+
+    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.name_width = 0
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        rect = opt.rect.adjusted(self.PAD, 0, -self.PAD, 0)
+        align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        painter.save()
+        painter.setPen(opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        painter.drawText(rect, align, index.data(NAME_ROLE))
+        if not selected:
+            painter.setPen(opt.palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(rect.adjusted(self.name_width, 0, 0, 0), align,
+                         opt.fontMetrics.elidedText(index.data(DETAIL_ROLE), Qt.TextElideMode.ElideRight,
+                                                    max(rect.width() - self.name_width, 0)))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        fm = option.fontMetrics
+        return QSize(2 * self.PAD + self.name_width + fm.horizontalAdvance(index.data(DETAIL_ROLE) or ""),
+                     fm.height() + self.PAD)
 
 
 class MentionEdit(QLineEdit):
@@ -30,13 +66,19 @@ class MentionEdit(QLineEdit):
         self.completer_.setCompletionRole(TOKEN_ROLE)
         self.completer_.setMaxVisibleItems(8)
         self.completer_.activated.connect(self._insert)
+        self._row = _Row(self.completer_.popup())
+        self.completer_.popup().setItemDelegate(self._row)
         self.textEdited.connect(self._maybe_complete)
 
     def set_people(self, people: list[Candidate]) -> None:
         self._people = people
 
     def row_text(self, c: Candidate) -> str:
-        return f"{c.name}  {c.employee_no} · {c.unit or self.tr('no unit')}"
+        return f"{c.name}  {self._detail(c)}"
+
+    def _detail(self, c: Candidate) -> str:
+        unit = c.unit or self.tr("no unit")
+        return f"{c.employee_no} · {unit}"
 
     def _maybe_complete(self, text: str) -> None:
         m = _TAIL.search(text[: self.cursorPosition()])
@@ -45,9 +87,13 @@ class MentionEdit(QLineEdit):
             self.completer_.popup().hide()
             return
         self.rows.clear()
+        fm = self.completer_.popup().fontMetrics()
+        self._row.name_width = max(fm.horizontalAdvance(c.name) for c in found) + fm.horizontalAdvance("  ")
         for c in found:
             item = QStandardItem(self.row_text(c))
             item.setData(c.token, TOKEN_ROLE)
+            item.setData(c.name, NAME_ROLE)
+            item.setData(self._detail(c), DETAIL_ROLE)
             self.rows.appendRow(item)
         self.completer_.complete()
         self._keep_inside_window()
