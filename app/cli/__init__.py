@@ -33,6 +33,8 @@ COMMANDS = [
     "cmd_team",
     "cmd_incubation",
     "cmd_warnings",
+    "cmd_task",
+    "cmd_campaign",
     "cmd_stats",
     "cmd_ledger",
     "cmd_dossier",

@@ -1,7 +1,7 @@
 """What a write changed, so views refresh only that (after Anki's OpChanges)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -19,20 +19,17 @@ class Changes:
     notifications: bool = False
     teams: bool = False
     incubation: bool = False
+    tasks: bool = False      # dispatched tasks and their units' reports
+    campaigns: bool = False  # merit competitions and their entries
     value: Any = field(default=None, compare=False)  # the use case's result, e.g. a new id
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(
-            self.project_ids | other.project_ids,
-            self.membership or other.membership,
-            self.fields | other.fields,
-            self.comments or other.comments,
-            self.votes or other.votes,
-            self.reviews or other.reviews,
-            self.attachments or other.attachments,
-            self.people or other.people,
-            self.notifications or other.notifications,
-            self.teams or other.teams,
-            self.incubation or other.incubation,
-            other.value if other.value is not None else self.value,
-        )
+        """Both changes: sets united, flags or-ed, the later value kept."""
+        merged: dict[str, Any] = {}
+        for f in fields(self):
+            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+            if f.name == "value":
+                merged[f.name] = theirs if theirs is not None else mine
+            else:
+                merged[f.name] = (mine | theirs) if isinstance(mine, frozenset) else (mine or theirs)
+        return Changes(**merged)

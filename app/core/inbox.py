@@ -28,6 +28,8 @@ KIND_LABELS = {
     # issue 15: leaders hear of every submission; authors of people asking to join
     "submission": ("待评审", "New submission"), "join": ("加入申请", "Join request"),
     "merge": ("项目合并", "Merge"),  # issue 12: a duplicate's authors hear where it went
+    # issue 11: dispatched tasks (一键下达), warnings delivered to the people responsible, campaigns
+    "task": ("下达任务", "Dispatched task"), "warning": ("预警", "Warning"), "digest": ("预警日报", "Warning digest"),
 }
 
 

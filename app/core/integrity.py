@@ -23,7 +23,18 @@ from app.core.paths import attachment_path
 from app.core.permissions import check
 from app.core.vocab import CATEGORIES, MAX_INNOVATION_POINTS, STATUSES
 from db.audit_chain import FIELDS, GENESIS, entry_hash
-from db.models import Attachment, AuditHead, AuditLog, Comment, MilestoneUpdate, Project, TeamActivity, Vote
+from db.models import (
+    Attachment,
+    AuditHead,
+    AuditLog,
+    Comment,
+    DispatchReport,
+    DispatchTask,
+    MilestoneUpdate,
+    Project,
+    TeamActivity,
+    Vote,
+)
 
 MAX_PER_KIND = 200  # a broken counter trigger could flag every row; the first ones make the point
 
@@ -135,8 +146,9 @@ def _vocabulary(s: Any) -> list[Problem]:
 @dataclass(frozen=True)
 class FileUse:
     """One place that refers to a stored file: a project's attachment, or an attachment of a team
-    log entry or of an incubation milestone update (those keep references in JSON)."""
-    where: str        # project | team | incubation
+    log entry, an incubation milestone update, a dispatched task or a unit's report on it (those
+    keep references in JSON)."""
+    where: str        # project | team | incubation | dispatch
     row_id: str
     sha256: str
     name: str
@@ -146,7 +158,8 @@ class FileUse:
 def file_uses(s: Any) -> list[FileUse]:
     uses = [FileUse("project", aid, sha or "", name, size) for aid, sha, name, size in s.execute(
         select(Attachment.id, Attachment.sha256, Attachment.original_name, Attachment.size))]
-    for where, model in (("team", TeamActivity), ("incubation", MilestoneUpdate)):
+    for where, model in (("team", TeamActivity), ("incubation", MilestoneUpdate), ("dispatch", DispatchTask),
+                         ("dispatch", DispatchReport)):
         for row_id, refs in s.execute(select(model.id, model.attachments)):
             for ref in refs or []:
                 if isinstance(ref, dict):
@@ -156,7 +169,8 @@ def file_uses(s: Any) -> list[FileUse]:
 
 
 _WHERE = {"project": ("项目附件", "project attachment"), "team": ("团队活动记录的附件", "team log attachment"),
-          "incubation": ("孵化进展的附件", "incubation progress attachment")}
+          "incubation": ("孵化进展的附件", "incubation progress attachment"),
+          "dispatch": ("下达任务或反馈的附件", "dispatched task or report attachment")}
 
 
 def _attachments(s: Any, bank: Bank, verify: bool) -> list[Problem]:

@@ -2,6 +2,7 @@
 
 Project:   草稿 → 已提交 → 评审中 → 已采纳 | 未采纳 → 攻关中 → 已完成 → 孵化中 → 已推广
 Request:   草稿 → 已提交 → 已受理 | 未受理 → 实施中 → 已交付 → 已结项
+Task unit: 未反馈 → 办理中 → 待验收 → 已办结 | 已退回 → 办理中 …   (one unit of a dispatched task)
 
 Each action names the states it may start from and the state it leads to. *Who* may take it is
 not here: that is the permission table (permissions.py, use cases "project.<action>" and
@@ -113,8 +114,25 @@ def action_between(source: str, target: str) -> str | None:
 # An open call is open until its deadline, then expired until its poster closes it (teams.call_state).
 CALL_STATES: Labels = {"open": ("揭榜中", "Open"), "expired": ("已截止", "Past deadline"), "closed": ("已关闭", "Closed")}
 
+# Where one unit of a dispatched task stands (app/core/dispatch.py): it owes a report while
+# pending, in progress or returned; a summary waits for the sender, who accepts it or returns it.
+TASK_STATES: Labels = {"pending": ("未反馈", "No reply yet"), "in_progress": ("办理中", "In progress"),
+                       "reported": ("待验收", "Awaiting acceptance"), "returned": ("已退回", "Returned"),
+                       "accepted": ("已办结", "Accepted")}
+TASK_OWED = frozenset({"pending", "in_progress", "returned"})
+DISPATCH_KINDS: Labels = {"task": ("任务", "Task"), "notice": ("通知", "Notice")}
+# The steps on one unit ("task.<action>" in the permission table). A report leads to in_progress
+# or, as a summary, to reported; a reminder leaves the state as it is (target: where it points).
+TASK_STEPS: dict[str, Transition] = {tr.action: tr for tr in [
+    _t("report", set(TASK_OWED), "reported", "反馈", "Report"),
+    _t("remind", set(TASK_OWED), "pending", "催办", "Remind"),
+    _t("accept", {"reported"}, "accepted", "验收", "Accept"),
+    _t("return", {"reported"}, "returned", "退回", "Return", needs_reason=True),
+]}
+
 # The machine behind each aggregate's lifecycle use cases ("project.adopt", "incubation.accept").
 MACHINES: dict[str, tuple[dict[str, Transition], Labels]] = {
     "project": (TRANSITIONS, STATUSES),
     "incubation": (STEPS, REQUEST_STATUSES),
+    "task": (TASK_STEPS, TASK_STATES),
 }

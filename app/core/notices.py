@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.core.i18n import t
-from app.core.lifecycle import REQUEST_STATUSES
+from app.core.lifecycle import DISPATCH_KINDS, REQUEST_STATUSES
 from app.core.vocab import STATUSES, Labels
 
 # code -> (Chinese, English); {reason} and {note} are added by the suffixes below when given.
@@ -44,6 +44,21 @@ TEMPLATES: dict[str, tuple[str, str]] = {
                        "authors moved along. If you disagree, ask a studio leader to undo the merge."),
     "merge_undone": ("“{m}”与“{s}”的合并已由{who}撤销，你的项目恢复为独立项目。",
                      "{who} undid the merge of '{m}' into '{s}': your project stands on its own again."),
+    # issue 11: one-click dispatch (dispatch.py)
+    "task_sent": ("{who} 下达{kind}“{title}”给{unit}，由你负责，请于 {due} 前反馈。",
+                  "{who} sent '{title}' ({kind}) to {unit} with you responsible; report by {due}."),
+    "task_read": ("{unit}（{who}）已阅“{title}”。", "{unit} ({who}) has read '{title}'."),
+    "task_summary": ("{unit}（{who}）提交了“{title}”的总结，等待你验收。",
+                     "{unit} ({who}) sent the summary of '{title}' for your acceptance."),
+    "task_progress": ("{unit}（{who}）反馈了“{title}”的进展：{p}%。", "{unit} ({who}) reported progress on '{title}': {p}%."),
+    "task_accepted": ("{who} 验收了{unit}对“{title}”的反馈。", "{who} accepted {unit}'s report on '{title}'."),
+    "task_returned": ("{who} 退回了{unit}对“{title}”的反馈，理由：{r}。请修改后重新提交。",
+                      "{who} returned {unit}'s report on '{title}': {r}. Please report again."),
+    "task_reminder": ("{who} 催办“{title}”：请{unit}于 {due} 前反馈。{n}", "{who} reminds you of '{title}': {unit} is to "
+                      "report by {due}. {n}"),
+    "task_closed": ("“{title}”的所有单位均已办结，任务关闭。", "Every unit has settled '{title}': the task is closed."),
+    # warnings delivered (warning_delivery.py): the words in both languages, as computed then
+    "warning": ("{zh}", "{en}"),
 }
 REASON = ("。理由：{reason}", ". Reason: {reason}")
 NOTE = ("说明：{reason}", " Note: {reason}")
@@ -52,6 +67,7 @@ SUFFIX = {"project_status": REASON, "incubation_status": REASON, "call_accepted"
 VOCABULARIES: dict[str, dict[str, Labels]] = {
     "project_status": {"old": STATUSES, "new": STATUSES},
     "incubation_status": {"old": REQUEST_STATUSES, "new": REQUEST_STATUSES},
+    "task_sent": {"kind": DISPATCH_KINDS},
 }
 # Words standing in for an empty milestone note.
 MILESTONE_NOTES = {"done": ("已完成", "done"), "files": ("新附件", "new attachment")}

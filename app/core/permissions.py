@@ -25,7 +25,7 @@ also need the record in one of the action's source states; the rule need not rep
 
 Asking: the core's use cases call `check(actor, use_case, subject)`; the window and the CLI ask
 one function per aggregate — `for_project`, `for_team`, `for_call`, `for_request`, `for_studio`,
-`for_warning` — which answer every use case of that record at once as `Verdicts` (allowed, and
+`for_warning`, `for_target` — which answer every use case of that record at once as `Verdicts` (allowed, and
 if not, a sentence saying why, for tooltips). `could(actor, use_case)` tells whether the person's
 role could ever be allowed (hide the button) as opposed to not for this record (disable it, with
 the reason). Use cases without a record (user.manage, data.backup…) are asked with `can`.
@@ -43,7 +43,15 @@ from typing import Any
 from app.core.actor import Actor
 from app.core.errors import InvalidTransition, PermissionDenied
 from app.core.i18n import t
-from app.core.lifecycle import CALL_STATES, EDITABLE_BY_OWNER, MACHINES, MILESTONE_OPEN, REQUEST_STATUSES, not_from
+from app.core.lifecycle import (
+    CALL_STATES,
+    EDITABLE_BY_OWNER,
+    MACHINES,
+    MILESTONE_OPEN,
+    REQUEST_STATUSES,
+    TASK_STATES,
+    not_from,
+)
 from app.core.vocab import STATUSES
 
 # -- who -------------------------------------------------------------------------------------------
@@ -58,6 +66,8 @@ TEAM_MEMBER = "team_member"  # a current member of the team
 POSTER = "poster"          # who posted an open call
 REQUESTER = "requester"    # who filed an incubation request
 CONCERNED = "concerned"    # the people a warning is about (their request, call or project)
+SENDER = "sender"          # who dispatched a task (一键下达)
+RESPONSIBLE = "responsible"  # the person named responsible for a unit of a dispatched task
 
 LEADERS = (STUDIO_LEADER, UNASSIGNED_LEADER)  # "the leader of this project's studio"
 
@@ -67,6 +77,7 @@ _WHO_NAMES: dict[str, tuple[str, str]] = {
     OWNER: ("作者", "its authors"), PROPOSER: ("提出人", "its proposer"), TEAM_LEADER: ("团队负责人", "the team's leader"),
     TEAM_MEMBER: ("团队成员", "the team's members"), POSTER: ("发榜人", "the poster"),
     REQUESTER: ("委托人", "the requester"), CONCERNED: ("相关人员", "the people concerned"),
+    SENDER: ("下达人", "its sender"), RESPONSIBLE: ("单位责任人", "the unit's responsible person"),
 }
 
 
@@ -127,6 +138,8 @@ TABLE: dict[str, UseCase] = {
     "project.complete": use("完成此项目", "complete this project", who(ADMIN, *LEADERS)),
     "project.incubate": use("使此项目进入孵化", "move this project into incubation", who(ADMIN, BASE, *LEADERS)),
     "project.promote": use("推广此项目", "promote this project", who(ADMIN, BASE)),
+    # merit competitions (立功竞赛): entering a project in a campaign, or taking it out
+    "project.enter_campaign": use("让此项目参加立功竞赛", "enter this project in a campaign", who(ADMIN, *LEADERS, OWNER)),
 
     # studios (subject: the studio; None means the whole site; for_studio)
     "studio.create_team": use("为此工作室组建团队", "form teams for this studio", who(ADMIN, STUDIO_LEADER, UNASSIGNED_LEADER)),
@@ -177,10 +190,21 @@ TABLE: dict[str, UseCase] = {
     "incubation.report_progress": use("更新里程碑", "report progress on milestones",
                                       who(ADMIN, BASE, REQUESTER, STUDIO_LEADER, states=MILESTONE_OPEN)),
 
+    # dispatched tasks (一键下达; subject: one unit of a task, its state the unit's; for_target)
+    "task.send": use("一键下达任务或通知", "dispatch tasks and notices", who(ADMIN, LEADER)),
+    "task.view": use("查看此任务", "see this task", who(ADMIN, SENDER, RESPONSIBLE)),
+    # the steps on one unit (states: lifecycle.TASK_STEPS)
+    "task.report": use("反馈此任务的进展", "report on this task", who(RESPONSIBLE)),
+    "task.remind": use("催办此单位", "remind this unit", who(ADMIN, SENDER)),
+    "task.accept": use("验收此单位的反馈", "accept this unit's report", who(ADMIN, SENDER)),
+    "task.return": use("退回此单位的反馈", "return this unit's report", who(ADMIN, SENDER)),
+
     # warnings (subject: one warning; for_warning)
     "warning.view": use("查看此预警", "see this warning", who(ADMIN, BASE, STUDIO_LEADER, CONCERNED)),
 
     # the site (no record: can)
+    "campaign.manage": use("设置立功竞赛", "set up merit competitions", who(ADMIN)),
+    "campaign.export": use("导出立功竞赛结果", "export campaign results", who(ADMIN, LEADER)),
     "sync.hub": use("与中心库同步", "synchronise with the hub", who(*EVERYONE)),  # the hub re-checks every change
     # what synchronisation could not settle: leaders their studio's (subject: the project's studio), admins all
     "sync.resolve": use("处理同步冲突", "resolve synchronisation conflicts", who(ADMIN, STUDIO_LEADER, UNASSIGNED_LEADER)),
@@ -244,6 +268,18 @@ def request_subject(req: Any) -> Subject:
 
 def studio_subject(studio_id: str | None) -> Subject:
     return Subject(None, studio_id)
+
+
+def target_subject(task: Any, target: Any) -> Subject:
+    """One unit of a dispatched task: its state, its responsible person and the task's sender."""
+    return Subject(target.state, None, {SENDER: _ids(task.sender_id), RESPONSIBLE: _ids(target.responsible_id)},
+                   TASK_STATES)
+
+
+def task_subject(task: Any) -> Subject:
+    """A dispatched task as a whole (seeing it): its sender and every unit's responsible person."""
+    return Subject(None, None, {SENDER: _ids(task.sender_id),
+                                RESPONSIBLE: _ids(*(t.responsible_id for t in task.targets))})
 
 
 def warning_subject(studio_id: str | None, concerned: Iterable[str]) -> Subject:
@@ -439,6 +475,10 @@ def for_request(actor: Actor, req: Any) -> Verdicts:
 
 def for_studio(actor: Actor, studio_id: str | None) -> Verdicts:
     return _answers(actor, "studio", studio_subject(studio_id))
+
+
+def for_target(actor: Actor, task: Any, target: Any) -> Verdicts:
+    return _answers(actor, "task", target_subject(task, target))
 
 
 def for_warning(actor: Actor, studio_id: str | None, concerned: Iterable[str]) -> Verdicts:

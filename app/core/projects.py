@@ -75,10 +75,12 @@ def _set_members(s: Session, project: Project, people: list[User], site_id: str)
 
 def propose(bank: Bank, actor: Actor, data: dict[str, Any], *, submit: bool = False) -> Changes:
     """A new project (草稿), or submitted at once with submit=True. `data` may name co_authors
-    (employee numbers, in contribution order); the proposer is always first."""
+    (employee numbers, in contribution order); the proposer is always first; and a `campaign`
+    (name or id) the project enters at once (a merit competition: campaigns.py)."""
     check(actor, "project.propose")
     data = dict(data)
     co_authors = [str(x) for x in (data.pop("co_authors", None) or [])]
+    campaign = data.pop("campaign", None)
     with bank.write() as s:
         _resolve_studio(s, data)
         clean, problems = clean_project_fields(data)
@@ -97,9 +99,13 @@ def propose(bank: Bank, actor: Actor, data: dict[str, Any], *, submit: bool = Fa
         people = _resolve_people(s, [actor.id] + co_authors)
         _set_members(s, project, people, bank.site_id)
         audit.record(s, actor, "project", project.id, "propose", new=clean["title"], site_id=bank.site_id, at=now)
+        if campaign:
+            from app.core.campaigns import enter_in  # campaigns builds on projects
+            enter_in(s, bank, actor, str(campaign), project)
         if submit:
             _apply_transition(s, bank, actor, project, "submit", None)
-        return Changes(project_ids=frozenset({project.id}), membership=True, value=project.id)
+        return Changes(project_ids=frozenset({project.id}), membership=True, campaigns=bool(campaign),
+                       value=project.id)
 
 
 def edit(bank: Bank, actor: Actor, project_id: str, data: dict[str, Any], *,

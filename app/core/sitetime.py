@@ -6,9 +6,11 @@ zone can be set in the site setting `site_time_zone` (an IANA name).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.core.bank import Bank
+from app.core.changes import Changes
 
 SETTING = "site_time_zone"
 DEFAULT_ZONE = "Asia/Shanghai"
@@ -32,3 +34,31 @@ def start_of_day(day: dt.date, tz: dt.tzinfo) -> dt.datetime:
 
 def today(bank: Bank) -> dt.date:
     return bank.now().astimezone(zone(bank)).date()
+
+
+def set_zone(bank: Bank, actor: Any, name: str) -> Changes:
+    """Set the site's time zone (administrators): an IANA name such as Asia/Shanghai or Asia/Urumqi.
+    Due dates, "today" and the year of warnings and campaigns are counted in it."""
+    from app.core import audit
+    from app.core.errors import ValidationError
+    from app.core.i18n import t
+    from app.core.permissions import check
+    from db.models import Setting
+    check(actor, "site.settings")
+    name = (name or "").strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        if name != DEFAULT_ZONE:
+            raise ValidationError(t("未知的时区：“{z}”（应为 Asia/Shanghai 这样的名称）。",
+                                    "Unknown time zone '{z}' (a name such as Asia/Shanghai).", z=name)) from None
+    with bank.write() as s:
+        row = s.get(Setting, SETTING)
+        old = row.value if row else None
+        if row is None:
+            s.add(Setting(key=SETTING, value=name))
+        else:
+            row.value = name
+        audit.record(s, actor, "setting", SETTING, "edit", field=SETTING, old=old, new=name, site_id=bank.site_id,
+                     at=bank.now())
+    return Changes(value=name)

@@ -241,6 +241,66 @@ def _analytics_shots(app, win, save, suffix: str, tabs: bool = True) -> None:  #
     compliance.ctx.reader.wait()
 
 
+def _desk(bank, leader) -> None:  # type: ignore[no-untyped-def]
+    """A task dispatched to four units (one accepted, one awaiting acceptance, one overdue, one
+    returned) and a merit competition over the leader's studio's projects, for the desk pages."""
+    import datetime as dt
+
+    from sqlalchemy import select, update
+
+    from app.core import campaigns, dispatch
+    from db.models import DispatchTask, Project, Unit, User
+    admin = bank.actor()
+    with bank.session() as s:
+        pairs = s.execute(select(Unit.name, User.employee_no).join(User, User.unit_id == Unit.id)
+                          .where(User.role == "worker").order_by(Unit.name, User.employee_no)).all()
+        studio_projects = list(s.scalars(select(Project.id).where(Project.studio_id == leader.studio_id,
+                                                                   Project.status != "draft")))
+    chosen: dict[str, str] = {}
+    for unit, person in pairs:
+        chosen.setdefault(unit, person)
+    units = list(chosen.items())[:4]
+    tid = dispatch.send(bank, leader, "迎峰度夏设备隐患排查", dispatch.today(bank) + dt.timedelta(days=5), units,
+                        body="请各单位排查所辖设备隐患，上报排查总结和整改清单。").value
+    detail = dispatch.detail(bank, admin, tid)["targets"]
+    for i, tg in enumerate(detail):
+        who = bank.actor(tg["responsible"])
+        if i == 0:
+            dispatch.report(bank, who, tg["id"], note="排查 32 台设备，整改 5 项。", progress=100, summary=True)
+            dispatch.accept(bank, leader, tg["id"])
+        elif i == 1:
+            dispatch.report(bank, who, tg["id"], note="已完成排查，整改清单见附件。", progress=100, summary=True)
+        elif i == 2:
+            dispatch.report(bank, who, tg["id"], note="已排查一半。", progress=50)
+        else:
+            dispatch.report(bank, who, tg["id"], note="已排查。", progress=100, summary=True)
+            dispatch.return_report(bank, leader, tg["id"], "缺少整改清单")
+    with bank.write() as s:  # time passes: the due day is two days ago
+        s.execute(update(DispatchTask).where(DispatchTask.id == tid)
+                  .values(due_on=dispatch.today(bank) - dt.timedelta(days=2)))
+    year = dispatch.today(bank).year
+    cid = campaigns.create(bank, admin, f"{year - 3}—{year}年创新立功竞赛", f"{year - 3}-01-01", dispatch.today(bank),
+                           theme="保供电、降损耗、促创新").value
+    for pid in studio_projects:
+        campaigns.enter(bank, admin, cid, pid)
+
+
+def _desk_shots(app, win, save, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    win.show_page("dispatch")
+    page = win.page("dispatch")
+    while page.task is None or page.ctx.reader.busy:
+        _settle(app, 1)
+    save(win, f"dispatch_{suffix}")
+    win.show_page("campaigns")
+    page = win.page("campaigns")
+    while page.table.rowCount() == 0 or page.ctx.reader.busy:
+        _settle(app, 1)
+    page.table.selectRow(0)
+    while page.ledger is None or page.ctx.reader.busy:
+        _settle(app, 1)
+    save(win, f"campaigns_{suffix}")
+
+
 def _ledger_records(bank, leader) -> None:  # type: ignore[no-untyped-def]
     """A few records in the leader's studio's ledger, so the compliance page shows one kept."""
     from app.core import ledger
@@ -271,6 +331,7 @@ def render(out: Path, languages: list[str]) -> list[Path]:
     bank = Bank.open(tmp / "data")
     people = _prepare(bank)
     _ledger_records(bank, people["leader"])
+    _desk(bank, people["leader"])
     _trust_two_sites(bank, tmp)
     _collide(bank, tmp, people)
     from app.ui.search_box import Searcher, make_service
@@ -308,6 +369,7 @@ def render(out: Path, languages: list[str]) -> list[Path]:
         win.show_page("review")
         save(win, f"review_queue_{lang}")
         _analytics_shots(app, win, save, lang)
+        _desk_shots(app, win, save, lang)
         for key in ("teams", "incubation", "warnings"):
             win.show_page(key)
             ctx.reader.wait()

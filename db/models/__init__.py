@@ -1,6 +1,8 @@
 """All tables. Import from here so every mapper is configured before use."""
 from db.base import Base
 from db.models.audit import AuditHead, AuditLog, Tombstone
+from db.models.campaigns import Campaign, CampaignEntry
+from db.models.dispatch import DispatchReport, DispatchTarget, DispatchTask
 from db.models.incubation import IncubationRequest, Milestone, MilestoneUpdate
 from db.models.ledger import StudioRecord
 from db.models.people import Studio, Unit, User
@@ -25,4 +27,5 @@ __all__ = [
     "Blob", "BlobChunk", "SyncConflict", "SyncCounter", "SyncCursor", "SyncPending",
     "AllianceMember", "CallApplication", "OpenCall", "Team", "TeamActivity", "TeamMember", "TeamPartner", "TeamProject",
     "IncubationRequest", "Milestone", "MilestoneUpdate", "StudioRecord", "PackageLog", "PackagePeer", "SiteKey",
+    "DispatchTask", "DispatchTarget", "DispatchReport", "Campaign", "CampaignEntry",
 ]

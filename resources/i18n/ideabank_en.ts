@@ -239,6 +239,212 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Change the campaign</source>
+        <translation>Change the campaign</translation>
+    </message>
+    <message>
+        <source>New merit competition</source>
+        <translation>New merit competition</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>yuan a year = points, e.g. 10000=2，100000=5</source>
+        <translation>yuan a year = points, e.g. 10000=2，100000=5</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>Patents</source>
+        <translation>Patents</translation>
+    </message>
+    <message>
+        <source>Awards</source>
+        <translation>Awards</translation>
+    </message>
+    <message>
+        <source>Measured benefit</source>
+        <translation>Measured benefit</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Authors</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Units taking part</source>
+        <translation>Units taking part</translation>
+    </message>
+    <message>
+        <source>A ticked unit takes part with every unit below it; none ticked: every unit.</source>
+        <translation>A ticked unit takes part with every unit below it; none ticked: every unit.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Studios</source>
+        <translation>Studios</translation>
+    </message>
+    <message>
+        <source>Export results…</source>
+        <translation>Export results…</translation>
+    </message>
+    <message>
+        <source>The four boards and every person&apos;s points as an .xlsx workbook</source>
+        <translation>The four boards and every person&apos;s points as an .xlsx workbook</translation>
+    </message>
+    <message>
+        <source>Certificate list…</source>
+        <translation>Certificate list…</translation>
+    </message>
+    <message>
+        <source>The first ten places of each board as a PDF list</source>
+        <translation>The first ten places of each board as a PDF list</translation>
+    </message>
+    <message>
+        <source>New campaign…</source>
+        <translation>New campaign…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <source>Dates, units taking part and point rules of this campaign</source>
+        <translation>Dates, units taking part and point rules of this campaign</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>Board</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>{name} ({state})</source>
+        <translation>{name} ({state})</translation>
+    </message>
+    <message>
+        <source>No merit competition yet: an administrator sets one up (New campaign…).</source>
+        <translation>No merit competition yet: an administrator sets one up (New campaign…).</translation>
+    </message>
+    <message>
+        <source>Whole campaign</source>
+        <translation>Whole campaign</translation>
+    </message>
+    <message>
+        <source>{theme} {start} – {end}; {n} projects entered</source>
+        <translation>{theme} {start} – {end}; {n} projects entered</translation>
+    </message>
+    <message>
+        <source>{name} ({no})</source>
+        <translation>{name} ({no})</translation>
+    </message>
+    <message>
+        <source>Choose a person on the people&apos;s board to see their points</source>
+        <translation>Choose a person on the people&apos;s board to see their points</translation>
+    </message>
+    <message>
+        <source>{name}: {points} points</source>
+        <translation>{name}: {points} points</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the results as</source>
+        <translation>Save the results as</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>Save as PNG…</source>
@@ -472,6 +678,21 @@
     <message>
         <source>Quit</source>
         <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryStatus</name>
+    <message>
+        <source>{n} new notices and {d} digests; {w} warnings in all</source>
+        <translation>{n} new notices and {d} digests; {w} warnings in all</translation>
+    </message>
+    <message>
+        <source>Warnings delivered {time}</source>
+        <translation>Warnings delivered {time}</translation>
+    </message>
+    <message>
+        <source>Warnings not delivered</source>
+        <translation>Warnings not delivered</translation>
     </message>
 </context>
 <context>
@@ -743,6 +964,177 @@
     <message>
         <source>Undo the merge</source>
         <translation>Undo the merge</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchPage</name>
+    <message>
+        <source>All my tasks</source>
+        <translation>All my tasks</translation>
+    </message>
+    <message>
+        <source>Sent by me</source>
+        <translation>Sent by me</translation>
+    </message>
+    <message>
+        <source>For my units</source>
+        <translation>For my units</translation>
+    </message>
+    <message>
+        <source>Open and closed</source>
+        <translation>Open and closed</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Dispatch…</source>
+        <translation>Dispatch…</translation>
+    </message>
+    <message>
+        <source>Send a task or notice to many units at once</source>
+        <translation>Send a task or notice to many units at once</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Choose a task above</source>
+        <translation>Choose a task above</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <source>Latest report</source>
+        <translation>Latest report</translation>
+    </message>
+    <message>
+        <source>Remind…</source>
+        <translation>Remind…</translation>
+    </message>
+    <message>
+        <source>Remind the selected unit, or every unit still owing a report</source>
+        <translation>Remind the selected unit, or every unit still owing a report</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>Report…</translation>
+    </message>
+    <message>
+        <source>Report progress or, with 100 %, the unit&apos;s summary for acceptance</source>
+        <translation>Report progress or, with 100 %, the unit&apos;s summary for acceptance</translation>
+    </message>
+    <message>
+        <source>Units behind schedule are warned, and their responsible people told.</source>
+        <translation>Units behind schedule are warned, and their responsible people told.</translation>
+    </message>
+    <message>
+        <source>Tasks: {n}; with units overdue: {late}</source>
+        <translation>Tasks: {n}; with units overdue: {late}</translation>
+    </message>
+    <message>
+        <source>{number} {title} — due {due}</source>
+        <translation>{number} {title} — due {due}</translation>
+    </message>
+    <message>
+        <source>{kind}: {note}</source>
+        <translation>{kind}: {note}</translation>
+    </message>
+    <message>
+        <source>Returned: {reason}</source>
+        <translation>Returned: {reason}</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>Remind</source>
+        <translation>Remind</translation>
+    </message>
+    <message>
+        <source>A note with the reminder (may be empty):</source>
+        <translation>A note with the reminder (may be empty):</translation>
+    </message>
+    <message>
+        <source>Return the report</source>
+        <translation>Return the report</translation>
+    </message>
+    <message>
+        <source>Why is {unit}&apos;s report returned?</source>
+        <translation>Why is {unit}&apos;s report returned?</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Progress in per cent (100: the summary for acceptance):</source>
+        <translation>Progress in per cent (100: the summary for acceptance):</translation>
+    </message>
+    <message>
+        <source>What was done:</source>
+        <translation>What was done:</translation>
     </message>
 </context>
 <context>
@@ -1880,6 +2272,14 @@
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
+    <message>
+        <source>Merit competitions</source>
+        <translation>Merit competitions</translation>
+    </message>
+    <message>
+        <source>Dispatched tasks</source>
+        <translation>Dispatched tasks</translation>
+    </message>
 </context>
 <context>
     <name>PasswordDialog</name>
@@ -2522,6 +2922,65 @@
     <message>
         <source>A review&apos;s total is the weighted score out of 100; weights are shares of the whole, so they need not add up to exactly 100. A weight of 0 leaves the criterion out.</source>
         <translation>A review&apos;s total is the weighted score out of 100; weights are shares of the whole, so they need not add up to exactly 100. A weight of 0 leaves the criterion out.</translation>
+    </message>
+</context>
+<context>
+    <name>SendTaskDialog</name>
+    <message>
+        <source>Dispatch a task</source>
+        <translation>Dispatch a task</translation>
+    </message>
+    <message>
+        <source>A task: each unit reports and you accept each summary. A notice: each unit confirms it has read it.</source>
+        <translation>A task: each unit reports and you accept each summary. A notice: each unit confirms it has read it.</translation>
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation>Add file…</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>Tick the units (a unit ticks every unit below it) and name who answers for each.</source>
+        <translation>Tick the units (a unit ticks every unit below it) and name who answers for each.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>(nobody yet)</source>
+        <translation>(nobody yet)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Attach files</translation>
     </message>
 </context>
 <context>
@@ -3196,6 +3655,22 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <source> days</source>
         <translation> days</translation>
     </message>
+    <message>
+        <source>Dispatched task warned this long before it is due</source>
+        <translation>Dispatched task warned this long before it is due</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>no target</translation>
+    </message>
+    <message>
+        <source>Each bottom unit (a crew) whose proposals per head fall behind this yearly target, counted pro rata to the day, is warned; no target: the site&apos;s (ideabank warnings config sets targets for particular units)</source>
+        <translation>Each bottom unit (a crew) whose proposals per head fall behind this yearly target, counted pro rata to the day, is warned; no target: the site&apos;s (ideabank warnings config sets targets for particular units)</translation>
+    </message>
+    <message>
+        <source>Yearly proposals per head expected of each crew</source>
+        <translation>Yearly proposals per head expected of each crew</translation>
+    </message>
 </context>
 <context>
     <name>Tools</name>
@@ -3286,6 +3761,14 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Import projects from a spreadsheet, or save the template to fill in</source>
         <translation>Import projects from a spreadsheet, or save the template to fill in</translation>
+    </message>
+    <message>
+        <source>Deliver warnings now</source>
+        <translation>Deliver warnings now</translation>
+    </message>
+    <message>
+        <source>Send every warning to the inbox of whoever must act on it, once, and the day&apos;s digest to leaders</source>
+        <translation>Send every warning to the inbox of whoever must act on it, once, and the day&apos;s digest to leaders</translation>
     </message>
 </context>
 <context>

@@ -238,6 +238,212 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Change the campaign</source>
+        <translation>修改立功竞赛</translation>
+    </message>
+    <message>
+        <source>New merit competition</source>
+        <translation>新建立功竞赛</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>yuan a year = points, e.g. 10000=2，100000=5</source>
+        <translation>年效益（元）=积分，如 10000=2，100000=5</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Patents</source>
+        <translation>专利</translation>
+    </message>
+    <message>
+        <source>Awards</source>
+        <translation>获奖</translation>
+    </message>
+    <message>
+        <source>Measured benefit</source>
+        <translation>实测年效益</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>竞赛时间</translation>
+    </message>
+    <message>
+        <source>Units taking part</source>
+        <translation>参赛单位</translation>
+    </message>
+    <message>
+        <source>A ticked unit takes part with every unit below it; none ticked: every unit.</source>
+        <translation>勾选的单位连同其下所有单位参赛；都不勾选则全部单位参赛。</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>People</source>
+        <translation>个人榜</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>团队榜</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位榜</translation>
+    </message>
+    <message>
+        <source>Studios</source>
+        <translation>工作室榜</translation>
+    </message>
+    <message>
+        <source>Export results…</source>
+        <translation>导出结果…</translation>
+    </message>
+    <message>
+        <source>The four boards and every person&apos;s points as an .xlsx workbook</source>
+        <translation>四个榜单和每人的积分明细，导出为 .xlsx 工作簿</translation>
+    </message>
+    <message>
+        <source>Certificate list…</source>
+        <translation>表彰名单…</translation>
+    </message>
+    <message>
+        <source>The first ten places of each board as a PDF list</source>
+        <translation>各榜前十名，导出为 PDF 表彰名单</translation>
+    </message>
+    <message>
+        <source>New campaign…</source>
+        <translation>新建竞赛…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Dates, units taking part and point rules of this campaign</source>
+        <translation>本竞赛的时间、参赛单位和积分规则</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>竞赛</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>榜单</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>积分项</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>{name} ({state})</source>
+        <translation>{name}（{state}）</translation>
+    </message>
+    <message>
+        <source>No merit competition yet: an administrator sets one up (New campaign…).</source>
+        <translation>还没有立功竞赛：管理员可点“新建竞赛…”设立。</translation>
+    </message>
+    <message>
+        <source>Whole campaign</source>
+        <translation>整个竞赛期间</translation>
+    </message>
+    <message>
+        <source>{theme} {start} – {end}; {n} projects entered</source>
+        <translation>{theme} {start} 至 {end}；参赛项目 {n} 项</translation>
+    </message>
+    <message>
+        <source>{name} ({no})</source>
+        <translation>{name}（{no}）</translation>
+    </message>
+    <message>
+        <source>Choose a person on the people&apos;s board to see their points</source>
+        <translation>在个人榜中选择一人，查看其积分明细</translation>
+    </message>
+    <message>
+        <source>{name}: {points} points</source>
+        <translation>{name}：共 {points} 分</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the results as</source>
+        <translation>结果另存为</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>Save as PNG…</source>
@@ -469,6 +675,21 @@
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryStatus</name>
+    <message>
+        <source>{n} new notices and {d} digests; {w} warnings in all</source>
+        <translation>新送达通知 {n} 条、日报 {d} 份；预警共 {w} 条</translation>
+    </message>
+    <message>
+        <source>Warnings delivered {time}</source>
+        <translation>预警已送达 {time}</translation>
+    </message>
+    <message>
+        <source>Warnings not delivered</source>
+        <translation>预警未能送达</translation>
     </message>
 </context>
 <context>
@@ -736,6 +957,177 @@
     <message>
         <source>Undo the merge</source>
         <translation>撤销合并</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchPage</name>
+    <message>
+        <source>All my tasks</source>
+        <translation>我的全部任务</translation>
+    </message>
+    <message>
+        <source>Sent by me</source>
+        <translation>我下达的</translation>
+    </message>
+    <message>
+        <source>For my units</source>
+        <translation>我负责的单位</translation>
+    </message>
+    <message>
+        <source>Open and closed</source>
+        <translation>进行中和已办结</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Dispatch…</source>
+        <translation>一键下达…</translation>
+    </message>
+    <message>
+        <source>Send a task or notice to many units at once</source>
+        <translation>把任务或通知一次下达给多个单位</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位数</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>下达人</translation>
+    </message>
+    <message>
+        <source>Choose a task above</source>
+        <translation>请在上方选择一项任务</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>催办次数</translation>
+    </message>
+    <message>
+        <source>Latest report</source>
+        <translation>最新反馈</translation>
+    </message>
+    <message>
+        <source>Remind…</source>
+        <translation>催办…</translation>
+    </message>
+    <message>
+        <source>Remind the selected unit, or every unit still owing a report</source>
+        <translation>催办所选单位；未选单位时催办所有尚未反馈的单位</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>验收通过</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>反馈…</translation>
+    </message>
+    <message>
+        <source>Report progress or, with 100 %, the unit&apos;s summary for acceptance</source>
+        <translation>反馈进展；进度为 100% 时提交本单位总结，等待验收</translation>
+    </message>
+    <message>
+        <source>Units behind schedule are warned, and their responsible people told.</source>
+        <translation>进度落后的单位会产生预警，并通知其责任人。</translation>
+    </message>
+    <message>
+        <source>Tasks: {n}; with units overdue: {late}</source>
+        <translation>共 {n} 项任务，其中 {late} 项有单位逾期</translation>
+    </message>
+    <message>
+        <source>{number} {title} — due {due}</source>
+        <translation>{number} {title} — 截止 {due}</translation>
+    </message>
+    <message>
+        <source>{kind}: {note}</source>
+        <translation>{kind}：{note}</translation>
+    </message>
+    <message>
+        <source>Returned: {reason}</source>
+        <translation>已退回：{reason}</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>Remind</source>
+        <translation>催办</translation>
+    </message>
+    <message>
+        <source>A note with the reminder (may be empty):</source>
+        <translation>催办说明（可不填）：</translation>
+    </message>
+    <message>
+        <source>Return the report</source>
+        <translation>退回反馈</translation>
+    </message>
+    <message>
+        <source>Why is {unit}&apos;s report returned?</source>
+        <translation>退回{unit}反馈的理由：</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Progress in per cent (100: the summary for acceptance):</source>
+        <translation>进度百分比（100：提交总结，等待验收）：</translation>
+    </message>
+    <message>
+        <source>What was done:</source>
+        <translation>办理情况：</translation>
     </message>
 </context>
 <context>
@@ -1865,6 +2257,14 @@
         <source>Organisation</source>
         <translation>组织机构</translation>
     </message>
+    <message>
+        <source>Merit competitions</source>
+        <translation>立功竞赛</translation>
+    </message>
+    <message>
+        <source>Dispatched tasks</source>
+        <translation>一键下达</translation>
+    </message>
 </context>
 <context>
     <name>PasswordDialog</name>
@@ -2502,6 +2902,65 @@
     <message>
         <source>A review&apos;s total is the weighted score out of 100; weights are shares of the whole, so they need not add up to exactly 100. A weight of 0 leaves the criterion out.</source>
         <translation>评审总分是满分 100 的加权分；权重按占比计算，合计不必正好等于 100。权重为 0 的评分项不参加评分。</translation>
+    </message>
+</context>
+<context>
+    <name>SendTaskDialog</name>
+    <message>
+        <source>Dispatch a task</source>
+        <translation>一键下达</translation>
+    </message>
+    <message>
+        <source>A task: each unit reports and you accept each summary. A notice: each unit confirms it has read it.</source>
+        <translation>任务：各单位反馈，由你逐一验收总结。通知：各单位确认已阅即可。</translation>
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Tick the units (a unit ticks every unit below it) and name who answers for each.</source>
+        <translation>勾选单位（勾选一个单位即勾选其下所有单位），并为每个单位指定责任人。</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>下达</translation>
+    </message>
+    <message>
+        <source>(nobody yet)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
     </message>
 </context>
 <context>
@@ -3173,6 +3632,22 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <source> days</source>
         <translation> 天</translation>
     </message>
+    <message>
+        <source>Dispatched task warned this long before it is due</source>
+        <translation>下达任务截止前提前预警</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>不设目标</translation>
+    </message>
+    <message>
+        <source>Each bottom unit (a crew) whose proposals per head fall behind this yearly target, counted pro rata to the day, is warned; no target: the site&apos;s (ideabank warnings config sets targets for particular units)</source>
+        <translation>人均提案数按日折算落后于此年度目标的班组（最下级单位）会产生预警；不设目标则用全站的目标（ideabank warnings config 可为具体单位设目标）</translation>
+    </message>
+    <message>
+        <source>Yearly proposals per head expected of each crew</source>
+        <translation>各班组每年人均提案目标</translation>
+    </message>
 </context>
 <context>
     <name>Tools</name>
@@ -3263,6 +3738,14 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Import projects from a spreadsheet, or save the template to fill in</source>
         <translation>从表格导入项目，或保存模板以便填写</translation>
+    </message>
+    <message>
+        <source>Deliver warnings now</source>
+        <translation>立即送达预警</translation>
+    </message>
+    <message>
+        <source>Send every warning to the inbox of whoever must act on it, once, and the day&apos;s digest to leaders</source>
+        <translation>把每条预警送到应处理人的通知中（每条只送一次），并给领衔人和管理员送当天的预警日报</translation>
     </message>
 </context>
 <context>

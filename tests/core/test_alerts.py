@@ -26,9 +26,10 @@ def running_request(bank, people, draft_data, clock):
 
 
 def test_milestone_overdue_from_the_day_after_it_is_due(bank, people, running_request, clock):
-    clock.now = dt.datetime(2025, 3, 20, 23, 0, tzinfo=dt.timezone.utc)
+    shanghai = dt.timezone(dt.timedelta(hours=8))  # days are the site's (Asia/Shanghai by default), not UTC's
+    clock.now = dt.datetime(2025, 3, 20, 23, 0, tzinfo=shanghai)
     assert [k for k in kinds(bank) if k[0] == "milestone_overdue"] == []
-    clock.now = dt.datetime(2025, 3, 21, 8, 0, tzinfo=dt.timezone.utc)
+    clock.now = dt.datetime(2025, 3, 21, 0, 30, tzinfo=shanghai)  # still 20 March in UTC
     (w,) = [w for w in alerts.compute(bank) if w.kind == "milestone_overdue"]
     assert (w.entity, w.entity_id, w.days, w.detail) == ("incubation", running_request, 1, "样机完成")
     assert "逾期 1 天" in w.message

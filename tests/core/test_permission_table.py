@@ -18,8 +18,10 @@ from app.core import (
     alerts,
     attachments,
     auth,
+    campaigns,
     demo,
     discussion,
+    dispatch,
     incubation,
     integrity,
     ledger,
@@ -33,13 +35,14 @@ from app.core import (
 )
 from app.core import org as O_
 from app.core import people as P
+from app.core.campaign_export import export_xlsx
 from app.core.errors import IdeaBankError, PermissionDenied
-from app.core.lifecycle import CALL_STATES, REQUEST_STATUSES, STEPS, TRANSITIONS
+from app.core.lifecycle import CALL_STATES, REQUEST_STATUSES, STEPS, TASK_STATES, TASK_STEPS, TRANSITIONS
 from app.core.vocab import STATUSES
 from app.dossier.export import BatchFilter, batch_ids
 from app.dossier.gather import gather
 from app.sync import hub, package, trust
-from db.models import IncubationRequest, OpenCall, Project, ProjectMember, User
+from db.models import DispatchTarget, DispatchTask, IncubationRequest, OpenCall, Project, ProjectMember, User
 
 A, B, L, OL, O, M, W = "admin", "base", "leader", "other_leader", "owner", "member", "worker"  # noqa: E741 - O: owner
 PROFILES = (A, B, L, OL, O, M, W)
@@ -69,6 +72,7 @@ EXPECT: dict[str, dict[str, set[str] | None]] = {
     "project.vote": dict.fromkeys(PROFILES),
     "project.export_dossier": {**STAFF, B: ANY, O: ANY, M: ANY},
     "project.request_incubation": {p: {"adopted", "completed"} for p in (A, L, O, M)},
+    "project.enter_campaign": {**STAFF, O: ANY, M: ANY},
     "project.submit": {**STAFF, O: ANY, M: ANY},
     "project.withdraw": {A: ANY, O: ANY, M: ANY},
     "project.start_review": STAFF,
@@ -110,6 +114,15 @@ EXPECT: dict[str, dict[str, set[str] | None]] = {
     "incubation.close": {A: ANY, B: ANY},
     "incubation.report_progress": {p: {"accepted", "in_progress"} for p in (A, B, L, O)},
     "warning.view": {A: ANY, B: ANY, L: ANY, O: ANY, M: ANY},
+    # a task the leader (L) dispatched, with the owner (O) responsible for its unit
+    "task.send": {A: ANY, L: ANY, OL: ANY},
+    "campaign.manage": {A: ANY},
+    "campaign.export": {A: ANY, L: ANY, OL: ANY},
+    "task.view": {A: ANY, L: ANY, O: ANY},
+    "task.report": {O: ANY},
+    "task.remind": STAFF,
+    "task.accept": STAFF,
+    "task.return": STAFF,
     "user.manage": {A: ANY},
     "studio.manage": {A: ANY},
     "unit.manage": {A: ANY},
@@ -124,7 +137,8 @@ EXPECT: dict[str, dict[str, set[str] | None]] = {
     "site.manage": {A: ANY},
 }
 MACHINE = {f"project.{a}": tr.sources for a, tr in TRANSITIONS.items()} | \
-          {f"incubation.{a}": st.sources for a, st in STEPS.items()}
+          {f"incubation.{a}": st.sources for a, st in STEPS.items()} | \
+          {f"task.{a}": st.sources for a, st in TASK_STEPS.items()}
 
 
 def expected(use_case: str, profile: str, state: str | None) -> bool:
@@ -191,6 +205,7 @@ def test_project_use_cases(bank, org, draft_data, tmp_path):
     reviews.review(bank, org[L], pid, scores={"creativity": 5}, private_note="内部意见")
     photo = tmp_path / "现场.txt"
     photo.write_text("x", encoding="utf-8")
+    cid = campaigns.create(bank, org[A], "立功竞赛", "2025-01-01", "2025-12-31").value
     cells = {
         "project.propose": lambda a, p: projects.propose(bank, a, draft_data),
         "project.view_secret": lambda a, p: queries.project_detail(bank, a, p),
@@ -209,6 +224,7 @@ def test_project_use_cases(bank, org, draft_data, tmp_path):
         "project.vote": lambda a, p: (discussion.vote(bank, a, p), discussion.unvote(bank, a, p)),
         "project.export_dossier": lambda a, p: gather(bank, a, p),
         "project.request_incubation": lambda a, p: incubation.create(bank, a, p, {}),
+        "project.enter_campaign": lambda a, p: (campaigns.enter(bank, a, cid, p), campaigns.withdraw(bank, a, cid, p)),
     } | {f"project.{action}": (lambda a, p, action=action: projects.move(bank, a, p, action, "理由"))
          for action in TRANSITIONS}
     assert set(cells) == {u for u in permissions.TABLE if u.startswith("project.")}
@@ -455,3 +471,42 @@ def test_warning_use_case(bank, org, draft_data, clock):
             if not seen:
                 raise IdeaBankError("not shown")
         run_cell("warning.view", profile, None, verdicts, look)
+
+
+def test_task_use_cases(bank, org):
+    tid = dispatch.send(bank, org[L], "隐患排查", "2025-03-31", [("变电运维车间", "W001")]).value
+    target = dispatch.my_target(bank, org[O], tid)
+    cells = {
+        "task.send": lambda a: dispatch.send(bank, a, "通知", "2025-03-31", [("输电运检车间", "W002")], kind="notice"),
+        "task.view": lambda a: dispatch.detail(bank, a, tid),
+        "task.report": lambda a: dispatch.report(bank, a, target, note="完成", summary=True),
+        "task.remind": lambda a: dispatch.remind(bank, a, tid),
+        "task.accept": lambda a: dispatch.accept(bank, a, target),
+        "task.return": lambda a: dispatch.return_report(bank, a, target, "材料不全"),
+    }
+    assert set(cells) == {u for u in permissions.TABLE if u.startswith("task.")}
+    for use_case, act in cells.items():
+        for state, profiles in _cells(use_case, TASK_STATES):
+            for profile in profiles:
+                with bank.write() as s:
+                    s.execute(update(DispatchTarget).where(DispatchTarget.id == target).values(state=state))
+                    s.execute(update(DispatchTask).where(DispatchTask.id == tid).values(status="open"))
+                actor = org[profile]
+                run_cell(use_case, profile, state, dispatch.verdicts(bank, actor, target), lambda: act(actor))
+
+
+def test_campaign_use_cases(bank, org, tmp_path):
+    cid = campaigns.create(bank, org[A], "立功竞赛", "2025-01-01", "2025-12-31").value
+    cells = {
+        "campaign.manage": lambda a, n: campaigns.edit(bank, a, cid, theme=f"主题{n}"),
+        "campaign.export": lambda a, n: export_xlsx(bank, a, cid, tmp_path / f"c{n}.xlsx"),
+    }
+    assert set(cells) == {u for u in permissions.TABLE if u.startswith("campaign.")}
+    n = 0
+    for use_case, act in cells.items():
+        for profile in PROFILES:
+            n += 1
+            actor = org[profile]
+            assert permissions.can(actor, use_case) == expected(use_case, profile, None), (use_case, profile)
+            run_cell(use_case, profile, None, None, lambda: act(actor, n))
+

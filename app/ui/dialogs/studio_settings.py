@@ -18,6 +18,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -165,10 +166,14 @@ class TemplatesSection(Section):
 
 
 class ThresholdsSection(Section):
-    """The days after which warnings are raised (预警阈值)."""
+    """The days after which warnings are raised (预警阈值), and the yearly target of proposals per
+    head below which a unit is warned."""
 
     NAMES = {"unanswered_days": QT_TRANSLATE_NOOP("ThresholdsSection", "Unanswered request or application after"),
-             "milestone_grace_days": QT_TRANSLATE_NOOP("ThresholdsSection", "Overdue milestone after its due date +")}
+             "milestone_grace_days": QT_TRANSLATE_NOOP("ThresholdsSection", "Overdue milestone after its due date +"),
+             "task_warn_days": QT_TRANSLATE_NOOP("ThresholdsSection", "Dispatched task warned this long before it "
+                                                                     "is due")}
+    SITE_ONLY = ("task_warn_days",)  # a dispatched task belongs to no studio: the site's value counts
 
     def __init__(self, ctx: Any, studio: dict[str, Any] | None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, studio, parent)
@@ -176,6 +181,8 @@ class ThresholdsSection(Section):
         self.spins: dict[str, QSpinBox] = {}
         form = QFormLayout(self)
         for key, name in self.NAMES.items():
+            if studio is not None and key in self.SITE_ONLY:
+                continue
             self.spins[key] = self._spin(int(values[key]))
             form.addRow(QCoreApplication.translate("ThresholdsSection", name), self.spins[key])
         stuck = values["stuck_days"]
@@ -184,6 +191,15 @@ class ThresholdsSection(Section):
             days = stuck.get(status, alerts.DEFAULTS["stuck_days"]) if isinstance(stuck, dict) else stuck
             self.spins[f"stuck:{status}"] = self._spin(int(days))
             form.addRow("　" + label(STATUSES, status), self.spins[f"stuck:{status}"])
+        self.target = QDoubleSpinBox()
+        self.target.setRange(0, 1000)
+        self.target.setDecimals(2)
+        self.target.setSpecialValueText(self.tr("no target"))
+        self.target.setValue(float(values["proposals_per_head"] or 0))
+        self.target.setToolTip(self.tr("Each bottom unit (a crew) whose proposals per head fall behind this yearly "
+                                       "target, counted pro rata to the day, is warned; no target: the site's "
+                                       "(ideabank warnings config sets targets for particular units)"))
+        form.addRow(self.tr("Yearly proposals per head expected of each crew"), self.target)
         self._start = self.values()
 
     def _spin(self, value: int) -> QSpinBox:
@@ -196,6 +212,7 @@ class ThresholdsSection(Section):
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {k: s.value() for k, s in self.spins.items() if not k.startswith("stuck:")}
         out["stuck_days"] = {k.split(":", 1)[1]: s.value() for k, s in self.spins.items() if k.startswith("stuck:")}
+        out["proposals_per_head"] = self.target.value()
         return out
 
     def changed(self) -> bool:
