@@ -239,6 +239,29 @@
     </message>
 </context>
 <context>
+    <name>BudgetTable</name>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Total %1 yuan</source>
+        <translation>Total %1 yuan</translation>
+    </message>
+    <message>
+        <source>Budget row %1: the item is missing.</source>
+        <translation>Budget row %1: the item is missing.</translation>
+    </message>
+    <message>
+        <source>Budget row %1 (%2): enter the amount in yuan.</source>
+        <translation>Budget row %1 (%2): enter the amount in yuan.</translation>
+    </message>
+</context>
+<context>
     <name>CampaignDialog</name>
     <message>
         <source>Change the campaign</source>
@@ -1880,6 +1903,25 @@
     </message>
 </context>
 <context>
+    <name>MilestoneTable</name>
+    <message>
+        <source>Due date</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Milestone row %1: the title is missing.</source>
+        <translation>Milestone row %1: the title is missing.</translation>
+    </message>
+    <message>
+        <source>Milestone row %1 (%2): pick the due date.</source>
+        <translation>Milestone row %1 (%2): pick the due date.</translation>
+    </message>
+</context>
+<context>
     <name>OrgForms</name>
     <message>
         <source>(none)</source>
@@ -2380,6 +2422,17 @@
     <message>
         <source>Enter the name.</source>
         <translation>Enter the name.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTable</name>
+    <message>
+        <source>Add row</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Remove row</translation>
     </message>
 </context>
 <context>

@@ -238,6 +238,29 @@
     </message>
 </context>
 <context>
+    <name>BudgetTable</name>
+    <message>
+        <source>Item</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Total %1 yuan</source>
+        <translation>合计 %1 元</translation>
+    </message>
+    <message>
+        <source>Budget row %1: the item is missing.</source>
+        <translation>预算第 %1 行：缺少名称。</translation>
+    </message>
+    <message>
+        <source>Budget row %1 (%2): enter the amount in yuan.</source>
+        <translation>预算第 %1 行（%2）：请填写金额（元）。</translation>
+    </message>
+</context>
+<context>
     <name>CampaignDialog</name>
     <message>
         <source>Change the campaign</source>
@@ -1866,6 +1889,25 @@
     </message>
 </context>
 <context>
+    <name>MilestoneTable</name>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Milestone row %1: the title is missing.</source>
+        <translation>里程碑第 %1 行：缺少名称。</translation>
+    </message>
+    <message>
+        <source>Milestone row %1 (%2): pick the due date.</source>
+        <translation>里程碑第 %1 行（%2）：请选择到期日。</translation>
+    </message>
+</context>
+<context>
     <name>OrgForms</name>
     <message>
         <source>(none)</source>
@@ -2364,6 +2406,17 @@
     <message>
         <source>Enter the name.</source>
         <translation>请填写姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTable</name>
+    <message>
+        <source>Add row</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>删除所选行</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ import os
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from app.core import incubation, teams
 from tests.core.test_incubation import REQUEST, adopted_project
@@ -271,11 +271,111 @@ def test_request_form_round_trips_a_draft(qtbot, bank, people, requests_, make_c
     for key in ("services", "maturity", "quantity", "budget_lines", "target_units", "ip_ownership", "risks"):
         assert again[key] == data[key], key
     assert [(m["title"], m["due_on"]) for m in again["milestones"]] == [(m["title"], m["due_on"]) for m in data["milestones"]]
+    assert [(r["item"], r["amount"]) for r in dialog.budget.lines()] == [("材料费", 20000.0), ("加工费", 8000.0)]
+    assert [r["title"] for r in dialog.milestones.milestones()] == ["样机完成", "小批量试用"]
     dialog.quantity.setValue(80)
     dialog.services["testing"].setChecked(True)
     incubation.edit(bank, people["L001"], requests_["draft"], dialog.values()[1])
     changed = incubation.detail(bank, people["L001"], requests_["draft"])
     assert changed["quantity"] == 80 and "testing" in changed["services"]
+
+
+def _editor(table, kind):  # type: ignore[no-untyped-def]
+    """The open cell editor of `table` (a delegate's editor lives on the viewport)."""
+    found = [w for w in table.viewport().findChildren(kind) if w.isVisible()]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_request_form_tables_fill_by_keyboard_and_round_trip(qtbot, bank, people, requests_, make_ctx):
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit, QLineEdit
+
+    from app.ui.pages.incubation import RequestDialog
+    data = incubation.detail(bank, people["L001"], requests_["draft"])
+    dialog = RequestDialog(make_ctx(people["L001"]), None, data)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    budget = dialog.budget.table
+    dialog.budget.add_button.click()  # a new row, its first cell current
+    assert (budget.rowCount(), budget.currentRow(), budget.currentColumn()) == (3, 2, 0)
+    budget.currentItem().setText("检测费")
+    budget.setCurrentCell(2, 1)  # the amount cell opens its number field at once
+    amount = _editor(budget, QLineEdit)
+    qtbot.keyClicks(amount, "25x00.5")  # the field takes digits and a point only
+    assert amount.text() == "2500.5"
+    qtbot.keyClick(amount, Qt.Key.Key_Tab)  # commits; Tab on the last cell leaves the table
+    assert budget.item(2, 1).data(Qt.ItemDataRole.EditRole) == 2500.5
+    assert (budget.currentRow(), budget.currentColumn()) == (2, 1)  # no wrap to the first cell
+    assert not [w for w in budget.viewport().findChildren(QLineEdit) if w.isVisible()]
+    assert dialog.budget.note.text() == "合计 30,500.50 元"
+    dialog.budget.add_button.click()  # an empty row is ignored
+    plan = dialog.milestones.table
+    dialog.milestones.add_button.click()
+    plan.currentItem().setText("验收")
+    plan.setCurrentCell(2, 1)
+    due = _editor(plan, QDateEdit)
+    assert due.calendarPopup()
+    due.setDate(QDate(2025, 6, 30))
+    dialog.accept()  # OK while the date is still being edited: the date is taken
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.problem.isHidden()
+    incubation.edit(bank, people["L001"], requests_["draft"], dialog.values()[1])
+    saved = incubation.detail(bank, people["L001"], requests_["draft"])
+    assert saved["budget_lines"] == [{"item": "材料费", "amount": 20000.0}, {"item": "加工费", "amount": 8000.0},
+                                     {"item": "检测费", "amount": 2500.5}]
+    assert [(m["title"], m["due_on"]) for m in saved["milestones"]] == [
+        ("样机完成", "2025-03-20"), ("小批量试用", "2025-05-31"), ("验收", "2025-06-30")]
+    reopened = RequestDialog(make_ctx(people["L001"]), None, saved)
+    qtbot.addWidget(reopened)
+    assert reopened.budget.lines() == saved["budget_lines"]
+    assert reopened.milestones.milestones() == [{"title": m["title"], "due_on": m["due_on"]} for m in saved["milestones"]]
+
+
+def test_request_form_tab_walks_the_cells(qtbot, bank, people, requests_, make_ctx):
+    from PySide6.QtWidgets import QLineEdit
+
+    from app.ui.pages.incubation import RequestDialog
+    dialog = RequestDialog(make_ctx(people["L001"]), None, incubation.detail(bank, people["L001"], requests_["draft"]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    budget = dialog.budget.table
+    budget.setFocus()
+    budget.setCurrentCell(0, 0)
+    qtbot.keyClick(_editor(budget, QLineEdit), Qt.Key.Key_Tab)
+    assert (budget.currentRow(), budget.currentColumn()) == (0, 1)
+    qtbot.keyClick(_editor(budget, QLineEdit), Qt.Key.Key_Tab)
+    assert (budget.currentRow(), budget.currentColumn()) == (1, 0)
+    assert budget.item(0, 1).data(Qt.ItemDataRole.EditRole) == 20000.0  # passing through changes nothing
+
+
+def test_a_half_filled_row_is_named_in_the_form_and_nothing_is_written(qtbot, bank, people, requests_, make_ctx,
+                                                                       monkeypatch):
+    from PySide6.QtCore import QDate
+
+    from app.ui.pages.incubation import IncubationBoard, RequestDialog
+    board = IncubationBoard(make_ctx(people["L001"]))
+    qtbot.addWidget(board)
+    board.columns["draft"].setCurrentRow(0)
+    before = incubation.detail(bank, people["L001"], requests_["draft"])
+    seen = {}
+
+    def fill_and_press_ok(dialog):  # type: ignore[no-untyped-def]
+        dialog.budget.append("检测费")  # a name without an amount
+        dialog.milestones.append("", QDate(2025, 7, 1))  # a date without a title
+        dialog.budget.append()  # an empty row: ignored
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        seen["problem"] = dialog.problem.text()
+        seen["current"] = (dialog.budget.table.currentRow(), dialog.budget.table.currentColumn())
+        return dialog.result()
+
+    monkeypatch.setattr(RequestDialog, "exec", fill_and_press_ok)
+    board.edit_draft()
+    assert seen["problem"] == "预算第 3 行（检测费）：请填写金额（元）。\n里程碑第 3 行：缺少名称。"
+    assert seen["current"] == (2, 1)  # the first missing cell is where the cursor goes
+    wait_idle(qtbot, board.ctx)
+    after = incubation.detail(bank, people["L001"], requests_["draft"])
+    assert after["budget_lines"] == before["budget_lines"] and after["milestones"] == before["milestones"]
+    assert [h for h in after["history"] if h["action"] == "edit"] == []
 
 
 def test_draft_shows_submit_and_edit_to_its_leader_only(qtbot, bank, people, requests_, make_ctx):

@@ -52,6 +52,7 @@ from app.core.permissions import could
 from app.core.vocab import label
 from app.ui.pages import Page, PageSpec, register
 from app.ui.permits import offer
+from app.ui.widgets.plan_tables import BudgetTable, MilestoneTable
 
 MIME = "application/x-ideabank-incubation-request"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -721,34 +722,49 @@ class RequestDialog(QDialog):
         self.quantity = QSpinBox()
         self.quantity.setRange(0, 10_000_000)
         self.materials = QLineEdit()
-        self.budget = QPlainTextEdit()
-        self.budget.setPlaceholderText(t("每行一项：名称=金额，例如 材料费=2万", "One a line: ITEM=AMOUNT, e.g. materials=20000"))
+        self.budget = BudgetTable()
         self.targets = QLineEdit()
         self.targets.setPlaceholderText(t("多个单位用顿号或逗号分隔", "separate several units with commas"))
         self.market = QLineEdit()
         self.ip = QLineEdit()
         self.sharing = QLineEdit()
         self.risks = QPlainTextEdit()
-        self.milestones = QPlainTextEdit()
-        self.milestones.setPlaceholderText(t("每行一个：名称@年-月-日，例如 样机完成@2025-06-30",
-                                             "One a line: TITLE@YYYY-MM-DD, e.g. prototype@2025-06-30"))
-        for box in (self.budget, self.risks, self.milestones):
-            box.setMaximumHeight(70)
-        form = QFormLayout(self)
+        self.risks.setMaximumHeight(70)
+        self.milestones = MilestoneTable()
+        form = QFormLayout()
         for text, widget in ((t("项目", "Project"), self.project), (t("委托标题", "Title"), self.title),
                              (t("需要的服务", "Services"), svc), (t("成熟度", "Maturity"), self.maturity),
                              (t("数量", "Quantity"), self.quantity), (t("材料", "Materials"), self.materials),
-                             (t("预算", "Budget"), self.budget), (t("拟采用单位", "Target units"), self.targets),
+                             (t("拟采用单位", "Target units"), self.targets),
                              (t("市场", "Market"), self.market), (t("知识产权归属", "IP ownership"), self.ip),
-                             (t("收益分配", "Benefit sharing"), self.sharing), (t("风险", "Risks"), self.risks),
-                             (t("里程碑", "Milestones"), self.milestones)):
+                             (t("收益分配", "Benefit sharing"), self.sharing), (t("风险", "Risks"), self.risks)):
             form.addRow(text, widget)
+        # The two tables sit beside the short fields, so the form fits a 1366×768 screen.
+        plan = QVBoxLayout()
+        plan.addWidget(QLabel(t("预算", "Budget")))
+        plan.addWidget(self.budget)
+        plan.addWidget(QLabel(t("里程碑", "Milestones")))
+        plan.addWidget(self.milestones)
+        columns = QHBoxLayout()
+        columns.addLayout(form, 1)
+        columns.addLayout(plan, 1)
+        self.problem = QLabel()  # what keeps the form from being sent, shown in the form itself
+        self.problem.setObjectName("formProblem")
+        self.problem.setStyleSheet("color: #dc2626;")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        outer = QVBoxLayout(self)
+        outer.addLayout(columns)
+        outer.addWidget(self.problem)
+        outer.addWidget(buttons)
         if data:
             self._fill(data)
+        else:  # a first empty row invites typing; empty rows are ignored
+            self.budget.append()
+            self.milestones.append()
 
     def _fill(self, d: dict[str, Any]) -> None:
         self.title.setText(d["title"])
@@ -757,31 +773,35 @@ class RequestDialog(QDialog):
         self.maturity.setCurrentIndex(max(0, self.maturity.findData(d["maturity"])))
         self.quantity.setValue(d["quantity"] or 0)
         self.materials.setText(d["materials"])
-        self.budget.setPlainText("\n".join(f"{b['item']}={b['amount']:g}" for b in d["budget_lines"]))
+        self.budget.set_lines(d["budget_lines"])
         self.targets.setText("、".join(d["target_units"]))
         self.market.setText(d["market"])
         self.ip.setText(d["ip_ownership"])
         self.sharing.setText(d["benefit_sharing"])
         self.risks.setPlainText(d["risks"])
-        self.milestones.setPlainText("\n".join(f"{m['title']}@{m['due_on']}" for m in d["milestones"]))
+        self.milestones.set_milestones(d["milestones"])
+
+    def accept(self) -> None:
+        """Half-filled table rows are named here and keep the dialog open; nothing is sent."""
+        problems = [(table, *p) for table in (self.budget, self.milestones) for p in table.problems()]
+        if problems:
+            self.problem.setText("\n".join(message for _t, _r, _c, message in problems))
+            self.problem.show()
+            for table, row, column, _m in problems:
+                table.flag(row, column)
+            table, row, column, _m = problems[0]
+            table.show_cell(row, column)
+            return
+        self.problem.hide()
+        super().accept()
 
     def values(self) -> tuple[str, dict[str, Any]]:
-        plan = []
-        for line in self.milestones.toPlainText().splitlines():
-            title, _, due = line.strip().rpartition("@")
-            if line.strip():
-                plan.append({"title": title or line.strip(), "due_on": due})
-        budget = []
-        for line in self.budget.toPlainText().splitlines():
-            item, _, amount = line.strip().rpartition("=")
-            if line.strip():
-                budget.append({"item": item, "amount": amount})
         targets = [u.strip() for u in self.targets.text().replace("，", ",").replace("、", ",").split(",") if u.strip()]
         data: dict[str, Any] = {
             "services": [c for c, b in self.services.items() if b.isChecked()], "maturity": self.maturity.currentData(),
-            "quantity": self.quantity.value() or None, "materials": self.materials.text(), "budget_lines": budget,
+            "quantity": self.quantity.value() or None, "materials": self.materials.text(), "budget_lines": self.budget.lines(),
             "target_units": targets, "market": self.market.text(), "ip_ownership": self.ip.text(),
-            "benefit_sharing": self.sharing.text(), "risks": self.risks.toPlainText(), "milestones": plan}
+            "benefit_sharing": self.sharing.text(), "risks": self.risks.toPlainText(), "milestones": self.milestones.milestones()}
         if self.title.text().strip():
             data["title"] = self.title.text()
         return self.project.currentData() or "", data
