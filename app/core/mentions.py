@@ -19,6 +19,7 @@ from sqlalchemy import func, select, union_all
 
 from app.core.actor import Actor
 from app.core.bank import Bank
+from app.core.notify import MENTION
 from app.core.permissions import may_see
 from app.core.projects import load, member_ids
 from app.core.queries import check_visible
@@ -76,7 +77,8 @@ def candidates(bank: Bank, actor: Actor, project_id: str | None = None) -> list[
             continue
         in_studio = studio_id is not None and (user_studio == studio_id or uid == leader)
         rank = SAME_STUDIO if in_studio else PARTICIPANT if uid in last_seen else OTHER
-        token = name if shared[name] == 1 and name.strip() and " " not in name else no
+        # The number when the name is shared or cannot be read back whole from a comment (阿依·买买提).
+        token = name if shared[name] == 1 and MENTION.fullmatch("@" + name) else no
         out.append(Candidate(uid, name, no, unit, rank, token, _keys(name, no)))
     newest_first = {uid: i for i, uid in enumerate(sorted(last_seen, key=lambda u: last_seen[u], reverse=True))}
     return sorted(out, key=lambda c: (c.rank, newest_first.get(c.id, len(newest_first)), c.employee_no))
@@ -92,7 +94,7 @@ def matching(people: list[Candidate], typed: str) -> list[Candidate]:
 
 
 def _keys(name: str, employee_no: str) -> tuple[str, ...]:
-    from pypinyin import lazy_pinyin  # a few ms to load its dictionaries; only when someone is named
+    from pypinyin import lazy_pinyin  # its dictionaries load on first use, not when the core is imported
 
     syllables = [p.lower() for p in lazy_pinyin(name, errors="ignore") if p.strip()]
     keys = [name.lower(), employee_no.lower()]

@@ -64,6 +64,8 @@ def test_shared_names_are_written_as_employee_numbers(bank, people):
     assert found["W001"].token == "W001" and found["W003"].token == "W003"
     assert found["W001"].unit != found["W003"].unit
     assert found["W002"].token == "李四"
+    P.add_user(bank, admin, "W005", "阿依·买买提")  # "·" ends an @mention: the number names her whole
+    assert {c.employee_no: c for c in mentions.candidates(bank, admin)}["W005"].token == "W005"
     P.deactivate(bank, admin, "W003")  # people who left are not offered, and the name is unique again
     found = {c.employee_no: c for c in mentions.candidates(bank, admin)}
     assert "W003" not in found and found["W001"].token == "张三"
