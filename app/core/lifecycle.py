@@ -70,6 +70,15 @@ def not_from(states: Labels, tr: Transition, current: str, what: str) -> str:
              what=what, cur=label(states, current), act=tr.zh, act_en=tr.en, allowed=allowed)
 
 
+def project_action_between(source: str, target: str) -> str | None:
+    """The project action that leads from one status to another (a drag on the idea board)."""
+    return _between(TRANSITIONS, source, target)
+
+
+def _between(machine: dict[str, Transition], source: str, target: str) -> str | None:
+    return next((a for a, tr in machine.items() if source in tr.sources and tr.target == target), None)
+
+
 def actions_from(status: str) -> list[str]:
     """Actions that can follow `status`, in lifecycle order (for menus and boards)."""
     return [a for a, tr in TRANSITIONS.items() if status in tr.sources]
@@ -108,7 +117,7 @@ def step_for(action: str, status: str) -> Transition:
 
 def action_between(source: str, target: str) -> str | None:
     """The request action that leads from one status to another (a drag on the incubation board)."""
-    return next((a for a, st in STEPS.items() if source in st.sources and st.target == target), None)
+    return _between(STEPS, source, target)
 
 
 # An open call is open until its deadline, then expired until its poster closes it (teams.call_state).

@@ -370,7 +370,7 @@ def render(out: Path, languages: list[str]) -> list[Path]:
         save(win, f"review_queue_{lang}")
         _analytics_shots(app, win, save, lang)
         _desk_shots(app, win, save, lang)
-        for key in ("teams", "incubation", "warnings"):
+        for key in ("idea_board", "teams", "incubation", "warnings"):
             win.show_page(key)
             ctx.reader.wait()
             save(win, f"{key}_{lang}")
@@ -442,6 +442,8 @@ def render(out: Path, languages: list[str]) -> list[Path]:
         dwin.resize(*SIZE)
         dwin.show()
         _analytics_shots(app, dwin, save, f"dark_{lang}", tabs=False)
+        dwin.show_page("idea_board")
+        save(dwin, f"idea_board_dark_{lang}")
         dwin.close()
         dctx.worker.wait()
     i18n.install(app, "zh_CN")

@@ -1522,6 +1522,56 @@
     </message>
 </context>
 <context>
+    <name>IdeaBoard</name>
+    <message>
+        <source>Idea board</source>
+        <translation>Idea board</translation>
+    </message>
+    <message>
+        <source>Drag a card to another stage to take that step; a move that is not allowed snaps back and the status bar says why. Double-click a card to open the project.</source>
+        <translation>Drag a card to another stage to take that step; a move that is not allowed snaps back and the status bar says why. Double-click a card to open the project.</translation>
+    </message>
+    <message>
+        <source>All studios</source>
+        <translation>All studios</translation>
+    </message>
+    <message>
+        <source>The %1 longest in this stage; the list shows them all.</source>
+        <translation>The %1 longest in this stage; the list shows them all.</translation>
+    </message>
+    <message>
+        <source>Entered today</source>
+        <translation>Entered today</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) in stage</source>
+        <translation>
+            <numerusform>%n day in stage</numerusform>
+            <numerusform>%n days in stage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A project cannot go from “%1” straight to “%2”.</source>
+        <translation>A project cannot go from “%1” straight to “%2”.</translation>
+    </message>
+    <message>
+        <source>Its next stage can be: %1.</source>
+        <translation>Its next stage can be: %1.</translation>
+    </message>
+    <message>
+        <source>It has no next stage.</source>
+        <translation>It has no next stage.</translation>
+    </message>
+    <message>
+        <source>The project is now “%1”.</source>
+        <translation>The project is now “%1”.</translation>
+    </message>
+    <message>
+        <source>Review cancelled: the card stays where it was.</source>
+        <translation>Review cancelled: the card stays where it was.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import projects</source>
@@ -2321,6 +2371,10 @@
     <message>
         <source>Dispatched tasks</source>
         <translation>Dispatched tasks</translation>
+    </message>
+    <message>
+        <source>Idea board</source>
+        <translation>Idea board</translation>
     </message>
 </context>
 <context>

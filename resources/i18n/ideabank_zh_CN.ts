@@ -1512,6 +1512,55 @@
     </message>
 </context>
 <context>
+    <name>IdeaBoard</name>
+    <message>
+        <source>Idea board</source>
+        <translation>创意看板</translation>
+    </message>
+    <message>
+        <source>Drag a card to another stage to take that step; a move that is not allowed snaps back and the status bar says why. Double-click a card to open the project.</source>
+        <translation>把卡片拖到另一阶段即可办理；不允许的移动会退回原处，并在状态栏说明原因。双击卡片打开项目。</translation>
+    </message>
+    <message>
+        <source>All studios</source>
+        <translation>全部工作室</translation>
+    </message>
+    <message>
+        <source>The %1 longest in this stage; the list shows them all.</source>
+        <translation>此阶段停留最久的 %1 个；列表视图列出全部。</translation>
+    </message>
+    <message>
+        <source>Entered today</source>
+        <translation>今天进入此阶段</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) in stage</source>
+        <translation>
+            <numerusform>已在此阶段 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A project cannot go from “%1” straight to “%2”.</source>
+        <translation>不能把项目从“%1”直接移到“%2”。</translation>
+    </message>
+    <message>
+        <source>Its next stage can be: %1.</source>
+        <translation>它的下一阶段可以是：%1。</translation>
+    </message>
+    <message>
+        <source>It has no next stage.</source>
+        <translation>它没有下一阶段。</translation>
+    </message>
+    <message>
+        <source>The project is now “%1”.</source>
+        <translation>项目已更新为“%1”。</translation>
+    </message>
+    <message>
+        <source>Review cancelled: the card stays where it was.</source>
+        <translation>已取消评审：卡片留在原处。</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import projects</source>
@@ -2306,6 +2355,10 @@
     <message>
         <source>Dispatched tasks</source>
         <translation>一键下达</translation>
+    </message>
+    <message>
+        <source>Idea board</source>
+        <translation>创意看板</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,7 @@ class CardDelegate(QStyledItemDelegate):
     """Paints a request as a card: number, title, project, services, milestone progress, alerts."""
 
     HEIGHT = 96
+    colours = STATUS_COLOURS  # the stripe by status (the idea board paints project statuses)
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # type: ignore[no-untyped-def]
         # A small width: the list view stretches each card to the column's width.
@@ -84,7 +85,7 @@ class CardDelegate(QStyledItemDelegate):
                       2 if selected else 1))
         p.setBrush(pal.color(QPalette.ColorRole.Base))
         p.drawRoundedRect(r, 6, 6)
-        p.fillRect(QRectF(r.left(), r.top() + 6, 4, r.height() - 12), QColor(STATUS_COLOURS.get(card.get("status"), "#999")))
+        p.fillRect(QRectF(r.left(), r.top() + 6, 4, r.height() - 12), QColor(self.colours.get(card.get("status"), "#999")))
         x, w = int(r.left()) + 12, int(r.width()) - 20
         small = QFont(option.font)
         small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1.5))
@@ -95,7 +96,8 @@ class CardDelegate(QStyledItemDelegate):
         p.setFont(small)
         p.setPen(muted)
         fm = QFontMetrics(small)
-        p.drawText(QRect(x, y, w, fm.height()), Qt.AlignmentFlag.AlignLeft, card.get("number", ""))
+        p.drawText(QRect(x, y, w, fm.height()), Qt.AlignmentFlag.AlignLeft,
+                   fm.elidedText(card.get("number", ""), Qt.TextElideMode.ElideMiddle, w))
         warn = card.get("warnings", 0)
         if warn:
             badge = f"⚠ {warn}"
@@ -126,6 +128,9 @@ class CardDelegate(QStyledItemDelegate):
 class RequestColumn(QListWidget):
     """One status column. Drops are reported to the board and never moved by Qt itself."""
 
+    mime = MIME  # what its cards carry (the idea board's columns carry projects)
+    delegate = CardDelegate
+
     sig_dropped = Signal(str, str)
     """(request id, this column's status): someone dropped a card here."""
     sig_drag_started = Signal(str)
@@ -144,18 +149,18 @@ class RequestColumn(QListWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setItemDelegate(CardDelegate(self))
+        self.setItemDelegate(self.delegate(self))
         self.setSpacing(2)
         self.setMinimumWidth(150)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def mimeTypes(self) -> list[str]:
-        return [MIME]
+        return [self.mime]
 
     def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # type: ignore[override]
         data = QMimeData()
         if items:
-            data.setData(MIME, QByteArray(items[0].data(ID_ROLE).encode()))
+            data.setData(self.mime, QByteArray(items[0].data(ID_ROLE).encode()))
         return data
 
     def supportedDropActions(self) -> Qt.DropAction:
@@ -171,7 +176,7 @@ class RequestColumn(QListWidget):
             self.sig_drag_ended.emit()
 
     def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if event.mimeData().hasFormat(MIME):
+        if event.mimeData().hasFormat(self.mime):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -180,10 +185,10 @@ class RequestColumn(QListWidget):
         self.dragEnterEvent(event)
 
     def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if not event.mimeData().hasFormat(MIME):
+        if not event.mimeData().hasFormat(self.mime):
             event.ignore()
             return
-        request_id = bytes(event.mimeData().data(MIME)).decode()
+        request_id = bytes(event.mimeData().data(self.mime)).decode()
         # IgnoreAction: the source keeps its item; the board re-renders once the core agreed.
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
