@@ -9,8 +9,8 @@ from app.core.bank import Bank
 from app.core.changes import Changes
 from app.core.errors import Conflict, NotFound, ValidationError
 from app.core.i18n import t
-from app.core.permissions import check
-from app.core.projects import load
+from app.core.permissions import check, may_see
+from app.core.projects import load, member_ids
 from app.core.queries import check_visible
 from db.models import Comment, Vote
 
@@ -41,6 +41,9 @@ def comment(bank: Bank, actor: Actor, project_id: str, body: str, *, parent_id: 
         audit.record(s, actor, "comment", row.id, "comment", new=body[:200], site_id=bank.site_id, at=now)
         told: set[str] = set()
         for user in notify.mentioned_users(s, body):
+            if not may_see(Actor.of(user), confidentiality=project.confidentiality, studio_id=project.studio_id,
+                           proposer_id=project.proposer_id, member_ids=member_ids(project), status=project.status):
+                continue  # naming an outsider in a secret project must not send them its title and words
             notify.send(s, bank, user.id, "mention", project_id, "mention",
                         {"who": actor.name, "title": project.title, "body": body[:100]}, actor=actor)
             told.add(user.id)

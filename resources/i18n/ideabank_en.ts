@@ -1946,6 +1946,13 @@
     </message>
 </context>
 <context>
+    <name>MentionEdit</name>
+    <message>
+        <source>no unit</source>
+        <translation>no unit</translation>
+    </message>
+</context>
+<context>
     <name>MilestoneTable</name>
     <message>
         <source>Due date</source>

@@ -1931,6 +1931,13 @@
     </message>
 </context>
 <context>
+    <name>MentionEdit</name>
+    <message>
+        <source>no unit</source>
+        <translation>未分配单位</translation>
+    </message>
+</context>
+<context>
     <name>MilestoneTable</name>
     <message>
         <source>Due date</source>

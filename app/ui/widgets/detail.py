@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import attachments, auth, discussion, projects, queries
+from app.core import attachments, auth, discussion, mentions, projects, queries
 from app.core.errors import IdeaBankError
-from app.core.people import list_users
 from app.core.vocab import CONFIDENTIALITY, RUBRIC, STATUSES, label
 from app.ui import colours, fmt
 from app.ui.context import UiContext
@@ -147,7 +146,7 @@ class DetailPane(QWidget):
         self.comments.setWordWrap(True)
         self.comments.itemClicked.connect(self._choose_reply)
         self.reply_label = QLabel()
-        self.comment_box = MentionEdit([])
+        self.comment_box = MentionEdit()
         self.comment_box.setPlaceholderText(self.tr("Write a comment; type @ to mention someone"))
         self.comment_box.returnPressed.connect(self._send_comment)
         send = QPushButton(self.tr("Send"))
@@ -354,11 +353,10 @@ class DetailPane(QWidget):
         self.comments.expandAll()
         self.tabs.setTabText(2, self.tr("Discussion (%n)", "", len(d["comments"])))
         self.reply_label.setText("")
-        if not self.comment_box.completer_.model().stringList():
-            try:
-                self.comment_box.set_names([u["name"] for u in list_users(self.ctx.bank, active=True)])
-            except IdeaBankError:
-                pass
+        try:  # ranked for this project: its studio and its recent participants first
+            self.comment_box.set_people(mentions.candidates(self.ctx.bank, self.ctx.actor, self.project_id))
+        except IdeaBankError:
+            self.comment_box.set_people([])
 
     def _render_reviews(self, d: dict[str, Any]) -> None:
         if not d["reviews"]:
