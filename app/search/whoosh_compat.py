@@ -389,6 +389,13 @@ def take_over_deletions(searcher) -> set[int]:
 
 
 def segments(ix) -> list:
+    """The segments of the latest commit. A background merge may commit between whoosh finding the
+    newest table of contents and opening it (and delete it): then read the newer one."""
+    for _ in range(20):
+        try:
+            return list(ix._read_toc().segments)
+        except FileNotFoundError:
+            continue
     return list(ix._read_toc().segments)
 
 
