@@ -96,6 +96,10 @@ def run_reindex(args, ctx) -> int:  # type: ignore[no-untyped-def]
     last = [0.0]
 
     def progress(done: int, total: int) -> None:
+        if not total:  # every project handed over: the index is being written
+            print(f"\r{t('重建索引', 'reindexing')}: {done} {t('（正在写入索引…）', '(writing the index…)')}",
+                  end="", file=sys.stderr, flush=True)
+            return
         now = time.monotonic()
         if now - last[0] >= 0.5 or (total and done >= total):
             last[0] = now

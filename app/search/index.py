@@ -317,6 +317,10 @@ class SearchIndex:
                         raise Cancelled()
                     if progress is not None:
                         progress(count, total)
+            if progress is not None:
+                # Every project is handed over; the worker processes finish and merge their segments
+                # now (a good part of the build): total 0 = "no measure", not a bar stuck at 100 %.
+                progress(count, 0)
             writer.commit()
         except BaseException:
             if not writer.is_closed:

@@ -357,7 +357,8 @@ class MainWindow(QMainWindow):
             service = make_service(bank)
             if service is None:
                 return None
-            service.ensure_ready(progress=lambda done, total: state.progress(done, total),
+            service.ensure_ready(progress=lambda done, total: state.progress(
+                                     done, total, "" if total else self.tr("Writing the search index…")),
                                  cancel=lambda: state.cancelled)
             return service
 
@@ -384,6 +385,8 @@ class MainWindow(QMainWindow):
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
+        else:  # work whose end cannot be measured: a busy bar, not one stuck at its last value
+            self.progress.setRange(0, 0)
         if text:
             self.progress_label.setText(text)
 

@@ -1941,6 +1941,10 @@
         <translation>Refreshed.</translation>
     </message>
     <message>
+        <source>Writing the search index…</source>
+        <translation>Writing the search index…</translation>
+    </message>
+    <message>
         <source>Preparing the search index</source>
         <translation>Preparing the search index</translation>
     </message>

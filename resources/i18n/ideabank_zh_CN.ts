@@ -1926,6 +1926,10 @@
         <translation>已刷新。</translation>
     </message>
     <message>
+        <source>Writing the search index…</source>
+        <translation>正在写入搜索索引…</translation>
+    </message>
+    <message>
         <source>Preparing the search index</source>
         <translation>正在准备搜索索引</translation>
     </message>

@@ -157,3 +157,23 @@ def test_statistics_and_studios_pages(qtbot, bank, people, make_ctx, draft_data)
     assert window.current_page() is bank_page
     assert bank_page.filters.studio.currentText() == "王建国劳模创新工作室"
     assert bank_page.model.rowCount() == 1
+
+
+def test_the_first_index_build_shows_a_busy_bar_while_the_index_is_written(qtbot, bank, people, make_ctx,
+                                                                          draft_data):
+    """The bar follows the projects handed to the index, then turns busy while the index is written
+    (it sat at 100 % for most of a long first build)."""
+    from app.core import projects
+    from app.ui.main_window import MainWindow
+    for n in range(3):
+        projects.propose(bank, people["W001"], draft_data | {"title": f"巡检改进{n}"}, submit=True)
+    window = MainWindow(make_ctx(people["L001"]), start_search=False)
+    qtbot.addWidget(window)
+    seen: list[tuple[int, int, str]] = []
+    window.ctx.indexer.sig_task_started.connect(
+        lambda state: state.sig_progress.connect(
+            lambda done, total, text: seen.append((window.progress.maximum(), total, window.progress_label.text()))))
+    window.start_search_service()
+    qtbot.waitUntil(lambda: window.searcher.ready, timeout=30000)
+    busy = [s for s in seen if s[1] == 0]
+    assert busy and busy[0][0] == 0 and busy[0][2] == "正在写入搜索索引…"
