@@ -11,7 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-SIZE = (1366, 768)
+SIZE = (1366, 768)  # the common plant-site laptop
+WIDE = (1920, 1080)
 
 
 def _settle(app, rounds: int = 5) -> None:  # type: ignore[no-untyped-def]
@@ -402,6 +403,18 @@ def render(out: Path, languages: list[str]) -> list[Path]:
         save(dwin, f"idea_board_dark_{lang}")
         dwin.close()
         dctx.worker.wait()
+    for name in theme.THEMES:  # the main window on a full-HD screen too, both themes and languages
+        theme.apply(app, name)
+        for lang in languages:
+            i18n.install(app, lang)
+            wctx = UiContext(bank, people["leader"])
+            wide = MainWindow(wctx, start_search=False)
+            wide.resize(*WIDE)
+            wide.show()
+            wide.page("bank").select(people["first"])
+            save(wide, f"main_1920_{name}_{lang}")
+            wide.close()
+            wctx.worker.wait()
     i18n.install(app, "zh_CN")
     theme.apply(app, "light")
     bank.close()
