@@ -39,6 +39,9 @@ class UiContext(QObject):
         # Building the search index takes minutes at 100,000 projects; on its own thread it never
         # holds up a write (the index is fed from the database, which stays the source of truth).
         self.indexer = Worker(self)
+        # Exports (dossier PDFs, workbooks, templates) read the bank and write files for a while: on
+        # their own thread, so a write (a draft saved, a vote) never waits behind a batch of dossiers.
+        self.exporter = Worker(self)
         self.searcher: Any = None  # the window's Searcher (the toolbar search), once the window exists
 
     # -- permissions (asked of the core's table: app/core/permissions.py) -------------------------
@@ -72,6 +75,12 @@ class UiContext(QObject):
             failed: Callable[[BaseException], None] | None = None, label: str = "") -> TaskState:
         """Run any long task (reads, exports, demo data) on the worker with progress and cancel."""
         return self.worker.submit(fn, done=done, failed=failed or (lambda e: self.show_error(e, None)), label=label)
+
+    def export(self, fn: Callable[[TaskState], Any], *, done: Callable[[Any], None] | None = None,
+               failed: Callable[[BaseException], None] | None = None, label: str = "") -> TaskState:
+        """Run an export (reads the bank, writes a file; never writes the bank) on the export thread,
+        with progress and cancel."""
+        return self.exporter.submit(fn, done=done, failed=failed or (lambda e: self.show_error(e, None)), label=label)
 
     def show_error(self, error: BaseException, parent: QWidget | None) -> None:
         if isinstance(error, Cancelled):

@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         for spec in tools.specs(self.ctx.actor.role):  # tools that keep something in the status bar
             if spec.status is not None:
                 bar.addPermanentWidget(spec.status(self.ctx, self))
-        for worker in (self.ctx.worker, self.ctx.indexer):
+        for worker in (self.ctx.worker, self.ctx.indexer, self.ctx.exporter):
             worker.sig_task_started.connect(self._task_started)
             worker.sig_busy.connect(self._busy)
 
@@ -391,7 +391,7 @@ class MainWindow(QMainWindow):
             self.progress_label.setText(text)
 
     def _busy(self, busy: bool) -> None:
-        if not busy and not (self.ctx.worker.busy or self.ctx.indexer.busy):
+        if not busy and not (self.ctx.worker.busy or self.ctx.indexer.busy or self.ctx.exporter.busy):
             self._task = None
             for w in (self.progress_label, self.progress, self.cancel_button):
                 w.hide()
@@ -421,9 +421,10 @@ class MainWindow(QMainWindow):
         # Long work (an index build, an export, a sync) stops at its next check first: the index is
         # rebuilt later, an export or import is redone. Then every write still queued lands (a draft
         # saved as its form closed) before the program may end; each waits at most the busy timeout.
-        for worker in (self.ctx.worker, self.ctx.indexer, self.ctx.reader):
+        for worker in (self.ctx.worker, self.ctx.indexer, self.ctx.reader, self.ctx.exporter):
             worker.cancel_running()
         self.ctx.worker.wait(CLOSE_WAIT_MS)
+        self.ctx.exporter.wait(CLOSE_WAIT_MS)  # a cancelled export leaves no half-written file
         super().closeEvent(e)
         if not getattr(self, "_signing_out", False):
             self.sig_closed.emit()

@@ -80,4 +80,4 @@ def make_ctx(bank):
 
 
 def wait_idle(qtbot, ctx, timeout=10000):  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: not ctx.worker.busy and not ctx.reader.busy, timeout=timeout)
+    qtbot.waitUntil(lambda: not ctx.worker.busy and not ctx.reader.busy and not ctx.exporter.busy, timeout=timeout)

@@ -125,3 +125,22 @@ def test_closing_the_window_cancels_the_running_task_then_lets_queued_writes_lan
     assert drafts.latest(bank, me).form["title"] == "关窗前排队的草稿"  # the queued write landed before close returned
     qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
     assert type(outcome[0]).__name__ == "Cancelled"
+
+
+def test_a_write_does_not_wait_behind_an_export(qtbot, bank, people, make_ctx, draft_data):
+    """Exports have their own thread: a draft saved while a batch of dossiers is written lands at once."""
+    import threading
+
+    from app.core import projects
+    ctx = make_ctx(people["W001"])
+    release = threading.Event()
+    ctx.export(lambda state: release.wait(20), label="a long export")
+    qtbot.waitUntil(lambda: ctx.exporter.busy, timeout=5000)
+    landed: list = []
+    ctx.write(lambda: projects.propose(bank, people["W001"], draft_data), done=landed.append)
+    try:
+        qtbot.waitUntil(lambda: bool(landed), timeout=5000)
+        assert ctx.exporter.busy  # the export is still running
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not ctx.exporter.busy, timeout=5000)

@@ -222,7 +222,7 @@ class Exporter(QObject):
             state.progress(0, 0, self.tr("Exporting the dossier…"))
             rendered = export_dossier(bank, actor, project_id, target, template=template)
             return ExportOutcome([target], rendered.pages, 1, notes=[glyph_note(*p) for p in rendered.glyph_problems])
-        return self.ctx.run(work, done=self._finished, failed=self._failed, label=self.tr("Exporting the dossier"))
+        return self.ctx.export(work, done=self._finished, failed=self._failed, label=self.tr("Exporting the dossier"))
 
     # -- the projects listed ---------------------------------------------------------------------
     def ask_batch(self, page) -> None:  # type: ignore[no-untyped-def]
@@ -259,7 +259,7 @@ class Exporter(QObject):
         dlg.setMinimumDuration(0)
         dlg.setValue(0)
         self.progress_dialog = dlg
-        state = self.ctx.run(work, done=self._finished, failed=self._failed, label=self.tr("Exporting dossiers"))
+        state = self.ctx.export(work, done=self._finished, failed=self._failed, label=self.tr("Exporting dossiers"))
         self.state = state
         dlg.canceled.connect(state.cancel)
         dlg.canceled.connect(lambda: dlg.setLabelText(self.tr("Stopping after the current dossier…")))
@@ -281,7 +281,7 @@ class Exporter(QObject):
         def work(state):  # type: ignore[no-untyped-def]
             state.progress(0, 0, self.tr("Writing the annual report…"))
             return ExportOutcome([target], annual_report(bank, actor, studio=studio, year=year, target=target), 1)
-        return self.ctx.run(work, done=self._finished, failed=self._failed, label=self.tr("Writing the annual report"))
+        return self.ctx.export(work, done=self._finished, failed=self._failed, label=self.tr("Writing the annual report"))
 
     # -- outcome ---------------------------------------------------------------------------------
     def _close_progress(self) -> None:

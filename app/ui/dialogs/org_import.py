@@ -37,7 +37,7 @@ def save_template(ctx: Any, parent: QWidget) -> None:
                                           QCoreApplication.translate("ImportDialog", "Workbooks (*.xlsx)"))
     if name:
         path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
-        ctx.run(lambda state: org_template.write_template(path),
+        ctx.export(lambda state: org_template.write_template(path),
                 done=lambda p: ctx.sig_message.emit(QCoreApplication.translate("ImportDialog", "Template saved: %1").replace("%1", str(p))))
 
 

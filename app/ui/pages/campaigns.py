@@ -234,7 +234,7 @@ class CampaignsPage(Page):
                 QMessageBox.warning(self, self.tr("Cannot save"), error.message)
             else:
                 self.ctx.show_error(error, self)
-        self.ctx.run(work, done=lambda written: self.ctx.sig_message.emit(
+        self.ctx.export(work, done=lambda written: self.ctx.sig_message.emit(
             self.tr("Saved {path}").replace("{path}", str(written))), failed=failed, label="campaign export")
 
 

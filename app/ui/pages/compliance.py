@@ -199,7 +199,7 @@ class CompliancePage(Page):
                 QMessageBox.warning(self, self.tr("Cannot save"), error.message)
             else:
                 self.ctx.show_error(error, self)
-        self.ctx.run(lambda state: write_xlsx(path, ledger.ledger(bank, actor, sid, year)), done=done, failed=failed,
+        self.ctx.export(lambda state: write_xlsx(path, ledger.ledger(bank, actor, sid, year)), done=done, failed=failed,
                      label="ledger")
 
 

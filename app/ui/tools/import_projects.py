@@ -82,7 +82,7 @@ class ImportDialog(QDialog):
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        self.task = self.ctx.run(lambda state: write_template(path), done=self._template_saved,
+        self.task = self.ctx.export(lambda state: write_template(path), done=self._template_saved,
                                  failed=lambda e: self.ctx.show_error(e, self), label=self.tr("Saving the template"))
 
     def _template_saved(self, path: Path) -> None:
