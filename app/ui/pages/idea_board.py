@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QListWidgetItem, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.core import board, choices, projects, queries
 from app.core.changes import Changes
@@ -22,7 +22,7 @@ from app.core.lifecycle import TRANSITIONS, actions_from, project_action_between
 from app.core.permissions import roles_for
 from app.core.vocab import STATUSES, label
 from app.ui.pages import Page, PageSpec, register
-from app.ui.pages.incubation import CARD_ROLE, ID_ROLE, CardDelegate, RequestColumn
+from app.ui.pages.incubation import CARD_ROLE, ID_ROLE, CardDelegate, RequestColumn, board_lanes
 
 REVIEWED = frozenset({"adopt", "not_adopt"})  # decided in the review form, with scores and a reason
 COLOURS = {"submitted": "#3b82f6", "under_review": "#8b5cf6", "adopted": "#0ea5e9", "in_progress": "#f59e0b",
@@ -78,28 +78,9 @@ class IdeaBoard(Page):
         top.addWidget(hint, 1)
         top.addWidget(self.studio)
 
-        self.columns: dict[str, ProjectColumn] = {}
-        self.headers: dict[str, QLabel] = {}
-        lanes = QWidget()
-        lane_row = QHBoxLayout(lanes)
-        lane_row.setContentsMargins(0, 0, 0, 0)
-        for status in board.COLUMNS:
-            col = ProjectColumn(status)
-            col.sig_dropped.connect(self.request_move)
-            col.sig_drag_started.connect(self._highlight_targets)
-            col.sig_drag_ended.connect(lambda: self._highlight_targets(None))
+        scroller, self.columns, self.headers = board_lanes(self, board.COLUMNS, ProjectColumn)
+        for col in self.columns.values():
             col.itemDoubleClicked.connect(lambda item: self.sig_open_record.emit("project", item.data(ID_ROLE)))
-            header = QLabel()
-            header.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            box = QVBoxLayout()
-            box.addWidget(header)
-            box.addWidget(col, 1)
-            lane_row.addLayout(box)
-            self.columns[status], self.headers[status] = col, header
-        scroller = QScrollArea()
-        scroller.setWidgetResizable(True)
-        scroller.setWidget(lanes)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.message)

@@ -9,7 +9,7 @@ entries in the Qt .ts files, which other people own.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QMimeData, QPointF, QRect, QRectF, QSize, Qt, Signal
@@ -196,6 +196,35 @@ class RequestColumn(QListWidget):
 
 
 # -- the milestone timeline -------------------------------------------------------------------------
+def board_lanes(page: Any, statuses: Iterable[str], column: type[RequestColumn]
+                ) -> tuple[QScrollArea, dict[str, Any], dict[str, QLabel]]:
+    """A board's lanes side by side in a scroll area: a header over a column of cards per status.
+    Drops go to `page.request_move(id, status)`; while a card is dragged `page._highlight_targets`
+    marks where it may go. Shared by the incubation board and the idea board."""
+    columns: dict[str, Any] = {}
+    headers: dict[str, QLabel] = {}
+    lanes = QWidget()
+    lane_row = QHBoxLayout(lanes)
+    lane_row.setContentsMargins(0, 0, 0, 0)
+    for status in statuses:
+        col = column(status)
+        col.sig_dropped.connect(page.request_move)
+        col.sig_drag_started.connect(page._highlight_targets)
+        col.sig_drag_ended.connect(lambda: page._highlight_targets(None))
+        header = QLabel()
+        header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box = QVBoxLayout()
+        box.addWidget(header)
+        box.addWidget(col, 1)
+        lane_row.addLayout(box)
+        columns[status], headers[status] = col, header
+    scroller = QScrollArea()
+    scroller.setWidgetResizable(True)
+    scroller.setWidget(lanes)
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    return scroller, columns, headers
+
+
 class MilestoneTimeline(QWidget):
     """Milestones on a time axis: done (green), overdue (red), to come (grey), and a line for today."""
 
@@ -353,28 +382,9 @@ class IncubationBoard(Page):
         top.addWidget(hint, 1)
         top.addWidget(self.new_button)
 
-        self.columns: dict[str, RequestColumn] = {}
-        self.headers: dict[str, QLabel] = {}
-        lanes = QWidget()
-        lane_row = QHBoxLayout(lanes)
-        lane_row.setContentsMargins(0, 0, 0, 0)
-        for status in COLUMNS:
-            col = RequestColumn(status)
-            col.sig_dropped.connect(self.request_move)
-            col.sig_drag_started.connect(self._highlight_targets)
-            col.sig_drag_ended.connect(lambda: self._highlight_targets(None))
+        scroller, self.columns, self.headers = board_lanes(self, COLUMNS, RequestColumn)
+        for col in self.columns.values():
             col.currentItemChanged.connect(lambda cur, _prev: self.select(cur.data(ID_ROLE)) if cur else None)
-            header = QLabel()
-            header.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            box = QVBoxLayout()
-            box.addWidget(header)
-            box.addWidget(col, 1)
-            lane_row.addLayout(box)
-            self.columns[status], self.headers[status] = col, header
-        scroller = QScrollArea()
-        scroller.setWidgetResizable(True)
-        scroller.setWidget(lanes)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
 
         self.detail = RequestDetail(self)
         detail_scroller = QScrollArea()
