@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -35,6 +35,16 @@ class Page(QWidget):
 
     def reload(self) -> None:
         """Read everything again (F5, or after the window was told the data changed elsewhere)."""
+
+    def reload_after_changes(self, wanted: Callable[[Any], bool], msecs: int = 300) -> QTimer:
+        """Reload a moment after each write whose Changes `wanted` accepts, so a burst of writes (an
+        import, a sync) reloads once. Returns the timer (start it to reload after filters change)."""
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(msecs)
+        timer.timeout.connect(self.reload)
+        self.ctx.sig_changes.connect(lambda changes: timer.start() if wanted(changes) else None)
+        return timer
 
     def select_record(self, entity: str, entity_id: str) -> bool:
         """Show this record if the page has it; False when it does not."""

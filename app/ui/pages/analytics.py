@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -122,11 +122,7 @@ class AnalyticsPage(Page):
         layout.addLayout(top)
         layout.addLayout(heads)
         layout.addWidget(self.tabs, 1)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(300)
-        self._debounce.timeout.connect(self.reload)
-        ctx.sig_changes.connect(lambda ch: self._debounce.start() if ch.membership else None)
+        self._debounce = self.reload_after_changes(lambda ch: bool(ch.membership))
         self._period_changed()
 
     def _tab(self, title: str, parts: list[tuple[str, str]]) -> None:

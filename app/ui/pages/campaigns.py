@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -97,12 +97,8 @@ class CampaignsPage(Page):
         self.campaign.currentIndexChanged.connect(self._campaign_chosen)
         self.board.currentIndexChanged.connect(self.show_board)
         self.period.currentIndexChanged.connect(self.show_board)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(300)
-        self._debounce.timeout.connect(self.reload)
-        ctx.sig_changes.connect(lambda ch: self._debounce.start() if (ch.campaigns or ch.project_ids or ch.membership
-                                                                      or ch.people or ch.teams) else None)
+        self._debounce = self.reload_after_changes(
+            lambda ch: bool(ch.campaigns or ch.project_ids or ch.membership or ch.people or ch.teams))
         self.reload()
 
     def reload(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -88,12 +88,7 @@ class CompliancePage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(300)
-        self._debounce.timeout.connect(self.reload)
-        ctx.sig_changes.connect(lambda ch: self._debounce.start() if (ch.people or ch.membership or ch.teams
-                                                                      or ch.incubation) else None)
+        self._debounce = self.reload_after_changes(lambda ch: bool(ch.people or ch.membership or ch.teams or ch.incubation))
         self._selected()
         self.reload()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -87,11 +87,7 @@ class DispatchPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(300)
-        self._debounce.timeout.connect(self.reload)
-        ctx.sig_changes.connect(lambda ch: self._debounce.start() if (ch.tasks or ch.people) else None)
+        self._debounce = self.reload_after_changes(lambda ch: bool(ch.tasks or ch.people))
         self._unit_selected()
         self.reload()
 
