@@ -3,7 +3,6 @@ been in its stage. One query, only the projects the viewer may see (queries.visi
 are private to their authors and never on the board."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from sqlalchemy import func, select
@@ -12,6 +11,7 @@ from sqlalchemy.orm import aliased
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.queries import visible_to
+from db.base import UTCDateTime
 from db.models import Project, User
 
 # The lifecycle in order; not adopted sits at the end, out of the main flow.
@@ -34,7 +34,8 @@ def cards(bank: Bank, actor: Actor, studio_id: str | None = None,
     title, status, proposer, studio_id, since (when the project entered its stage) and days (whole
     days in it); and how many projects each stage holds in all."""
     proposer = aliased(User)
-    since = func.coalesce(Project.status_changed_at, Project.created_at)
+    # Typed, so SQLite's naive text comes back as aware UTC like the columns themselves.
+    since = func.coalesce(Project.status_changed_at, Project.created_at, type_=UTCDateTime)
     scope = [Project.status.in_(COLUMNS), Project.merged_into_id.is_(None), visible_to(actor)]
     if studio_id:
         scope.append(Project.studio_id == studio_id)
@@ -52,10 +53,6 @@ def cards(bank: Bank, actor: Actor, studio_id: str | None = None,
         rows = s.execute(stmt).all()
         totals = {status: 0 for status in COLUMNS} | dict(s.execute(totals_stmt).all())
     return ([{"id": pid, "number": number, "title": title, "status": status, "proposer": name or "",
-              "studio_id": sid, "since": entered, "days": max(0, int((now - _aware(entered)).total_seconds() // 86400))}
+              "studio_id": sid, "since": entered, "days": max(0, int((now - entered).total_seconds() // 86400))}
              for pid, number, title, status, name, sid, entered in rows], totals)
 
-
-def _aware(moment: Any) -> Any:
-    """A time read back through a subquery may lose its zone on SQLite: it was stored in UTC."""
-    return moment.replace(tzinfo=dt.timezone.utc) if moment.tzinfo is None else moment
