@@ -16,6 +16,7 @@ import datetime as dt
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,7 +63,7 @@ def read_xlsx(path: Path, limits: Limits, sheet: str | None = None) -> Iterator[
             check_archive(path, archive, limits)
             book = _Book(archive, sheet)
             yield from _rows(archive, book)
-        except (zipfile.BadZipFile, ParseError, KeyError, ValueError, IndexError, OSError, EOFError,
+        except (zipfile.BadZipFile, zlib.error, ParseError, KeyError, ValueError, IndexError, OSError, EOFError,
                 NotImplementedError, RuntimeError) as exc:  # RuntimeError: an encrypted part
             raise ValidationError(t("{p} 已损坏，无法读取（{e}）。请在表格软件中打开并另存为 .xlsx 后重试。",
                                     "{p} is damaged and cannot be read ({e}). Open it in a spreadsheet program and "
@@ -173,7 +174,7 @@ def sheet_names(path: Path, limits: Limits) -> list[str]:
         try:
             check_archive(path, archive, limits)
             return [name for name, _ in _Book(archive).sheets]
-        except (zipfile.BadZipFile, ParseError, KeyError, ValueError, IndexError, OSError, EOFError,
+        except (zipfile.BadZipFile, zlib.error, ParseError, KeyError, ValueError, IndexError, OSError, EOFError,
                 NotImplementedError, RuntimeError) as exc:
             raise ValidationError(t("{p} 已损坏，无法读取（{e}）。请在表格软件中打开并另存为 .xlsx 后重试。",
                                     "{p} is damaged and cannot be read ({e}). Open it in a spreadsheet program and "

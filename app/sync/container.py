@@ -20,6 +20,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,7 +135,7 @@ class PackageReader:
         self.limits = limits
         try:
             self._zip = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError, ValueError):
+        except (zipfile.BadZipFile, zlib.error, OSError, ValueError):
             raise _refused("不是有效的 zip 内容", "its contents are not a valid zip") from None
         try:
             self._check_directory()
@@ -261,7 +262,7 @@ class PackageReader:
     def _open(self, name: str) -> BinaryIO:
         try:
             return self._zip.open(name)  # type: ignore[return-value]
-        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, NotImplementedError):
             raise _refused(f"成员 {name[:80]} 无法读取", f"member {name[:80]} cannot be read") from None
 
     def _read(self, name: str) -> bytes:
@@ -278,7 +279,7 @@ class PackageReader:
                     if left < 0:
                         raise _refused(f"成员 {name[:80]} 比声明的大", f"member {name[:80]} is larger than declared")
                     yield chunk
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
             raise _refused(f"成员 {name[:80]} 已损坏", f"member {name[:80]} is damaged") from None
 
     def _check_member(self, name: str) -> None:

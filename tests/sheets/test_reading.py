@@ -241,3 +241,25 @@ def test_the_core_text_rules_apply_to_every_cell(tmp_path):
     bad, coloured = read_sheet(path, COLUMNS).rows
     assert "title" not in bad.values and "NUL" in bad.problems["title"]
     assert coloured.values["title"] == "红色" and coloured.values["co_authors"] == ["W2"] and not coloured.problems
+
+
+def test_a_broken_compressed_stream_is_one_clear_line(tmp_path):
+    """Found by the fuzz test: a worksheet whose deflate data is garbage raised zlib.error."""
+    good = tmp_path / "good.xlsx"
+    wb = Workbook()
+    wb.active.append(["标题", "分类"])
+    wb.active.append(["绝缘杆改进", "小发明"])
+    wb.save(good)
+    data = bytearray(good.read_bytes())
+    with zipfile.ZipFile(good) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+    assert info.compress_type == zipfile.ZIP_DEFLATED
+    # The member's data starts after its 30-byte local header, name and extra field.
+    name_len = int.from_bytes(data[info.header_offset + 26:info.header_offset + 28], "little")
+    extra_len = int.from_bytes(data[info.header_offset + 28:info.header_offset + 30], "little")
+    start = info.header_offset + 30 + name_len + extra_len
+    data[start:start + 4] = b"\xff\xff\xff\xff"  # an invalid deflate block type
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(bytes(data))
+    with pytest.raises(ValidationError, match="已损坏"):
+        read_sheet(bad, COLUMNS)
