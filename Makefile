@@ -24,8 +24,8 @@ QM_FILES   := $(TS_FILES:.ts=.qm)
 help:
 	@echo "make run           set up, then start the app (ARGS='--data-dir DIR' ...)"
 	@echo "make lint          ruff: pyflakes, pycodestyle, import order (config in pyproject.toml)"
-	@echo "make typecheck     mypy over app/core and db (not yet part of make test; see pyproject.toml)"
-	@echo "make test          set up, lint, then every test (Qt offscreen)"
+	@echo "make typecheck     mypy: core, sync, db, search, dossier strict; CLI and window checked (pyproject.toml)"
+	@echo "make test          set up, lint, typecheck, then every test (Qt offscreen)"
 	@echo "make bench         every bench/bench_*.py (ARGS=NAME picks some)"
 	@echo "make soak          long-running tests and bench/soak_*.py (not in CI)"
 	@echo "make translations  lupdate app/ui -> resources/i18n/*.ts, lrelease -> .qm"
@@ -82,7 +82,7 @@ typecheck: setup
 	$(VENV)/bin/mypy
 
 # pytest exits 5 when it collects nothing; that is not a failure of the build.
-test: setup qm lint
+test: setup qm lint typecheck
 	@echo "QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest $(ARGS)"
 	@QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest --durations=10 $(ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests"; exit 0; fi; \
