@@ -15,7 +15,7 @@ from db.backup import backup_sqlite
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-def alembic_config(engine: Engine) -> Config:
+def alembic_config(engine: Engine | None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["engine"] = engine
@@ -23,19 +23,22 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config(None)).get_current_head()  # type: ignore[arg-type]
+    head = ScriptDirectory.from_config(alembic_config(None)).get_current_head()
+    if head is None:  # the program was packaged without its migrations
+        raise RuntimeError(f"no alembic migrations found in {MIGRATIONS}")
+    return head
 
 
 def is_known(revision: str) -> bool:
     """False for a revision this program does not have (the database was made by a newer version)."""
     try:
-        return ScriptDirectory.from_config(alembic_config(None)).get_revision(revision) is not None  # type: ignore[arg-type]
+        return ScriptDirectory.from_config(alembic_config(None)).get_revision(revision) is not None
     except Exception:  # alembic raises several kinds for unknown ids
         return False
 
 
 def previous_revision(revision: str) -> str | None:
-    script = ScriptDirectory.from_config(alembic_config(None))  # type: ignore[arg-type]
+    script = ScriptDirectory.from_config(alembic_config(None))
     down = script.get_revision(revision).down_revision
     return down if isinstance(down, str) or down is None else down[0]
 

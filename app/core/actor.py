@@ -14,5 +14,5 @@ class Actor:
     unit_id: str | None = None
 
     @classmethod
-    def of(cls, user) -> Actor:  # type: ignore[no-untyped-def]
+    def of(cls, user) -> Actor:
         return cls(user.id, user.employee_no, user.name, user.role, user.studio_id, user.unit_id)

@@ -237,7 +237,7 @@ def idle_minutes(bank: Bank) -> int:
     """Minutes of inactivity before a shared workstation signs out (site setting ``idle_signout_minutes``)."""
     value = bank.setting("idle_signout_minutes", DEFAULT_IDLE_MINUTES)
     try:
-        return max(0, int(value))  # type: ignore[arg-type]
+        return max(0, int(value))
     except (TypeError, ValueError):
         return DEFAULT_IDLE_MINUTES
 

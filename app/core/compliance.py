@@ -92,7 +92,7 @@ def checklist(bank: Bank, actor: Actor, year: int, *, studio_id: str | None = No
     with bank.session() as s:
         frame = Frame(bank, s, Scope(actor, studio_id=studio_id))
 
-        def per_studio(stmt) -> dict[str, int]:  # type: ignore[no-untyped-def]
+        def per_studio(stmt) -> dict[str, int]:
             return {sid: n for sid, n in s.execute(stmt) if sid is not None}
         studios = select(Studio, User.name).outerjoin(User, and_(User.id == Studio.leader_id, User.active.is_(True))) \
             .order_by(Studio.name)

@@ -571,15 +571,15 @@ def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int
         if status != "draft":
             submitted = changed = _later(created, rng, 0, 10, now)
         if status in DECIDED:
-            decided = changed = _later(submitted, rng, 3, 40, now)  # type: ignore[arg-type]
+            decided = changed = _later(submitted, rng, 3, 40, now)
         elif status == "under_review":
-            changed = _later(submitted, rng, 1, 10, now)  # type: ignore[arg-type]
+            changed = _later(submitted, rng, 1, 10, now)
         if status in FINISHED:
-            completed = changed = _later(decided, rng, 30, 240, now)  # type: ignore[arg-type]
+            completed = changed = _later(decided, rng, 30, 240, now)
         if status in ("incubating", "promoted"):
-            changed = _later(completed, rng, 10, 120, now)  # type: ignore[arg-type]
+            changed = _later(completed, rng, 10, 120, now)
         elif status == "in_progress":
-            changed = _later(decided, rng, 1, 30, now)  # type: ignore[arg-type]
+            changed = _later(decided, rng, 1, 30, now)
         expected = None if (status == "draft" and rng.random() < 0.4) else round(
             rng.lognormvariate(math.log(30000 if category == "suggestion" else 80000), 0.9), -2)
         measured = None
@@ -589,11 +589,11 @@ def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int
         patents, awards = [], []
         if status in FINISHED and rng.random() < 0.25:
             kind = rng.choices(list(W.PATENT_KINDS), list(W.PATENT_KINDS.values()))[0]
-            patents.append({"number": f"ZL{completed.year} {'1' if kind == '发明' else '2'} "  # type: ignore[union-attr]
+            patents.append({"number": f"ZL{completed.year} {'1' if kind == '发明' else '2'} "
                                       f"{rng.randrange(10**7):07d}.{rng.randrange(10)}",
                             "kind": kind, "status": rng.choice(W.PATENT_STATUSES)})
         if status in FINISHED and rng.random() < 0.3:
-            awards.append({"name": rng.choice(W.AWARDS), "year": min(completed.year + 1, end.year)})  # type: ignore[union-attr]
+            awards.append({"name": rng.choice(W.AWARDS), "year": min(completed.year + 1, end.year)})
         P.append({
             "id": pid, "created_at": created, "updated_at": changed, "site_id": site_id,
             "number": f"CX-{created.year}-{site_code}-{seqs[created.year]:06d}",
@@ -627,7 +627,7 @@ def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int
         if status != "draft":
             voters = rng.sample(all_idx, min(60, int(rng.paretovariate(1.4)) - 1))
             for idx in voters:
-                at = _later(submitted, rng, 0, 60, now)  # type: ignore[arg-type]
+                at = _later(submitted, rng, 0, 60, now)
                 V.append({"id": fact_id("votes", pid, people[idx].id), "created_at": at, "updated_at": at, "site_id": site_id,
                           "project_id": pid, "user_id": people[idx].id, "value": 1})
             row["vote_count"] = len(voters)
@@ -638,7 +638,7 @@ def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int
                     at = _later(parent_at, rng, 0, 7, now)
                     body, who = rng.choice(W.REPLIES), person.id
                 else:
-                    parent, at = None, _later(submitted, rng, 0, 90, now)  # type: ignore[arg-type]
+                    parent, at = None, _later(submitted, rng, 0, 90, now)
                     body, who = rng.choice(W.COMMENTS), people[rng.choice(all_idx)].id
                 cid = _new_id(at)
                 C.append({"id": cid, "created_at": at, "updated_at": at, "site_id": site_id, "project_id": pid,

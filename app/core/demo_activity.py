@@ -550,7 +550,7 @@ def fill_incubation(d: Demo) -> None:
                                                                d.today + dt.timedelta(days=300), rng.randint(3, 5))
         last_done = None
         if stage in ("in_progress", "delivered", "closed", "promoted"):
-            started = d.days_after(accepted, 2, 12)  # type: ignore[arg-type]
+            started = d.days_after(accepted, 2, 12)
             _step(d, req, worker, "start", status, "in_progress", started)
             status, changed = "in_progress", started
         if stage in ("delivered", "closed", "promoted"):

@@ -118,7 +118,7 @@ def write_template(path: Path | str) -> Path:
     return path
 
 
-def _notes_sheet(ws, columns: list[Column]) -> None:  # type: ignore[no-untyped-def]
+def _notes_sheet(ws, columns: list[Column]) -> None:
     from openpyxl.styles import Alignment, Font
     lines = [
         ["创新智慧库 项目导入模板 填写说明"],

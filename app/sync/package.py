@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from app.core import blobstore
 from app.core.actor import Actor
@@ -128,7 +129,7 @@ def cursor(bank: Bank, site_id: str) -> Cursor:
                       row.last_received_at)
 
 
-def _peer_row(s: Any, site_id: str) -> PackagePeer:
+def _peer_row(s: Session, site_id: str) -> PackagePeer:
     row = s.get(PackagePeer, site_id)
     if row is None:
         row = PackagePeer(site_id=site_id, acked_seq=0, sent_seq=0, received=[])

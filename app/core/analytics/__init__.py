@@ -28,7 +28,7 @@ def report(bank: Bank, scope: Scope, *, top: int = TOP) -> dict[str, Any]:
     The three costly parts (per person, times in stage, the grouped projects) are independent reads:
     they run at once on their own connections (the database works outside Python's lock), so on two
     cores the figures take about as long as the slowest part."""
-    def part(fn):  # type: ignore[no-untyped-def]
+    def part(fn):
         with bank.session() as s:
             return fn(Frame(bank, s, scope))
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="analytics") as pool:

@@ -39,7 +39,7 @@ def groups(frame: Frame) -> list[Group]:
     with_roi = and_(measured > 0, investment > 0)
     with_both = and_(measured > 0, expected > 0)
 
-    def total(value, when=None):  # type: ignore[no-untyped-def]
+    def total(value, when=None):
         return func.coalesce(func.sum(value if when is None else case((when, value), else_=0)), 0)
     month = frame.month(Project.created_at).label("month")
     stmt = frame.counted(select(

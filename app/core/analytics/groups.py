@@ -44,7 +44,7 @@ def people(frame: Frame, limit: int | None = None) -> list[dict[str, Any]]:
             for uid, no, name, unit_id, studio_id, active, unit, n, p, a, b in frame.s.execute(stmt)]
 
 
-def _headcount(frame: Frame, column) -> dict[str | None, int]:  # type: ignore[no-untyped-def]
+def _headcount(frame: Frame, column) -> dict[str | None, int]:
     return dict(frame.s.execute(select(column, func.count()).select_from(User)
                                 .where(User.active.is_(True)).group_by(column)).all())
 

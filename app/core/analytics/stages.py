@@ -35,11 +35,11 @@ def stage_times(frame: Frame) -> list[dict[str, Any]]:
     return [{"stage": stage, **_mean_and_median(by_stage.get(stage, []))} for stage in TIMED]
 
 
-def _columns():  # type: ignore[no-untyped-def]
+def _columns():
     return ProjectStage.stage, ProjectStage.hours, func.count(), func.sum(ProjectStage.days)
 
 
-def _joined(frame: Frame, where) -> Histogram:  # type: ignore[no-untyped-def]
+def _joined(frame: Frame, where) -> Histogram:
     """The stays of the projects `where` selects."""
     stmt = (select(*_columns()).select_from(Project)
             .join(ProjectStage, ProjectStage.project_id == frame.project_key())
