@@ -44,7 +44,7 @@ class Notice:
     read: bool
     at: dt.datetime
     code: str | None = None
-    params: dict | None = None
+    params: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)

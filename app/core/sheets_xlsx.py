@@ -209,10 +209,11 @@ class _Book:
                 self.sheets.append((_attr(el, "name") or "", targets[_attr(el, "id")]))
         if not self.sheets:
             raise ValidationError(t("文件中没有工作表。", "The file has no worksheet."))
-        self.sheet = self.sheets[0][1] if sheet is None else next((part for name, part in self.sheets if name == sheet),
-                                                                  None)
-        if self.sheet is None:
+        chosen = self.sheets[0][1] if sheet is None else next((part for name, part in self.sheets if name == sheet),
+                                                              None)
+        if chosen is None:
             raise ValidationError(t("文件中没有名为“{s}”的工作表。", "The file has no worksheet named '{s}'.", s=sheet))
+        self.sheet: str = chosen
         self.strings = self._strings(archive, base)
         self.formats = self._formats(archive, base)
 

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from app.core.errors import ValidationError
 from app.core.i18n import t
 from app.core.sheets import Column
 from app.core.transfer_files import CODE_KEYS, COLUMNS
 from app.core.vocab import CATEGORIES, CONFIDENTIALITY, STATUSES
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 # The columns a person fills, in the order they think of them (id, JSON lists and the times a
 # migration of old records needs are left to exports; import accepts them all the same).
@@ -58,7 +62,7 @@ def _columns() -> list[Column]:
     return [by_key[k] for k in KEYS]
 
 
-def is_example(values: dict) -> bool:
+def is_example(values: dict[str, Any]) -> bool:
     """Whether an imported row is the template's example row, left in by mistake."""
     return values.get("title") == EXAMPLE["title"]
 
@@ -118,7 +122,7 @@ def write_template(path: Path | str) -> Path:
     return path
 
 
-def _notes_sheet(ws, columns: list[Column]) -> None:
+def _notes_sheet(ws: Worksheet, columns: list[Column]) -> None:
     from openpyxl.styles import Alignment, Font
     lines = [
         ["创新智慧库 项目导入模板 填写说明"],
@@ -143,13 +147,13 @@ def _notes_sheet(ws, columns: list[Column]) -> None:
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
     for row in ws.iter_rows(min_row=9):
-        lines = 1
+        tall = 1
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if cell.value:
-                lines = max(lines, -(-_display_width(str(cell.value)) // widths[cell.column_letter]))
+                tall = max(tall, -(-_display_width(str(cell.value)) // widths[cell.column_letter]))
         # Suites do not grow a row to its wrapped text when they open a file: say how tall it is.
-        ws.row_dimensions[row[0].row].height = 15 * lines
+        ws.row_dimensions[row[0].row].height = 15 * tall
 
 
 def _display_width(text: str) -> int:
