@@ -343,7 +343,7 @@ def _cell(el: Element, ref: str, book: _Book) -> Cell | None:
                                              "cell {ref} holds the error value {v}; correct it in the spreadsheet first.",
                                              ref=ref, v=raw))
     if kind == "d":
-        value = from_ISO8601(raw)
+        value = from_ISO8601(raw)  # type: ignore[no-untyped-call]  # types-openpyxl leaves from_ISO8601 unannotated
         return Cell(ref, value, _date_text(value, ""))
     real = float(raw)
     number: int | float = int(real) if real.is_integer() and abs(real) < 2**53 else real
