@@ -18,6 +18,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.core import audit
 from app.core.actor import Actor
@@ -137,7 +138,7 @@ def sign_in(bank: Bank, employee_no: str, password: str) -> Actor:
     raise refused
 
 
-def clear_lockout(s: Any, employee_no: str) -> dict[str, Any] | None:
+def clear_lockout(s: Session, employee_no: str) -> dict[str, Any] | None:
     """Inside a write: forget the failures of this number; what was recorded, or None."""
     row = s.get(Setting, _key(employee_no))
     if row is None:

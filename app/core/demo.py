@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import Connection, func, insert, select, text, update
 
 from app.core import audit, demo_activity, demo_desk
 from app.core import demo_words as W
@@ -219,7 +219,7 @@ def _premises(st: _Studio) -> dict[str, Any]:
     return {"premises": f"{st.unit}{floor}楼，{area} m²", "funds": float(funds + rng.randrange(0, funds // 2, 1000))}
 
 
-def _ensure_org(conn: Any, org: _Org, site_id: str, made_at: dt.datetime) -> dict[str, int]:
+def _ensure_org(conn: Connection, org: _Org, site_id: str, made_at: dt.datetime) -> dict[str, int]:
     """Insert what of the organisation is missing; reuse what is there (an --append run, or a
     site that already has some of these names). Fills in every id."""
     made = {"units": 0, "studios": 0, "people": 0}

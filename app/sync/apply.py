@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Connection, Table, delete, func, insert, select, update
 
 from app.core import blobstore, stays
 from app.core.errors import ValidationError
@@ -604,7 +604,7 @@ class Applier:
                 vote_count=votes, comment_count=comments, seq=t.c.seq, hlc=t.c.hlc, origin=t.c.origin))
 
 
-def insert_many(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+def insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """One executemany: psycopg pipelines it to a hub (measured faster than multi-row INSERTs,
     whose long statements psycopg parses again each time)."""
     if rows:

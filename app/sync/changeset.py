@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, func, literal, or_, select, true, union_all
+from sqlalchemy.orm import Session
 
 from app.core import blobstore
 from app.sync import tables, visibility
@@ -87,7 +88,7 @@ def tombstone_record(row: Any) -> dict[str, Any]:
     return {"t": "tombstone", "table": "tombstones", "values": values}
 
 
-def members_of(s: Any, project_ids: list[str]) -> dict[str, list[list[Any]]]:
+def members_of(s: Session, project_ids: list[str]) -> dict[str, list[list[Any]]]:
     out: dict[str, list[list[Any]]] = {}
     for start in range(0, len(project_ids), CHUNK):
         chunk = project_ids[start:start + CHUNK]
@@ -107,7 +108,7 @@ def _sequenced() -> list[Any]:
     return [spec.table for spec in tables.specs()] + [Tombstone.__table__]
 
 
-def _changed(s: Any, since: int, until: int, for_site: str | None) -> dict[str, dict[int, int]]:
+def _changed(s: Session, since: int, until: int, for_site: str | None) -> dict[str, dict[int, int]]:
     """Per table, how many rows each change number in (since, until] left that `for_site` lacks;
     one round trip (a hub may be far away), and only the tables listed need reading."""
     parts = [select(literal(t.name).label("name"), t.c.seq.label("seq"))
@@ -179,7 +180,7 @@ def collect(bank: Bank, since: int, *, for_site: str | None = None, limit: int |
     return ChangeSet(bank.site_id, since, until, records, blobs, complete=until >= committed)
 
 
-def _parents(s: Any, batch_ids: dict[str, set[str]], until: int, hidden: Any) -> list[dict[str, Any]]:
+def _parents(s: Session, batch_ids: dict[str, set[str]], until: int, hidden: visibility.Hidden) -> list[dict[str, Any]]:
     """Rows the batch refers to that changed after `until` (so a later batch holds them): sent now
     as well, so the receiver can write the batch in one go. Repeated until nothing is missing."""
     extra: list[dict[str, Any]] = []

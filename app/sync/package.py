@@ -367,7 +367,7 @@ def _record_import(bank: Bank, actor: Actor, package: VerifiedPackage) -> None:
         pass  # the same package imported at the same moment by another process: applied once, recorded once
 
 
-def _share_cursor(s: Any, site_id: str, acked: int, when: dt.datetime) -> None:
+def _share_cursor(s: Session, site_id: str, acked: int, when: dt.datetime) -> None:
     """The peer's acknowledgement is how far it has read this database's change sequence: kept as
     the engine's cursor of that site (`site:<id>`), so tombstones are pruned only below it, and
     beside the people recorded there (who may see secret projects)."""
