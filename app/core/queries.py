@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, TypeVarTuple, Unpack
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
@@ -89,7 +89,7 @@ def _unit_and_below(s: Session, unit_id: str) -> list[str]:
     return found
 
 
-def _where(s: Session, stmt: Select[Unpack[_Row]], f: ProjectFilter) -> Select[Unpack[_Row]]:
+def _where(s: Session, stmt: Select[*_Row], f: ProjectFilter) -> Select[*_Row]:
     if f.statuses:
         stmt = stmt.where(Project.status.in_(f.statuses))
     if f.categories:
@@ -145,7 +145,7 @@ def check_visible(actor: Actor, p: Project) -> None:
         raise draft_denied(actor) if p.status == "draft" else secret_denied(actor)
 
 
-def _order(stmt: Select[Unpack[_Row]], sort: str, descending: bool) -> Select[Unpack[_Row]]:
+def _order(stmt: Select[*_Row], sort: str, descending: bool) -> Select[*_Row]:
     column = SORTS.get(sort)
     if column is None:
         raise ValidationError(t("不能按“{s}”排序。可选：{c}", "Cannot sort by '{s}'. Choose one of: {c}",
@@ -164,7 +164,7 @@ def count(bank: Bank, f: ProjectFilter = ProjectFilter()) -> int:
         return s.scalar(_where(s, select(func.count()).select_from(Project), f)) or 0
 
 
-def _row_select() -> Select[Unpack[tuple[Any, ...]]]:
+def _row_select() -> Select[*tuple[Any, ...]]:
     proposer = aliased(User)
     unit = aliased(Unit)
     return (select(Project.id, Project.number, Project.title, Project.category, Project.status, Studio.name,
