@@ -4010,8 +4010,16 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <translation>People</translation>
     </message>
     <message>
+        <source>This year</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>%1 days of %2 gone (%3%): a target is due pro rata. A unit counts with every unit below it; secret projects and drafts are not counted.</source>
+        <translation>%1 days of %2 gone (%3%): a target is due pro rata. A unit counts with every unit below it; secret projects and drafts are not counted.</translation>
+    </message>
+    <message>
         <source>Proposals this year</source>
-        <translation>Proposals this year</translation>
+        <translation type="vanished">Proposals this year</translation>
     </message>
     <message>
         <source>Per head</source>
@@ -4019,7 +4027,7 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     </message>
     <message>
         <source>Target per head a year</source>
-        <translation>Target per head a year</translation>
+        <translation type="vanished">Target per head a year</translation>
     </message>
     <message>
         <source>Default</source>
@@ -4032,6 +4040,10 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Progress</source>
         <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Target per head</source>
+        <translation>Target per head</translation>
     </message>
     <message>
         <source>Type a number; 0 or empty: no target of its own (the default applies)</source>
@@ -4051,7 +4063,7 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     </message>
     <message>
         <source>%1 days of %2 gone (%3 %): a target is due pro rata. A unit counts with every unit below it; secret projects and drafts are not counted.</source>
-        <translation>%1 days of %2 gone (%3 %): a target is due pro rata. A unit counts with every unit below it; secret projects and drafts are not counted.</translation>
+        <translation type="vanished">%1 days of %2 gone (%3 %): a target is due pro rata. A unit counts with every unit below it; secret projects and drafts are not counted.</translation>
     </message>
     <message>
         <source>%1 short</source>

@@ -3986,8 +3986,16 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <translation>人数</translation>
     </message>
     <message>
-        <source>Proposals this year</source>
+        <source>This year</source>
         <translation>今年建议</translation>
+    </message>
+    <message>
+        <source>%1 days of %2 gone (%3%): a target is due pro rata. A unit counts with every unit below it; secret projects and drafts are not counted.</source>
+        <translation>%2 年已过 %1 天（%3%），目标按天数折算。单位的数字包括其下所有单位；秘密级项目和草稿不计。</translation>
+    </message>
+    <message>
+        <source>Proposals this year</source>
+        <translation type="vanished">今年建议</translation>
     </message>
     <message>
         <source>Per head</source>
@@ -3995,7 +4003,7 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     </message>
     <message>
         <source>Target per head a year</source>
-        <translation>人均年度目标</translation>
+        <translation type="vanished">人均年度目标</translation>
     </message>
     <message>
         <source>Default</source>
@@ -4008,6 +4016,10 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Progress</source>
         <translation>进度</translation>
+    </message>
+    <message>
+        <source>Target per head</source>
+        <translation>人均年度目标</translation>
     </message>
     <message>
         <source>Type a number; 0 or empty: no target of its own (the default applies)</source>
@@ -4027,7 +4039,7 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     </message>
     <message>
         <source>%1 days of %2 gone (%3 %): a target is due pro rata. A unit counts with every unit below it; secret projects and drafts are not counted.</source>
-        <translation>%2 年已过 %1 天（%3 %），目标按天数折算。单位的数字包括其下所有单位；秘密级项目和草稿不计。</translation>
+        <translation type="vanished">%2 年已过 %1 天（%3 %），目标按天数折算。单位的数字包括其下所有单位；秘密级项目和草稿不计。</translation>
     </message>
     <message>
         <source>%1 short</source>

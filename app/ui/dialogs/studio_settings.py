@@ -90,6 +90,7 @@ class RubricSection(Section):
         total = sum(self.loaded.values()) or 1.0
         self.spins: dict[str, QSpinBox] = {}
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)  # the dialog is wide
         for key in RUBRIC:
             spin = QSpinBox()
             spin.setRange(0, 100)
@@ -183,6 +184,7 @@ class ThresholdsSection(Section):
         values = alerts.thresholds_for(ctx.bank, studio["id"] if studio else None)
         self.spins: dict[str, QSpinBox] = {}
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)  # the dialog is wide
         for key, name in self.NAMES.items():
             if studio is not None and key in self.SITE_ONLY:
                 continue

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -58,8 +57,11 @@ class UnitTargetsSection(Section):
         self.default.setToolTip(self.tr("A bottom unit (a crew, no unit below it) without a target of its own is "
                                         "held to this many proposals per head a year"))
         self.default.valueChanged.connect(self._refresh)
-        form = QFormLayout()
-        form.addRow(self.tr("Default yearly target per head of each crew"), self.default)
+        self.default.setMinimumWidth(140)
+        form = QHBoxLayout()
+        form.addWidget(QLabel(self.tr("Default yearly target per head of each crew")))
+        form.addWidget(self.default)
+        form.addStretch(1)
         self.note = QLabel(self.tr("Counting this year's proposals…"))
         self.note.setObjectName("muted")
         self.note.setWordWrap(True)
@@ -74,8 +76,8 @@ class UnitTargetsSection(Section):
         tools.addWidget(self.behind_only)
         self.table = QTableWidget(0, 8)
         self.table.setHorizontalHeaderLabels([
-            self.tr("Unit"), self.tr("People"), self.tr("Proposals this year"), self.tr("Per head"),
-            self.tr("Target per head a year"), self.tr("Default"), self.tr("Due by today"), self.tr("Progress")])
+            self.tr("Unit"), self.tr("People"), self.tr("This year"), self.tr("Per head"),
+            self.tr("Target per head"), self.tr("Default"), self.tr("Due by today"), self.tr("Progress")])
         for col, tip in ((TARGET, self.tr("Type a number; 0 or empty: no target of its own (the default applies)")),
                          (EXPECTED, self.tr("Target × people × the share of the year gone, rounded down: a unit "
                                             "is warned once it is a whole proposal short"))):
@@ -87,6 +89,8 @@ class UnitTargetsSection(Section):
         for col in range(1, 8):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideLeft)  # a long path keeps the unit's own name
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -123,7 +127,7 @@ class UnitTargetsSection(Section):
         self.table.blockSignals(True)
         self.table.setRowCount(len(view.rows))
         for i, row in enumerate(view.rows):
-            name = QTableWidgetItem("　" * row.depth + row.name)
+            name = QTableWidgetItem()
             name.setToolTip(row.path)
             cells = {UNIT: name, HEADS: QTableWidgetItem(str(row.heads)),
                      PROPOSALS: QTableWidgetItem(str(row.proposals)),
@@ -142,7 +146,7 @@ class UnitTargetsSection(Section):
         self.table.blockSignals(False)
         self._start = self.values()
         self._refresh()
-        self.note.setText(self.tr("%1 days of %2 gone (%3 %): a target is due pro rata. A unit counts with every "
+        self.note.setText(self.tr("%1 days of %2 gone (%3%): a target is due pro rata. A unit counts with every "
                                   "unit below it; secret projects and drafts are not counted.")
                           .replace("%1", str(view.today.timetuple().tm_yday)).replace("%2", str(view.today.year))
                           .replace("%3", f"{view.fraction * 100:.0f}"))
@@ -205,10 +209,17 @@ class UnitTargetsSection(Section):
         if self.view is None:
             return
         text = self.search.text().strip()
+        filtered = bool(text) or self.behind_only.isChecked()
+        top = self.view.rows[0].path + "/" if self.view.rows else ""
+        self.table.blockSignals(True)
         for i, row in enumerate(self.view.rows):
             behind = bool(self.cells[i][PROGRESS].data(Qt.ItemDataRole.UserRole))
+            # out of the tree's order a unit is known by its path
+            shown = row.path.removeprefix(top) if filtered and i else row.name  # below the top unit shown
+            self.cells[i][UNIT].setText(shown if filtered else "　" * row.depth + row.name)
             self.table.setRowHidden(i, (bool(text) and text not in row.path)
                                     or (self.behind_only.isChecked() and not behind))
+        self.table.blockSignals(False)
 
     # -- saving -----------------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
