@@ -4,6 +4,7 @@ them in, with each unit's people and proposals this year, saved through the func
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from sqlalchemy import func, select
@@ -122,3 +123,21 @@ def test_who_may_change_them_is_the_permission_tables_answer(bank, crews):
     assert lone.rows == [] and not lone.may_edit and "没有所属单位" in lone.reason
     with pytest.raises(ValidationError, match="没有名为“不存在”的工作室"):
         unit_targets.view(bank, crews["admin"], "不存在")
+
+
+def test_the_cli_sets_the_same_targets_and_refuses_bad_ones_in_one_line(bank, crews, tmp_path, capsys):
+    bank.close()
+    from app.cli import main
+    base = ["--data-dir", str(tmp_path / "data"), "--as", "L002", "warnings", "config", "--studio", "输电工作室"]
+    assert main(base + ["--unit-target", "线路一班=abc"]) == ValidationError.exit_code
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "“线路一班”的人均年度目标应为 0 到 1000 之间的数字（收到“abc”）" in err
+    assert main(base + ["--unit-target", "线路一班=12", "--json"]) == 0
+    saved = json.loads(capsys.readouterr().out)["unit_targets"]
+    assert list(saved.values()) == [12.0]
+    from app.core.bank import Bank
+    again = Bank.open(tmp_path / "data")
+    try:
+        assert rows(unit_targets.view(again, again.actor("L002"), "输电工作室"))["线路一班"].own == 12
+    finally:
+        again.close()
