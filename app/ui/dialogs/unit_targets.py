@@ -214,9 +214,10 @@ class UnitTargetsSection(Section):
         self.table.blockSignals(True)
         for i, row in enumerate(self.view.rows):
             behind = bool(self.cells[i][PROGRESS].data(Qt.ItemDataRole.UserRole))
-            # out of the tree's order a unit is known by its path
-            shown = row.path.removeprefix(top) if filtered and i else row.name  # below the top unit shown
-            self.cells[i][UNIT].setText(shown if filtered else "　" * row.depth + row.name)
+            if not filtered:  # the tree, indented
+                self.cells[i][UNIT].setText("　" * row.depth + row.name)
+            else:  # out of the tree's order a unit is known by its path below the top unit
+                self.cells[i][UNIT].setText(row.path.removeprefix(top) if i else row.name)
             self.table.setRowHidden(i, (bool(text) and text not in row.path)
                                     or (self.behind_only.isChecked() and not behind))
         self.table.blockSignals(False)
