@@ -17,16 +17,6 @@ from db.models import AuditLog, Studio
 SH = dt.timezone(dt.timedelta(hours=8))
 
 
-@pytest.fixture
-def crews(bank, people):
-    admin = people["admin"]
-    P.add_unit(bank, admin, "线路一班", "crew", parent="输电运检车间")
-    P.add_unit(bank, admin, "线路二班", "crew", parent="输电运检车间")
-    P.add_user(bank, admin, "W011", "吴二", unit="线路一班")
-    P.add_user(bank, admin, "W012", "郑三", unit="线路二班")
-    return {**people, "W011": bank.actor("W011"), "W012": bank.actor("W012")}
-
-
 def rows(view):
     return {r.name: r for r in view.rows}
 

@@ -10,23 +10,12 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from app.core import alerts, org, projects
-from app.core import people as P
 from app.ui.dialogs.studio_settings import StudioSettingsDialog
 from app.ui.dialogs.unit_targets import DEFAULT, EXPECTED, PROGRESS, TARGET, UNIT, UnitTargetsSection
 from tests.ui.conftest import wait_idle
 
 pytestmark = pytest.mark.gui
 SH = dt.timezone(dt.timedelta(hours=8))
-
-
-@pytest.fixture
-def crews(bank, people):
-    admin = people["admin"]
-    P.add_unit(bank, admin, "线路一班", "crew", parent="输电运检车间")
-    P.add_unit(bank, admin, "线路二班", "crew", parent="输电运检车间")
-    P.add_user(bank, admin, "W011", "吴二", unit="线路一班")
-    P.add_user(bank, admin, "W012", "郑三", unit="线路二班")
-    return {**people, "W011": bank.actor("W011"), "W012": bank.actor("W012")}
 
 
 def opened(qtbot, make_ctx, bank, actor, studio_name):  # type: ignore[no-untyped-def]
