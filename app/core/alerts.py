@@ -355,7 +355,8 @@ def _roll_up(tree: dict[str, str | None], values: dict[Any, int]) -> dict[str, i
 @dataclass(frozen=True)
 class TargetSettings:
     """What the units' targets are worked out from: the unit tree (unit id -> parent id), the
-    studios attached to each unit (by name), what each studio set itself and the site's values."""
+    studios attached to each unit (in order of name), what each studio set itself and the site's
+    values."""
 
     tree: dict[str, str | None]
     studios_by_unit: dict[str | None, list[str]]

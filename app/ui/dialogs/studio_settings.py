@@ -1,10 +1,12 @@
-"""A studio's settings in one dialog: rubric weights, answer templates, warning thresholds, logo.
+"""A studio's settings in one dialog: rubric weights, answer templates, warning thresholds, unit
+targets, logo.
 
-Sections plug in: a feature adds one with `register(SectionSpec(...))` (the per-unit targets,
-unit_targets.py, imported at the end) and this dialog shows it as a tab. A section loads its values, says whether the
-person changed them, and hands back the core write that saves them; each section saves in its own
-transaction, audited by the core. Opened for no studio (the site), only sections that have a
-site-wide value are shown (shared answer templates, warning thresholds), for administrators.
+Sections plug in: a feature adds one with `register(SectionSpec(...))` (the per-unit targets of
+unit_targets.py, registered at the end) and this dialog shows it as a tab. A section loads its
+values, says whether the person changed them, checks what was typed, and hands back the core write
+that saves them; each section saves in its own transaction, audited by the core. Opened for no
+studio (the site), only sections that have a site-wide value are shown (shared answer templates,
+warning thresholds, unit targets), for administrators.
 """
 from __future__ import annotations
 
