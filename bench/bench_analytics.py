@@ -117,7 +117,7 @@ def child_env(**extra: str) -> dict[str, str]:
 
 def forget_reports(folder: Path) -> None:
     """The cold case: no report kept (as after any change to the bank)."""
-    from app.core.analytics.cache import FOLDER
+    from app.core.kept import FOLDER
     shutil.rmtree(folder / FOLDER, ignore_errors=True)
 
 

@@ -34,7 +34,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, String, case, cast, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
-from app.core import sitetime
+from app.core import kept, sitetime
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.campaigns import AWARD_LEVELS, PATENT_KINDS, RULES, campaign_by_ref, clean_rules
@@ -182,19 +182,24 @@ def _round(value: Any) -> float | int:
 
 # -- leaderboards ---------------------------------------------------------------------------------
 def leaderboard(bank: Bank, viewer: Actor, campaign: str, board: str = "people", *, date_from: Any = None,
-                date_to: Any = None, limit: int | None = None) -> dict[str, Any]:
+                date_to: Any = None, limit: int | None = None, fresh: bool = False) -> dict[str, Any]:
     """One board of a campaign (people, teams, units or studios), for the whole campaign or a
     period within it, from the projects `viewer` may see: {campaign, board, from, to, rows:
-    [{rank, id, name, points, projects, ...}]}."""
+    [{rank, id, name, points, projects, ...}]}. Kept until the bank changes (app/core/kept.py):
+    looking at the board again costs a file read; `fresh` works it out whatever is kept."""
     if board not in BOARDS:
         raise ValidationError(t("榜单应为：{b}", "The board must be one of: {b}", b=", ".join(BOARDS)))
-    with bank.session() as s:
-        w = window(bank, s, campaign, date_from, date_to)
-        per = _per_project(s, w, viewer)
-        rows = {"people": _people, "teams": _teams, "units": _units, "studios": _studios}[board](s, w, per)
-    ranked = _ranked(rows)
-    return {"campaign": w.campaign.name, "board": board, "from": w.date_from.isoformat(), "to": w.date_to.isoformat(),
-            "rows": ranked[:limit] if limit else ranked}
+
+    def work() -> dict[str, Any]:
+        with bank.session() as s:
+            w = window(bank, s, campaign, date_from, date_to)
+            per = _per_project(s, w, viewer)
+            rows = {"people": _people, "teams": _teams, "units": _units, "studios": _studios}[board](s, w, per)
+        ranked = _ranked(rows)
+        return {"campaign": w.campaign.name, "board": board, "from": w.date_from.isoformat(),
+                "to": w.date_to.isoformat(), "rows": ranked[:limit] if limit else ranked}
+    return kept.answer(bank, "campaign-board", viewer, [campaign, board, date_from, date_to, limit], work,
+                       fresh=fresh)
 
 
 def _people(s: Session, w: Window, per: Any) -> list[dict[str, Any]]:

@@ -1412,6 +1412,14 @@
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>Joining the hub and fetching its data (a large bank takes a few minutes)…</source>
+        <translation>Joining the hub and fetching its data (a large bank takes a few minutes)…</translation>
+    </message>
+    <message>
+        <source>Creating the bank…</source>
+        <translation>Creating the bank…</translation>
+    </message>
 </context>
 <context>
     <name>FirstStart</name>
@@ -3237,6 +3245,10 @@
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
 </context>
 <context>
     <name>SimilarPanel</name>
@@ -3776,15 +3788,15 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     </message>
     <message>
         <source>no target</source>
-        <translation type="vanished">no target</translation>
+        <translation>no target</translation>
     </message>
     <message>
         <source>Each bottom unit (a crew) whose proposals per head fall behind this yearly target, counted pro rata to the day, is warned; no target: the site&apos;s (ideabank warnings config sets targets for particular units)</source>
-        <translation type="vanished">Each bottom unit (a crew) whose proposals per head fall behind this yearly target, counted pro rata to the day, is warned; no target: the site&apos;s (ideabank warnings config sets targets for particular units)</translation>
+        <translation>Each bottom unit (a crew) whose proposals per head fall behind this yearly target, counted pro rata to the day, is warned; no target: the site&apos;s (ideabank warnings config sets targets for particular units)</translation>
     </message>
     <message>
         <source>Yearly proposals per head expected of each crew</source>
-        <translation type="vanished">Yearly proposals per head expected of each crew</translation>
+        <translation>Yearly proposals per head expected of each crew</translation>
     </message>
 </context>
 <context>

@@ -1402,6 +1402,14 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>Joining the hub and fetching its data (a large bank takes a few minutes)…</source>
+        <translation>正在加入中心库并取回数据（数据多时需要几分钟）…</translation>
+    </message>
+    <message>
+        <source>Creating the bank…</source>
+        <translation>正在创建智慧库…</translation>
+    </message>
 </context>
 <context>
     <name>FirstStart</name>
@@ -3216,6 +3224,10 @@
         <source>Quit</source>
         <translation>退出</translation>
     </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
 </context>
 <context>
     <name>SimilarPanel</name>
@@ -3752,15 +3764,15 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     </message>
     <message>
         <source>no target</source>
-        <translation type="vanished">不设目标</translation>
+        <translation>不设目标</translation>
     </message>
     <message>
         <source>Each bottom unit (a crew) whose proposals per head fall behind this yearly target, counted pro rata to the day, is warned; no target: the site&apos;s (ideabank warnings config sets targets for particular units)</source>
-        <translation type="vanished">人均提案数按日折算落后于此年度目标的班组（最下级单位）会产生预警；不设目标则用全站的目标（ideabank warnings config 可为具体单位设目标）</translation>
+        <translation>人均提案数按日折算落后于此年度目标的班组（最下级单位）会产生预警；不设目标则用全站的目标（ideabank warnings config 可为具体单位设目标）</translation>
     </message>
     <message>
         <source>Yearly proposals per head expected of each crew</source>
-        <translation type="vanished">各班组每年人均提案目标</translation>
+        <translation>各班组每年人均提案目标</translation>
     </message>
 </context>
 <context>

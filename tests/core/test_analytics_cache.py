@@ -8,8 +8,8 @@ import stat
 
 import pytest
 
-from app.core import analytics, discussion, projects
-from app.core.analytics import Scope, cache
+from app.core import analytics, discussion, kept, projects
+from app.core.analytics import Scope
 from tests.core import analytics_data
 
 
@@ -27,7 +27,7 @@ def counted(monkeypatch):
 
 
 def kept_files(bank):
-    return sorted((bank.data_dir / cache.FOLDER).glob("*.json"))
+    return sorted((bank.data_dir / kept.FOLDER).glob("*.json"))
 
 
 def test_the_same_question_is_answered_from_the_kept_report_until_the_bank_changes(bank, people, clock, counted):
@@ -65,7 +65,7 @@ def test_kept_reports_are_private_and_a_damaged_one_is_made_again(bank, people, 
     path.write_text('{"count": ', encoding="utf-8")  # cut short (it is written by rename, but a disk can fail)
     assert analytics.report(bank, Scope(admin)) == first and len(counted) == 2
     assert analytics.report(bank, Scope(admin)) == first and len(counted) == 2  # written anew
-    monkeypatch.setattr(cache, "KEEP", 2)
+    monkeypatch.setattr(kept, "KEEP", 2)
     for studio in ("王建国劳模创新工作室", "输电工作室"):
         from app.core.analytics.scope import scope_for
         analytics.report(bank, scope_for(bank, admin, studio=studio))

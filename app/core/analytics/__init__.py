@@ -13,8 +13,9 @@ from typing import Any
 
 from sqlalchemy import case, func, select
 
+from app.core import kept
 from app.core.actor import Actor
-from app.core.analytics import cache, figures, groups, stages
+from app.core.analytics import figures, groups, stages
 from app.core.analytics.scope import ADOPTED, STAGES, Frame, Scope
 from app.core.bank import Bank
 from db.models import Project, Studio, Unit, User
@@ -25,19 +26,10 @@ TOP = 10
 def report(bank: Bank, scope: Scope, *, top: int = TOP, fresh: bool = False) -> dict[str, Any]:
     """Every figure for this scope, as JSON-ready data (the shape is documented in docs/CLI.md).
 
-    Kept on disk until the bank changes (cache.py): the same question again costs a file read.
-    `fresh` computes it whatever is kept (the benchmark's cold case)."""
-    name = None
-    if not fresh:
-        with bank.session() as s:  # before the figures' reads begin, so they see at least this state
-            name = cache.key(bank, Frame(bank, s, scope), top)
-        kept = cache.load(bank, name) if name else None
-        if kept is not None:
-            return kept
-    out = _compute(bank, scope, top)
-    if name:
-        cache.save(bank, name, out)
-    return out
+    Kept on disk until the bank changes (app/core/kept.py): the same question again costs a file
+    read. `fresh` works it out whatever is kept (the benchmark's cold case)."""
+    question = [scope.date_from, scope.date_to, scope.studio_id, scope.unit_id, list(scope.categories), top]
+    return kept.answer(bank, "analytics", scope.viewer, question, lambda: _compute(bank, scope, top), fresh=fresh)
 
 
 def _compute(bank: Bank, scope: Scope, top: int) -> dict[str, Any]:
