@@ -64,7 +64,7 @@ def render(info: dict[str, Any], boards: dict[str, dict[str, Any]], target: str 
         return Para(para(value), style or st.cell)
 
     story: list[Flowable] = [NextPageTemplate("body"), Para(para(info["name"]), st.title_center),
-                        Para("表彰名单", st.cover_big), Spacer(1, 4 * mm)]
+                             Para("表彰名单", st.cover_big), Spacer(1, 4 * mm)]
     facts = [("竞赛主题", info["theme"] or "—"), ("竞赛时间", f"{info['starts_on']} 至 {info['ends_on']}"),
              ("统计时段", f"{period['from']} 至 {period['to']}"),
              ("参赛单位", "、".join(info["units"]) or "全部单位")]

@@ -370,7 +370,7 @@ class SearchIndex:
     def update(self, docs: Iterable[SearchDoc], delete_ids: Iterable[str] = ()) -> None:
         """Add or replace projects and delete others in one commit."""
         self._require()
-        assert self._ix is not None
+        assert self._ix is not None  # open (_require)
         docs, delete_ids = list(docs), list(delete_ids)
         if not docs and not delete_ids:
             return
@@ -412,7 +412,7 @@ class SearchIndex:
         """Another process (`ideabank reindex`, a second window) may have committed or swapped
         in a rebuilt index: listing the folder is cheap, so look before each query."""
         try:
-            assert self._ix is not None
+            assert self._ix is not None  # a closed index: nothing to follow (as any failure here)
             latest = self._ix.latest_generation()
         except Exception:
             return
