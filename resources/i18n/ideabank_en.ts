@@ -1405,6 +1405,14 @@
         <translation>Welcome to Idea Bank</translation>
     </message>
     <message>
+        <source>Joining the hub and fetching its data (a large bank takes a few minutes)…</source>
+        <translation>Joining the hub and fetching its data (a large bank takes a few minutes)…</translation>
+    </message>
+    <message>
+        <source>Creating the bank…</source>
+        <translation>Creating the bank…</translation>
+    </message>
+    <message>
         <source>Creating demo data…</source>
         <translation>Creating demo data…</translation>
     </message>
@@ -3236,6 +3244,10 @@
     <message>
         <source>Quit</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
     </message>
 </context>
 <context>

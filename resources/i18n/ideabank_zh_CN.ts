@@ -1395,6 +1395,14 @@
         <translation>欢迎使用创新智慧库</translation>
     </message>
     <message>
+        <source>Joining the hub and fetching its data (a large bank takes a few minutes)…</source>
+        <translation>正在加入中心库并取回数据（数据多时需要几分钟）…</translation>
+    </message>
+    <message>
+        <source>Creating the bank…</source>
+        <translation>正在创建智慧库…</translation>
+    </message>
+    <message>
         <source>Creating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
@@ -3215,6 +3223,10 @@
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
     </message>
 </context>
 <context>
