@@ -187,7 +187,7 @@ class SearchIndex:
             self.needs_rebuild, self.reason = True, "outdated"
             return
         try:
-            ix = whoosh_index.open_dir(str(self.path))
+            ix: compat.Index = whoosh_index.open_dir(str(self.path))
             searcher = ix.searcher()
             searcher.doc_count()
             # touch every segment's files: a garbled posting file shows up here, not mid-query

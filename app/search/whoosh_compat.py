@@ -152,7 +152,7 @@ class Writer(Protocol):
 
     def add_document(self, **fields: str) -> None: ...
     def delete_by_term(self, fieldname: str, text: str, searcher: Searcher | None = None) -> int: ...
-    def commit(self, merge: bool = True) -> None: ...
+    def commit(self, *, merge: bool = True) -> None: ...  # keyword-only: whoosh's mergetype comes first
     def cancel(self) -> None: ...
 
 
@@ -188,7 +188,8 @@ if TYPE_CHECKING:
             _weights: list[float]
             _i: int
 
-            def __init__(self, ids: list[int], weights: list[float] | None = None,
+            # keyword-only here: whoosh's own values and format come before them
+            def __init__(self, ids: list[int], weights: list[float] | None = None, *,
                          scorer: Scorer | None = None, position: int = 0) -> None: ...
 
         class NullMatcherClass(Matcher):
