@@ -11,7 +11,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from app import __version__
 from app.cli.context import Context
@@ -49,7 +49,7 @@ COMMANDS = [
 class _Parser(argparse.ArgumentParser):
     """argparse, but bad arguments give one line and exit 2, in the active language."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(2, f"ideabank: {t('参数错误', 'bad arguments')}: {message} ({t('用 --help 查看用法', 'see --help')})\n")
 
 
@@ -107,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ctx = Context(args)
     stdout = sys.stdout
-    sys.stdout = _PrintableOut(stdout)  # type: ignore[assignment]
+    sys.stdout = _PrintableOut(stdout)
     try:
         return int(args.handler(args, ctx) or 0)
     except IdeaBankError as exc:
