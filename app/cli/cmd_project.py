@@ -114,7 +114,7 @@ def _fields(args: argparse.Namespace) -> dict[str, Any]:
     return {k: getattr(args, k) for k in keys if getattr(args, k, None) is not None}
 
 
-def read_json_object(path: str) -> dict:
+def read_json_object(path: str) -> dict[str, Any]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
@@ -127,7 +127,8 @@ def read_json_object(path: str) -> dict:
 
 
 def _resolve(bank: Bank, ref: str) -> str:
-    return project_by_ref(bank, ref)["id"]  # the use case itself checks who may act on it
+    project_id: str = project_by_ref(bank, ref)["id"]  # the use case itself checks who may act on it
+    return project_id
 
 
 def run_add(args: argparse.Namespace, ctx: Context) -> int:
