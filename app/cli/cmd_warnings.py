@@ -5,16 +5,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from sqlalchemy import select
-
 from app.cli.context import Context, Subparsers
 from app.cli.table import render
 from app.core import alerts, sitetime, warning_delivery
 from app.core.bank import Bank
 from app.core.errors import ValidationError
 from app.core.i18n import t
+from app.core.org import studio_by_name
 from app.core.vocab import label
-from db.models import Studio
 
 
 def register(sub: Subparsers) -> None:
@@ -85,8 +83,8 @@ def run_config(args: argparse.Namespace, ctx: Context) -> int:
               "proposals_per_head": args.proposals_per_head, "unit_targets": targets or None}
     if any(v is not None for v in values.values()):
         alerts.set_thresholds(bank, ctx.actor, args.studio, values)
-    with bank.session() as s:
-        studio_id = s.scalar(select(Studio.id).where(Studio.name == args.studio)) if args.studio else None
+    with bank.session() as s:  # the studio set_thresholds took (by name or id); an unknown one is one line
+        studio_id = studio_by_name(s, args.studio).id if args.studio else None
     current = alerts.thresholds_for(bank, studio_id)
     if args.json:
         ctx.print_json(current)
