@@ -1,9 +1,9 @@
 """`ideabank`: the same core as the window, from a terminal (after calibre's calibredb).
 
 Each subcommand lives in a module `cmd_<name>.py` with `register(sub: Subparsers)`, which adds its
-parser and sets `handler=`. A handler receives (args: argparse.Namespace, ctx: Context), both from
-app/cli/context.py, and returns an exit code. Errors the user
-can cause (IdeaBankError) print one clear line on stderr and exit non-zero; no traceback.
+parser and sets `handler=`. A handler receives (args: argparse.Namespace, ctx: Context) and returns an
+exit code (Subparsers and Context are in app/cli/context.py). Errors the user can cause
+(IdeaBankError) print one clear line on stderr and exit non-zero; no traceback.
 """
 from __future__ import annotations
 
