@@ -29,7 +29,7 @@ def register(sub: Subparsers) -> None:
                    help=t("贡献者排行的人数", "how many top contributors"))
     p.add_argument("--xlsx", metavar="FILE", help=t("把各表保存为 Excel 工作簿", "also save every table as a workbook"))
     p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=run)
+    p.set_defaults(handler=run, reads_only=True)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
