@@ -5,6 +5,6 @@ import sys
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # `ideabank reindex` and search rebuilds start worker processes
-    from app.cli import main
+    from app.cli.entry import main
 
     sys.exit(main())

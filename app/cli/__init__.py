@@ -8,6 +8,7 @@ exit code (Subparsers and Context are in app/cli/context.py). Errors the user ca
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -126,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     parser = build_parser(command_of(argv))
     args = parser.parse_args(argv)
+    if not getattr(args, "reads_only", False):
+        gc.enable()  # held off by app/cli/entry.py while starting; a command that only reads goes on without
     ctx = Context(args)
     stdout = sys.stdout
     sys.stdout = _PrintableOut(stdout)

@@ -32,15 +32,22 @@ def test_the_command_is_found_after_the_global_options():
 def test_a_command_loads_only_its_own_module_and_no_alembic(tmp_path):
     home = tmp_path / "data"
     ideabank(home, "init")
-    probe = ("import json, sys; from app.cli import main; rc = main(sys.argv[1:]); "
+    # As the `ideabank` program runs (app/cli/entry.py), reporting what it loaded and whether
+    # Python's cycle collector is on at the end (off for a command that only reads).
+    probe = ("import gc, json, sys; from app.cli.entry import main; sys.argv[0] = 'ideabank'; rc = main(); "
              "print(json.dumps([rc, sorted(m for m in sys.modules if m.startswith('app.cli.cmd_')), "
-             "'alembic' in sys.modules]), file=sys.stderr)")
-    proc = subprocess.run([sys.executable, "-c", probe, "--data-dir", str(home), "stats", "--json"],
-                          capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert proc.returncode == 0, proc.stderr
-    rc, modules, alembic = json.loads(proc.stderr.strip().splitlines()[-1])
-    assert (rc, modules, alembic) == (0, ["app.cli.cmd_stats"], False)
-    assert json.loads(proc.stdout)["count"] == 0
+             "'alembic' in sys.modules, gc.isenabled()]), file=sys.stderr)")
+
+    def run(*args: str) -> list:
+        proc = subprocess.run([sys.executable, "-c", probe, "--data-dir", str(home), *args],
+                              capture_output=True, text=True, cwd=ROOT, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        return [*json.loads(proc.stderr.strip().splitlines()[-1]), proc.stdout]
+    rc, modules, alembic, collector, out = run("stats", "--json")
+    assert (rc, modules, alembic, collector) == (0, ["app.cli.cmd_stats"], False, False)
+    assert json.loads(out)["count"] == 0
+    rc, modules, alembic, collector, out = run("project", "list", "--json")
+    assert (rc, modules, alembic, collector) == (0, ["app.cli.cmd_project"], False, True)
 
 
 def test_help_still_lists_every_command(tmp_path):
