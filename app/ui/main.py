@@ -55,7 +55,7 @@ def preload() -> None:
     import app.core.queries  # noqa: F401
 
 
-def make_app(argv: Sequence[str], lang: str | None = None, theme_name: str | None = None):  # type: ignore[no-untyped-def]
+def make_app(argv: Sequence[str], lang: str | None = None, theme_name: str | None = None):
     """The QApplication with organisation names (for QSettings), translators, CJK font and theme."""
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
@@ -81,7 +81,7 @@ def make_app(argv: Sequence[str], lang: str | None = None, theme_name: str | Non
 class Controller:
     """Signs people in and out: the window is rebuilt for each person."""
 
-    def __init__(self, app, bank) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app, bank) -> None:
         from PySide6.QtCore import QObject, QTimer
         self.app, self.bank = app, bank
         self.window = None
@@ -93,7 +93,7 @@ class Controller:
         controller = self
 
         class _Activity(QObject):
-            def eventFilter(self, obj, event) -> bool:  # type: ignore[no-untyped-def]
+            def eventFilter(self, obj, event) -> bool:
                 from PySide6.QtCore import QEvent
                 if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
                                     QEvent.Type.MouseMove) and controller.idle.isActive():
@@ -117,7 +117,7 @@ class Controller:
             self.open_window(dlg.actor)
             return True
 
-    def kiosk(self, actor) -> None:  # type: ignore[no-untyped-def]
+    def kiosk(self, actor) -> None:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
@@ -135,7 +135,7 @@ class Controller:
                                     QCoreApplication.translate("Controller", "Your idea was submitted. Your studio leader will confirm and review it; "
                                         "you will find the answer under your notices."))
 
-    def open_window(self, actor) -> None:  # type: ignore[no-untyped-def]
+    def open_window(self, actor) -> None:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
@@ -155,7 +155,7 @@ class Controller:
             self.idle.start(minutes * 60 * 1000)
         bank, window = self.bank, self.window
 
-        def show_digest(digest) -> None:  # type: ignore[no-untyped-def]
+        def show_digest(digest) -> None:
             if digest is None or not alive(window):
                 return
             window.statusBar().showMessage(digest.text(), 15000)
@@ -256,7 +256,7 @@ def first_run(folder: Path, fixed: bool) -> FirstStart | None:
         shiboken6.delete(wizard)  # at once: Qt must never call its pages' Python overrides once they are gone
 
 
-def open_bank(data_dir: Path, db_url: str | None):  # type: ignore[no-untyped-def]
+def open_bank(data_dir: Path, db_url: str | None):
     """The bank, or None when the person chose to quit. A database that failed its check was moved
     aside by the core; here the person chooses: restore the newest sound backup, start empty, quit."""
     from app.core import backups

@@ -353,7 +353,7 @@ class MainWindow(QMainWindow):
         """Build or update the search index on the worker, after the window is shown."""
         bank = self.ctx.bank
 
-        def prepare(state):  # type: ignore[no-untyped-def]
+        def prepare(state):
             service = make_service(bank)
             if service is None:
                 return None
@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
                                  cancel=lambda: state.cancelled)
             return service
 
-        def ready(service) -> None:  # type: ignore[no-untyped-def]
+        def ready(service) -> None:
             if service is not None:
                 self.searcher.service, self.searcher.ready = service, True
                 if self.searcher.text:
@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
                                 label=self.tr("Preparing the search index"))
 
     # -- progress ------------------------------------------------------------------------------
-    def _task_started(self, state) -> None:  # type: ignore[no-untyped-def]
+    def _task_started(self, state) -> None:
         if not state.label or state.label in ("search", "similar"):
             return
         self._task = state
@@ -406,13 +406,13 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
-    def showEvent(self, e) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, e) -> None:
         super().showEvent(e)
         if self._start_search:
             self._start_search = False
             self.start_search_service()
 
-    def closeEvent(self, e) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, e) -> None:
         s = QSettings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())

@@ -15,14 +15,14 @@ SIZE = (1366, 768)  # the common plant-site laptop
 WIDE = (1920, 1080)
 
 
-def _settle(app, rounds: int = 5) -> None:  # type: ignore[no-untyped-def]
+def _settle(app, rounds: int = 5) -> None:
     import time
     for _ in range(rounds):
         app.processEvents()
         time.sleep(0.02)
 
 
-def _prepare(bank):  # type: ignore[no-untyped-def]
+def _prepare(bank):
     """Demo data plus a few steps that leave notices and a queue, so no screen is empty."""
     from sqlalchemy import select
 
@@ -52,7 +52,7 @@ def _prepare(bank):  # type: ignore[no-untyped-def]
     return {"leader": leader, "worker": worker, "first": first}
 
 
-def _teams_and_incubation(bank, leader, worker, studio: str, adopted: str) -> None:  # type: ignore[no-untyped-def]
+def _teams_and_incubation(bank, leader, worker, studio: str, adopted: str) -> None:
     """A team, an open call with an applicant, and incubation requests at several steps, so the
     teams, incubation and warnings pages show what they are for."""
     import datetime as dt
@@ -89,7 +89,7 @@ def _teams_and_incubation(bank, leader, worker, studio: str, adopted: str) -> No
             incubation.start(bank, base, rid)
 
 
-def _trust_two_sites(bank, folder: Path) -> None:  # type: ignore[no-untyped-def]
+def _trust_two_sites(bank, folder: Path) -> None:
     """Two other sites that this one trusts, for the site identity and package dialogs."""
     from app.core.bank import Bank
     from app.sync import identity, trust
@@ -102,7 +102,7 @@ def _trust_two_sites(bank, folder: Path) -> None:  # type: ignore[no-untyped-def
         other.close()
 
 
-def _collide(bank, folder: Path, people) -> None:  # type: ignore[no-untyped-def]
+def _collide(bank, folder: Path, people) -> None:
     """Another site that changed the same project at the same time, for the conflicts page and
     the status bar's last sync."""
     from app.core import projects
@@ -124,7 +124,7 @@ def _collide(bank, folder: Path, people) -> None:  # type: ignore[no-untyped-def
                                             "pulled": 340, "conflicts": 2, "rejected": 0}))
 
 
-def _site_dialogs(bank, save, lang: str) -> None:  # type: ignore[no-untyped-def]
+def _site_dialogs(bank, save, lang: str) -> None:
     """Tools → Site identity… and Export package… as the administrator."""
     from app.ui.context import UiContext
     from app.ui.dialogs.package import PackageExportDialog
@@ -142,7 +142,7 @@ def _site_dialogs(bank, save, lang: str) -> None:  # type: ignore[no-untyped-def
     ctx.worker.wait()
 
 
-def organisation_screens(bank, save, suffix: str, tmp: Path) -> None:  # type: ignore[no-untyped-def]
+def organisation_screens(bank, save, suffix: str, tmp: Path) -> None:
     """Organisation page (people and studios), a studio's settings, the workbook import's report and
     the first-run wizard, at 1366x768, named `<screen>_<suffix>`."""
     from openpyxl import Workbook
@@ -216,7 +216,7 @@ def _keep_none_alive() -> None:
         ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 
 
-def _analytics_shots(app, win, save, suffix: str, tabs: bool = True) -> None:  # type: ignore[no-untyped-def]
+def _analytics_shots(app, win, save, suffix: str, tabs: bool = True) -> None:
     """The analytics page (its tabs, when asked) and the studio compliance page for this year (the
     demo's period ends today), each once its figures came from the reader thread."""
     import time
@@ -242,7 +242,7 @@ def _analytics_shots(app, win, save, suffix: str, tabs: bool = True) -> None:  #
     compliance.ctx.reader.wait()
 
 
-def _desk_shots(app, win, save, suffix: str) -> None:  # type: ignore[no-untyped-def]
+def _desk_shots(app, win, save, suffix: str) -> None:
     win.show_page("dispatch")
     page = win.page("dispatch")
     while page.task is None or page.ctx.reader.busy:
@@ -258,7 +258,7 @@ def _desk_shots(app, win, save, suffix: str) -> None:  # type: ignore[no-untyped
     save(win, f"campaigns_{suffix}")
 
 
-def _ledger_records(bank, leader) -> None:  # type: ignore[no-untyped-def]
+def _ledger_records(bank, leader) -> None:
     """A few records in the leader's studio's ledger, so the compliance page shows one kept."""
     from app.core import ledger
     for kind, title, day, people in (("study", "继电保护新规程学习", "2025-03-12", 18),
@@ -298,7 +298,7 @@ def render(out: Path, languages: list[str]) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
 
-    def save(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+    def save(widget, name: str) -> None:
         _settle(app)
         path = out / f"{name}.png"
         widget.grab().save(str(path))

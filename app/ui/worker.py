@@ -103,7 +103,7 @@ class _Job(QRunnable):
                 pass
 
     @staticmethod
-    def _deliver(signal, value) -> None:  # type: ignore[no-untyped-def]
+    def _deliver(signal, value) -> None:
         try:
             signal.emit(value)
         except RuntimeError:  # the GUI side is gone (the program is closing): nobody to tell

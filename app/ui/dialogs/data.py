@@ -36,7 +36,7 @@ from app.ui import fmt
 REPAIRABLE = {"index", "counter", "file_missing", "file_damaged", "file_size"}
 
 
-def _progress(state: Any):  # type: ignore[no-untyped-def]
+def _progress(state: Any):
     def tick(done: int, total: int, what: str) -> None:
         state.check()  # Cancel in the status bar stops between steps
         state.progress(done, total, what)

@@ -14,7 +14,7 @@ from app.core.errors import IdeaBankError
 class SetPasswordDialog(QDialog):
     """The first password of an account that has none (the local admin on first start)."""
 
-    def __init__(self, bank: Bank, employee_no: str, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, bank: Bank, employee_no: str, parent=None) -> None:
         super().__init__(parent)
         self.bank, self.employee_no, self.actor = bank, employee_no, None
         self.setWindowTitle(self.tr("Set a password"))
@@ -52,7 +52,7 @@ class SetPasswordDialog(QDialog):
 
 
 class SignInDialog(QDialog):
-    def __init__(self, bank: Bank, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, bank: Bank, parent=None) -> None:
         super().__init__(parent)
         self.bank = bank
         self.actor: Actor | None = None

@@ -119,14 +119,14 @@ class SiteDialog(QDialog):
     def refresh(self) -> None:
         bank = self.ctx.bank
 
-        def load(state):  # type: ignore[no-untyped-def]
+        def load(state):
             me = identity.public_identity(bank)  # makes the keys on first use
             return me, [(s, package.cursor(bank, s.site_id), trust.people(bank, s.site_id))
                         for s in trust.trusted_sites(bank)]
 
         self.ctx.run(load, done=self._show, failed=lambda e: self.ctx.show_error(e, self))
 
-    def _show(self, result) -> None:  # type: ignore[no-untyped-def]
+    def _show(self, result) -> None:
         if not alive(self):
             return
         self.me, rows = result
@@ -160,8 +160,8 @@ class SiteDialog(QDialog):
         self.secret_button.setEnabled(chosen)
 
     # -- actions -------------------------------------------------------------------------------
-    def _after(self, message: str):  # type: ignore[no-untyped-def]
-        def done(_result) -> None:  # type: ignore[no-untyped-def]
+    def _after(self, message: str):
+        def done(_result) -> None:
             self.ctx.sig_message.emit(message)
             if alive(self):
                 self.refresh()
@@ -182,7 +182,7 @@ class SiteDialog(QDialog):
             return
         fp = self.me.sign_fingerprint
 
-        def done(_site) -> None:  # type: ignore[no-untyped-def]
+        def done(_site) -> None:
             QMessageBox.information(self, self.tr("Key file saved"), self.tr(
                 "Saved %1.\n\nCarry it to the other site. Before they trust it, read this signing fingerprint to "
                 "them by telephone or in person:\n\n%2").replace("%1", path).replace("%2", fp))

@@ -120,7 +120,7 @@ class SyncActions(QObject):
         self.ctx.show_error(error, self.parent_widget)
 
 
-def remember(bank, url: str) -> None:  # type: ignore[no-untyped-def]
+def remember(bank, url: str) -> None:
     from db.models import Setting
 
     with bank.write(stamp=False) as s:

@@ -34,7 +34,7 @@ class WarningsPanel(Page):
     sig_loaded = Signal(int)
     """(count) the warnings were recomputed and shown."""
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.found: list[alerts.EarlyWarning] = []
         self.all: list[alerts.EarlyWarning] = []
@@ -75,7 +75,7 @@ class WarningsPanel(Page):
         ctx.sig_changes.connect(self.on_changes)
         self.reload()
 
-    def settings_dialog(self):  # type: ignore[no-untyped-def]
+    def settings_dialog(self):
         """The one settings place (studio settings) opened at its Warnings tab: a leader's own studio;
         for an administrator the site's defaults (each studio's: Organisation → Settings…)."""
         from app.core import org
@@ -135,7 +135,7 @@ class WarningsPanel(Page):
         self.sig_open_record.emit(w.entity, w.entity_id)
 
 
-def banner_for(ctx, entity_id: str) -> QLabel | None:  # type: ignore[no-untyped-def]
+def banner_for(ctx, entity_id: str) -> QLabel | None:
     """A yellow banner listing the warnings on one record (a project, a request, a call), or None.
     For the project detail pane too: `banner_for(ctx, project_id)` costs a few ms."""
     found = alerts.for_record(ctx.bank, ctx.actor, entity_id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +30,7 @@ from app.core.errors import IdeaBankError
 from app.core.vocab import CATEGORIES, label
 from app.ui import fmt
 from app.ui.context import UiContext
-from app.ui.pages import Page, PageSpec, register
+from app.ui.pages import QT_TRANSLATE_NOOP, Page, PageSpec, register
 from app.ui.widgets.charts import ChartPanel, bars, lines
 from app.ui.widgets.report_table import ReportTable, cell_text
 from app.ui.worker import alive

@@ -24,7 +24,7 @@ from app.ui.permits import offer
 class InboxPage(Page):
     """Its badge (sig_badge) is the unread count, whenever it may have changed."""
 
-    def __init__(self, ctx: UiContext, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent=None) -> None:
         super().__init__(ctx, parent)
         self.list = QListWidget()
         self.list.setWordWrap(True)
@@ -78,7 +78,7 @@ class InboxPage(Page):
             self.list.addItem(empty)
         self.sig_badge.emit(unread)
 
-    def on_changes(self, changes) -> None:  # type: ignore[no-untyped-def]
+    def on_changes(self, changes) -> None:
         if changes.notifications or changes.comments or changes.reviews:
             self.reload()
 

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QMimeData, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QMimeData, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,7 +50,7 @@ from app.core.i18n import t
 from app.core.incubation import REQUEST_STATUSES, SERVICES, STEPS
 from app.core.permissions import could
 from app.core.vocab import label
-from app.ui.pages import Page, PageSpec, register
+from app.ui.pages import QT_TRANSLATE_NOOP, Page, PageSpec, register
 from app.ui.permits import offer
 from app.ui.widgets.plan_tables import BudgetTable, MilestoneTable
 
@@ -70,11 +70,11 @@ class CardDelegate(QStyledItemDelegate):
     HEIGHT = 96
     colours = STATUS_COLOURS  # the stripe by status (the idea board paints project statuses)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # type: ignore[no-untyped-def]
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
         # A small width: the list view stretches each card to the column's width.
         return QSize(120, self.HEIGHT)
 
-    def paint(self, p: QPainter, option: QStyleOptionViewItem, index) -> None:  # type: ignore[no-untyped-def]
+    def paint(self, p: QPainter, option: QStyleOptionViewItem, index) -> None:
         card: dict[str, Any] = index.data(CARD_ROLE) or {}
         pal = option.palette
         r = QRectF(option.rect).adjusted(3, 3, -3, -3)
@@ -166,7 +166,7 @@ class RequestColumn(QListWidget):
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
-    def startDrag(self, actions) -> None:  # type: ignore[no-untyped-def]
+    def startDrag(self, actions) -> None:
         item = self.currentItem()
         if item is not None:
             self.sig_drag_started.emit(item.data(ID_ROLE))
@@ -175,16 +175,16 @@ class RequestColumn(QListWidget):
         finally:
             self.sig_drag_ended.emit()
 
-    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasFormat(self.mime):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dragMoveEvent(self, event) -> None:
         self.dragEnterEvent(event)
 
-    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dropEvent(self, event) -> None:
         if not event.mimeData().hasFormat(self.mime):
             event.ignore()
             return
@@ -242,7 +242,7 @@ class MilestoneTimeline(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(520, 120)
 
-    def paintEvent(self, _event) -> None:  # type: ignore[no-untyped-def]
+    def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
@@ -354,7 +354,7 @@ class IncubationBoard(Page):
     sig_moved = Signal(str, str)
     """(request id, new status) after the core accepted a move."""
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.requests: dict[str, dict[str, Any]] = {}
@@ -716,7 +716,7 @@ def _esc(text: Any) -> str:
 class RequestDialog(QDialog):
     """The request form: a new draft (pick the project) or the edit of a draft (`data` from detail())."""
 
-    def __init__(self, ctx, parent: QWidget | None = None, data: dict[str, Any] | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx, parent: QWidget | None = None, data: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(t("修改孵化委托", "Edit incubation request") if data else t("新建孵化委托", "New incubation request"))
         self.project = QComboBox()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,7 +34,7 @@ from app.ui.context import UiContext
 from app.ui.dialogs import org_import
 from app.ui.dialogs.org import PasswordDialog, PersonDialog, RoleDialog, StudioDialog, UnitDialog
 from app.ui.dialogs.studio_settings import StudioSettingsDialog
-from app.ui.pages import Page, PageSpec, register
+from app.ui.pages import QT_TRANSLATE_NOOP, Page, PageSpec, register
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -57,7 +57,7 @@ def _row(buttons: list[QPushButton]) -> QHBoxLayout:
 
 
 class OrganisationPage(Page):
-    def __init__(self, ctx: UiContext, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent=None) -> None:
         super().__init__(ctx, parent)
         self.admin = can(ctx.actor, "user.manage")
         self.units: list[dict[str, Any]] = []
@@ -171,7 +171,7 @@ class OrganisationPage(Page):
     def reload(self) -> None:
         bank, mine = self.ctx.bank, self.ctx.actor.studio_id
 
-        def read(_state):  # type: ignore[no-untyped-def]
+        def read(_state):
             studios = org.list_studios(bank)
             everyone = people.list_users(bank, active=None)
             if not self.admin:  # a leader sees their own studio and its people
@@ -287,7 +287,7 @@ class OrganisationPage(Page):
         self.active_btn.setText(self.tr("Reactivate") if p and not p["active"] else self.tr("Deactivate"))
 
     # -- actions -----------------------------------------------------------------------------------
-    def _write(self, fn, done=None) -> None:  # type: ignore[no-untyped-def]
+    def _write(self, fn, done=None) -> None:
         self.ctx.write(fn, parent=self, done=done)
 
     def add_unit(self) -> None:

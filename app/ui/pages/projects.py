@@ -43,7 +43,7 @@ MIN_TITLE = 200  # px: narrower than this, a column is hidden instead
 class FilterBar(QWidget):
     sig_changed = Signal()
 
-    def __init__(self, ctx: UiContext, views_key: str, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, views_key: str, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.views_key = views_key
@@ -125,7 +125,7 @@ class FilterBar(QWidget):
     def set_values(self, v: dict) -> None:
         self._loading = True
 
-        def pick(combo: QComboBox, value) -> None:  # type: ignore[no-untyped-def]
+        def pick(combo: QComboBox, value) -> None:
             i = combo.findData(value)
             combo.setCurrentIndex(max(0, i))
         pick(self.category, (v.get("categories") or [None])[0])
@@ -190,7 +190,7 @@ class ProjectsPage(Page):
     sig_count = Signal(int)
     """Number of projects listed, after each load."""
 
-    def __init__(self, ctx: UiContext, key: str, base: ProjectFilter | None = None, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, key: str, base: ProjectFilter | None = None, parent=None) -> None:
         super().__init__(ctx, parent)
         self.key = key
         # Every list carries the viewer, so secret projects they may not see never appear.
@@ -275,7 +275,7 @@ class ProjectsPage(Page):
             self.splitter.restoreState(split)
         return state is not None
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._fitted:
             self._fitted = True
@@ -309,7 +309,7 @@ class ProjectsPage(Page):
         from app.core.i18n import language
         return f"table/{self.key}/{language()}/{part}"
 
-    def _column_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
+    def _column_menu(self, pos) -> None:
         from PySide6.QtWidgets import QMenu
         header = self.table.horizontalHeader()
         menu = QMenu(self)
@@ -415,10 +415,10 @@ class ProjectsPage(Page):
         from app.ui.dialogs.review import ReviewDialog
         ReviewDialog(self.ctx, project_id, parent=self.window()).exec()
 
-    def _row_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+    def _row_changed(self, current, _previous) -> None:
         self.detail.show_project(self.model.data(current, ID_ROLE) if current.isValid() else None)
 
-    def on_changes(self, changes) -> None:  # type: ignore[no-untyped-def]
+    def on_changes(self, changes) -> None:
         if changes.people:
             self.filters.fill_choices()
         if changes.membership:

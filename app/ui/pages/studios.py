@@ -1,7 +1,7 @@
 """工作室: every innovation studio with its leader, members, projects, adoptions and measured benefit."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -17,7 +17,7 @@ from app.core.permissions import could, for_studio
 from app.core.vocab import STUDIO_LEVELS, label
 from app.ui import fmt
 from app.ui.context import UiContext
-from app.ui.pages import Page, PageSpec, register
+from app.ui.pages import QT_TRANSLATE_NOOP, Page, PageSpec, register
 from app.ui.permits import offer
 
 
@@ -29,12 +29,12 @@ class _Number(QTableWidgetItem):
         self.value = value
         self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-    def __lt__(self, other) -> bool:  # type: ignore[no-untyped-def]
+    def __lt__(self, other) -> bool:
         return self.value < getattr(other, "value", 0)
 
 
 class StudiosPage(Page):
-    def __init__(self, ctx: UiContext, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent=None) -> None:
         super().__init__(ctx, parent)
         self.table = QTableWidget(0, 8)
         self.table.setHorizontalHeaderLabels([self.tr("Studio"), self.tr("Level"), self.tr("Unit"), self.tr("Leader"),

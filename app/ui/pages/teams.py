@@ -11,7 +11,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,14 +46,14 @@ from app.core.errors import IdeaBankError
 from app.core.i18n import t
 from app.core.permissions import for_studio
 from app.core.vocab import SKILL_GRADES, label
-from app.ui.pages import Page, PageSpec, register
+from app.ui.pages import QT_TRANSLATE_NOOP, Page, PageSpec, register
 from app.ui.pages.alerts import banner_for
 from app.ui.permits import offer
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def open_attachment(ctx, ref: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
+def open_attachment(ctx, ref: dict[str, Any]) -> None:
     try:
         path = private_copy(ctx.bank, ref["sha256"], ref.get("name") or ref["sha256"])
     except IdeaBankError as exc:
@@ -83,7 +83,7 @@ def _fill(table: QTableWidget, rows: list[list[Any]]) -> None:
 
 
 
-def _list_and_detail(page: QWidget, left, right) -> None:  # type: ignore[no-untyped-def]
+def _list_and_detail(page: QWidget, left, right) -> None:
     """The team and call pages' shape: a list on the left, the selected record on the right."""
     lw, rw = QWidget(), QWidget()
     lw.setLayout(left)
@@ -112,7 +112,7 @@ class _Form(QDialog):
 class _Tab(QWidget):
     """Shared by the three tabs: writes on the worker, errors in the status bar and a message line."""
 
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx) -> None:
         super().__init__()
         self.ctx = ctx
         self.message = QLabel()
@@ -139,7 +139,7 @@ class _Tab(QWidget):
 
 # -- teams ----------------------------------------------------------------------------------------
 class TeamsTab(_Tab):
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self.current: dict[str, Any] | None = None
         self.list = QListWidget()
@@ -329,7 +329,7 @@ class CallBoard(_Tab):
     sig_selected = Signal(str)
     """(call id) shown in the detail."""
 
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self.current: dict[str, Any] | None = None
         self.list = QListWidget()
@@ -483,7 +483,7 @@ class CallBoard(_Tab):
 
 # -- the maker alliance and the skills search ---------------------------------------------------------
 class AllianceTab(_Tab):
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self.specialty = QLineEdit()
         self.specialty.setPlaceholderText(t("专长，例如 继电保护", "specialty, e.g. relay protection"))
@@ -544,7 +544,7 @@ class AllianceTab(_Tab):
 class TeamsPage(Page):
     """团队: three tabs over the same core."""
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.teams_tab = TeamsTab(ctx)
         self.calls = CallBoard(ctx)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +25,7 @@ from app.core import transfer
 from app.core.permissions import roles_for
 from app.core.transfer_template import write_template
 from app.ui.context import UiContext
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.tools import ToolSpec, register
 
 
@@ -101,7 +102,7 @@ class ImportDialog(QDialog):
             button.setEnabled(False)
         bank, actor = self.ctx.bank, self.ctx.actor
 
-        def work(state):  # type: ignore[no-untyped-def]
+        def work(state):
             return transfer.import_projects(bank, actor, path, dry_run=dry_run,
                                             progress=lambda done, total: state.progress(done, total),
                                             cancel=lambda: state.cancelled)

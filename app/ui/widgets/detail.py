@@ -5,7 +5,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from app.core.errors import IdeaBankError
 from app.core.vocab import CONFIDENTIALITY, RUBRIC, STATUSES, label
 from app.ui import colours, fmt
 from app.ui.context import UiContext
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.pages.alerts import banner_for
 from app.ui.permits import offer
 from app.ui.widgets.mention import MentionEdit
@@ -67,13 +68,13 @@ class AttachmentList(QListWidget):
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
 
-    def dragEnterEvent(self, e) -> None:  # type: ignore[no-untyped-def]
+    def dragEnterEvent(self, e) -> None:
         e.acceptProposedAction() if e.mimeData().hasUrls() else e.ignore()
 
-    def dragMoveEvent(self, e) -> None:  # type: ignore[no-untyped-def]
+    def dragMoveEvent(self, e) -> None:
         e.acceptProposedAction() if e.mimeData().hasUrls() else e.ignore()
 
-    def dropEvent(self, e) -> None:  # type: ignore[no-untyped-def]
+    def dropEvent(self, e) -> None:
         paths = [u.toLocalFile() for u in e.mimeData().urls() if u.isLocalFile()]
         if paths:
             self.sig_files_dropped.emit(paths)
@@ -86,7 +87,7 @@ class DetailPane(QWidget):
     sig_review = Signal(str)
     """The user asked to review this project."""
 
-    def __init__(self, ctx: UiContext, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.project_id: str | None = None
@@ -214,7 +215,7 @@ class DetailPane(QWidget):
             self.show_project(self.project_id)
             self.tabs.setCurrentIndex(tab)
 
-    def on_changes(self, changes) -> None:  # type: ignore[no-untyped-def]
+    def on_changes(self, changes) -> None:
         if self.project_id and self.project_id in changes.project_ids:
             self.reload()
 
@@ -420,7 +421,7 @@ class DetailPane(QWidget):
         bank, actor, pid, parent = self.ctx.bank, self.ctx.actor, self.project_id, self._reply_to
         self.comment_box.setEnabled(False)
 
-        def sent(_changes) -> None:  # type: ignore[no-untyped-def]
+        def sent(_changes) -> None:
             self.comment_box.clear()
             self.comment_box.setEnabled(True)
 
@@ -436,7 +437,7 @@ class DetailPane(QWidget):
         if not pid:
             return
 
-        def attach_all():  # type: ignore[no-untyped-def]
+        def attach_all():
             changes = None
             for p in paths:
                 ch = attachments.add(bank, actor, pid, Path(p))

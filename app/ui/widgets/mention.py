@@ -25,7 +25,7 @@ class _Row(QStyledItemDelegate):
     found by name and told apart by the rest."""
     PAD = 6
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.name_width = 0
 
@@ -55,7 +55,7 @@ class _Row(QStyledItemDelegate):
 
 
 class MentionEdit(QLineEdit):
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._people: list[Candidate] = []
         self.rows = QStandardItemModel(self)

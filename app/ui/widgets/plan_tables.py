@@ -33,7 +33,7 @@ VALUE = Qt.ItemDataRole.EditRole
 class AmountDelegate(QStyledItemDelegate):
     """Yuan as a plain number while typing, grouped with two decimals when shown."""
 
-    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # type: ignore[no-untyped-def, override]
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # type: ignore[override]
         editor = QLineEdit(parent)
         validator = QDoubleValidator(0.0, 1e12, 2, editor)
         validator.setNotation(QDoubleValidator.Notation.StandardNotation)
@@ -46,7 +46,7 @@ class AmountDelegate(QStyledItemDelegate):
         value = index.data(VALUE)
         editor.setText("" if value is None else f"{float(value):.2f}".rstrip("0").rstrip("."))  # type: ignore[attr-defined]
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[no-untyped-def, override]
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[override]
         text = editor.text().strip()  # type: ignore[attr-defined]
         try:
             model.setData(index, float(text) if text else None, VALUE)
@@ -56,7 +56,7 @@ class AmountDelegate(QStyledItemDelegate):
     def displayText(self, value: Any, locale: QLocale | QLocale.Language) -> str:
         return "" if value is None else f"{float(value):,.2f}"
 
-    def initStyleOption(self, option, index: QModelIndex | QPersistentModelIndex) -> None:  # type: ignore[no-untyped-def]
+    def initStyleOption(self, option, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -65,7 +65,7 @@ class DateDelegate(QStyledItemDelegate):
     """A date field with a calendar popup. An empty cell opens on today but stays empty unless the
     user picks or types a date, so tabbing past it does not invent a due date."""
 
-    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # type: ignore[no-untyped-def, override]
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # type: ignore[override]
         editor = QDateEdit(parent)
         editor.setCalendarPopup(True)
         editor.setDisplayFormat("yyyy-MM-dd")
@@ -78,7 +78,7 @@ class DateDelegate(QStyledItemDelegate):
         editor.setDate(value if isinstance(value, QDate) else QDate.currentDate())  # type: ignore[attr-defined]
         editor.setProperty("touched", isinstance(value, QDate))
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[no-untyped-def, override]
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[override]
         if editor.property("touched"):
             model.setData(index, editor.date(), VALUE)  # type: ignore[attr-defined]
 
@@ -93,7 +93,7 @@ class _Cells(QTableWidget):
         if editor is not None:
             self.commitData(editor)
 
-    def moveCursor(self, action, modifiers):  # type: ignore[no-untyped-def]
+    def moveCursor(self, action, modifiers):
         # Tab on the last cell leaves the table instead of wrapping to the first one.
         current = self.currentIndex()
         last = current.row() == self.rowCount() - 1 and current.column() == self.columnCount() - 1
@@ -104,7 +104,7 @@ class _Cells(QTableWidget):
             return QModelIndex()
         return super().moveCursor(action, modifiers)
 
-    def closeEditor(self, editor, hint):  # type: ignore[no-untyped-def]
+    def closeEditor(self, editor, hint):
         leaving = {QAbstractItemDelegate.EndEditHint.EditNextItem: True,
                    QAbstractItemDelegate.EndEditHint.EditPreviousItem: False}.get(hint)
         if leaving is not None and not self.moveCursor(

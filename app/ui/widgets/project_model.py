@@ -11,7 +11,6 @@ from collections import OrderedDict
 from collections.abc import Iterable
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -26,6 +25,7 @@ from app.core.bank import Bank
 from app.core.queries import ProjectFilter, ProjectRow
 from app.core.vocab import CATEGORIES, STATUSES, label
 from app.ui import colours, fmt
+from app.ui.i18n import QT_TRANSLATE_NOOP
 
 # (key, header source text, sort key understood by queries.list_ids or None)
 COLUMNS: list[tuple[str, str, str | None]] = [
@@ -58,7 +58,7 @@ class ProjectTableModel(QAbstractTableModel):
     sig_complete = Signal()
     """All ids of the current filter and order are in the model (after a progressive load)."""
 
-    def __init__(self, bank: Bank, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, bank: Bank, parent=None) -> None:
         super().__init__(parent)
         self.bank = bank
         self.ids: list[str] = []
@@ -165,12 +165,12 @@ class ProjectTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
             return QCoreApplication.translate("ProjectTable", COLUMNS[section][1])
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         if role == ID_ROLE:
