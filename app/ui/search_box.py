@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.core import choices
 from app.core.bank import Bank
 from app.core.errors import IdeaBankError
+from app.ui.context import UiContext
 
 TABLE_LIMIT = 2000  # search hits put in the table, best first
 
@@ -54,7 +55,7 @@ class Searcher(QObject):
     sig_results = Signal(str, object)
     """(query text, list of ids or None when the box was cleared)."""
 
-    def __init__(self, ctx, parent=None) -> None:
+    def __init__(self, ctx: UiContext, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.service = None

@@ -166,9 +166,10 @@ class RestoreDialog(QDialog):
 
     def _accept(self) -> None:
         row = self.table.currentRow()
-        if row < 0:
+        item = self.table.item(row, 0) if row >= 0 else None
+        if item is None:
             return
-        self.chosen = Path(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+        self.chosen = Path(item.data(Qt.ItemDataRole.UserRole))
         self.accept()
 
 
@@ -249,9 +250,10 @@ class UnlockDialog(QDialog):
 
     def unlock_selected(self) -> None:
         row = self.table.currentRow()
-        if row < 0:
+        item = self.table.item(row, 0) if row >= 0 else None
+        if item is None:
             return
-        number = self.table.item(row, 0).text()
+        number = item.text()
         bank, actor = self.ctx.bank, self.ctx.actor
         self.ctx.write(lambda: auth.unlock(bank, actor, number), done=lambda _ch: self.reload(), parent=self)
 

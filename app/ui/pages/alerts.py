@@ -23,6 +23,7 @@ from app.core.i18n import t
 from app.core.permissions import could, for_studio
 from app.core.vocab import label
 from app.ui import colours
+from app.ui.context import UiContext
 from app.ui.pages import Page, PageSpec, register
 
 MAX_ROWS = 1000  # the most urgent; a table of 50,000 rows helps nobody (and costs seconds to build)
@@ -34,7 +35,7 @@ class WarningsPanel(Page):
     sig_loaded = Signal(int)
     """(count) the warnings were recomputed and shown."""
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.found: list[alerts.EarlyWarning] = []
         self.all: list[alerts.EarlyWarning] = []
@@ -135,7 +136,7 @@ class WarningsPanel(Page):
         self.sig_open_record.emit(w.entity, w.entity_id)
 
 
-def banner_for(ctx, entity_id: str) -> QLabel | None:
+def banner_for(ctx: UiContext, entity_id: str) -> QLabel | None:
     """A yellow banner listing the warnings on one record (a project, a request, a call), or None.
     For the project detail pane too: `banner_for(ctx, project_id)` costs a few ms."""
     found = alerts.for_record(ctx.bank, ctx.actor, entity_id)

@@ -165,7 +165,7 @@ class AnalyticsPage(Page):
             year, month = (today.year, 1) if today.month == 12 else (today.year - 1, today.month + 1)
             return dt.date(year, month, 1), today
         if key == "custom":
-            return self.date_from.date().toPython(), self.date_to.date().toPython()
+            return fmt.py_date(self.date_from.date()), fmt.py_date(self.date_to.date())
         return None, None
 
     def _filters_changed(self) -> None:

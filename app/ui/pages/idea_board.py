@@ -21,6 +21,7 @@ from app.core.i18n import t
 from app.core.lifecycle import TRANSITIONS, actions_from, project_action_between
 from app.core.permissions import roles_for
 from app.core.vocab import STATUSES, label
+from app.ui.context import UiContext
 from app.ui.pages import QT_TRANSLATE_NOOP, Page, PageSpec, register
 from app.ui.pages.incubation import CARD_ROLE, ID_ROLE, CardDelegate, RequestColumn, board_lanes
 
@@ -48,7 +49,7 @@ class IdeaBoard(Page):
     sig_moved = Signal(str, str)
     """(project id, new status) after the core accepted a move."""
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.projects: dict[str, dict[str, Any]] = {}
         # Opens the review form for a drag to adopted / not adopted; True once a review was sent.

@@ -50,6 +50,7 @@ from app.core.i18n import t
 from app.core.incubation import REQUEST_STATUSES, SERVICES, STEPS
 from app.core.permissions import could
 from app.core.vocab import label
+from app.ui.context import UiContext
 from app.ui.pages import QT_TRANSLATE_NOOP, Page, PageSpec, register
 from app.ui.permits import offer
 from app.ui.widgets.plan_tables import BudgetTable, MilestoneTable
@@ -354,7 +355,7 @@ class IncubationBoard(Page):
     sig_moved = Signal(str, str)
     """(request id, new status) after the core accepted a move."""
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.requests: dict[str, dict[str, Any]] = {}
@@ -716,7 +717,7 @@ def _esc(text: Any) -> str:
 class RequestDialog(QDialog):
     """The request form: a new draft (pick the project) or the edit of a draft (`data` from detail())."""
 
-    def __init__(self, ctx, parent: QWidget | None = None, data: dict[str, Any] | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, data: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(t("修改孵化委托", "Edit incubation request") if data else t("新建孵化委托", "New incubation request"))
         self.project = QComboBox()
