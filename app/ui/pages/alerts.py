@@ -2,6 +2,8 @@
 projects, for the person signed in; and a banner other pages can put on an affected record."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -25,6 +27,9 @@ from app.core.vocab import label
 from app.ui import colours
 from app.ui.context import UiContext
 from app.ui.pages import Page, PageSpec, register
+
+if TYPE_CHECKING:
+    from app.ui.dialogs.studio_settings import StudioSettingsDialog
 
 MAX_ROWS = 1000  # the most urgent; a table of 50,000 rows helps nobody (and costs seconds to build)
 
@@ -76,7 +81,7 @@ class WarningsPanel(Page):
         ctx.sig_changes.connect(self.on_changes)
         self.reload()
 
-    def settings_dialog(self):
+    def settings_dialog(self) -> StudioSettingsDialog:
         """The one settings place (studio settings) opened at its Warnings tab: a leader's own studio;
         for an administrator the site's defaults (each studio's: Organisation → Settings…)."""
         from app.core import org

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.core import analytics
@@ -29,12 +30,12 @@ class _Number(QTableWidgetItem):
         self.value = value
         self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-    def __lt__(self, other) -> bool:
+    def __lt__(self, other: QTableWidgetItem) -> bool:
         return self.value < getattr(other, "value", 0)
 
 
 class StudiosPage(Page):
-    def __init__(self, ctx: UiContext, parent=None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.table = QTableWidget(0, 8)
         self.table.setHorizontalHeaderLabels([self.tr("Studio"), self.tr("Level"), self.tr("Unit"), self.tr("Leader"),
@@ -84,7 +85,8 @@ class StudiosPage(Page):
 
     def _selected(self) -> str | None:
         row = self.table.currentRow()
-        return self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) if row >= 0 else None
+        item = self.table.item(row, 0) if row >= 0 else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def _offer_report(self) -> None:
         """A leader reports on their own studio: another's report is disabled, and says why."""
@@ -96,7 +98,10 @@ class StudiosPage(Page):
         self.ctx.sig_export.emit("report", self._selected() or "")
 
     def _open(self, row: int, _col: int) -> None:
-        studio_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        item = self.table.item(row, 0)
+        if item is None:
+            return
+        studio_id = item.data(Qt.ItemDataRole.UserRole)
         self.sig_open_record.emit("studio", studio_id)
 
 

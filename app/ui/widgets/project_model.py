@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -72,7 +72,7 @@ class ProjectTableModel(QAbstractTableModel):
         self.complete = True
         self._generation = 0
         # runner(fn, done): runs fn off the GUI thread and calls done(result) on it; None: inline.
-        self.runner = None
+        self.runner: Callable[[Callable[[], list[str]], Callable[[list[str]], None]], object] | None = None
 
     # -- contents ------------------------------------------------------------------------------
     def set_ids(self, ids: list[str]) -> None:
