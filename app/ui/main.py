@@ -77,7 +77,7 @@ def make_app(argv: Sequence[str], lang: str | None = None, theme_name: str | Non
         # Fractional scales (125 %, 150 % on laptops) as they are, not rounded to 1x or 2x.
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
-    assert isinstance(app, QApplication)  # the program that made one first is a window too (the tests)
+    assert isinstance(app, QApplication)  # one made earlier (by the tests) is a QApplication too
     QCoreApplication.setOrganizationName("IdeaBank")
     QCoreApplication.setApplicationName("ideabank")
     app.setApplicationDisplayName("")
