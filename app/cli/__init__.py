@@ -19,31 +19,35 @@ from app.core.errors import IdeaBankError
 from app.core.fields import argument_problem, printable
 from app.core.i18n import set_language, t
 
-# One line per subcommand module; the order is the order of `ideabank --help`.
-COMMANDS = [
-    "cmd_init",
-    "cmd_user",
-    "cmd_org",
-    "cmd_people",
-    "cmd_project",
-    "cmd_demo",
-    "cmd_transfer",
-    "cmd_admin",
-    "cmd_search",
-    "cmd_team",
-    "cmd_incubation",
-    "cmd_warnings",
-    "cmd_task",
-    "cmd_campaign",
-    "cmd_stats",
-    "cmd_ledger",
-    "cmd_dossier",
-    "cmd_sync",
-    "cmd_site",
-    "cmd_package",
-    "cmd_join",  # adds `site join` to cmd_site's `site` command
-    "cmd_conflicts",
-]
+# Each subcommand module and the commands it registers; the order is the order of `ideabank --help`.
+# A run imports only the modules of the command it names (a test checks this table against what the
+# modules register): the imports of all of them cost more than a quick command itself.
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "cmd_init": ("init",),
+    "cmd_user": ("user",),
+    "cmd_org": ("unit", "studio"),
+    "cmd_people": ("people",),
+    "cmd_project": ("project",),
+    "cmd_demo": ("demo",),
+    "cmd_transfer": ("import", "export"),
+    "cmd_admin": ("check", "backup", "restore"),
+    "cmd_search": ("search", "similar", "reindex"),
+    "cmd_team": ("team",),
+    "cmd_incubation": ("incubation",),
+    "cmd_warnings": ("warnings",),
+    "cmd_task": ("task",),
+    "cmd_campaign": ("campaign",),
+    "cmd_stats": ("stats",),
+    "cmd_ledger": ("compliance", "ledger"),
+    "cmd_dossier": ("dossier", "report", "verify"),
+    "cmd_sync": ("sync",),
+    "cmd_site": ("site",),
+    "cmd_package": ("package",),
+    "cmd_join": ("site",),  # adds `site join` to cmd_site's `site` command
+    "cmd_conflicts": ("conflicts",),
+}
+# Options before the command that take a value (`--data-dir DIR`), skipped when looking for it.
+_VALUED = ("--data-dir", "--db-url", "--as", "--lang")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -53,7 +57,22 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"ideabank: {t('参数错误', 'bad arguments')}: {message} ({t('用 --help 查看用法', 'see --help')})\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_of(argv: Sequence[str]) -> str | None:
+    """The command `argv` names, when it names a known one before any help or version option."""
+    known = {c for names in COMMANDS.values() for c in names}
+    args = iter(argv)
+    for arg in args:
+        if arg in _VALUED:
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg if arg in known else None
+        elif arg.split("=", 1)[0] not in _VALUED:  # --help, --version, or a mistake: the whole parser says it
+            return None
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of `command` only."""
     parser = _Parser(prog="ideabank", description=t("创新智慧库命令行", "Idea Bank command line"))
     parser.add_argument("--version", action="version", version=f"ideabank {__version__}")
     parser.add_argument("--data-dir", metavar="DIR",
@@ -66,8 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["zh_CN", "en"], help=t("消息语言", "message language"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
-    for name in COMMANDS:
-        importlib.import_module(f"app.cli.{name}").register(sub)
+    for name, commands in COMMANDS.items():
+        if command is None or command in commands:
+            importlib.import_module(f"app.cli.{name}").register(sub)
     return parser
 
 
@@ -103,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem:
         print(f"ideabank: {t('参数错误', 'bad arguments')}: {problem}", file=sys.stderr)
         return 2
-    parser = build_parser()
+    parser = build_parser(command_of(argv))
     args = parser.parse_args(argv)
     ctx = Context(args)
     stdout = sys.stdout

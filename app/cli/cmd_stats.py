@@ -27,7 +27,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
                    help=t("贡献者排行的人数", "how many top contributors"))
     p.add_argument("--xlsx", metavar="FILE", help=t("把各表保存为 Excel 工作簿", "also save every table as a workbook"))
     p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=run)
+    p.set_defaults(handler=run, reads_only=True)
 
 
 def run(args, ctx) -> int:  # type: ignore[no-untyped-def]

@@ -18,7 +18,10 @@ class Context:
 
     def bank(self, *, create: bool = True, fresh: bool = False) -> Bank:
         if self._bank is None:
-            self._bank = Bank.open(self.args.data_dir, self.args.db_url, create=create, fresh=fresh)
+            # A command that only reads (set_defaults(reads_only=True)) does not wait for, or share
+            # its cores with, the file check that guards writes (see Bank.open).
+            self._bank = Bank.open(self.args.data_dir, self.args.db_url, create=create, fresh=fresh,
+                                   check_now=not getattr(self.args, "reads_only", False))
         return self._bank
 
     @property

@@ -60,6 +60,8 @@ class Bank:
         # 100 MB); every write waits for it, and a store that fails it is never written again.
         self._checked = threading.Event()
         self._checked.set()
+        self._check_pending = False  # a check that was put off until the first write (check_now=False)
+        self._check_lock = threading.Lock()
         self._damage: str | None = None
         self._damaged_error: DamagedDatabase | None = None
         self._damage_lock = threading.Lock()
@@ -74,12 +76,17 @@ class Bank:
     # -- opening -------------------------------------------------------------------------------
     @classmethod
     def open(cls, data_dir: Path | str | None = None, db_url: str | None = None, *,
-             clock: Clock = utcnow, create: bool = True, fresh: bool = False) -> Bank:
+             clock: Clock = utcnow, create: bool = True, fresh: bool = False, check_now: bool = True) -> Bank:
         """Open (and on first use create) the bank; migrations run after a backup of the file.
         A store that fails SQLite's check is moved aside (DamagedDatabase, see `verify`); with one
         moved aside earlier and none in its place, only `fresh=True` (`ideabank init`) starts anew.
         A data folder on a network share is refused (app/core/folders.py); a read-only one (a
-        backup medium, a DVD) opens for reading only."""
+        backup medium, a DVD) opens for reading only.
+
+        The check runs on a thread from the moment the bank opens (`check_now`), so a window's first
+        save rarely waits for it. A command that only reads passes `check_now=False`: the check guards
+        writes, so it then runs at the first write, if any, instead of taking a core (a second at
+        100,000 projects) from the read."""
         folder = Path(data_dir).expanduser() if data_dir else default_data_dir()
         read_only = db_url is None and folders.is_read_only(folder)
         if not read_only:
@@ -102,7 +109,9 @@ class Bank:
             bank = cls(engine, folder, clock)
             bank.read_only, bank.warning = read_only, warning
             if db_url is None and existed:
-                bank._start_check()
+                bank._check_pending = True
+                if check_now:
+                    bank._start_check()
             _check_not_newer(engine)
             if read_only:
                 _check_current(engine, folder)
@@ -116,7 +125,7 @@ class Bank:
             bank.verify()
         except (OperationalError, DBAPIError, sqlite3.DatabaseError, BackupError) as exc:
             if db_url is None and existed and is_corruption(exc):  # damaged where opening reads: as a failed check
-                bank._checked.wait()
+                bank._wait_for_check()
                 bank._damage = bank._damage or str(getattr(exc, "orig", exc))
                 bank.verify()
             storage = translate(exc, db_engine.BUSY_TIMEOUT_S)
@@ -154,6 +163,7 @@ class Bank:
         return Path(name.removeprefix("file:"))
 
     def _start_check(self) -> None:
+        self._check_pending = False
         self._checked.clear()
 
         def run() -> None:
@@ -169,7 +179,7 @@ class Bank:
         """Wait for the check of the file that started at open. If it failed, the store is moved
         aside (never deleted) and DamagedDatabase offers the newest sound backup; from then on this
         Bank neither reads nor writes."""
-        self._checked.wait()
+        self._wait_for_check()
         if self._damage is None:
             return
         with self._damage_lock:
@@ -182,6 +192,12 @@ class Bank:
                 self._damaged_error = DamagedDatabase(backups.damaged_message(moved, self._damage, backup),
                                                       moved_to=moved, backup=backup)
         raise self._damaged_error
+
+    def _wait_for_check(self) -> None:
+        with self._check_lock:  # two threads writing first at once start one check
+            if self._check_pending:  # opened with check_now=False: the check runs now
+                self._start_check()
+        self._checked.wait()
 
     @property
     def damaged(self) -> bool:

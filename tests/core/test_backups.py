@@ -95,11 +95,14 @@ def test_a_damaged_store_is_moved_aside_and_the_newest_backup_offered(tmp_path, 
     assert main(["--data-dir", str(data), "check", "--no-hash"]) == 0
 
 
-def test_a_store_damaged_while_open_is_never_written(tmp_path, draft_data):
+@pytest.mark.parametrize("check_now", [True, False], ids=["checked-from-open", "checked-at-first-write"])
+def test_a_store_damaged_while_open_is_never_written(tmp_path, draft_data, check_now):
     data = tmp_path / "data"
     fill_bank(data, draft_data)
     corrupt(data / "ideabank.sqlite")
-    bank = Bank.open(data)  # the check runs beside the first reads; the first write waits for it
+    # The check runs beside the first reads, or (a command that only reads) when a first write comes;
+    # either way the first write waits for it.
+    bank = Bank.open(data, check_now=check_now)
     with pytest.raises(DamagedDatabase) as err:
         projects.propose(bank, bank.actor() if not bank.damaged else None, draft_data)
     assert err.value.moved_to is not None and err.value.backup is None

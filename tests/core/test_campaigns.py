@@ -158,3 +158,16 @@ def test_a_proposal_made_straight_into_a_campaign(bank, people, contest, draft_d
         projects.propose(bank, people["W002"], draft_data | {"title": "不参赛的", "campaign": contest["cid"]})
     from app.core.queries import ProjectFilter, list_ids
     assert len(list_ids(bank, ProjectFilter(proposer_id=people["W002"].id))) == 0
+
+
+def test_a_board_is_kept_until_the_bank_changes(bank, people, contest, monkeypatch):
+    """Looking at a board again reads the kept answer (app/core/kept.py); another viewer, or any
+    change, works it out again."""
+    calls = []
+    per_project = CP._per_project
+    monkeypatch.setattr(CP, "_per_project", lambda *args: calls.append(args) or per_project(*args))
+    first = CP.leaderboard(bank, people["admin"], contest["cid"], "people")
+    assert CP.leaderboard(bank, people["admin"], contest["cid"], "people") == first and len(calls) == 1
+    assert board(bank, contest, "people", people["W002"]) == {"张三": 33, "王五": 4} and len(calls) == 2
+    campaigns.withdraw(bank, people["W001"], contest["cid"], contest["B"])
+    assert board(bank, contest, "people") == {"张三": 26 + 3 + 1} and len(calls) == 3

@@ -160,3 +160,9 @@ def test_migrations_and_round_trip_on_postgresql(postgres_db, tmp_path, clock):
         assert "projects" not in set(inspect(bank.engine).get_table_names())
     finally:
         bank.close()
+
+
+def test_the_head_the_program_knows_is_alembics_head():
+    """Opening an up-to-date store compares with migrate.HEAD instead of loading alembic: a new
+    migration must move it, or stores would not be migrated."""
+    assert migrate.HEAD == migrate.head_revision()

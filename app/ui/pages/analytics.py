@@ -124,6 +124,7 @@ class AnalyticsPage(Page):
         layout.addWidget(self.tabs, 1)
         self._debounce = self.reload_after_changes(lambda ch: bool(ch.membership))
         self._period_changed()
+        self.reload()  # at once: the pause is for filters being changed, not for opening the page
 
     def _tab(self, title: str, parts: list[tuple[str, str]]) -> None:
         """A tab with, for each part, its chart on the left and its table on the right."""
