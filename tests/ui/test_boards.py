@@ -487,3 +487,14 @@ def test_milestone_progress_is_reported_through_its_dialog(qtbot, bank, people, 
     wait_idle(qtbot, ctx)
     first = incubation.detail(bank, people["B001"], requests_["in_progress"])["milestones"][0]
     assert first["done_on"] is not None and [u["note"] for u in first["updates"]] == ["样机装配完成"]
+
+
+def test_the_board_takes_the_parent_it_is_given(qtbot, people, make_ctx):
+    """(Its constructor once handed the parent to Page as the context, so the board had no parent.)"""
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.pages.incubation import IncubationBoard
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    board = IncubationBoard(make_ctx(people["B001"]), holder)
+    assert board.parent() is holder and board.ctx.actor == people["B001"]

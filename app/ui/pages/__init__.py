@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from app.ui.context import UiContext
 from app.ui.i18n import QT_TRANSLATE_NOOP
 
 
@@ -31,7 +32,7 @@ class Page(QWidget):
     """Ask the window to show a record, (entity, id): "project", or an entity some page lists in
     its spec's `entities` (e.g. "incubation", "call")."""
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
 

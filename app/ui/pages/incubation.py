@@ -378,8 +378,7 @@ class IncubationBoard(Page):
     """(request id, new status) after the core accepted a move."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.requests: dict[str, dict[str, Any]] = {}
         self.current_id: str | None = None
         # Asked when a step needs words; tests replace these to answer without a modal dialog.
