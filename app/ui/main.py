@@ -206,7 +206,7 @@ class Controller:
         from app.core.backups import BackupInfo
         from app.core.errors import DamagedDatabase
         from app.ui.dialogs.data import offer_restore, restore_backup
-        if not isinstance(error, DamagedDatabase) or self.window is None:
+        if not isinstance(error, DamagedDatabase) or self.window is None or self.ctx is None:
             return
         if offer_restore(self.window, error, allow_fresh=False) == "restore":
             assert isinstance(error.backup, BackupInfo)  # restoring is offered only with a backup

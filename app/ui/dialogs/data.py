@@ -32,6 +32,7 @@ from app.core.errors import IdeaBankError
 from app.core.integrity import check_bank
 from app.core.repair import repair
 from app.ui import fmt
+from app.ui.context import UiContext
 
 REPAIRABLE = {"index", "counter", "file_missing", "file_damaged", "file_size"}
 
@@ -46,7 +47,7 @@ def _progress(state: Any):
 class CheckDialog(QDialog):
     """What the check found, with Repair for what can be repaired."""
 
-    def __init__(self, ctx: Any, problems: list[Any], parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, problems: list[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Check database"))
@@ -101,7 +102,7 @@ class CheckDialog(QDialog):
         self.ctx.show_error(error, self)
 
 
-def check_database(ctx: Any, parent: QWidget) -> Any:
+def check_database(ctx: UiContext, parent: QWidget) -> Any:
     """Run the check on the worker (progress and Cancel in the status bar), then show what it found."""
     bank, actor = ctx.bank, ctx.actor
 
@@ -116,7 +117,7 @@ def check_database(ctx: Any, parent: QWidget) -> Any:
 class RestoreDialog(QDialog):
     """The backups in the data folder, newest first, or a file chosen elsewhere."""
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.chosen: Path | None = None
@@ -173,7 +174,7 @@ class RestoreDialog(QDialog):
         self.accept()
 
 
-def restore_backup(ctx: Any, parent: QWidget, path: Path | None = None, *, confirm: bool = True) -> None:
+def restore_backup(ctx: UiContext, parent: QWidget, path: Path | None = None, *, confirm: bool = True) -> None:
     """Check `path` (or the one chosen in RestoreDialog), confirm, restore on the worker, sign out."""
     if path is None:
         dlg = RestoreDialog(ctx, parent)
@@ -206,7 +207,7 @@ def restore_backup(ctx: Any, parent: QWidget, path: Path | None = None, *, confi
 class UnlockDialog(QDialog):
     """Accounts locked after repeated wrong passwords, with Unlock."""
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Locked accounts"))

@@ -79,7 +79,7 @@ class PageSpec:
     counts: bool = False  # shows the page's sig_badge number after its title
     # The number after its title before the page is first built, and after every write: badge(ctx) -> int
     # (a cheap count from the core, e.g. unread notices). A built page may still emit sig_badge.
-    badge: Callable[[Any], int] | None = None
+    badge: Callable[[UiContext], int] | None = None
     follows_search: bool = False  # receives the toolbar search (set_search)
     entities: frozenset[str] = frozenset()  # records this page can show (select_record)
     icon: str = ""  # a Tabler icon name in resources/icons/tabler (app/ui/icons.py), for the navigation

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 from app.core import discussion, projects, queries
 from app.core.errors import IdeaBankError
 from app.core.vocab import STATUSES, label
+from app.ui.context import UiContext
 from app.ui.permits import offer
 
 
 class SimilarPanel(QWidget):
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.project_id: str | None = None
