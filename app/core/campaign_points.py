@@ -182,10 +182,11 @@ def _round(value: Any) -> float | int:
 
 # -- leaderboards ---------------------------------------------------------------------------------
 def leaderboard(bank: Bank, viewer: Actor, campaign: str, board: str = "people", *, date_from: Any = None,
-                date_to: Any = None, limit: int | None = None) -> dict[str, Any]:
+                date_to: Any = None, limit: int | None = None, fresh: bool = False) -> dict[str, Any]:
     """One board of a campaign (people, teams, units or studios), for the whole campaign or a
     period within it, from the projects `viewer` may see: {campaign, board, from, to, rows:
-    [{rank, id, name, points, projects, ...}]}."""
+    [{rank, id, name, points, projects, ...}]}. Kept until the bank changes (app/core/kept.py):
+    looking at the board again costs a file read; `fresh` works it out whatever is kept."""
     if board not in BOARDS:
         raise ValidationError(t("榜单应为：{b}", "The board must be one of: {b}", b=", ".join(BOARDS)))
 
@@ -197,8 +198,8 @@ def leaderboard(bank: Bank, viewer: Actor, campaign: str, board: str = "people",
         ranked = _ranked(rows)
         return {"campaign": w.campaign.name, "board": board, "from": w.date_from.isoformat(),
                 "to": w.date_to.isoformat(), "rows": ranked[:limit] if limit else ranked}
-    # Kept until the bank changes (app/core/kept.py): looking at the board again costs a file read.
-    return kept.answer(bank, "campaign-board", viewer, [campaign, board, date_from, date_to, limit], work)
+    return kept.answer(bank, "campaign-board", viewer, [campaign, board, date_from, date_to, limit], work,
+                       fresh=fresh)
 
 
 def _people(s: Session, w: Window, per: Any) -> list[dict[str, Any]]:

@@ -265,8 +265,8 @@ def history_rows(s: Session, entries: list[tuple[AuditLog, str | None]], entity:
     wanted = ids_in([v for a, _ in entries if a.field in ("members", "studio_id") for v in (a.old_value, a.new_value)])
     names: dict[str, str] = {}
     if wanted:
-        names.update(s.execute(select(User.id, User.name).where(User.id.in_(wanted))).tuples().all())
-        names.update(s.execute(select(Studio.id, Studio.name).where(Studio.id.in_(wanted))).tuples().all())
+        for model in (User, Studio):
+            names.update({key: name for key, name in s.execute(select(model.id, model.name).where(model.id.in_(wanted)))})
     out = []
     for a, who in entries:
         what, change = describe(a.action, a.field, a.old_value, a.new_value, entity=entity, names=names)

@@ -9,11 +9,13 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance, Slot
 
 from app.core.errors import Cancelled  # raised inside a task by TaskState.check() once cancel is pressed
+
+T = TypeVar("T")
 
 
 class TaskState(QObject):
@@ -180,3 +182,25 @@ class Worker(QObject):
     def wait(self, msecs: int = 30000) -> bool:
         """Block until the queue is empty (tests and shutdown)."""
         return self.pool.waitForDone(msecs)
+
+
+def while_painting(fn: Callable[[], T]) -> T:
+    """fn() on a thread of its own while this (GUI) thread goes on handling events: for the few
+    writes made before any window and its worker exist (signing in, a first password), which may
+    wait up to the busy timeout for another program's write lock. The caller disables what would
+    start it again meanwhile. Returns fn's result or raises its exception."""
+    from PySide6.QtCore import QEventLoop
+
+    worker, loop = Worker(), QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def finish(key: str, value: Any) -> None:
+        outcome[key] = value
+        loop.quit()
+    # The result arrives as a queued signal, so never before the loop below runs.
+    worker.submit(lambda _state: fn(), done=lambda r: finish("value", r), failed=lambda e: finish("error", e))
+    loop.exec()
+    worker.wait()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]  # type: ignore[no-any-return]

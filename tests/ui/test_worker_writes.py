@@ -144,3 +144,25 @@ def test_a_write_does_not_wait_behind_an_export(qtbot, bank, people, make_ctx, d
     finally:
         release.set()
     qtbot.waitUntil(lambda: not ctx.exporter.busy, timeout=5000)
+
+
+def test_signing_in_waits_for_a_locked_database_while_the_dialog_keeps_painting(qtbot, bank, people, locked):
+    """Signing in writes (the audit trail) before any window exists: on a thread of its own, so the
+    dialog paints and says so while another program holds the write lock."""
+    from app.ui.dialogs.signin import SignInDialog
+    dlg = SignInDialog(bank)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    beat = Heartbeat(dlg.password)
+    dlg.number.setText("W001")
+    dlg.password.setText("worker-pass")
+    during = []
+    QTimer.singleShot(400, lambda: during.append((dlg.isEnabled(), dlg.error.text())))
+    QTimer.singleShot(600, locked)  # the other program commits after a while
+    started = time.monotonic()
+    assert dlg.try_sign_in() and dlg.actor.employee_no == "W001"
+    assert time.monotonic() - started >= 0.5  # it did wait for the lock
+    assert during == [(False, "正在登录…")]
+    assert beat.ticks >= 10 and beat.paints >= 5, (beat.ticks, beat.paints)  # the event loop ran all along
+    assert dlg.isEnabled() and dlg.error.text() == ""

@@ -2,6 +2,8 @@
 admin, and kiosk mode (employee number only, proposals marked for a leader to confirm)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -9,6 +11,7 @@ from app.core import auth
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.errors import IdeaBankError
+from app.ui.worker import while_painting
 
 
 class SetPasswordDialog(QDialog):
@@ -44,11 +47,15 @@ class SetPasswordDialog(QDialog):
         if self.pw1.text() != self.pw2.text():
             self.error.setText(self.tr("The two passwords differ; type them again."))
             return
+        password = self.pw1.text()
+        self.setEnabled(False)  # the write may wait for another program's lock: the dialog still paints
         try:
-            self.actor = auth.set_first_password(self.bank, self.employee_no, self.pw1.text())
+            self.actor = while_painting(lambda: auth.set_first_password(self.bank, self.employee_no, password))
         except IdeaBankError as exc:
             self.error.setText(exc.message)
             return
+        finally:
+            self.setEnabled(True)
         self.accept()
 
 
@@ -98,17 +105,17 @@ class SignInDialog(QDialog):
         (self.password if self.number.text() else self.number).setFocus()
 
     def try_sign_in(self) -> bool:
-        number = self.number.text().strip()
+        number, password = self.number.text().strip(), self.password.text()
         try:
             if self.kiosk_box.isChecked():
-                self.actor, self.kiosk = auth.kiosk_sign_in(self.bank, number), True
+                self.actor, self.kiosk = self._signing_in(lambda: auth.kiosk_sign_in(self.bank, number)), True
             elif auth.needs_password(self.bank, number):
                 dlg = SetPasswordDialog(self.bank, number, self)
                 if dlg.exec() != QDialog.DialogCode.Accepted:
                     return False
                 self.actor = dlg.actor
             else:
-                self.actor = auth.sign_in(self.bank, number, self.password.text())
+                self.actor = self._signing_in(lambda: auth.sign_in(self.bank, number, password))
         except IdeaBankError as exc:
             self.error.setText(exc.message)
             self.password.selectAll()
@@ -119,3 +126,14 @@ class SignInDialog(QDialog):
             QSettings().setValue("last_user", number)
         self.accept()
         return True
+
+    def _signing_in(self, sign_in: Callable[[], Actor]) -> Actor:
+        """Signing in writes (the audit trail, failed attempts): it may wait for another program's
+        write lock, on a thread, while the dialog paints and says so."""
+        self.error.setText(self.tr("Signing in…"))
+        self.setEnabled(False)
+        try:
+            return while_painting(sign_in)
+        finally:
+            self.setEnabled(True)
+            self.error.setText("")
