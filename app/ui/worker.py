@@ -203,4 +203,4 @@ def while_painting(fn: Callable[[], T]) -> T:
     worker.wait()
     if "error" in outcome:
         raise outcome["error"]
-    return outcome["value"]  # type: ignore[no-any-return]
+    return outcome["value"]
