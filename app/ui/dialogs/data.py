@@ -33,6 +33,7 @@ from app.core.integrity import check_bank
 from app.core.repair import repair
 from app.ui import fmt
 from app.ui.context import UiContext
+from app.ui.worker import TaskState
 
 REPAIRABLE = {"index", "counter", "file_missing", "file_damaged", "file_size"}
 
@@ -102,7 +103,7 @@ class CheckDialog(QDialog):
         self.ctx.show_error(error, self)
 
 
-def check_database(ctx: UiContext, parent: QWidget) -> Any:
+def check_database(ctx: UiContext, parent: QWidget) -> TaskState:
     """Run the check on the worker (progress and Cancel in the status bar), then show what it found."""
     bank, actor = ctx.bank, ctx.actor
 

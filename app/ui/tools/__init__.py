@@ -22,7 +22,7 @@ from app.ui.context import UiContext
 class ToolSpec:
     key: str
     title: str  # English source; shown through QCoreApplication.translate("Tools", title)
-    run: Callable[[UiContext, QWidget], None]  # run(ctx, parent)
+    run: Callable[[UiContext, QWidget], object]  # run(ctx, parent); what it returns is not used
     order: int = 100
     roles: frozenset[str] | None = None  # None: everyone
     tooltip: str = ""  # English source, context "Tools"
