@@ -19,7 +19,7 @@ from app.ui.tools import ToolSpec, register
 log = logging.getLogger(__name__)
 FIRST_MS = 15_000  # after sign-in, once the window has shown its first page
 EVERY_MS = 3_600_000
-_STATUS: weakref.WeakKeyDictionary[Any, DeliveryStatus] = weakref.WeakKeyDictionary()  # one per window's context
+_STATUS: weakref.WeakKeyDictionary[UiContext, DeliveryStatus] = weakref.WeakKeyDictionary()  # one per window's context
 
 
 class DeliveryStatus(QLabel):
