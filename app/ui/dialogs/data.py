@@ -6,6 +6,7 @@ the worker with progress, so the window never waits.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ from app.ui.worker import TaskState
 REPAIRABLE = {"index", "counter", "file_missing", "file_damaged", "file_size"}
 
 
-def _progress(state: Any):
+def _progress(state: TaskState) -> Callable[[int, int, str], None]:
     def tick(done: int, total: int, what: str) -> None:
         state.check()  # Cancel in the status bar stops between steps
         state.progress(done, total, what)

@@ -399,7 +399,7 @@ class ProposeDialog(QDialog):
         original = getattr(self, "_original", None) or {}
         original_co, proposer = list(original.get("co_authors") or []), original.get("proposer")
 
-        def work():
+        def work() -> Changes:
             if pid:
                 if data["co_authors"] == original_co:
                     data.pop("co_authors")

@@ -119,13 +119,13 @@ class FilterBar(QWidget):
         if not self._loading:
             self.sig_changed.emit()
 
-    def values(self) -> dict:
+    def values(self) -> dict[str, Any]:
         return {"categories": (self.category.currentData(),) if self.category.currentData() else (),
                 "statuses": (self.status.currentData(),) if self.status.currentData() else (),
                 "studio_id": self.studio.currentData(), "unit_id": self.unit.currentData(),
                 "year": self.year.currentData(), "has_measured_benefit": True if self.benefit.isChecked() else None}
 
-    def set_values(self, v: dict) -> None:
+    def set_values(self, v: dict[str, Any]) -> None:
         self._loading = True
 
         def pick(combo: QComboBox, value: Any) -> None:
@@ -144,7 +144,7 @@ class FilterBar(QWidget):
         self.set_values({})
 
     # -- saved views (per person, in the user's settings) -----------------------------------------
-    def _store(self) -> dict:
+    def _store(self) -> dict[str, Any]:
         raw = QSettings().value(self.views_key, "{}")
         try:
             return json.loads(raw) if isinstance(raw, str) else {}

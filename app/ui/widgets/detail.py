@@ -449,7 +449,7 @@ class DetailPane(QWidget):
         if not pid:
             return
 
-        def attach_all():
+        def attach_all() -> Changes | None:
             changes = None
             for p in paths:
                 ch = attachments.add(bank, actor, pid, Path(p))
