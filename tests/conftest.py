@@ -74,6 +74,18 @@ def make_people(bank):
 
 
 @pytest.fixture
+def crews(bank, people):
+    """`people` plus two crews under 输电运检车间 (线路一班, 线路二班) with a worker each (W011, W012)."""
+    from app.core import people as P
+    admin = people["admin"]
+    P.add_unit(bank, admin, "线路一班", "crew", parent="输电运检车间")
+    P.add_unit(bank, admin, "线路二班", "crew", parent="输电运检车间")
+    P.add_user(bank, admin, "W011", "吴二", unit="线路一班")
+    P.add_user(bank, admin, "W012", "郑三", unit="线路二班")
+    return {**people, "W011": bank.actor("W011"), "W012": bank.actor("W012")}
+
+
+@pytest.fixture
 def draft_data():
     return {
         "title": "变电站巡检机器人防雨罩改进",

@@ -7,7 +7,7 @@
 - a unit of a dispatched task (app/core/dispatch.py) that still owes its report when the due day
   is near (`task_warn_days`) or past;
 - a unit below its target of proposals per head this year (`unit_targets`, `proposals_per_head`;
-  see `_targets`), pro rata to the day of the year.
+  see `TargetSettings.targets`), pro rata to the day of the year.
 
 N comes from the studio's settings (`Studio.settings["warnings"]`), then the site's (`Setting`
 "warnings"), then DEFAULTS. `stuck_days` may be one number or a number per project status.
@@ -287,36 +287,57 @@ def _tasks_behind(s: Session, th: Thresholds, today: dt.date, zone: dt.tzinfo) -
 
 def _units_below_target(s: Session, th: Thresholds, today: dt.date, zone: dt.tzinfo) -> list[EarlyWarning]:
     """Units whose proposals this year (days of the site's zone) fall short of their target, pro rata
-    to the day of the year: target × people × (days so far ÷ days of the year), rounded down, and a
-    unit is warned once it is a whole proposal short. A unit counts with every unit below it: their
-    active people and the proposals those people made. Secret projects are not counted, so a
-    warning never tells anyone of one (they still earn their authors points: campaigns.py)."""
-    tree = dict(s.execute(select(Unit.id, Unit.parent_id)).all())
-    targets = _targets(s, th, tree)
+    to the day of the year (`expected_by_now`), warned once a unit is a whole proposal short. A unit
+    counts with every unit below it: their active people and the proposals those people made
+    (`year_counts`). Secret projects are not counted, so a warning never tells anyone of one (they
+    still earn their authors points: campaigns.py)."""
+    settings = TargetSettings.load(s, th)
+    targets = settings.targets()
     if not targets:
         return []
     start = dt.date(today.year, 1, 1)
-    fraction = ((today - start).days + 1) / (dt.date(today.year + 1, 1, 1) - start).days
-    made = dict(s.execute(
-        select(User.unit_id, func.count()).select_from(Project).join(User, User.id == Project.proposer_id)
-        .where(Project.created_at >= sitetime.start_of_day(start, zone), Project.status != "draft",
-               Project.merged_into_id.is_(None), Project.confidentiality != "secret")
-        .group_by(User.unit_id)).all())
-    heads = dict(s.execute(select(User.unit_id, func.count()).where(User.active.is_(True))
-                           .group_by(User.unit_id)).all())
-    made_below, heads_below = _roll_up(tree, made), _roll_up(tree, heads)
+    fraction = year_fraction(today)
+    made_below, heads_below = year_counts(s, settings.tree, today, zone)
     names = dict(s.execute(select(Unit.id, Unit.name).where(Unit.id.in_(list(targets)))).all())
     studios = _studios_of_units(s)
     out = []
     for unit_id, target in targets.items():
-        expected = math.floor(target * heads_below.get(unit_id, 0) * fraction)
+        expected = expected_by_now(target, heads_below.get(unit_id, 0), fraction)
         proposals = made_below.get(unit_id, 0)
         if expected - proposals >= 1:
-            studio_id, leaders = _nearest(studios, tree, unit_id)
+            studio_id, leaders = _nearest(studios, settings.tree, unit_id)
             out.append(EarlyWarning("unit_below_target", "unit", unit_id, names.get(unit_id, ""),
                                     sitetime.start_of_day(start, zone), expected - proposals, expected, studio_id, None,
                                     leaders, f"{target:g}", leaders, f"{today:%Y-%m}"))  # once a month at most
     return out
+
+
+def year_fraction(today: dt.date) -> float:
+    """The share of `today`'s year gone by the end of today (1 January: 1/365)."""
+    start = dt.date(today.year, 1, 1)
+    return ((today - start).days + 1) / (dt.date(today.year + 1, 1, 1) - start).days
+
+
+def expected_by_now(target: float, heads: int, fraction: float) -> int:
+    """The proposals a unit of `heads` people should have made by now: target × people × the share
+    of the year gone, rounded down."""
+    return math.floor(target * heads * fraction)
+
+
+def year_counts(s: Session, tree: dict[str, str | None], today: dt.date,
+                zone: dt.tzinfo) -> tuple[dict[str, int], dict[str, int]]:
+    """(proposals this year, active people) of each unit with every unit below it, counted in SQL
+    per unit. A proposal counts for its proposer's unit once submitted (not a draft), unless merged
+    into another or secret: figures every signed-in person may see, whoever asks."""
+    start = sitetime.start_of_day(dt.date(today.year, 1, 1), zone)
+    made = dict(s.execute(
+        select(User.unit_id, func.count()).select_from(Project).join(User, User.id == Project.proposer_id)
+        .where(Project.created_at >= start, Project.status != "draft",
+               Project.merged_into_id.is_(None), Project.confidentiality != "secret")
+        .group_by(User.unit_id)).all())
+    heads = dict(s.execute(select(User.unit_id, func.count()).where(User.active.is_(True))
+                           .group_by(User.unit_id)).all())
+    return _roll_up(tree, made), _roll_up(tree, heads)
 
 
 def _roll_up(tree: dict[str, str | None], values: dict[Any, int]) -> dict[str, int]:
@@ -331,33 +352,61 @@ def _roll_up(tree: dict[str, str | None], values: dict[Any, int]) -> dict[str, i
     return out
 
 
-def _targets(s: Session, th: Thresholds, tree: dict[str, str | None]) -> dict[str, float]:
-    """Each unit's target of proposals per head per year. A target set for the unit itself (by the
-    studio whose unit is the unit or lies above it, the nearest first, else by the site) wins;
-    otherwise a bottom unit (no unit below it) takes `proposals_per_head` of the nearest studio above
-    it that set one, else the site's. Units higher up have a target only when one is set for them,
-    so one crew behind does not warn every unit above it as well."""
-    by_unit: dict[str | None, list[str]] = {}
-    for sid, unit_id in s.execute(select(Studio.id, Studio.unit_id).order_by(Studio.name)):
-        by_unit.setdefault(unit_id, []).append(sid)
-    parents = set(tree.values())
-    out: dict[str, float] = {}
-    for unit_id in tree:
-        chain, up, seen = [], unit_id, set()
-        while up is not None and up in tree and up not in seen:
-            seen.add(up)
-            chain.extend(th.studio_settings(sid) for sid in by_unit.get(up, []))
-            up = tree[up]
-        explicit = next((float(v["unit_targets"][unit_id]) for v in chain if unit_id in (v.get("unit_targets") or {})),
-                        None)
-        if explicit is None and unit_id in (th.site.get("unit_targets") or {}):
-            explicit = float(th.site["unit_targets"][unit_id])
-        if explicit is None and unit_id not in parents:
-            explicit = next((float(v["proposals_per_head"]) for v in chain if v.get("proposals_per_head")),
-                            float(th.site.get("proposals_per_head") or 0))
-        if explicit:
-            out[unit_id] = explicit
-    return out
+@dataclass(frozen=True)
+class TargetSettings:
+    """What the units' targets are worked out from: the unit tree (unit id -> parent id), the
+    studios attached to each unit (in order of name), what each studio set itself and the site's
+    values."""
+
+    tree: dict[str, str | None]
+    studios_by_unit: dict[str | None, list[str]]
+    own: dict[str, dict[str, Any]]
+    site: dict[str, Any]
+
+    @classmethod
+    def load(cls, s: Session, th: Thresholds) -> TargetSettings:
+        by_unit: dict[str | None, list[str]] = {}
+        for sid, unit_id in s.execute(select(Studio.id, Studio.unit_id).order_by(Studio.name)):
+            by_unit.setdefault(unit_id, []).append(sid)
+        return cls(dict(s.execute(select(Unit.id, Unit.parent_id)).all()), by_unit, th.own, th.site)
+
+    def with_scope(self, studio_id: str | None, proposals_per_head: float,
+                   unit_targets: dict[str, float]) -> TargetSettings:
+        """The same, had the studio (None: the site) set these values in place of its own."""
+        values = {"proposals_per_head": proposals_per_head,
+                  "unit_targets": {k: v for k, v in unit_targets.items() if v}}
+        if studio_id is None:
+            return TargetSettings(self.tree, self.studios_by_unit, self.own, {**self.site, **values})
+        own = {**self.own, studio_id: {**self.own.get(studio_id, {}), **values}}
+        return TargetSettings(self.tree, self.studios_by_unit, own, self.site)
+
+    def targets(self) -> dict[str, float]:
+        """Each unit's target of proposals per head per year. A target set for the unit itself (by
+        the studio whose unit is the unit or lies above it, the nearest first, else by the site)
+        wins; otherwise a bottom unit (no unit below it) takes `proposals_per_head` of the nearest
+        studio above it that set one, else the site's. Units higher up have a target only when one
+        is set for them, so one crew behind does not warn every unit above it as well."""
+        tree, parents = self.tree, set(self.tree.values())
+        site_targets = self.site.get("unit_targets") or {}
+        out: dict[str, float] = {}
+        for unit_id in tree:
+            chain: list[dict[str, Any]] = []
+            up: str | None = unit_id
+            seen: set[str] = set()
+            while up is not None and up in tree and up not in seen:
+                seen.add(up)
+                chain.extend(self.own.get(sid, {}) for sid in self.studios_by_unit.get(up, []))
+                up = tree[up]
+            explicit = next((float(v["unit_targets"][unit_id]) for v in chain
+                             if unit_id in (v.get("unit_targets") or {})), None)
+            if explicit is None and unit_id in site_targets:
+                explicit = float(site_targets[unit_id])
+            if explicit is None and unit_id not in parents:
+                explicit = next((float(v["proposals_per_head"]) for v in chain if v.get("proposals_per_head")),
+                                float(self.site.get("proposals_per_head") or 0))
+            if explicit:
+                out[unit_id] = explicit
+        return out
 
 
 def _nearest(studios: dict[str, tuple[str | None, frozenset[str]]], tree: dict[str, str | None],
@@ -450,24 +499,43 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
         elif key == "unit_targets":
             if not isinstance(value, dict):
                 raise ValidationError(t("单位目标应为 单位→人均条数 的对应表。", "Unit targets map units to proposals per head."))
-            clean[key] = {unit: _number(key, v, whole=False) for unit, v in value.items()}
+            clean[key] = dict(value)  # numbers checked with each unit's name (_unit_targets)
         else:
             clean[key] = _number(key, value, whole=key not in TARGET_KEYS)
     return clean
 
 
-def _unit_targets(s: Session, given: dict[str, float], under: str | None) -> dict[str, float]:
-    """Unit names or ids -> ids (0 removes a target); with `under`, only that unit and those below it."""
+MAX_TARGET = 1000  # proposals per head a year: more is a slip of the keyboard
+
+
+def target_number(value: Any, unit: str) -> float:
+    """A unit's yearly target per head from what a person typed: a number from 0 to MAX_TARGET;
+    0, empty or None mean no target."""
+    text = str(value).strip() if value is not None else ""
+    try:
+        number = float(text) if text else 0.0
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number) or not 0 <= number <= MAX_TARGET:
+        raise ValidationError(t("“{n}”的人均年度目标应为 0 到 {m} 之间的数字（收到“{v}”）；0 或留空表示不设目标。",
+                                "The yearly target per head of '{n}' must be a number from 0 to {m} (got '{v}'); "
+                                "0 or empty means no target.", n=unit, m=MAX_TARGET, v=text))
+    return number
+
+
+def _unit_targets(s: Session, given: dict[str, Any], under: str | None) -> dict[str, float]:
+    """Unit names or ids -> ids and numbers (0 removes a target); with `under`, only that unit and
+    those below it."""
     tree = dict(s.execute(select(Unit.id, Unit.parent_id)).all())
     out: dict[str, float] = {}
-    for ref, number in given.items():
-        unit = s.scalar(select(Unit).where((Unit.id == ref) | (Unit.name == str(ref).strip())))
+    for ref, value in given.items():
+        unit = s.scalar(select(Unit).where((Unit.id == ref) | (Unit.name == str(ref).strip())).limit(1))
         if unit is None:
             raise ValidationError(t("没有名为“{n}”的单位。", "There is no unit named '{n}'.", n=ref))
         if under is not None and under not in _with_parents(tree, unit.id):
             raise ValidationError(t("“{n}”不在本工作室所在单位之下，不能为它设目标。",
                                     "'{n}' is not the studio's unit or below it: set its target elsewhere.", n=unit.name))
-        out[unit.id] = number
+        out[unit.id] = target_number(value, unit.name)
     return out
 
 
@@ -530,5 +598,5 @@ def set_thresholds(bank: Bank, actor: Actor, studio: str | None, values: dict[st
 
 
 __all__ = ["EarlyWarning", "DEFAULTS", "KINDS", "INCUBATION_KINDS", "CALL_KINDS", "TASK_KINDS", "compute", "for_actor", "visible_to",
-           "for_record", "on_record", "thresholds_for",
-           "set_thresholds"]
+           "for_record", "on_record", "thresholds_for", "TargetSettings", "year_counts", "year_fraction",
+           "expected_by_now", "target_number", "MAX_TARGET", "set_thresholds"]

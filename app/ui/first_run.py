@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -41,6 +42,7 @@ from app.core.instance import LOCK_FILE
 from app.core.paths import DB_FILE
 from app.core.people import MIN_PASSWORD
 from app.core.vocab import STUDIO_LEVELS, UNIT_KINDS, label
+from app.ui.worker import while_painting
 
 P_FOLDER, P_SETUP, P_ADMIN, P_IMPORT, P_TYPE, P_HUB, P_SITE = range(7)
 IMPORT, TYPE, JOIN, LATER = "import", "type", "join", "later"
@@ -357,6 +359,15 @@ class SitePage(QWizardPage):
         self.projects.setEnabled(False)
         self.demo.toggled.connect(self.projects.setEnabled)
         self.error = _error()
+        # While Finish works (creating the bank, or joining a hub and fetching its data: minutes for a
+        # large bank), the wizard keeps painting and says what it is doing.
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.status = QLabel()
+        self.status.setObjectName("muted")
+        self.status.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Site name"), self.name)
         layout = QVBoxLayout(self)
@@ -365,6 +376,8 @@ class SitePage(QWizardPage):
         layout.addWidget(self.demo)
         layout.addWidget(self.projects)
         layout.addWidget(self.error)
+        layout.addWidget(self.status)
+        layout.addWidget(self.busy)
         layout.addStretch(1)
         self.joining = False
         self.setFinalPage(True)
@@ -416,31 +429,48 @@ class FirstRunWizard(QWizard):
         return plan
 
     def create_bank(self) -> bool:
-        """Finish: make the folder and the bank, set it up; on failure remove what was made."""
+        """Finish: make the folder and the bank, set it up; on failure remove what was made. The work
+        runs on a thread while the wizard paints (joining a hub fetches its data)."""
         folder, site = self.folder(), _page(self, P_SITE, SitePage)
         if (folder / DB_FILE).exists():  # an existing bank chosen on the first page: just open it
             return self._open_existing(folder)
         made_folder = not folder.exists()
-        bank = None
-        try:
+        joining = _page(self, P_SETUP, SetupPage).key() == JOIN
+        hub = _page(self, P_HUB, HubPage)
+        url, number, password = hub.url.text().strip(), hub.number.text().strip(), hub.password.text()
+        name = site.name.text().strip() or None
+        plan = None if joining else self.plan()
+        opened: list[Bank] = []
+
+        def work() -> str:
             folder.mkdir(parents=True, exist_ok=True)
             bank = Bank.open(folder)
-            if _page(self, P_SETUP, SetupPage).key() == JOIN:
+            opened.append(bank)
+            if plan is None:
                 from app.sync.join import join
-                hub = _page(self, P_HUB, HubPage)
-                join(bank, hub.url.text().strip(), hub.number.text().strip(), hub.password.text(),
-                     name=site.name.text().strip() or None)
-                self.admin_no = hub.number.text().strip()
-            else:
-                from app.core.first_run import setup
-                self.admin_no = setup(bank, self.plan()).value
+                join(bank, url, number, password, name=name)
+                return number
+            from app.core.first_run import setup
+            return str(setup(bank, plan).value)
+
+        site.error.setText("")
+        site.status.setText(self.tr("Joining the hub and fetching its data (a large bank takes a few minutes)…")
+                            if joining else self.tr("Creating the bank…"))
+        site.busy.show()
+        self.setEnabled(False)
+        try:
+            self.admin_no = while_painting(work)
         except IdeaBankError as exc:
-            if bank is not None:
-                bank.close()
+            if opened:
+                opened[0].close()
             _remove(folder, made_folder)
             site.error.setText(exc.message + ("\n" + "\n".join(exc.details[:8]) if exc.details else ""))
             return False
-        self.bank = bank
+        finally:
+            self.setEnabled(True)
+            site.busy.hide()
+            site.status.setText("")
+        self.bank = opened[0]
         self.demo_projects = site.projects.value() if site.demo.isChecked() and not site.joining else 0
         return True
 

@@ -167,14 +167,15 @@ def _site_dialogs(bank: Bank, save: Save, lang: str) -> None:
 
 
 def organisation_screens(bank: Bank, save: Save, suffix: str, tmp: Path) -> None:
-    """Organisation page (people and studios), a studio's settings, the workbook import's report and
-    the first-run wizard, at 1366x768, named `<screen>_<suffix>`."""
+    """Organisation page (people and studios), a studio's settings (with its and the site's unit
+    targets), the workbook import's report and the first-run wizard, at 1366x768, named `<screen>_<suffix>`."""
     from openpyxl import Workbook
     from PySide6.QtWidgets import QApplication
 
     from app.ui.context import UiContext
     from app.ui.dialogs.org_import import ImportDialog
     from app.ui.dialogs.studio_settings import StudioSettingsDialog
+    from app.ui.dialogs.unit_targets import TARGET, UnitTargetsSection
     from app.ui.first_run import P_ADMIN, P_SETUP, AdminPage, FirstRunWizard
     from app.ui.main_window import MainWindow
     from app.ui.pages.organisation import OrganisationPage
@@ -201,6 +202,20 @@ def organisation_screens(bank: Bank, save: Save, suffix: str, tmp: Path) -> None
     dlg.tabs.setCurrentIndex(1)
     save(dlg, f"studio_templates_{suffix}")
     dlg.close()
+    for name, studio in (("studio_targets", page.studios[0]), ("site_targets", None)):  # figures from the reader
+        targets = StudioSettingsDialog(ctx, studio, win, section="targets")
+        targets.show()
+        section = targets.sections["targets"]
+        assert isinstance(section, UnitTargetsSection)  # the section registered under "targets"
+        while section.view is None:
+            _settle(app, 1)
+        if studio is None:  # the demo's crews with a target they are behind on
+            section.behind_only.setChecked(True)
+        elif section.cells:  # a target being typed: what it means by today shows at once
+            section.default.setValue(1)
+            section.cells[-1][TARGET].setText("3")
+        save(targets, f"{name}_{suffix}")
+        targets.close()
     book = tmp / f"workbook-{suffix}.xlsx"
     wb = Workbook()
     ws = wb.active

@@ -1412,6 +1412,14 @@
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>Joining the hub and fetching its data (a large bank takes a few minutes)…</source>
+        <translation>Joining the hub and fetching its data (a large bank takes a few minutes)…</translation>
+    </message>
+    <message>
+        <source>Creating the bank…</source>
+        <translation>Creating the bank…</translation>
+    </message>
 </context>
 <context>
     <name>FirstStart</name>
@@ -3610,6 +3618,10 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
+    <message>
+        <source>Unit targets</source>
+        <translation>Unit targets</translation>
+    </message>
 </context>
 <context>
     <name>StudioSettingsDialog</name>
@@ -3973,6 +3985,105 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Enter the unit&apos;s name.</source>
         <translation>Enter the unit&apos;s name.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTargetsSection</name>
+    <message>
+        <source>no target</source>
+        <translation>no target</translation>
+    </message>
+    <message>
+        <source>A bottom unit (a crew, no unit below it) without a target of its own is held to this many proposals per head a year</source>
+        <translation>A bottom unit (a crew, no unit below it) without a target of its own is held to this many proposals per head a year</translation>
+    </message>
+    <message>
+        <source>Default yearly target per head of each crew</source>
+        <translation>Default yearly target per head of each crew</translation>
+    </message>
+    <message>
+        <source>Counting this year&apos;s proposals…</source>
+        <translation>Counting this year&apos;s proposals…</translation>
+    </message>
+    <message>
+        <source>Find a unit</source>
+        <translation>Find a unit</translation>
+    </message>
+    <message>
+        <source>Only units behind their target</source>
+        <translation>Only units behind their target</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>%1 days of %2 gone (%3%): a target is due pro rata. A unit counts with every unit below it; secret projects and drafts are not counted.</source>
+        <translation>%1 days of %2 gone (%3%): a target is due pro rata. A unit counts with every unit below it; secret projects and drafts are not counted.</translation>
+    </message>
+    <message>
+        <source>Proposals this year</source>
+        <translation type="vanished">Proposals this year</translation>
+    </message>
+    <message>
+        <source>Per head</source>
+        <translation>Per head</translation>
+    </message>
+    <message>
+        <source>Target per head a year</source>
+        <translation type="vanished">Target per head a year</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>Due by today</source>
+        <translation>Due by today</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Target per head</source>
+        <translation>Target per head</translation>
+    </message>
+    <message>
+        <source>Type a number; 0 or empty: no target of its own (the default applies)</source>
+        <translation>Type a number; 0 or empty: no target of its own (the default applies)</translation>
+    </message>
+    <message>
+        <source>Target × people × the share of the year gone, rounded down: a unit is warned once it is a whole proposal short</source>
+        <translation>Target × people × the share of the year gone, rounded down: a unit is warned once it is a whole proposal short</translation>
+    </message>
+    <message>
+        <source>Yearly proposals per head by unit</source>
+        <translation>Yearly proposals per head by unit</translation>
+    </message>
+    <message>
+        <source>Counting proposals by unit</source>
+        <translation>Counting proposals by unit</translation>
+    </message>
+    <message>
+        <source>%1 days of %2 gone (%3 %): a target is due pro rata. A unit counts with every unit below it; secret projects and drafts are not counted.</source>
+        <translation type="vanished">%1 days of %2 gone (%3 %): a target is due pro rata. A unit counts with every unit below it; secret projects and drafts are not counted.</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>%1 short</translation>
+    </message>
+    <message>
+        <source>on track</source>
+        <translation>on track</translation>
     </message>
 </context>
 <context>

@@ -1402,6 +1402,14 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>Joining the hub and fetching its data (a large bank takes a few minutes)…</source>
+        <translation>正在加入中心库并取回数据（数据多时需要几分钟）…</translation>
+    </message>
+    <message>
+        <source>Creating the bank…</source>
+        <translation>正在创建智慧库…</translation>
+    </message>
 </context>
 <context>
     <name>FirstStart</name>
@@ -3588,6 +3596,10 @@ Compare the signing fingerprint with the other site by telephone or in person. T
         <source>Logo</source>
         <translation>标志</translation>
     </message>
+    <message>
+        <source>Unit targets</source>
+        <translation>各单位目标</translation>
+    </message>
 </context>
 <context>
     <name>StudioSettingsDialog</name>
@@ -3949,6 +3961,105 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     <message>
         <source>Enter the unit&apos;s name.</source>
         <translation>请填写单位名称。</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTargetsSection</name>
+    <message>
+        <source>no target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <source>A bottom unit (a crew, no unit below it) without a target of its own is held to this many proposals per head a year</source>
+        <translation>没有单独目标的基层单位（班组，其下没有单位）按每人每年这么多条建议考核</translation>
+    </message>
+    <message>
+        <source>Default yearly target per head of each crew</source>
+        <translation>各班组默认人均年度目标</translation>
+    </message>
+    <message>
+        <source>Counting this year&apos;s proposals…</source>
+        <translation>正在统计今年的建议…</translation>
+    </message>
+    <message>
+        <source>Find a unit</source>
+        <translation>查找单位</translation>
+    </message>
+    <message>
+        <source>Only units behind their target</source>
+        <translation>只看未达标的单位</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年建议</translation>
+    </message>
+    <message>
+        <source>%1 days of %2 gone (%3%): a target is due pro rata. A unit counts with every unit below it; secret projects and drafts are not counted.</source>
+        <translation>%2 年已过 %1 天（%3%），目标按天数折算。单位的数字包括其下所有单位；秘密级项目和草稿不计。</translation>
+    </message>
+    <message>
+        <source>Proposals this year</source>
+        <translation type="vanished">今年建议</translation>
+    </message>
+    <message>
+        <source>Per head</source>
+        <translation>人均</translation>
+    </message>
+    <message>
+        <source>Target per head a year</source>
+        <translation type="vanished">人均年度目标</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Due by today</source>
+        <translation>至今应有</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Target per head</source>
+        <translation>人均年度目标</translation>
+    </message>
+    <message>
+        <source>Type a number; 0 or empty: no target of its own (the default applies)</source>
+        <translation>填写数字；0 或留空表示不单独设目标（按默认）</translation>
+    </message>
+    <message>
+        <source>Target × people × the share of the year gone, rounded down: a unit is warned once it is a whole proposal short</source>
+        <translation>目标 × 人数 × 今年已过的比例，向下取整；差满 1 条即预警</translation>
+    </message>
+    <message>
+        <source>Yearly proposals per head by unit</source>
+        <translation>各单位人均年度目标</translation>
+    </message>
+    <message>
+        <source>Counting proposals by unit</source>
+        <translation>按单位统计建议</translation>
+    </message>
+    <message>
+        <source>%1 days of %2 gone (%3 %): a target is due pro rata. A unit counts with every unit below it; secret projects and drafts are not counted.</source>
+        <translation type="vanished">%2 年已过 %1 天（%3 %），目标按天数折算。单位的数字包括其下所有单位；秘密级项目和草稿不计。</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>差 %1 条</translation>
+    </message>
+    <message>
+        <source>on track</source>
+        <translation>达标</translation>
     </message>
 </context>
 <context>

@@ -32,16 +32,6 @@ def deliver(bank, clock, when):
     return warning_delivery.deliver(bank).value
 
 
-@pytest.fixture
-def crews(bank, people):
-    admin = people["admin"]
-    P.add_unit(bank, admin, "线路一班", "crew", parent="输电运检车间")
-    P.add_unit(bank, admin, "线路二班", "crew", parent="输电运检车间")
-    P.add_user(bank, admin, "W011", "吴二", unit="线路一班")
-    P.add_user(bank, admin, "W012", "郑三", unit="线路二班")
-    return {**people, "W011": bank.actor("W011"), "W012": bank.actor("W012")}
-
-
 def test_a_unit_behind_is_warned_once_before_and_once_after_the_due_day(bank, crews, clock):
     """Due 10 March (Shanghai); warned two days before (task_warn_days) and from the day after it,
     each once however often delivery runs; the unit that reported is never warned."""

@@ -235,7 +235,9 @@ def test_warning_days_for_tasks_and_targets_per_head_in_the_window(qtbot, bank, 
     qtbot.addWidget(dlg)
     section = dlg.sections["thresholds"]
     assert "task_warn_days" not in section.spins  # a task belongs to no studio: the site's value counts
-    section.target.setValue(1.5)
+    targets = dlg.sections["targets"]  # the default per crew sits with the per-unit targets
+    qtbot.waitUntil(lambda: targets.view is not None, timeout=10000)
+    targets.default.setValue(1.5)
     dlg.save()
     qtbot.waitUntil(lambda: dlg.result() == QDialog.DialogCode.Accepted, timeout=10000)
     assert alerts.thresholds_for(bank, studio["id"])["proposals_per_head"] == 1.5

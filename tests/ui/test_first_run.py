@@ -181,3 +181,33 @@ def test_the_program_runs_the_wizard_for_a_new_folder_and_a_cancel_leaves_nothin
     assert gui_main.main([]) == 0
     assert seen == [(folder, True), (tmp_path / "via-environment", True)]  # both kept, neither created
     assert not folder.exists() and not (tmp_path / "via-environment").exists()
+
+
+def test_finish_works_on_a_thread_while_the_wizard_paints_and_says_so(wizard, tmp_path, qtbot, monkeypatch):
+    """Creating the bank (or joining a hub and fetching its data: minutes for a large one) must not
+    freeze the wizard: the work runs on a thread, the wizard is greyed out with a busy bar and a line."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from app.core import first_run as core_first_run
+    setup = core_first_run.setup
+
+    def slow_setup(bank, plan):  # type: ignore[no-untyped-def]
+        time.sleep(0.6)
+        return setup(bank, plan)
+    monkeypatch.setattr(core_first_run, "setup", slow_setup)
+    w = wizard()
+    walk(w, F.TYPE, tmp_path)
+    site = w.page(F.P_SITE)
+    seen, ticks = [], []
+    beat = QTimer()
+    beat.timeout.connect(lambda: ticks.append(1))
+    beat.start(20)
+    QTimer.singleShot(300, lambda: seen.append((w.isEnabled(), site.busy.isVisible(), site.status.text())))
+    w.button(QWizard.WizardButton.FinishButton).click()
+    beat.stop()
+    assert seen == [(False, True, "正在创建智慧库…")]
+    assert len(ticks) >= 15  # the event loop ran all along
+    assert w.bank is not None and w.isEnabled() and not site.busy.isVisible() and site.status.text() == ""
+    w.bank.close()

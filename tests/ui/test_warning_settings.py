@@ -34,7 +34,7 @@ def test_leaders_set_their_studios_thresholds_from_the_warnings_page(qtbot, bank
     admin_page = WarningsPanel(make_ctx(people["admin"]))
     qtbot.addWidget(admin_page)
     site = admin_page.settings_dialog()
-    assert set(site.sections) == {"templates", "thresholds"}  # the site's shared settings
+    assert set(site.sections) == {"templates", "thresholds", "targets"}  # the site's shared settings
     assert site.tabs.currentWidget() is site.sections["thresholds"]
 
     worker = WarningsPanel(make_ctx(people["W001"]))

@@ -1,10 +1,12 @@
-"""A studio's settings in one dialog: rubric weights, answer templates, warning thresholds, logo.
+"""A studio's settings in one dialog: rubric weights, answer templates, warning thresholds, unit
+targets, logo.
 
-Sections plug in: a feature adds one with `register(SectionSpec(...))` (a later per-unit target
-section, say) and this dialog shows it as a tab. A section loads its values, says whether the
-person changed them, and hands back the core write that saves them; each section saves in its own
-transaction, audited by the core. Opened for no studio (the site), only sections that have a
-site-wide value are shown (shared answer templates, warning thresholds), for administrators.
+Sections plug in: a feature adds one with `register(SectionSpec(...))` (the per-unit targets of
+unit_targets.py, registered at the end) and this dialog shows it as a tab. A section loads its
+values, says whether the person changed them, checks what was typed, and hands back the core write
+that saves them; each section saves in its own transaction, audited by the core. Opened for no
+studio (the site), only sections that have a site-wide value are shown (shared answer templates,
+warning thresholds, unit targets), for administrators.
 """
 from __future__ import annotations
 
@@ -18,7 +20,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.core import alerts, org, reviews, studio_settings
 from app.core.changes import Changes
+from app.core.errors import IdeaBankError
 from app.core.vocab import RUBRIC, STATUSES, label
 
 
@@ -52,6 +54,9 @@ class Section(QWidget):
 
     def changed(self) -> bool:
         return False
+
+    def validate(self) -> None:
+        """Raise the core's refusal (an IdeaBankError) of what was typed, before anything is saved."""
 
     def save(self) -> Callable[[], Changes]:
         """The core write that stores this section's values."""
@@ -87,6 +92,7 @@ class RubricSection(Section):
         total = sum(self.loaded.values()) or 1.0
         self.spins: dict[str, QSpinBox] = {}
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)  # the dialog is wide
         for key in RUBRIC:
             spin = QSpinBox()
             spin.setRange(0, 100)
@@ -166,8 +172,8 @@ class TemplatesSection(Section):
 
 
 class ThresholdsSection(Section):
-    """The days after which warnings are raised (预警阈值), and the yearly target of proposals per
-    head below which a unit is warned."""
+    """The days after which warnings are raised (预警阈值); the targets below which a unit is warned
+    have a tab of their own (unit_targets.py)."""
 
     NAMES = {"unanswered_days": QT_TRANSLATE_NOOP("ThresholdsSection", "Unanswered request or application after"),
              "milestone_grace_days": QT_TRANSLATE_NOOP("ThresholdsSection", "Overdue milestone after its due date +"),
@@ -180,6 +186,7 @@ class ThresholdsSection(Section):
         values = alerts.thresholds_for(ctx.bank, studio["id"] if studio else None)
         self.spins: dict[str, QSpinBox] = {}
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)  # the dialog is wide
         for key, name in self.NAMES.items():
             if studio is not None and key in self.SITE_ONLY:
                 continue
@@ -191,15 +198,6 @@ class ThresholdsSection(Section):
             days = stuck.get(status, alerts.DEFAULTS["stuck_days"]) if isinstance(stuck, dict) else stuck
             self.spins[f"stuck:{status}"] = self._spin(int(days))
             form.addRow("　" + label(STATUSES, status), self.spins[f"stuck:{status}"])
-        self.target = QDoubleSpinBox()
-        self.target.setRange(0, 1000)
-        self.target.setDecimals(2)
-        self.target.setSpecialValueText(self.tr("no target"))
-        self.target.setValue(float(values["proposals_per_head"] or 0))
-        self.target.setToolTip(self.tr("Each bottom unit (a crew) whose proposals per head fall behind this yearly "
-                                       "target, counted pro rata to the day, is warned; no target: the site's "
-                                       "(ideabank warnings config sets targets for particular units)"))
-        form.addRow(self.tr("Yearly proposals per head expected of each crew"), self.target)
         self._start = self.values()
 
     def _spin(self, value: int) -> QSpinBox:
@@ -212,7 +210,6 @@ class ThresholdsSection(Section):
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {k: s.value() for k, s in self.spins.items() if not k.startswith("stuck:")}
         out["stuck_days"] = {k.split(":", 1)[1]: s.value() for k, s in self.spins.items() if k.startswith("stuck:")}
-        out["proposals_per_head"] = self.target.value()
         return out
 
     def changed(self) -> bool:
@@ -312,12 +309,21 @@ class StudioSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
-        self.resize(560, 520)
+        self.resize(820, 560)  # the unit targets table has eight columns
 
     def save(self) -> None:
-        """Each changed section saves in its own transaction, one after the other on the worker; a
-        refusal stops there and keeps the dialog open with what was typed."""
-        pending = [s.save() for s in self.sections.values() if s.changed()]
+        """Each changed section saves in its own transaction, one after the other on the worker, once
+        every one has checked what was typed; a refusal stops there and keeps the dialog open with
+        what was typed."""
+        changed = [s for s in self.sections.values() if s.changed()]
+        for section in changed:  # a refusal before any section is saved changes nothing
+            try:
+                section.validate()
+            except IdeaBankError as error:
+                self.tabs.setCurrentWidget(section)
+                self.ctx.show_error(error, self)
+                return
+        pending = [s.save() for s in changed]
         if not pending:
             self.accept()
             return
@@ -333,3 +339,12 @@ class StudioSettingsDialog(QDialog):
             self.buttons.setEnabled(True)
             self.ctx.show_error(error, self)
         next_one()
+
+
+def _register_unit_targets() -> None:
+    from app.ui.dialogs.unit_targets import UnitTargetsSection  # it builds on Section, above
+    register(SectionSpec("targets", QT_TRANSLATE_NOOP("StudioSettings", "Unit targets"), UnitTargetsSection,
+                         order=35, site=True))
+
+
+_register_unit_targets()
