@@ -1,8 +1,9 @@
 """`ideabank`: the same core as the window, from a terminal (after calibre's calibredb).
 
-Each subcommand lives in a module `cmd_<name>.py` with `register(subparsers)`, which adds its
-parser and sets `handler=`. A handler receives (args, ctx) and returns an exit code. Errors the user
-can cause (IdeaBankError) print one clear line on stderr and exit non-zero; no traceback.
+Each subcommand lives in a module `cmd_<name>.py` with `register(sub: Subparsers)`, which adds its
+parser and sets `handler=`. A handler receives (args: argparse.Namespace, ctx: Context) and returns an
+exit code (Subparsers and Context are in app/cli/context.py). Errors the user can cause
+(IdeaBankError) print one clear line on stderr and exit non-zero; no traceback.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from app import __version__
 from app.cli.context import Context
@@ -53,7 +54,7 @@ _VALUED = ("--data-dir", "--db-url", "--as", "--lang")
 class _Parser(argparse.ArgumentParser):
     """argparse, but bad arguments give one line and exit 2, in the active language."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(2, f"ideabank: {t('参数错误', 'bad arguments')}: {message} ({t('用 --help 查看用法', 'see --help')})\n")
 
 
@@ -127,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ctx = Context(args)
     stdout = sys.stdout
-    sys.stdout = _PrintableOut(stdout)  # type: ignore[assignment]
+    sys.stdout = _PrintableOut(stdout)
     try:
         return int(args.handler(args, ctx) or 0)
     except IdeaBankError as exc:

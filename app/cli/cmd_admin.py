@@ -2,8 +2,10 @@
 backup) and `ideabank restore FILE` (checked before anything is replaced)."""
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
+from app.cli.context import Context, Subparsers
 from app.core import backups, integrity
 from app.core.errors import StorageError, ValidationError
 from app.core.i18n import t
@@ -12,7 +14,7 @@ from app.core.paths import default_data_dir
 from app.core.permissions import check
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: Subparsers) -> None:
     chk = sub.add_parser("check", help=t("检查数据库完整性", "check the integrity of the database"))
     chk.add_argument("--json", action="store_true", help=t("以 JSON 输出问题清单", "print the problems as JSON"))
     chk.add_argument("--no-hash", action="store_true", help=t("不校验附件的 SHA-256（更快）",
@@ -37,7 +39,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     rst.set_defaults(handler=run_restore)
 
 
-def run_check(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_check(args: argparse.Namespace, ctx: Context) -> int:
     repaired: list[str] = []
     if args.sources and not args.repair:
         raise ValidationError(t("--from 只与 --repair 一起使用。", "--from goes with --repair."))
@@ -64,13 +66,15 @@ def run_check(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 1 if problems else 0
 
 
-def run_backup(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_backup(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank(create=False)
     check(ctx.actor, "data.backup")
     if bank.engine.dialect.name != "sqlite":
         raise StorageError(t("这是 PostgreSQL 数据库，请用 pg_dump 备份，例如：pg_dump -Fc -f ideabank.dump 数据库名",
                              "This is a PostgreSQL database: back it up with pg_dump, e.g. pg_dump -Fc -f ideabank.dump DBNAME"))
     source = bank.db_path
+    if source is None:  # SQLite in memory: no file to copy
+        raise StorageError(t("只能备份 SQLite 数据库文件。", "Only a SQLite database file can be backed up."))
     target = Path(args.file).expanduser()
     if target.exists() and target.is_dir():
         raise ValidationError(t("{p} 是文件夹，请给出备份文件名。", "{p} is a folder; name the backup file.", p=target))
@@ -82,7 +86,7 @@ def run_backup(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_restore(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_restore(args: argparse.Namespace, ctx: Context) -> int:
     if args.db_url:
         raise StorageError(t("PostgreSQL 数据库请用 pg_restore 恢复。", "Restore a PostgreSQL database with pg_restore."))
     data_dir = Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()

@@ -1,10 +1,12 @@
 """`ideabank campaign create|edit|list|show|enter|withdraw|board|ledger|export`: merit competitions (立功竞赛)."""
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 from typing import Any
 
+from app.cli.context import Context, Subparsers
 from app.cli.table import render
 from app.core import campaign_points as CP
 from app.core import campaigns
@@ -13,7 +15,7 @@ from app.core.i18n import t
 from app.core.vocab import label
 
 
-def _rule_options(p) -> None:  # type: ignore[no-untyped-def]
+def _rule_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--theme")
     p.add_argument("--unit", action="append", default=None, metavar="UNIT",
                    help=t("参赛单位（含其下级；可重复；不写为全部单位）", "a unit taking part, with those below it (repeatable; none: all)"))
@@ -30,7 +32,7 @@ def _rule_options(p) -> None:  # type: ignore[no-untyped-def]
     p.add_argument("--json", action="store_true")
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("campaign", help=t("立功竞赛：积分规则、参赛项目、排行榜", "merit competitions: rules, entries, leaderboards"))
     ps = p.add_subparsers(dest="campaign_command", metavar="ACTION")
     ps.required = True
@@ -92,7 +94,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     x.set_defaults(handler=run_export)
 
 
-def rules_of(args, base: dict[str, Any] | None) -> dict[str, Any] | None:  # type: ignore[no-untyped-def]
+def rules_of(args: argparse.Namespace, base: dict[str, Any] | None) -> dict[str, Any] | None:
     """The rules the options give, over `base` (a campaign's) or the defaults; None when untouched."""
     rules: dict[str, Any] = dict(base or campaigns.DEFAULT_RULES)
     touched = False
@@ -120,7 +122,7 @@ def rules_of(args, base: dict[str, Any] | None) -> dict[str, Any] | None:  # typ
     return rules if touched else None
 
 
-def _show(ctx, info: dict[str, Any], as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def _show(ctx: Context, info: dict[str, Any], as_json: bool) -> None:
     if as_json:
         ctx.print_json(info)
         return
@@ -139,7 +141,7 @@ def _show(ctx, info: dict[str, Any], as_json: bool) -> None:  # type: ignore[no-
             g=label(campaigns.SHARES, r["share"])))
 
 
-def run_create(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_create(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     cid = campaigns.create(bank, ctx.actor, args.name, args.starts_on, args.ends_on, theme=args.theme or "",
                            units=args.unit, rules=rules_of(args, None)).value
@@ -147,7 +149,7 @@ def run_create(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_edit(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_edit(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     cid = campaigns.edit(bank, ctx.actor, args.campaign, name=args.name, theme=args.theme, starts_on=args.starts_on,
                          ends_on=args.ends_on, units=args.unit,
@@ -156,7 +158,7 @@ def run_edit(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_list(args: argparse.Namespace, ctx: Context) -> int:
     found = campaigns.list_campaigns(ctx.bank(), ctx.actor)
     if args.json:
         ctx.print_json({"count": len(found), "campaigns": found})
@@ -167,24 +169,25 @@ def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_show(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_show(args: argparse.Namespace, ctx: Context) -> int:
     _show(ctx, campaigns.show(ctx.bank(), ctx.actor, args.campaign), args.json)
     return 0
 
 
-def run_entry(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_entry(args: argparse.Namespace, ctx: Context) -> int:
     fn = campaigns.enter if args.action == "enter" else campaigns.withdraw
     fn(ctx.bank(), ctx.actor, args.campaign, args.project)
     ctx.info(t("已参赛。", "Entered.") if args.action == "enter" else t("已退出。", "Taken out."))
     return 0
 
 
-def run_board(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_board(args: argparse.Namespace, ctx: Context) -> int:
     result = CP.leaderboard(ctx.bank(), ctx.actor, args.campaign, args.by, date_from=args.date_from, date_to=args.date_to,
                             limit=args.limit)
     if args.json:
         ctx.print_json(result)
         return 0
+    rows: list[tuple[Any, ...]]
     if args.by == "people":
         rows = [(r["rank"], r["name"], r["employee_no"], r["unit"] or "", r["points"], r["projects"]) for r in result["rows"]]
         heads = [t("名次", "Rank"), t("姓名", "Name"), t("工号", "No."), t("单位", "Unit"), t("积分", "Points"),
@@ -197,7 +200,7 @@ def run_board(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_ledger(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_ledger(args: argparse.Namespace, ctx: Context) -> int:
     result = CP.ledger(ctx.bank(), ctx.actor, args.campaign, args.person, date_from=args.date_from, date_to=args.date_to)
     if args.json:
         ctx.print_json(result)
@@ -210,7 +213,7 @@ def run_ledger(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_export(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_export(args: argparse.Namespace, ctx: Context) -> int:
     bank, target = ctx.bank(), Path(args.output)
     if target.suffix.lower() == ".xlsx":
         from app.core.campaign_export import export_xlsx

@@ -2,11 +2,14 @@
 synchronisation could not settle alone (both values, who, when), and settling it."""
 from __future__ import annotations
 
+import argparse
+
+from app.cli.context import Context, Subparsers
 from app.cli.table import render
 from app.core.i18n import t
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("conflicts", help=t("同步冲突：列出并处理", "synchronisation conflicts: list and settle"))
     p.add_argument("--all", action="store_true", help=t("也列出已处理的", "include settled ones"))
     p.add_argument("--json", action="store_true")
@@ -19,7 +22,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     r.set_defaults(handler=run_resolve)
 
 
-def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_list(args: argparse.Namespace, ctx: Context) -> int:
     from app.sync import conflicts
 
     found = conflicts.list_conflicts(ctx.bank(), ctx.actor, include_closed=args.all)
@@ -35,7 +38,7 @@ def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_resolve(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_resolve(args: argparse.Namespace, ctx: Context) -> int:
     from app.sync import conflicts
 
     wanted = args.id

@@ -1,14 +1,16 @@
 """`ideabank demo --projects N --seed S [--append]`: fill the bank with realistic demo data."""
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 
+from app.cli.context import Context, Subparsers
 from app.core import demo
 from app.core.i18n import t
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("demo", help=t("生成演示数据（单位、工作室、人员、项目）",
                                       "generate demo data (units, studios, people, projects)"))
     p.add_argument("--projects", type=int, default=2000, metavar="N", help=t("项目数（默认 2000）", "number of projects (default 2000)"))
@@ -19,7 +21,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     p.set_defaults(handler=run)
 
 
-def run(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     began = time.perf_counter()
     last = [0.0]

@@ -7,14 +7,20 @@
 """
 from __future__ import annotations
 
+import argparse
 import sys
+from typing import TYPE_CHECKING
 
+from app.cli.context import Context, Subparsers
 from app.core.i18n import t
+
+if TYPE_CHECKING:  # the dossier package loads reportlab and pypdf: only the commands that need it import it
+    from app.dossier.verify import Verdict
 
 VERIFY_MISMATCH = 10  # not an error: a clear "no" scripts can test for
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: Subparsers) -> None:
     from app.dossier.templates import DEFAULT_TEMPLATE, TEMPLATES
 
     templates = ", ".join(f"{k}（{v.label}）" for k, v in TEMPLATES.items())
@@ -48,7 +54,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     v.set_defaults(handler=run_verify)
 
 
-def run_dossier(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_dossier(args: argparse.Namespace, ctx: Context) -> int:
     from app.core.errors import ValidationError
 
     if args.batch:
@@ -74,7 +80,7 @@ def run_dossier(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _run_batch(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def _run_batch(args: argparse.Namespace, ctx: Context) -> int:
     from app.dossier.export import BatchFilter, export_batch, glyph_note
 
     f = BatchFilter(studio=args.studio, statuses=tuple(args.status), categories=tuple(args.category),
@@ -106,7 +112,7 @@ def _run_batch(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_report(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_report(args: argparse.Namespace, ctx: Context) -> int:
     from app.dossier.report import annual_report
 
     pages = annual_report(ctx.bank(), ctx.actor, studio=args.studio, year=args.year, target=args.output)
@@ -114,7 +120,7 @@ def run_report(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_verify(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_verify(args: argparse.Namespace, ctx: Context) -> int:
     from app.dossier.verify import read_dossiers, verify_pdf
 
     read_dossiers(args.file)  # a foreign or damaged file says so before the database is opened
@@ -131,7 +137,7 @@ def run_verify(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0 if verdicts and all(v.matches for v in verdicts) else VERIFY_MISMATCH
 
 
-def _verdict_line(v) -> str:  # type: ignore[no-untyped-def]
+def _verdict_line(v: Verdict) -> str:
     if v.hidden:
         return t("✗ {no}：这是秘密级项目，只有作者、其工作室领衔人和管理员可以核验。",
                  "✗ {no}: the project is secret: only its authors, its studio's leader and administrators "

@@ -1,7 +1,11 @@
 """`ideabank incubation create|edit|submit|withdraw|decide|start|milestone|add-milestone|confirm-delivery|deliver|close|list|show`."""
 from __future__ import annotations
 
+import argparse
+from typing import Any
+
 from app.cli.cmd_project import read_json_object
+from app.cli.context import Context, Subparsers
 from app.cli.table import render
 from app.core import incubation
 from app.core.errors import ValidationError
@@ -9,7 +13,7 @@ from app.core.i18n import t
 from app.core.vocab import label
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("incubation", help=t("孵化委托", "incubation requests"))
     ps = p.add_subparsers(dest="incubation_command", metavar="ACTION")
     ps.required = True
@@ -80,7 +84,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     sh.set_defaults(handler=run_show)
 
 
-def _field_options(p) -> None:  # type: ignore[no-untyped-def]
+def _field_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--title")
     p.add_argument("--service", dest="services", action="append",
                    help=t("试品加工 | 量化生产 | 市场推广 | 检测试验 | 专利申报（可重复）",
@@ -99,7 +103,7 @@ def _field_options(p) -> None:  # type: ignore[no-untyped-def]
                    help=t("里程碑及到期日（可重复）", "a milestone and its due date (repeatable)"))
 
 
-def _fields(args) -> dict:  # type: ignore[no-untyped-def]
+def _fields(args: argparse.Namespace) -> dict[str, Any]:
     data = {}
     for key in ("title", "services", "maturity", "quantity", "materials", "target_units", "market", "ip_ownership",
                 "benefit_sharing", "risks"):
@@ -125,7 +129,7 @@ def _fields(args) -> dict:  # type: ignore[no-untyped-def]
     return data
 
 
-def run_create(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_create(args: argparse.Namespace, ctx: Context) -> int:
     data = read_json_object(args.from_json) if args.from_json else {}
     data.update(_fields(args))
     bank = ctx.bank()
@@ -136,53 +140,53 @@ def run_create(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_edit(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_edit(args: argparse.Namespace, ctx: Context) -> int:
     incubation.edit(ctx.bank(), ctx.actor, args.id, _fields(args))
     ctx.info(t("已修改。", "Changed."))
     return 0
 
 
-def _status(ctx, value: str) -> None:  # type: ignore[no-untyped-def]
+def _status(ctx: Context, value: str) -> None:
     ctx.info(t("委托状态：{s}", "Request status: {s}", s=label(incubation.REQUEST_STATUSES, value)))
 
 
-def run_step(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_step(args: argparse.Namespace, ctx: Context) -> int:
     _status(ctx, incubation.move(ctx.bank(), ctx.actor, args.id, args.step).value)
     return 0
 
 
-def run_confirm_delivery(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_confirm_delivery(args: argparse.Namespace, ctx: Context) -> int:
     incubation.confirm_delivery(ctx.bank(), ctx.actor, args.id, args.note)
     ctx.info(t("已确认：孵化基地可以交付。", "Confirmed: the incubation base may deliver."))
     return 0
 
 
-def run_decide(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_decide(args: argparse.Namespace, ctx: Context) -> int:
     _status(ctx, incubation.move(ctx.bank(), ctx.actor, args.id, args.decision, args.reason).value)
     return 0
 
 
-def run_milestone(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_milestone(args: argparse.Namespace, ctx: Context) -> int:
     incubation.update_milestone(ctx.bank(), ctx.actor, args.id, args.milestone, args.note, done=args.done,
                                 files=args.attach)
     ctx.info(t("进展已记录。", "Progress recorded."))
     return 0
 
 
-def run_add_milestone(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_add_milestone(args: argparse.Namespace, ctx: Context) -> int:
     incubation.add_milestone(ctx.bank(), ctx.actor, args.id, args.title, args.due)
     ctx.info(t("已增加里程碑。", "Milestone added."))
     return 0
 
 
-def run_close(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_close(args: argparse.Namespace, ctx: Context) -> int:
     ch = incubation.close(ctx.bank(), ctx.actor, args.id, units_made=args.units_made, adopting_units=args.adopting_unit,
                           measured_savings=args.savings, note=args.note)
     _status(ctx, ch.value)
     return 0
 
 
-def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_list(args: argparse.Namespace, ctx: Context) -> int:
     rows = incubation.list_requests(ctx.bank(), statuses=args.status)
     if args.json:
         ctx.print_json(rows)
@@ -195,7 +199,7 @@ def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_show(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_show(args: argparse.Namespace, ctx: Context) -> int:
     d = incubation.detail(ctx.bank(), ctx.actor, args.id)
     if args.json:
         ctx.print_json(d)

@@ -7,11 +7,12 @@ import argparse
 import os
 import sys
 
+from app.cli.context import Context, Subparsers
 from app.core.bank import LOCAL_ADMIN
 from app.core.i18n import t
 
 
-def _site_actions(sub) -> argparse._SubParsersAction:  # type: ignore[no-untyped-def]
+def _site_actions(sub: Subparsers) -> Subparsers:
     site = sub.choices.get("site")
     if site is None:
         site = sub.add_parser("site", help=t("本站点身份与中心库", "this site's identity and the hub"))
@@ -21,7 +22,7 @@ def _site_actions(sub) -> argparse._SubParsersAction:  # type: ignore[no-untyped
     return next(a for a in site._actions if isinstance(a, argparse._SubParsersAction))
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: Subparsers) -> None:
     p = _site_actions(sub).add_parser(
         "join", help=t("让本数据文件夹成为中心库的一个站点（新的站点编号与代码），并取回组织和项目",
                        "make this data folder a site of the hub (a new site id and code), with the organisation "
@@ -35,7 +36,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     p.set_defaults(handler=run)
 
 
-def run(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run(args: argparse.Namespace, ctx: Context) -> int:
     from app.sync import join
 
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else os.environ.get("IDEABANK_PASSWORD")

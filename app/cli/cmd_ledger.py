@@ -1,13 +1,16 @@
 """`ideabank compliance [--year Y] [--studio S] [--json]` (六有) and `ideabank ledger add|list|export` (台账)."""
 from __future__ import annotations
 
+import argparse
+
+from app.cli.context import Context, Subparsers
 from app.cli.table import render
 from app.core import compliance, ledger, sitetime
 from app.core.i18n import t
 from app.core.vocab import label
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: Subparsers) -> None:
     c = sub.add_parser("compliance", help=t("工作室“六有”检查：缺什么", "studio compliance (六有): what is missing"))
     c.add_argument("--year", type=int, help=t("年度（默认今年）", "year (default: this year)"))
     c.add_argument("--studio", metavar="NAME")
@@ -36,15 +39,15 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     export.set_defaults(handler=run_export)
 
 
-def _year(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def _year(args: argparse.Namespace, ctx: Context) -> int:
     return args.year or sitetime.today(ctx.bank()).year
 
 
-def run_compliance(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_compliance(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     studio_id = None
     if args.studio:
-        from app.core.people import studio_by_name
+        from app.core.org import studio_by_name
         with bank.session() as s:
             studio_id = studio_by_name(s, args.studio).id
     found = compliance.checklist(bank, ctx.actor, _year(args, ctx), studio_id=studio_id)
@@ -59,7 +62,7 @@ def run_compliance(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_add(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_add(args: argparse.Namespace, ctx: Context) -> int:
     ch = ledger.add_record(ctx.bank(), ctx.actor, args.studio, args.kind, args.title, args.date, body=args.note,
                            participants=args.people, amount=args.amount)
     ctx.info(t("已记入台账。", "Recorded."))
@@ -67,7 +70,7 @@ def run_add(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_list(args: argparse.Namespace, ctx: Context) -> int:
     sheets = ledger.ledger(ctx.bank(), ctx.actor, args.studio, _year(args, ctx))
     if args.json:
         ctx.print_json({"studio": args.studio, "year": _year(args, ctx),
@@ -80,7 +83,7 @@ def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_export(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_export(args: argparse.Namespace, ctx: Context) -> int:
     path = ledger.export_ledger(ctx.bank(), ctx.actor, args.studio, _year(args, ctx), args.output)
     ctx.info(t("已保存 {p}", "Saved {p}", p=str(path)))
     return 0

@@ -1,13 +1,17 @@
 """`ideabank unit add|edit|move|list` and `ideabank studio add|edit|list`: the organisation."""
 from __future__ import annotations
 
+import argparse
+from typing import Any
+
+from app.cli.context import Context, Subparsers
 from app.cli.table import render
 from app.core import org
 from app.core.errors import ValidationError
 from app.core.i18n import t
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("unit", help=t("单位（组织树）", "units (the organisation tree)"))
     us = p.add_subparsers(dest="unit_command", metavar="ACTION")
     us.required = True
@@ -61,20 +65,20 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     ls.set_defaults(handler=run_studio_list)
 
 
-def _studio_fields(p) -> None:  # type: ignore[no-untyped-def]
+def _studio_fields(p: argparse.ArgumentParser) -> None:
     p.add_argument("--founded", metavar="YYYY-MM-DD", help=t("成立日期", "the founding date"))
     p.add_argument("--premises", help=t("场地", "premises"))
     p.add_argument("--funds", help=t("经费（元/年，可写 5万）", "funds (yuan per year, 5万 works)"))
 
 
-def run_unit_add(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_unit_add(args: argparse.Namespace, ctx: Context) -> int:
     ch = org.add_unit(ctx.bank(), ctx.actor, args.name, args.kind, parent=args.parent, code=args.code)
     ctx.info(t("已添加单位 {n}", "Added the unit {n}", n=args.name))
     print(ch.value)
     return 0
 
 
-def run_unit_edit(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_unit_edit(args: argparse.Namespace, ctx: Context) -> int:
     if args.name is None and args.kind is None and args.code is None:
         raise ValidationError(t("请给出要修改的内容：--name、--kind 或 --code。", "Say what to change: --name, --kind or --code."))
     org.edit_unit(ctx.bank(), ctx.actor, args.unit, name=args.name, kind=args.kind, code=args.code)
@@ -82,13 +86,13 @@ def run_unit_edit(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_unit_move(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_unit_move(args: argparse.Namespace, ctx: Context) -> int:
     org.move_unit(ctx.bank(), ctx.actor, args.unit, None if args.top else args.parent)
     ctx.info(t("已移动单位 {n}", "Moved the unit {n}", n=args.unit))
     return 0
 
 
-def run_unit_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_unit_list(args: argparse.Namespace, ctx: Context) -> int:
     units = org.list_units(ctx.bank())
     if args.json:
         ctx.print_json(units)
@@ -98,7 +102,7 @@ def run_unit_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _studio_changes(args) -> dict:  # type: ignore[no-untyped-def]
+def _studio_changes(args: argparse.Namespace) -> dict[str, Any]:
     changes = {}
     for key in ("name", "unit", "leader", "level", "founded", "premises", "funds"):
         value = getattr(args, key, None)
@@ -107,7 +111,7 @@ def _studio_changes(args) -> dict:  # type: ignore[no-untyped-def]
     return changes
 
 
-def run_studio_add(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_studio_add(args: argparse.Namespace, ctx: Context) -> int:
     ch = org.add_studio(ctx.bank(), ctx.actor, args.name, args.level, unit=args.unit, leader=args.leader,
                         founded=args.founded, premises=args.premises, funds=args.funds)
     ctx.info(t("已添加工作室 {n}", "Added the studio {n}", n=args.name))
@@ -115,7 +119,7 @@ def run_studio_add(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_studio_edit(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_studio_edit(args: argparse.Namespace, ctx: Context) -> int:
     changes = _studio_changes(args)
     if not changes and args.logo is None:
         raise ValidationError(t("请给出要修改的内容，例如 --premises 或 --logo。", "Say what to change, e.g. --premises or --logo."))
@@ -128,7 +132,7 @@ def run_studio_edit(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_studio_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_studio_list(args: argparse.Namespace, ctx: Context) -> int:
     studios = org.list_studios(ctx.bank())
     if args.json:
         ctx.print_json(studios)

@@ -5,6 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.cli.context import Context, Subparsers
 from app.cli.table import render
 from app.core.i18n import t
 from app.sync import package
@@ -23,7 +24,7 @@ def _cursor(text: str) -> int:
     return value
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("package", help=t("交换包：与离线站点通过U盘交换数据", "exchange packages for air-gapped sites (USB)"))
     ps = p.add_subparsers(dest="package_command", metavar="ACTION")
     ps.required = True
@@ -54,7 +55,7 @@ def _progress(done: int, total: int, phase: str) -> None:
         sys.stderr.flush()
 
 
-def run_export(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_export(args: argparse.Namespace, ctx: Context) -> int:
     summary = package.export_package(ctx.bank(), ctx.actor, Path(args.output).expanduser(), to=args.to,
                                      since=args.since, progress=_progress)
     if sys.stderr.isatty():
@@ -70,7 +71,7 @@ def run_export(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_import(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_import(args: argparse.Namespace, ctx: Context) -> int:
     summary = package.import_package(ctx.bank(), ctx.actor, Path(args.file).expanduser(), progress=_progress)
     if sys.stderr.isatty():
         sys.stderr.write("\n")
@@ -88,7 +89,7 @@ def run_import(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_log(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_log(args: argparse.Namespace, ctx: Context) -> int:
     rows = package.history(ctx.bank())
     if args.json:
         ctx.print_json(rows)

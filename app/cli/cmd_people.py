@@ -2,15 +2,17 @@
 units, studios and people from one workbook."""
 from __future__ import annotations
 
+import argparse
 import sys
 
+from app.cli.context import Context, Subparsers
 from app.core import org_import, org_template
 from app.core.i18n import t
 
 SHOWN = 100  # problems printed on the terminal; --json carries every row
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("people", help=t("从一个工作簿导入单位、工作室和人员", "units, studios and people from one workbook"))
     ps = p.add_subparsers(dest="people_command", metavar="ACTION")
     ps.required = True
@@ -25,7 +27,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     tpl.set_defaults(handler=run_template)
 
 
-def run_import(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_import(args: argparse.Namespace, ctx: Context) -> int:
     try:
         report = org_import.import_workbook(ctx.bank(), ctx.actor, args.file, dry_run=args.dry_run)
     except org_import.OrgImportFailed as exc:
@@ -47,7 +49,7 @@ def run_import(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_template(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_template(args: argparse.Namespace, ctx: Context) -> int:
     path = org_template.write_template(args.output)
     ctx.info(t("已写出模板 {f}：填写后用 ideabank people import {f} 导入。",
                "Wrote the template {f}; fill it in, then run ideabank people import {f}.", f=path))

@@ -1,13 +1,18 @@
 """`ideabank project add|list|show|edit|move|review|comment|vote|merge|unmerge|delete`."""
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
+from app.cli.context import Context, Subparsers
 from app.cli.table import render
 from app.core import discussion, projects, reviews
+from app.core.actor import Actor
+from app.core.bank import Bank
 from app.core.errors import ValidationError
 from app.core.i18n import t
 from app.core.lifecycle import TRANSITIONS
@@ -21,7 +26,7 @@ TEXT_OPTIONS = ("title", "category", "background", "solution", "implementation",
 NUMBER_OPTIONS = ("expected_benefit", "measured_benefit", "investment")
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("project", help=t("创新项目", "innovation projects"))
     ps = p.add_subparsers(dest="project_command", metavar="ACTION")
     ps.required = True
@@ -94,7 +99,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     rm.set_defaults(handler=run_delete)
 
 
-def _field_options(p) -> None:  # type: ignore[no-untyped-def]
+def _field_options(p: argparse.ArgumentParser) -> None:
     for name in TEXT_OPTIONS + NUMBER_OPTIONS:
         p.add_argument(f"--{name.replace('_', '-')}", dest=name)
     p.add_argument("--point", dest="innovation_points", action="append",
@@ -104,12 +109,12 @@ def _field_options(p) -> None:  # type: ignore[no-untyped-def]
                    help=t("合作者工号，按贡献排序（可重复）", "co-author employee number, in contribution order"))
 
 
-def _fields(args) -> dict:  # type: ignore[no-untyped-def]
+def _fields(args: argparse.Namespace) -> dict[str, Any]:
     keys = TEXT_OPTIONS + NUMBER_OPTIONS + ("innovation_points", "tags", "co_authors")
     return {k: getattr(args, k) for k in keys if getattr(args, k, None) is not None}
 
 
-def read_json_object(path: str) -> dict:
+def read_json_object(path: str) -> dict[str, Any]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
@@ -121,11 +126,12 @@ def read_json_object(path: str) -> dict:
     return data
 
 
-def _resolve(bank, ref: str) -> str:  # type: ignore[no-untyped-def]
-    return project_by_ref(bank, ref)["id"]  # the use case itself checks who may act on it
+def _resolve(bank: Bank, ref: str) -> str:
+    project_id: str = project_by_ref(bank, ref)["id"]  # the use case itself checks who may act on it
+    return project_id
 
 
-def run_add(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_add(args: argparse.Namespace, ctx: Context) -> int:
     data = read_json_object(args.from_json) if args.from_json else {}
     data.update(_fields(args))
     ch = projects.propose(ctx.bank(), ctx.actor, data, submit=args.submit)
@@ -136,14 +142,14 @@ def run_add(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_edit(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_edit(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     ch = projects.edit(bank, ctx.actor, _resolve(bank, args.id), _fields(args))
     ctx.info(t("已修改：{f}", "Changed: {f}", f=", ".join(sorted(ch.fields)) or t("无", "nothing")))
     return 0
 
 
-def _filter(args, bank, ctx_actor) -> ProjectFilter:  # type: ignore[no-untyped-def]
+def _filter(args: argparse.Namespace, bank: Bank, ctx_actor: Actor) -> ProjectFilter:
     studio_id = None
     if args.studio:
         with bank.session() as s:
@@ -157,7 +163,7 @@ def _filter(args, bank, ctx_actor) -> ProjectFilter:  # type: ignore[no-untyped-
                          year=args.year, viewer=ctx_actor)
 
 
-def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_list(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     f = _filter(args, bank, ctx.actor)
     rows = page(bank, f, sort=args.sort, descending=not args.asc, limit=args.limit, offset=args.offset)
@@ -173,7 +179,7 @@ def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_show(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_show(args: argparse.Namespace, ctx: Context) -> int:
     data = project_by_ref(ctx.bank(), args.id, ctx.actor)
     may = project_permissions(ctx.bank(), ctx.actor, data["id"])  # the same answer the window shows
     data["may"] = may.allowed_names()
@@ -193,14 +199,14 @@ def run_show(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_move(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_move(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     ch = projects.move(bank, ctx.actor, _resolve(bank, args.id), args.action, args.reason)
     ctx.info(t("项目状态：{s}", "Project status: {s}", s=label(STATUSES, ch.value)))
     return 0
 
 
-def run_review(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_review(args: argparse.Namespace, ctx: Context) -> int:
     scores = {}
     for item in args.score:
         key, sep, value = item.partition("=")
@@ -214,34 +220,34 @@ def run_review(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_comment(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_comment(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     print(discussion.comment(bank, ctx.actor, _resolve(bank, args.id), args.body, parent_id=args.reply_to).value)
     return 0
 
 
-def run_vote(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_vote(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     ch = discussion.vote(bank, ctx.actor, _resolve(bank, args.id))
     ctx.info(t("已投票，共 {n} 票。", "Voted; {n} votes in all.", n=ch.value))
     return 0
 
 
-def run_merge(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_merge(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     projects.merge(bank, ctx.actor, _resolve(bank, args.survivor), _resolve(bank, args.duplicate))
     ctx.info(t("已合并。", "Merged."))
     return 0
 
 
-def run_unmerge(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_unmerge(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     projects.undo_merge(bank, ctx.actor, _resolve(bank, args.duplicate))
     ctx.info(t("已撤销合并。", "The merge was undone."))
     return 0
 
 
-def run_delete(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_delete(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     projects.delete_project(bank, ctx.actor, _resolve(bank, args.id))
     ctx.info(t("已删除。", "Deleted."))

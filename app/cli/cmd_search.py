@@ -1,14 +1,20 @@
 """`ideabank search QUERY`, `ideabank similar ID`, `ideabank reindex`."""
 from __future__ import annotations
 
+import argparse
 import sys
 import time
+from typing import TYPE_CHECKING
 
+from app.cli.context import Context, Subparsers
 from app.cli.table import render
 from app.core.i18n import t
 
+if TYPE_CHECKING:  # whoosh loads with the search service: only the commands that search import it
+    from app.search.service import SearchPage, SearchService
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+
+def register(sub: Subparsers) -> None:
     s = sub.add_parser("search", help=t("全文搜索项目", "full-text search of projects"),
                        description=t(
                            "词语默认同时满足；\"短语\"；-排除；分类:/category: 状态:/status: 工作室:/studio: "
@@ -33,13 +39,13 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     r.set_defaults(handler=run_reindex)
 
 
-def _service(ctx):  # type: ignore[no-untyped-def]
+def _service(ctx: Context) -> SearchService:
     from app.search.service import SearchService
 
     return SearchService(ctx.bank())
 
 
-def _print_rows(page) -> None:  # type: ignore[no-untyped-def]
+def _print_rows(page: SearchPage) -> None:
     from app.core.vocab import CATEGORIES, STATUSES, label
 
     rows = [(r.number, r.title, label(CATEGORIES, r.category) if r.category else "",
@@ -49,7 +55,7 @@ def _print_rows(page) -> None:  # type: ignore[no-untyped-def]
                   t("得分", "Score"), t("摘要", "Snippet")], rows, limits=[22, 30, 10, 8, 6, 60]))
 
 
-def _show(ctx, args, page, nothing: str) -> bool:  # type: ignore[no-untyped-def]
+def _show(ctx: Context, args: argparse.Namespace, page: SearchPage, nothing: str) -> bool:
     """Print the page as JSON or as a table; True when a table of rows was printed."""
     if args.json:
         ctx.print_json(page.as_dict())
@@ -61,7 +67,7 @@ def _show(ctx, args, page, nothing: str) -> bool:  # type: ignore[no-untyped-def
     return True
 
 
-def run_search(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_search(args: argparse.Namespace, ctx: Context) -> int:
     service = _service(ctx)
     try:
         page = service.search(" ".join(args.query), limit=max(1, args.limit), offset=max(0, args.offset),
@@ -77,7 +83,7 @@ def run_search(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_similar(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_similar(args: argparse.Namespace, ctx: Context) -> int:
     from app.core.queries import project_by_ref
 
     project = project_by_ref(ctx.bank(), args.id, ctx.actor)
@@ -90,7 +96,7 @@ def run_similar(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_reindex(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_reindex(args: argparse.Namespace, ctx: Context) -> int:
     service = _service(ctx)
     started = time.monotonic()
     last = [0.0]

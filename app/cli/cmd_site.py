@@ -1,9 +1,11 @@
 """`ideabank site show|key|trust|untrust|list|rename|rekey`: this site's identity and the sites it trusts."""
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 from typing import Any
 
+from app.cli.context import Context, Subparsers
 from app.cli.table import render
 from app.core.errors import ValidationError
 from app.core.i18n import t
@@ -12,7 +14,7 @@ from app.sync.identity import PublicIdentity
 from app.sync.package import cursor
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("site", help=t("本站点身份、密钥与信任的站点", "this site's identity, keys and trusted sites"))
     ss = p.add_subparsers(dest="site_command", metavar="ACTION")
     ss.required = True
@@ -65,7 +67,7 @@ def _print_site(site: PublicIdentity) -> None:
     print(f"{t('加密密钥指纹', 'Encryption key fingerprint')} (X25519): {site.kx_fingerprint}")
 
 
-def run_show(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_show(args: argparse.Namespace, ctx: Context) -> int:
     site = identity.public_identity(ctx.bank())
     if args.json:
         ctx.print_json(site_json(site))
@@ -74,7 +76,7 @@ def run_show(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_key(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_key(args: argparse.Namespace, ctx: Context) -> int:
     site = trust.export_key(ctx.bank(), Path(args.output).expanduser())
     ctx.info(t("已写出本站点的公钥文件 {p}。对方信任前，请通过电话或当面核对签名指纹：{fp}",
                "Wrote this site's key file {p}. Before the other site trusts it, compare the signing fingerprint "
@@ -82,7 +84,7 @@ def run_key(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_trust(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_trust(args: argparse.Namespace, ctx: Context) -> int:
     result = trust.trust(ctx.bank(), ctx.actor, Path(args.file).expanduser(), replace=args.replace)
     site = result.site
     message = {
@@ -101,14 +103,14 @@ def run_trust(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_untrust(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_untrust(args: argparse.Namespace, ctx: Context) -> int:
     site = trust.untrust(ctx.bank(), ctx.actor, args.site)
     ctx.info(t("已不再信任站点“{n}”（{c}）：它的交换包将被拒绝。", "No longer trusting site '{n}' ({c}): its packages "
                "will be refused.", n=site.name, c=site.code))
     return 0
 
 
-def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_list(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     rows = []
     for site in trust.trusted_sites(bank):
@@ -130,7 +132,7 @@ def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_people(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_people(args: argparse.Namespace, ctx: Context) -> int:
     if bool(args.all) == bool(args.employee_no):
         raise ValidationError(t("请给出工号，或者 --all（二选一）。", "Give employee numbers, or --all (one of the two)."))
     ids = trust.set_people(ctx.bank(), ctx.actor, args.site, args.employee_no, everyone=args.all)
@@ -140,7 +142,7 @@ def run_people(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_rename(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_rename(args: argparse.Namespace, ctx: Context) -> int:
     site = identity.rename(ctx.bank(), ctx.actor, args.name)
     ctx.info(t("本站点名称已设为“{n}”。已信任本站点的站点会在下一个交换包中看到新名称。",
                "This site is now called '{n}'. Sites that trust it see the new name with its next package.",
@@ -148,7 +150,7 @@ def run_rename(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_rekey(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_rekey(args: argparse.Namespace, ctx: Context) -> int:
     site = identity.rekey(ctx.bank(), ctx.actor).public
     _print_site(site)
     ctx.info(t("已生成新密钥。请用 `ideabank site key -o 文件` 导出新的公钥文件，让其他站点用 --replace 重新信任。",

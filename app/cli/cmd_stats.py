@@ -1,8 +1,10 @@
 """`ideabank stats [--studio S] [--unit U] [--from D --to D] [--category C]... [--top N] [--xlsx FILE] [--json]`."""
 from __future__ import annotations
 
+import argparse
 from typing import Any
 
+from app.cli.context import Context, Subparsers
 from app.cli.table import render
 from app.core import analytics
 from app.core.analytics.scope import scope_for
@@ -12,7 +14,7 @@ from app.core.i18n import t
 from app.core.vocab import CATEGORIES, STATUSES, label
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("stats", help=t("统计分析：漏斗、各阶段用时、单位与工作室、趋势、效益与投资回报、贡献者",
                                        "analytics: funnel, time in stage, units and studios, trend, benefit and ROI, "
                                        "contributors"))
@@ -30,7 +32,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     p.set_defaults(handler=run, reads_only=True)
 
 
-def run(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.top < 0:
         raise ValidationError(t("--top 应为不小于 0 的整数。", "--top must be a whole number of at least 0."))
     bank = ctx.bank()
@@ -52,7 +54,7 @@ def run(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _json(args, report: dict[str, Any]) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _json(args: argparse.Namespace, report: dict[str, Any]) -> dict[str, Any]:
     return {"filter": {"studio": args.studio, "unit": args.unit, "from": args.date_from, "to": args.date_to,
                        "categories": args.category},
             **report,

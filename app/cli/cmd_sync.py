@@ -1,14 +1,16 @@
 """`ideabank sync --hub URL`: exchange what changed with the central PostgreSQL hub, both ways."""
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 
+from app.cli.context import Context, Subparsers
 from app.core.i18n import t
 from app.sync import hub
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("sync", help=t("与中心库（PostgreSQL）双向同步", "synchronise with the central hub (PostgreSQL), both ways"))
     p.add_argument("--hub", required=True, metavar="URL",
                    help=t("中心库地址，例如 postgresql+psycopg://user@host/ideabank",
@@ -19,7 +21,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     p.set_defaults(handler=run)
 
 
-def run(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     last = [0.0]
     names = {"push": t("上传", "push"), "pull": t("下载", "pull")}

@@ -1,15 +1,18 @@
 """`ideabank task send|list|show|report|accept|return|remind`: one-click dispatch (一键下达)."""
 from __future__ import annotations
 
+import argparse
 from typing import Any
 
+from app.cli.context import Context, Subparsers
 from app.cli.table import render
 from app.core import dispatch
+from app.core.bank import Bank
 from app.core.errors import ValidationError
 from app.core.i18n import t
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("task", help=t("一键下达：任务和通知，各单位反馈", "one-click dispatch: tasks and notices, units report"))
     ps = p.add_subparsers(dest="task_command", metavar="ACTION")
     ps.required = True
@@ -88,7 +91,7 @@ def _split(text: str, option: str) -> tuple[str, str | None]:
     return unit.strip(), person.strip()
 
 
-def targets_of(bank, args) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+def targets_of(bank: Bank, args: argparse.Namespace) -> list[tuple[str, str | None]]:
     """--unit, --below and --responsible as (unit, responsible) pairs, responsible None where not named."""
     named = dict(_split(r, "--responsible") for r in args.responsible)
     if any(v is None for v in named.values()):
@@ -107,7 +110,7 @@ def targets_of(bank, args) -> list[tuple[str, str | None]]:  # type: ignore[no-u
     return out
 
 
-def _show(ctx, data: dict[str, Any], as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def _show(ctx: Context, data: dict[str, Any], as_json: bool) -> None:
     if as_json:
         ctx.print_json(data)
         return
@@ -124,7 +127,7 @@ def _show(ctx, data: dict[str, Any], as_json: bool) -> None:  # type: ignore[no-
                   t("催办", "Reminders"), t("退回理由", "Returned because")], rows, limits=[24, 12, 16, 6, 6, 40]))
 
 
-def run_send(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_send(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     pairs = targets_of(bank, args)
     tid = dispatch.send(bank, ctx.actor, args.title, args.due, pairs, kind="notice" if args.notice else "task",
@@ -135,7 +138,7 @@ def run_send(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_list(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     tasks = dispatch.list_tasks(bank, ctx.actor, box=args.box, status=args.status)
     if args.json:
@@ -148,12 +151,12 @@ def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_show(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_show(args: argparse.Namespace, ctx: Context) -> int:
     _show(ctx, dispatch.detail(ctx.bank(), ctx.actor, args.task), args.json)
     return 0
 
 
-def _done(ctx, args, message: str) -> int:  # type: ignore[no-untyped-def]
+def _done(ctx: Context, args: argparse.Namespace, message: str) -> int:
     data = dispatch.detail(ctx.bank(), ctx.actor, args.task)
     ctx.info(message)
     if args.json:
@@ -161,7 +164,7 @@ def _done(ctx, args, message: str) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_report(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_report(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     target = dispatch.my_target(bank, ctx.actor, args.task, args.unit)
     dispatch.report(bank, ctx.actor, target, note=args.note, progress=args.progress, summary=args.summary,
@@ -169,18 +172,18 @@ def run_report(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return _done(ctx, args, t("已反馈。", "Reported."))
 
 
-def run_accept(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_accept(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     dispatch.accept(bank, ctx.actor, dispatch.my_target(bank, ctx.actor, args.task, args.unit), args.note)
     return _done(ctx, args, t("已验收。", "Accepted."))
 
 
-def run_return(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_return(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     dispatch.return_report(bank, ctx.actor, dispatch.my_target(bank, ctx.actor, args.task, args.unit), args.reason)
     return _done(ctx, args, t("已退回。", "Returned."))
 
 
-def run_remind(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_remind(args: argparse.Namespace, ctx: Context) -> int:
     n = dispatch.remind(ctx.bank(), ctx.actor, args.task, args.unit, args.note).value
     return _done(ctx, args, t("已催办 {n} 个单位。", "Reminded {n} unit(s).", n=n))

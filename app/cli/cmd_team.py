@@ -1,13 +1,16 @@
 """`ideabank team create|add-member|remove-member|order|link|log|list|show|find|alliance ...|call ...`."""
 from __future__ import annotations
 
+import argparse
+
+from app.cli.context import Context, Subparsers
 from app.cli.table import render
 from app.core import teams
 from app.core.i18n import t
 from app.core.vocab import SKILL_GRADES, label
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("team", help=t("团队、创客联盟与揭榜挂帅", "teams, the maker alliance and open calls"))
     ts = p.add_subparsers(dest="team_command", metavar="ACTION")
     ts.required = True
@@ -125,7 +128,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     csh.set_defaults(handler=run_call_show)
 
 
-def run_create(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_create(args: argparse.Namespace, ctx: Context) -> int:
     ch = teams.create_team(ctx.bank(), ctx.actor, args.name, args.kind, leader=args.leader, studio=args.studio,
                            host_unit=args.host_unit, partner_units=args.partner_unit, projects=args.project,
                            problem=args.problem)
@@ -133,39 +136,39 @@ def run_create(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_add_member(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_add_member(args: argparse.Namespace, ctx: Context) -> int:
     teams.add_member(ctx.bank(), ctx.actor, args.team, args.person, role=args.role, specialty=args.specialty,
                      skill_grade=args.skill_grade, joined_on=args.joined)
     ctx.info(t("已加入团队。", "Added to the team."))
     return 0
 
 
-def run_remove_member(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_remove_member(args: argparse.Namespace, ctx: Context) -> int:
     teams.remove_member(ctx.bank(), ctx.actor, args.team, args.person, left_on=args.left)
     ctx.info(t("已记录离队。", "Recorded as left."))
     return 0
 
 
-def run_order(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_order(args: argparse.Namespace, ctx: Context) -> int:
     teams.reorder_members(ctx.bank(), ctx.actor, args.team, args.people)
     ctx.info(t("贡献排序已更新。", "Contribution order updated."))
     return 0
 
 
-def run_link(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_link(args: argparse.Namespace, ctx: Context) -> int:
     teams.link_project(ctx.bank(), ctx.actor, args.team, args.project)
     ctx.info(t("已关联项目。", "Project linked."))
     return 0
 
 
-def run_log(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_log(args: argparse.Namespace, ctx: Context) -> int:
     ch = teams.log_activity(ctx.bank(), ctx.actor, args.team, args.kind, args.title, args.body,
                             happened_on=args.date, files=args.attach)
     print(ch.value)
     return 0
 
 
-def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_list(args: argparse.Namespace, ctx: Context) -> int:
     rows = teams.list_teams(ctx.bank(), kind=args.kind)
     if args.json:
         ctx.print_json(rows)
@@ -177,7 +180,7 @@ def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_show(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_show(args: argparse.Namespace, ctx: Context) -> int:
     d = teams.team_detail(ctx.bank(), args.team)
     if args.json:
         ctx.print_json(d)
@@ -203,7 +206,7 @@ def run_show(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_find(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_find(args: argparse.Namespace, ctx: Context) -> int:
     rows = teams.find_people(ctx.bank(), specialty=args.specialty, min_grade=args.min_grade, unit=args.unit,
                              project=args.project, alliance_only=args.alliance)
     if args.json:
@@ -216,19 +219,19 @@ def run_find(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_alliance_join(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_alliance_join(args: argparse.Namespace, ctx: Context) -> int:
     teams.join_alliance(ctx.bank(), ctx.actor, args.specialty, who=args.person, note=args.note)
     ctx.info(t("已加入创客联盟。", "Joined the maker alliance."))
     return 0
 
 
-def run_alliance_leave(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_alliance_leave(args: argparse.Namespace, ctx: Context) -> int:
     teams.leave_alliance(ctx.bank(), ctx.actor, who=args.person)
     ctx.info(t("已退出创客联盟。", "Left the maker alliance."))
     return 0
 
 
-def run_alliance_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_alliance_list(args: argparse.Namespace, ctx: Context) -> int:
     rows = teams.list_alliance(ctx.bank())
     if args.json:
         ctx.print_json(rows)
@@ -238,7 +241,7 @@ def run_alliance_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_call_post(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_call_post(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     ch = teams.post_call(bank, ctx.actor, args.title, args.problem, deadline=args.deadline, kind=args.kind,
                          team=args.team)
@@ -246,13 +249,13 @@ def run_call_post(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_call_apply(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_call_apply(args: argparse.Namespace, ctx: Context) -> int:
     teams.apply_call(ctx.bank(), ctx.actor, args.call, args.statement)
     ctx.info(t("已揭榜，发榜人会收到通知。", "Applied; the poster has been notified."))
     return 0
 
 
-def run_call_decide(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_call_decide(args: argparse.Namespace, ctx: Context) -> int:
     ch = teams.decide_application(ctx.bank(), ctx.actor, args.call, args.applicant, args.decision == "accept",
                                   args.reason)
     ctx.info(t("已答复（{s}），申请人会收到通知。", "Answered ({s}); the applicant has been notified.",
@@ -260,13 +263,13 @@ def run_call_decide(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_call_close(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_call_close(args: argparse.Namespace, ctx: Context) -> int:
     teams.close_call(ctx.bank(), ctx.actor, args.call)
     ctx.info(t("榜单已关闭。", "The call is closed."))
     return 0
 
 
-def run_call_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_call_list(args: argparse.Namespace, ctx: Context) -> int:
     rows = teams.list_calls(ctx.bank(), state=args.state)
     if args.json:
         ctx.print_json(rows)
@@ -278,7 +281,7 @@ def run_call_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_call_show(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_call_show(args: argparse.Namespace, ctx: Context) -> int:
     d = teams.call_detail(ctx.bank(), args.call)
     if args.json:
         ctx.print_json(d)

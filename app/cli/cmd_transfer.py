@@ -5,8 +5,10 @@ docs/IMPORT-EXPORT.md.
 """
 from __future__ import annotations
 
+import argparse
 import sys
 
+from app.cli.context import Context, Subparsers
 from app.core import transfer
 from app.core.errors import ValidationError
 from app.core.i18n import t
@@ -16,7 +18,7 @@ from app.core.vocab import STATUSES, label
 SHOWN = 100  # problems printed on the terminal; --json carries every one
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: Subparsers) -> None:
     imp = sub.add_parser("import", help=t("从 .json/.csv/.xlsx 导入项目（全部成功或全部不导入）",
                                           "import projects from .json/.csv/.xlsx (all or nothing)"))
     imp.add_argument("file", nargs="?")
@@ -35,7 +37,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     exp.set_defaults(handler=run_export)
 
 
-def run_import(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_import(args: argparse.Namespace, ctx: Context) -> int:
     if args.template or args.output:
         if not (args.template and args.output) or args.file:
             raise ValidationError(t("写模板请用：ideabank import --template -o 文件.xlsx",
@@ -74,7 +76,7 @@ def run_import(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_export(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_export(args: argparse.Namespace, ctx: Context) -> int:
     n = transfer.export_projects(ctx.bank(), ctx.actor, args.file, statuses=tuple(args.status))
     ctx.info(t("已导出 {n} 个项目到 {f}", "Exported {n} projects to {f}", n=n, f=args.file))
     return 0

@@ -1,10 +1,12 @@
 """`ideabank user add|edit|list|passwd|role|deactivate|activate|unlock|locked`: people and their accounts."""
 from __future__ import annotations
 
+import argparse
 import getpass
 import os
 import sys
 
+from app.cli.context import Context, Subparsers
 from app.cli.table import render
 from app.core import auth, people
 from app.core.errors import ValidationError
@@ -12,7 +14,7 @@ from app.core.i18n import t
 from app.core.vocab import ROLES, SKILL_GRADES, label
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("user", help=t("人员与账号", "people and accounts"))
     us = p.add_subparsers(dest="user_command", metavar="ACTION")
     us.required = True
@@ -73,7 +75,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     lk.set_defaults(handler=run_locked)
 
 
-def _password(args) -> str | None:  # type: ignore[no-untyped-def]
+def _password(args: argparse.Namespace) -> str | None:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\n")
     if os.environ.get("IDEABANK_PASSWORD"):
@@ -81,7 +83,7 @@ def _password(args) -> str | None:  # type: ignore[no-untyped-def]
     return None
 
 
-def run_add(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_add(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     ch = people.add_user(bank, ctx.actor, args.employee_no, args.name, role=args.role, unit=args.unit,
                          studio=args.studio, skill_grade=args.skill_grade, specialty=args.specialty,
@@ -91,7 +93,7 @@ def run_add(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_edit(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_edit(args: argparse.Namespace, ctx: Context) -> int:
     changes = {key: value for key, value in (("name", args.name), ("employee_no", args.number), ("unit", args.unit),
                                              ("studio", args.studio), ("skill_grade", args.skill_grade),
                                              ("specialty", args.specialty), ("honours", args.honour))
@@ -103,7 +105,7 @@ def run_edit(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_list(args: argparse.Namespace, ctx: Context) -> int:
     active = None if args.all else not args.inactive
     users = people.list_users(ctx.bank(), unit=args.unit, studio=args.studio, active=active)
     if args.json:
@@ -117,26 +119,26 @@ def run_list(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_role(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_role(args: argparse.Namespace, ctx: Context) -> int:
     people.set_role(ctx.bank(), ctx.actor, args.employee_no, args.role)
     ctx.info(t("已修改 {no} 的角色", "Changed the role of {no}", no=args.employee_no))
     return 0
 
 
-def run_deactivate(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_deactivate(args: argparse.Namespace, ctx: Context) -> int:
     people.deactivate(ctx.bank(), ctx.actor, args.employee_no)
     ctx.info(t("已停用 {no}：其项目、评审和积分保留，不能再登录。", "Deactivated {no}: their projects, reviews and points stay; "
                "they can no longer sign in.", no=args.employee_no))
     return 0
 
 
-def run_activate(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_activate(args: argparse.Namespace, ctx: Context) -> int:
     people.reactivate(ctx.bank(), ctx.actor, args.employee_no)
     ctx.info(t("已重新启用 {no}", "Reactivated {no}", no=args.employee_no))
     return 0
 
 
-def run_passwd(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_passwd(args: argparse.Namespace, ctx: Context) -> int:
     password = _password(args)
     if password is None:
         password = getpass.getpass(t("新密码：", "New password: "))
@@ -145,13 +147,13 @@ def run_passwd(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_unlock(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_unlock(args: argparse.Namespace, ctx: Context) -> int:
     auth.unlock(ctx.bank(), ctx.actor, args.employee_no)
     ctx.info(t("已解除 {no} 的锁定。", "{no} is unlocked.", no=args.employee_no))
     return 0
 
 
-def run_locked(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_locked(args: argparse.Namespace, ctx: Context) -> int:
     from app.core.permissions import check
     check(ctx.actor, "user.manage")
     locked = auth.locked_accounts(ctx.bank())

@@ -2,19 +2,20 @@
 `ideabank warnings deliver` (for a cron job: each warning to its people's inboxes, once)."""
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 
-from sqlalchemy import select
-
+from app.cli.context import Context, Subparsers
 from app.cli.table import render
 from app.core import alerts, sitetime, warning_delivery
+from app.core.bank import Bank
 from app.core.errors import ValidationError
 from app.core.i18n import t
+from app.core.org import studio_by_name
 from app.core.vocab import label
-from db.models import Studio
 
 
-def register(sub) -> None:  # type: ignore[no-untyped-def]
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("warnings", help=t("预警：逾期里程碑、未答复的委托、停滞的项目",
                                           "warnings: overdue milestones, unanswered requests, stuck projects"))
     p.add_argument("--json", action="store_true")
@@ -43,7 +44,7 @@ def register(sub) -> None:  # type: ignore[no-untyped-def]
     dl.set_defaults(handler=run_deliver)
 
 
-def _at(bank, text: str | None) -> dt.datetime | None:  # type: ignore[no-untyped-def]
+def _at(bank: Bank, text: str | None) -> dt.datetime | None:
     """Noon of that day in the site's time zone."""
     if not text:
         return None
@@ -54,7 +55,7 @@ def _at(bank, text: str | None) -> dt.datetime | None:  # type: ignore[no-untype
     return dt.datetime.combine(day, dt.time(12), tzinfo=sitetime.zone(bank))
 
 
-def run(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     found = alerts.for_actor(bank, ctx.actor, at=_at(bank, args.at))
     if args.kind:
@@ -68,7 +69,7 @@ def run(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_config(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_config(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     targets = {}
     for text in args.unit_target:
@@ -82,8 +83,8 @@ def run_config(args, ctx) -> int:  # type: ignore[no-untyped-def]
               "proposals_per_head": args.proposals_per_head, "unit_targets": targets or None}
     if any(v is not None for v in values.values()):
         alerts.set_thresholds(bank, ctx.actor, args.studio, values)
-    with bank.session() as s:
-        studio_id = s.scalar(select(Studio.id).where(Studio.name == args.studio)) if args.studio else None
+    with bank.session() as s:  # the studio set_thresholds took (by name or id); an unknown one is one line
+        studio_id = studio_by_name(s, args.studio).id if args.studio else None
     current = alerts.thresholds_for(bank, studio_id)
     if args.json:
         ctx.print_json(current)
@@ -92,7 +93,7 @@ def run_config(args, ctx) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def run_deliver(args, ctx) -> int:  # type: ignore[no-untyped-def]
+def run_deliver(args: argparse.Namespace, ctx: Context) -> int:
     bank = ctx.bank()
     result = warning_delivery.deliver(bank, at=_at(bank, args.at), digests=not args.no_digest).value
     if args.json:

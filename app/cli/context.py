@@ -4,11 +4,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import Any, TypeAlias
 
 from app.core.actor import Actor
 from app.core.bank import LOCAL_ADMIN, Bank
 from app.core.i18n import t
+
+# What each cmd_*.register(sub) receives: argparse's own type, generic only to type checkers (a string, so
+# nothing subscripts the class at run time).
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 class Context:

@@ -15,8 +15,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import NextPageTemplate, Spacer, Table
+from reportlab.platypus import Flowable, NextPageTemplate, Paragraph, Spacer, Table
 
 from app.core import campaign_points as CP
 from app.core import campaigns
@@ -59,11 +60,11 @@ def render(info: dict[str, Any], boards: dict[str, dict[str, Any]], target: str 
     period = boards["people"]
     year = int(info["starts_on"][:4])
 
-    def cell(value: Any, style=None):  # type: ignore[no-untyped-def]
+    def cell(value: object, style: ParagraphStyle | None = None) -> Paragraph:
         return Para(para(value), style or st.cell)
 
-    story: list[Any] = [NextPageTemplate("body"), Para(para(info["name"]), st.title_center),
-                        Para("表彰名单", st.cover_big), Spacer(1, 4 * mm)]
+    story: list[Flowable] = [NextPageTemplate("body"), Para(para(info["name"]), st.title_center),
+                             Para("表彰名单", st.cover_big), Spacer(1, 4 * mm)]
     facts = [("竞赛主题", info["theme"] or "—"), ("竞赛时间", f"{info['starts_on']} 至 {info['ends_on']}"),
              ("统计时段", f"{period['from']} 至 {period['to']}"),
              ("参赛单位", "、".join(info["units"]) or "全部单位")]

@@ -106,13 +106,15 @@ def sample_pictures(folder: Path) -> tuple[list[Photo], Path]:
 
     folder.mkdir(parents=True, exist_ok=True)
     font = find_cjk_font()
+    big: ImageFont.FreeTypeFont | ImageFont.ImageFont
+    small: ImageFont.FreeTypeFont | ImageFont.ImageFont
     try:
         big = ImageFont.truetype(str(font.path), 54, index=font.subfont_index)
         small = ImageFont.truetype(str(font.path), 30, index=font.subfont_index)
     except OSError:
         big = small = ImageFont.load_default()
 
-    def scene(name: str, sky, body, label: str, ok: bool) -> Path:
+    def scene(name: str, sky: tuple[int, int, int], body: tuple[int, int, int], label: str, ok: bool) -> Path:
         im = Image.new("RGB", (1600, 1200), sky)
         d = ImageDraw.Draw(im)
         d.rectangle([0, 860, 1600, 1200], fill=(120, 118, 110))

@@ -26,6 +26,7 @@ from app.core.queries import ProjectFilter, list_ids
 from app.core.vocab import parse_category, parse_status
 from app.dossier.errors import DossierError, NotFound, t
 from app.dossier.gather import gather, gather_many
+from app.dossier.model import DossierData
 from app.dossier.render import CancelFn, Cancelled, ProgressFn, RenderResult, render_combined, render_dossier
 from db.models import Studio, Unit
 
@@ -175,7 +176,7 @@ def export_ids(bank: Bank, actor: Actor, ids: list[str], target: str | Path, *,
     return result
 
 
-def _problems(items, rendered: RenderResult) -> list[tuple[str, str, str]]:
+def _problems(items: list[DossierData], rendered: RenderResult) -> list[tuple[str, str, str]]:
     names = {d.photos[i].name: d.number for d in items for i in range(len(d.photos))}
     return [(names.get(n, ""), n, r) for n, r in rendered.image_problems]
 

@@ -14,8 +14,10 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
@@ -231,7 +233,7 @@ class GlyphRouter:
     def __init__(self, primary: str, fallbacks: list[str], *, discover: bool = True):
         self.primary = primary
         self.fallbacks = list(fallbacks)
-        self._faces = [pdfmetrics.getFont(n).face for n in [primary, *fallbacks]]
+        self._faces = [cast(TTFont, pdfmetrics.getFont(n)).face for n in [primary, *fallbacks]]
         self._choice: dict[int, int] = {}  # code -> index into [primary, *fallbacks]
         self._missing: set[int] = set()
         self._discover = discover
@@ -316,7 +318,7 @@ def missing_glyphs(content: dict[str, object]) -> list[tuple[str, str]]:
     return out
 
 
-def _texts(value: object):
+def _texts(value: object) -> Iterator[str]:
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.interfaces import LoaderOption
 
 from app.core import blobstore
 from app.core.actor import Actor
@@ -57,7 +58,7 @@ def _zh(labels: dict[str, tuple[str, str]], code: str | None) -> str:
     return labels.get(code, (code, code))[0]
 
 
-def _project_options():
+def _project_options() -> tuple[LoaderOption, ...]:
     user_unit = selectinload(ProjectMember.user).selectinload(User.unit)
     return (
         selectinload(Project.members).options(user_unit),
@@ -116,7 +117,7 @@ def gather_many(bank: Bank, actor: Actor | None, ids: list[str], *, chunk: int =
 class _Extras:
     """Reviews, attachments and incubation requests for a set of projects, a query each."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.reviews: dict[str, list[Review]] = {}
         self.attachments: dict[str, list[Attachment]] = {}
         self.incubation: dict[str, list[IncubationRequest]] = {}
@@ -250,6 +251,6 @@ def _incubation_events(requests: list[IncubationRequest]) -> list[IncubationEven
     return sorted(events, key=lambda e: _sort_key(e.at))
 
 
-def _sort_key(value) -> str:
+def _sort_key(value: object) -> str:
     from app.dossier.model import _canonical
     return str(_canonical(value) or "")

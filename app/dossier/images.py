@@ -12,18 +12,22 @@ import threading
 import warnings
 from collections import OrderedDict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import Image
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PILImageT
 
 try:
     from PIL import Image as PILImage
 except ImportError:  # pragma: no cover - Pillow comes with reportlab's usual install
-    PILImage = None
+    PILImage = None  # type: ignore[assignment]  # checked before each use (_prepare)
 
 MAX_SOURCE_PIXELS = 80_000_000   # beyond this, decoding alone needs GBs: refuse politely
 MAX_EMBED_SIDE = 1400            # pixels; plenty for a 8 cm wide print at 300 dpi
 
-_cache: "OrderedDict[tuple, tuple[bytes, int, int]]" = OrderedDict()
+_cache: OrderedDict[tuple[str, int, int, bool], tuple[bytes, int, int]] = OrderedDict()
 _cache_lock = threading.Lock()
 _CACHE_SIZE = 32  # a batch repeats the studio logo on every dossier
 
@@ -46,6 +50,7 @@ def _prepare(path: Path, keep_alpha: bool) -> tuple[bytes, int, int]:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
+    im: PILImageT  # the file as opened, then the picture made of it
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # DecompressionBombWarning: we check the size ourselves
@@ -81,7 +86,7 @@ def _prepare(path: Path, keep_alpha: bool) -> tuple[bytes, int, int]:
     return result
 
 
-def _oriented(im):
+def _oriented(im: PILImageT) -> PILImageT:
     """Phone photos are stored sideways with an EXIF rotation tag."""
     try:
         from PIL import ImageOps
@@ -90,7 +95,7 @@ def _oriented(im):
         return im
 
 
-def _flatten(im):
+def _flatten(im: PILImageT) -> PILImageT:
     if im.mode in ("RGBA", "LA", "P"):
         rgba = im.convert("RGBA")
         white = PILImage.new("RGB", rgba.size, (255, 255, 255))

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import IO, Any, Protocol, TypedDict, cast
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
+from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
@@ -43,6 +47,17 @@ class PageInfo:
     group: int = 0
 
 
+TocSlotPlace = tuple[int, float, float, float, float]  # (slot index, x, y, width, height)
+
+
+class MarkedCanvas(Protocol):
+    """What the flowables below leave on the canvas for its pages (canvas_class's DossierCanvas)."""
+
+    _ib_info: PageInfo | None
+    _ib_cover: bool
+    _ib_toc_slot: TocSlotPlace | None
+
+
 class DossierStart(Flowable):
     """Invisible marker: the pages from here on belong to this dossier."""
 
@@ -51,11 +66,11 @@ class DossierStart(Flowable):
         self.info = info
         self.width = self.height = 0
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return 0, 0
 
-    def draw(self):
-        self.canv._ib_info = self.info
+    def draw(self) -> None:
+        cast(MarkedCanvas, self.canv)._ib_info = self.info
 
 
 class Para(MergedParagraph):
@@ -65,8 +80,8 @@ class Para(MergedParagraph):
 class Heading(Paragraph):
     """A section title: listed in the TOC, bookmarked, underlined in the accent colour."""
 
-    def __init__(self, markup, style, *, toc_text: str, level: int, key: str, accent, bar: bool,
-                 in_toc: bool = True):
+    def __init__(self, markup: str, style: ParagraphStyle, *, toc_text: str, level: int, key: str, accent: Color,
+                 bar: bool, in_toc: bool = True):
         super().__init__(markup, style)
         self.toc_text = toc_text  # plain text
         self.outline_text = one_line(toc_text)
@@ -76,7 +91,7 @@ class Heading(Paragraph):
         self.bar = bar
         self.in_toc = in_toc
 
-    def draw(self):
+    def draw(self) -> None:
         c = self.canv
         c.bookmarkHorizontal(self.key, 0, self.height + 8)  # jump to the title, not the page top
         c.saveState()
@@ -113,12 +128,12 @@ class TocSlot(Flowable):
         super().__init__()
         self.index = index
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width, self.height = aw, max(ah - 1, 0)
         return self.width, self.height
 
-    def drawOn(self, canvas, x, y, _sW=0):
-        canvas._ib_toc_slot = (self.index, x, y, self.width, self.height)
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        cast(MarkedCanvas, canvas)._ib_toc_slot = (self.index, x, y, self.width, self.height)
 
 
 class AtBottom(Flowable):
@@ -128,14 +143,14 @@ class AtBottom(Flowable):
         super().__init__()
         self.inner = inner
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         _, h = self.inner.wrap(aw, ah)
         self._inner_h = h
         self.width = aw
         self.height = max(h, ah - 1)
         return self.width, self.height
 
-    def draw(self):
+    def draw(self) -> None:
         self.inner.drawOn(self.canv, 0, 0)
 
 
@@ -147,7 +162,7 @@ class SealPlace(Flowable):
         self.label, self.font, self.d = label, font, diameter
         self.width = self.height = diameter
 
-    def draw(self):
+    def draw(self) -> None:
         c = self.canv
         c.saveState()
         c.setStrokeColor(colors.HexColor("#B8B8B8"))
@@ -164,16 +179,16 @@ class SealPlace(Flowable):
 class BoldTitle(Flowable):
     """Centred display title. The CJK font has no bold face: fill + stroke thickens it."""
 
-    def __init__(self, text: str, font: str, size: float, color, *, spacing: float = 0):
+    def __init__(self, text: str, font: str, size: float, color: Color, *, spacing: float = 0):
         super().__init__()
         self.text, self.font, self.size, self.color, self.spacing = text, font, size, color, spacing
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
         self.height = self.size * 1.35
         return self.width, self.height
 
-    def draw(self):
+    def draw(self) -> None:
         c = self.canv
         c.saveState()
         c.setFillColor(self.color)
@@ -206,10 +221,10 @@ class QRCode(Flowable):
         self.width = self.height = size
         self._runs = _qr_runs(payload)
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return self.width, self.height
 
-    def draw(self):
+    def draw(self) -> None:
         count, runs = self._runs
         box = self.width / (count + 2 * self.BORDER)
         c = self.canv
@@ -236,10 +251,11 @@ def _qr_runs(payload: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
             if dark:
                 runs.append((r, c, n))
             c += n
-    return qr.getModuleCount(), tuple(runs)
+    count: int = qr.getModuleCount()  # type: ignore[no-untyped-call]  # unannotated in types-reportlab
+    return count, tuple(runs)
 
 
-def draw_runs(canv, x: float, y: float, text: str, font: str, size: float) -> float:
+def draw_runs(canv: Canvas, x: float, y: float, text: str, font: str, size: float) -> float:
     """drawString with the glyph router's font per run (℃, emoji...); returns the end x."""
     from app.dossier.fonts import glyph_router
 
@@ -261,30 +277,30 @@ def _fit(text: str, font: str, size: float, room: float) -> str:
     return text + "…"
 
 
-def canvas_class(template: DossierTemplate, font: str):
+def canvas_class(template: DossierTemplate, font: str) -> type[Canvas]:
     """A Canvas class that draws header and footer once the page count is known."""
 
     class DossierCanvas(Canvas):
-        def __init__(self, *args, **kw):
+        def __init__(self, *args: Any, **kw: Any) -> None:
             super().__init__(*args, **kw)
-            self._pages: list[dict] = []
+            self._pages: list[dict[str, Any]] = []
             self._ib_info: PageInfo | None = None
             self._ib_cover = False
-            self._ib_marks: list = []
-            self._ib_toc_slot = None
+            self._ib_marks: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+            self._ib_toc_slot: TocSlotPlace | None = None
             self._ib_toc: list[tuple[int, str, int, str]] = []  # (level, text, page, key); shared by all pages
 
-        def showPage(self):
+        def showPage(self) -> None:
             self._pages.append(keep_page(self))
             self._ib_marks = []
             self._ib_toc_slot = None
 
-        def bookmarkPage(self, key, *args, **kw):
+        def bookmarkPage(self, key: str, *args: Any, **kw: Any) -> None:  # type: ignore[override]  # no Destination yet: save() makes it
             # The real pages are only emitted in save(); a destination made now
             # would point at page 1. Remember it and make it on its page.
             self._ib_marks.append((key, args, kw))
 
-        def save(self):
+        def save(self) -> None:
             totals: dict[int, int] = {}
             for state in self._pages:
                 info = state.get("_ib_info")
@@ -307,7 +323,8 @@ def canvas_class(template: DossierTemplate, font: str):
                 Canvas.showPage(self)
             Canvas.save(self)
 
-        def _draw_toc(self, slot, entries):
+        def _draw_toc(self, slot: TocSlotPlace,
+                      entries: list[tuple[int, str, int, str]]) -> list[tuple[int, str, int, str]]:
             """TOC lines into this page's slot; returns the entries for the next slot."""
             _, x, y, width, height = slot
             fits = int(height // TOC_LEADING)
@@ -336,7 +353,7 @@ def canvas_class(template: DossierTemplate, font: str):
                               name=f"toc-{key}")
             return rest
 
-        def _furniture(self, info: PageInfo | None, page: int, total: int, absolute: int | None):
+        def _furniture(self, info: PageInfo | None, page: int, total: int, absolute: int | None) -> None:
             self.saveState()
             top = PAGE_H - 15 * mm
             self.setFont(font, 8.5)
@@ -369,21 +386,31 @@ def canvas_class(template: DossierTemplate, font: str):
     return DossierCanvas
 
 
+class DossierMeta(TypedDict):
+    """What the PDF records of each dossier in it, for verification (the META_KEY entry, JSON)."""
+    project_id: str
+    number: str
+    code: str
+    format: int
+    fields: dict[str, str]
+    template: str
+
+
 @dataclass
 class DocMeta:
     title: str
     author: str
     subject: str
     keywords: str
-    dossiers: list[dict] = field(default_factory=list)
+    dossiers: list[DossierMeta] = field(default_factory=list)
 
 
 class DossierDocTemplate(BaseDocTemplate):
-    def __init__(self, target, meta: DocMeta, font: str, **kw):
+    def __init__(self, target: str | IO[bytes], meta: DocMeta, font: str, **kw: Any):
         super().__init__(
             target, pagesize=A4,
             leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
-            title=meta.title, author=meta.author, subject=meta.subject, keywords=meta.keywords,
+            title=meta.title, author=meta.author, subject=meta.subject, keywords=[meta.keywords],
             creator="Idea Bank 创新智慧库", initialFontName=font, **kw,
         )
         self._meta = meta
@@ -396,13 +423,13 @@ class DossierDocTemplate(BaseDocTemplate):
             PageTemplate(id="body", frames=[frame], onPage=_mark_cover(False)),
         ])
 
-    def beforeDocument(self):
+    def beforeDocument(self) -> None:
         if not self._meta.dossiers:  # a report, not a dossier: nothing to verify
             return
         set_info_extras(self.canv, {META_KEY: json.dumps(self._meta.dossiers, ensure_ascii=True,
                                                          separators=(",", ":"))})
 
-    def afterFlowable(self, flowable):
+    def afterFlowable(self, flowable: Flowable) -> None:
         toc = getattr(self.canv, "_ib_toc", None)
         if isinstance(flowable, Heading):
             self.canv.addOutlineEntry(flowable.outline_text, flowable.key, flowable.level)
@@ -412,9 +439,9 @@ class DossierDocTemplate(BaseDocTemplate):
             toc.append((flowable.level, flowable.toc_text, self.page, flowable.key))
 
 
-def _mark_cover(is_cover: bool):
-    def on_page(canv, doc):
-        canv._ib_cover = is_cover
+def _mark_cover(is_cover: bool) -> Callable[[Canvas, BaseDocTemplate], None]:
+    def on_page(canv: Canvas, doc: BaseDocTemplate) -> None:
+        cast(MarkedCanvas, canv)._ib_cover = is_cover
     return on_page
 
 
@@ -427,10 +454,10 @@ class Bookmark(Flowable):
         self.toc_text = toc_text  # plain text; None keeps it out of the TOC
         self.width = self.height = 0
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return 0, 0
 
-    def draw(self):
+    def draw(self) -> None:
         self.canv.bookmarkPage(self.key)
         self.canv.addOutlineEntry(self.title, self.key, self.level, closed=self.level == 0 and
                                   self.toc_text is not None)

@@ -13,7 +13,7 @@ import hashlib
 import json
 import math
 import unicodedata
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -189,7 +189,10 @@ FIELD_LABELS = {  # for "what changed" messages, zh first
 }
 
 
-def _canonical(value):
+Canonical = None | bool | str | int | dict[str, "Canonical"] | list["Canonical"]  # JSON-ready
+
+
+def _canonical(value: object) -> Canonical:
     """JSON-ready value that is the same for the same content on any machine and database."""
     if value is None or isinstance(value, bool):
         return value
@@ -217,12 +220,12 @@ def _canonical(value):
         return {str(k): _canonical(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
     if isinstance(value, (list, tuple)):
         return [_canonical(v) for v in value]
-    if hasattr(value, "__dataclass_fields__"):
+    if is_dataclass(value) and not isinstance(value, type):
         return _canonical(asdict(value))
     return _canonical(str(value))
 
 
-def _dumps(value) -> str:
+def _dumps(value: object) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 

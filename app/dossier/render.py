@@ -15,9 +15,11 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Sequence
 
 from reportlab.lib import colors
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -31,7 +33,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app.core.errors import Cancelled  # noqa: F401 (re-exported: callers import it from here)
+from app.core.errors import Cancelled as Cancelled  # re-exported: callers import it from here
 from app.dossier import rl_compat
 from app.dossier.errors import DossierError, t
 from app.dossier.fonts import find_cjk_font, missing_glyphs
@@ -46,6 +48,7 @@ from app.dossier.layout import (
     Bookmark,
     DocMeta,
     DossierDocTemplate,
+    DossierMeta,
     DossierStart,
     Heading,
     PageInfo,
@@ -71,7 +74,11 @@ from app.dossier.text import (
     ymd,
 )
 
+if TYPE_CHECKING:
+    from reportlab.platypus.tables import _TableCommand as TableCommand  # ("GRID", (0, 0), (-1, -1), ...)
+
 ProgressFn = Callable[[int, int], None]   # (done, total)
+Cell = Flowable | str | list[Flowable]  # what a table cell holds
 CancelFn = Callable[[], bool]             # True once the user pressed cancel
 
 ATTACHMENT_KINDS = {"photo_before": "实施前照片", "photo_after": "实施后照片",
@@ -110,11 +117,11 @@ class _Builder:
 
     # -- small helpers ------------------------------------------------------
 
-    def p(self, value, style=None, *, empty: str = "") -> Paragraph:
+    def p(self, value: object, style: ParagraphStyle | None = None, *, empty: str = "") -> Paragraph:
         text = clean(value)
         return Para(para(text, empty=empty), style or self.st.cell)
 
-    def c(self, value, style=None, *, limit: int = CELL_MAX) -> Paragraph:
+    def c(self, value: object, style: ParagraphStyle | None = None, *, limit: int = CELL_MAX) -> Paragraph:
         """A table cell. An overlong value moves below the section as a numbered note:
         a table row that has to split over many pages re-wraps all its cells at every
         page (minutes for a few 10,000-character cells); a paragraph flows cheaply."""
@@ -133,11 +140,11 @@ class _Builder:
         self._notes = []
         return out
 
-    def fixed(self, markup: str, style=None) -> Paragraph:
+    def fixed(self, markup: str, style: ParagraphStyle | None = None) -> Paragraph:
         """Our own markup (never user text)."""
         return Para(markup, style or self.st.cell)
 
-    def long_text(self, value, *, indent: bool = True) -> list[Flowable]:
+    def long_text(self, value: object, *, indent: bool = True) -> list[Flowable]:
         chunks = paragraphs(value)
         if not chunks:
             return [Para(NOT_FILLED, self.st.empty)]
@@ -159,12 +166,13 @@ class _Builder:
     def sub(self, title: str) -> Paragraph:
         return self.fixed(title, self.st.h2)
 
-    def grid(self, rows, widths, *, header: bool = True, label_cols: Iterable[int] = (),
-             extra: list | None = None, row_heights: list | None = None) -> Table:
+    def grid(self, rows: Sequence[list[Cell]], widths: Sequence[float], *, header: bool = True,
+             label_cols: Iterable[int] = (), extra: list[TableCommand] | None = None,
+             row_heights: list[float | None] | None = None) -> Table:
         """A ruled table; header row and label columns tinted in the template's accent."""
         total = sum(widths)
         widths = [w * CONTENT_W / total for w in widths]
-        cmds = [
+        cmds: list[TableCommand] = [
             ("GRID", (0, 0), (-1, -1), 0.5, RULE),
             ("BOX", (0, 0), (-1, -1), 0.9, self.tpl.accent),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -182,7 +190,7 @@ class _Builder:
                      repeatRows=1 if header else 0,
                      splitInRow=1, hAlign="CENTER")
 
-    def head_row(self, *labels: str) -> list[Paragraph]:
+    def head_row(self, *labels: str) -> list[Cell]:
         # Escaped too: review score keys come from the store, not from us.
         return [self.c(x, self.st.head) for x in labels]
 
@@ -303,7 +311,7 @@ class _Builder:
             return local_date(self.d.generated_at)
         return date.today()
 
-    def logo(self, max_w, max_h) -> Flowable | None:
+    def logo(self, max_w: float, max_h: float) -> Flowable | None:
         if not self.d.studio_logo:
             return None
         try:
@@ -314,10 +322,10 @@ class _Builder:
 
     # -- sections -------------------------------------------------------------
 
-    def sec_basic(self):
+    def sec_basic(self) -> list[Flowable]:
         d = self.d
-        lab = lambda x: self.fixed(x, self.st.label)  # noqa: E731
-        rows = [
+        lab: Callable[[str], Paragraph] = lambda x: self.fixed(x, self.st.label)  # noqa: E731
+        rows: list[list[Cell]] = [
             [lab("成果名称"), self.c(d.title), "", ""],
             [lab("成果编号"), self.c(d.number), lab("成果类别"), self.c(d.category)],
             [lab("当前状态"), self.c(d.status), lab("密　　级"), self.c(d.confidentiality_label)],
@@ -330,29 +338,29 @@ class _Builder:
              self.c(money(d.investment) or "—")],
             [lab("关 键 词"), self.c("、".join(d.tags)), "", ""],
         ]
-        spans = [("SPAN", (1, r), (3, r)) for r in (0, 4, 8)]
+        spans: list[TableCommand] = [("SPAN", (1, r), (3, r)) for r in (0, 4, 8)]
         return [self.heading("basic"),
                 self.grid(rows, [22, 40, 22, 40], header=False, label_cols=(0,),
                           extra=spans + [("BACKGROUND", (2, 1), (2, 3), self.tpl.accent_light),
                                              ("BACKGROUND", (2, 5), (2, 7), self.tpl.accent_light)])]
 
-    def sec_background(self):
+    def sec_background(self) -> list[Flowable]:
         return [self.heading("background"), *self.long_text(self.d.background)]
 
-    def sec_solution(self):
+    def sec_solution(self) -> list[Flowable]:
         return [self.heading("solution"), *self.long_text(self.d.solution)]
 
-    def sec_innovation(self):
+    def sec_innovation(self) -> list[Flowable]:
         out = [self.heading("innovation")]
         points = [p for p in self.d.innovation_points if clean(p).strip()]
         if not points:
             return out + [self.empty(NOT_FILLED)]
-        rows = [[self.fixed(f"创新点{_cn(i + 1)}", self.st.label),
+        rows: list[list[Cell]] = [[self.fixed(f"创新点{_cn(i + 1)}", self.st.label),
                  self.c(p, self.st.body_flat, limit=CELL_MAX_WIDE)]
                 for i, p in enumerate(points)]
         return out + [self.grid(rows, [18, 82], header=False, label_cols=(0,))]
 
-    def sec_implementation(self):
+    def sec_implementation(self) -> list[Flowable]:
         out = [self.heading("implementation"), *self.long_text(self.d.implementation)]
         photos = self.d.photos
         if not photos:
@@ -363,7 +371,7 @@ class _Builder:
         rows = [self.head_row("实施前", "实施后")]
         broken: list[tuple[str, str]] = []
         for i in range(max(len(before), len(after))):
-            row = []
+            row: list[Cell] = []
             for side in (before, after):
                 if i >= len(side):
                     row.append("")
@@ -387,17 +395,17 @@ class _Builder:
                 [60, 40]))
         return out
 
-    def sec_indicators(self):
+    def sec_indicators(self) -> list[Flowable]:
         return [self.heading("indicators"), *self.long_text(self.d.indicators)]
 
-    def sec_promotion(self):
+    def sec_promotion(self) -> list[Flowable]:
         return [self.heading("promotion"), *self.long_text(self.d.promotion)]
 
-    def sec_benefit(self):
+    def sec_benefit(self) -> list[Flowable]:
         d = self.d
-        lab = lambda x: self.fixed(x, self.st.label)  # noqa: E731
+        lab: Callable[[str], Paragraph] = lambda x: self.fixed(x, self.st.label)  # noqa: E731
         payback = years(d.payback_years) or "—"
-        rows = [
+        rows: list[list[Cell]] = [
             [lab("年经济效益"), self.c(money(d.measured_benefit) or "—"),
              lab("项目投入"), self.c(money(d.investment) or "—")],
             [lab("投资回收期"), self.c(payback), lab("预期年效益"), self.c(money(d.expected_benefit) or "—")],
@@ -410,7 +418,7 @@ class _Builder:
                self.sub("社会效益"), *self.long_text(d.social_benefit)]
         return out
 
-    def sec_patents(self):
+    def sec_patents(self) -> list[Flowable]:
         d = self.d
         out = [self.heading("patents"), self.sub("专利")]
         if d.patents:
@@ -432,7 +440,7 @@ class _Builder:
             out.append(self.empty())
         return out
 
-    def sec_team(self):
+    def sec_team(self) -> list[Flowable]:
         out = [self.heading("team")]
         if not self.d.team:
             return out + [self.empty()]
@@ -443,7 +451,7 @@ class _Builder:
                  for i, m in enumerate(self.d.team)]
         return out + [self.grid(rows, [8, 14, 24, 14, 22, 18])]
 
-    def sec_reviews(self):
+    def sec_reviews(self) -> list[Flowable]:
         reviews = self.d.reviews
         out = [self.heading("reviews")]
         if not reviews:
@@ -451,20 +459,19 @@ class _Builder:
         keys = list(RUBRIC) + sorted({k for r in reviews for k in r.scores} - set(RUBRIC))
         rows = [self.head_row("评审人", *[RUBRIC.get(k, k) for k in keys], "总分", "结论")]
         for r in reviews:
-            rows.append([self.c(r.reviewer, self.st.cell_center)]
-                        + [self.c(_score(r.scores.get(k)), self.st.cell_center) for k in keys]
-                        + [self.c(_score(r.total), self.st.cell_center),
-                           self.c(DECISIONS.get(r.decision or "", "待定"), self.st.cell_center)])
-        extra = []
+            rows.append([self.c(r.reviewer, self.st.cell_center),
+                         *[self.c(_score(r.scores.get(k)), self.st.cell_center) for k in keys],
+                         self.c(_score(r.total), self.st.cell_center),
+                         self.c(DECISIONS.get(r.decision or "", "待定"), self.st.cell_center)])
+        extra: list[TableCommand] = []
         if len(reviews) > 1:
             avg = []
             for k in keys:
                 vals = [r.scores[k] for r in reviews if isinstance(r.scores.get(k), (int, float))]
                 avg.append(self.c(_score(sum(vals) / len(vals)) if vals else "—", self.st.cell_center))
             totals = [r.total for r in reviews if isinstance(r.total, (int, float))]
-            rows.append([self.fixed("平均", self.st.label)] + avg
-                        + [self.c(_score(sum(totals) / len(totals)) if totals else "—",
-                                  self.st.cell_center), ""])
+            rows.append([self.fixed("平均", self.st.label), *avg,
+                         self.c(_score(sum(totals) / len(totals)) if totals else "—", self.st.cell_center), ""])
             extra.append(("BACKGROUND", (0, -1), (-1, -1), self.tpl.accent_light))
         out.append(self.grid(rows, [16] + [10] * len(keys) + [10, 10], extra=extra))
         opinions = [r for r in reviews if clean(r.reason).strip()]
@@ -478,7 +485,7 @@ class _Builder:
                     f"{para(r.reason)}", self.st.body_flat))
         return out
 
-    def sec_incubation(self):
+    def sec_incubation(self) -> list[Flowable]:
         out = [self.heading("incubation")]
         if not self.d.incubation:
             return out + [self.empty("（暂无孵化记录）")]
@@ -487,7 +494,7 @@ class _Builder:
                   self.c(e.description, limit=CELL_MAX_WIDE)] for e in self.d.incubation]
         return out + [self.grid(rows, [18, 18, 64])]
 
-    def sec_attachments(self):
+    def sec_attachments(self) -> list[Flowable]:
         out = [self.heading("attachments")]
         if not self.d.attachments:
             return out + [self.empty()]
@@ -501,22 +508,22 @@ class _Builder:
                          self.c(a.sha256[:12], self.st.cell_center)])
         return out + [self.grid(rows, [8, 46, 14, 12, 20])]
 
-    def sec_register(self):
-        lab = lambda x: self.fixed(x, self.st.label)  # noqa: E731
+    def sec_register(self) -> list[Flowable]:
+        lab: Callable[[str], Paragraph] = lambda x: self.fixed(x, self.st.label)  # noqa: E731
         blank = ""
-        rows = [
+        rows: list[list[Cell]] = [
             [lab("档 案 号"), self.c(self.d.number), lab("归档日期"), self.fixed(DATE_BLANK)],
             [lab("保管期限"), self.fixed("□ 永久　　□ 长期（30 年）　　□ 短期（10 年）"), "", ""],
             [lab("立 卷 人"), blank, lab("审 核 人"), blank],
             [lab("备　　注"), blank, "", ""],
         ]
-        extra = [("SPAN", (1, 1), (3, 1)), ("SPAN", (1, 3), (3, 3)),
+        extra: list[TableCommand] = [("SPAN", (1, 1), (3, 1)), ("SPAN", (1, 3), (3, 3)),
                  ("BACKGROUND", (2, 0), (2, 2), self.tpl.accent_light)]
         table = self.grid(rows, [18, 32, 18, 32], header=False, label_cols=(0,), extra=extra,
                           row_heights=[None, None, 34, 40])  # room to sign and to note
         return [PageBreak(), self.heading("register"), table]
 
-    def sec_declaration(self):
+    def sec_declaration(self) -> list[Flowable]:
         st = self.st
         title = para(one_line(self.d.title, 200))
         pledge = (
@@ -582,12 +589,12 @@ def toc_pages(st: Styles, key: str, entries: int) -> list[Flowable]:
     return out
 
 
-def _right(st: Styles):
+def _right(st: Styles) -> ParagraphStyle:
     from reportlab.lib.enums import TA_RIGHT
     return st.cell.clone("right", alignment=TA_RIGHT)
 
 
-def _style(cmds: list) -> TableStyle:
+def _style(cmds: list[TableCommand]) -> TableStyle:
     # Empty cells are drawn with the table's font; the default Helvetica would
     # be the one font in the PDF that is not embedded.
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), find_cjk_font().name)] + cmds)
@@ -597,7 +604,7 @@ def _note_mark(n: int) -> str:
     return "注" + (chr(0x2460 + n - 1) if n <= 20 else f"({n})")
 
 
-def _hex(color) -> str:
+def _hex(color: Color) -> str:
     return "#" + color.hexval()[2:]
 
 
@@ -605,7 +612,7 @@ def _cn(n: int) -> str:
     return "一二三四五六七八九十"[n - 1] if 1 <= n <= 10 else str(n)
 
 
-def _score(value) -> str:
+def _score(value: object) -> str:
     if value is None:
         return "—"
     if isinstance(value, (int, float)):
@@ -648,7 +655,7 @@ def render_combined(items: list[DossierData], target: str | Path | BinaryIO, *,
     combined = len(items) > 1
     story: list[Flowable] = []
     result = RenderResult(pages=0)
-    dossiers_meta = []
+    dossiers_meta: list[DossierMeta] = []
     if combined:
         story += [NextPageTemplate("body"), *toc_pages(st, "toc", len(items))]
     for i, data in enumerate(items):
@@ -680,7 +687,7 @@ def render_combined(items: list[DossierData], target: str | Path | BinaryIO, *,
     if combined:
         doc.pageTemplates.insert(0, doc.pageTemplates.pop(1))  # the TOC page is a body page
     if cancelled:
-        def check(kind, value):  # a combined file of hundreds of dossiers lays out for a while
+        def check(kind: str, value: int) -> None:  # a combined file of hundreds of dossiers lays out for a while
             if kind == "PAGE" and cancelled():
                 raise Cancelled(t("已取消导出。", "Export cancelled."))
         check("PAGE", 0)
@@ -692,7 +699,7 @@ def render_combined(items: list[DossierData], target: str | Path | BinaryIO, *,
     return result
 
 
-def _write(target, pdf: bytes) -> None:
+def _write(target: str | Path | BinaryIO, pdf: bytes) -> None:
     """Whole file or nothing: a failed export never leaves half a PDF behind."""
     if hasattr(target, "write"):
         target.write(pdf)

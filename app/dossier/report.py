@@ -10,6 +10,7 @@ import dataclasses
 import io
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,8 +21,10 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import NextPageTemplate, Spacer, Table
+from reportlab.platypus import NextPageTemplate, Paragraph, Spacer, Table
 
 from app.core.actor import Actor
 from app.core.bank import Bank
@@ -34,7 +37,7 @@ from app.dossier.fonts import find_cjk_font
 from app.dossier.layout import CONTENT_W, DocMeta, DossierDocTemplate, Heading, Para, canvas_class
 from app.dossier.render import _style, _write
 from app.dossier.styles import RULE, make_styles
-from app.dossier.templates import TEMPLATES
+from app.dossier.templates import TEMPLATES, DossierTemplate
 from app.dossier.text import local_date, money, one_line, para
 
 PALETTE = [colors.HexColor(x) for x in (
@@ -62,10 +65,10 @@ class ReportData:
     projects: list[ProjectLine] = field(default_factory=list)
     people: int = 0
 
-    def by_category(self) -> Counter:
+    def by_category(self) -> Counter[str]:
         return Counter(p.category for p in self.projects)
 
-    def by_status(self) -> Counter:
+    def by_status(self) -> Counter[str]:
         return Counter(p.status for p in self.projects)
 
     def by_month(self) -> list[int]:
@@ -109,20 +112,20 @@ def _nice_step(maximum: float) -> float:
     if maximum <= 5:
         return 1
     raw = maximum / 5
-    power = 10 ** math.floor(math.log10(raw))
+    power: float = 10 ** math.floor(math.log10(raw))
     for m in (1, 2, 5, 10):
         if raw <= m * power:
             return m * power
     return 10 * power
 
 
-def bar_chart(title: str, labels: list[str], values: list[float], font: str, *,
-              color=PALETTE[0], width: float = CONTENT_W, height: float = 62 * mm, fmt: str = "%d") -> Drawing:
+def bar_chart(title: str, labels: list[str], values: Sequence[float], font: str, *,
+              color: Color = PALETTE[0], width: float = CONTENT_W, height: float = 62 * mm, fmt: str = "%d") -> Drawing:
     d = Drawing(width, height)
-    d.initialFontName = font
+    d.initialFontName = font  # type: ignore[attr-defined]  # a Drawing attribute types-reportlab lacks
     chart = VerticalBarChart()
     chart.x, chart.y = 36, 26
-    chart.width, chart.height = width - 50, height - 52
+    chart.width, chart.height = width - 50, height - 52  # type: ignore[assignment]  # types-reportlab says int; reportlab takes any number
     chart.data = [values or [0]]
     chart.bars[0].fillColor = color
     chart.bars[0].strokeColor = None
@@ -156,13 +159,13 @@ def bar_chart(title: str, labels: list[str], values: list[float], font: str, *,
 def pie_chart(title: str, counts: list[tuple[str, int]], font: str, *,
               width: float = CONTENT_W, height: float = 70 * mm) -> Drawing:
     d = Drawing(width, height)
-    d.initialFontName = font
+    d.initialFontName = font  # type: ignore[attr-defined]  # a Drawing attribute types-reportlab lacks
     d.add(String(0, height - 12, title, fontName=font, fontSize=10.5, fillColor=PALETTE[0]))
     counts = [(label, n) for label, n in counts if n > 0] or [("—", 1)]
     pie = Pie()
     size = height - 30
     pie.x, pie.y = 30, 6
-    pie.width = pie.height = size
+    pie.width = pie.height = size  # type: ignore[assignment]  # types-reportlab says int; reportlab takes any number
     pie.data = [n for _, n in counts]
     pie.labels = None
     pie.simpleLabels = 1
@@ -173,7 +176,7 @@ def pie_chart(title: str, counts: list[tuple[str, int]], font: str, *,
     d.add(pie)
     total = sum(n for _, n in counts)
     legend = Legend()
-    legend.x, legend.y = 30 + size + 40, height - 26
+    legend.x, legend.y = 30 + size + 40, height - 26  # type: ignore[assignment]  # types-reportlab says int; reportlab takes any number
     legend.fontName = font
     legend.fontSize = 9
     legend.alignment = "right"
@@ -199,10 +202,10 @@ def render_report(data: ReportData, target: str | Path | BinaryIO) -> int:
     st = make_styles(font, tpl)
     key = iter(range(1000))
 
-    def heading(text: str):
+    def heading(text: str) -> Heading:
         return Heading(text, st.h1, toc_text=text, level=0, key=f"r{next(key)}", accent=tpl.accent, bar=True)
 
-    def cell(value, style=None):
+    def cell(value: object, style: ParagraphStyle | None = None) -> Paragraph:
         return Para(para(value), style or st.cell)
 
     n = len(data.projects)
@@ -280,7 +283,7 @@ def render_report(data: ReportData, target: str | Path | BinaryIO) -> int:
     return doc.page
 
 
-def _grid(rows, widths, tpl) -> Table:
+def _grid(rows: list[list[Paragraph]], widths: Sequence[float], tpl: DossierTemplate) -> Table:
     total = sum(widths)
     return Table(rows, colWidths=[w * CONTENT_W / total for w in widths], repeatRows=1, splitInRow=1,
                  style=_style([("GRID", (0, 0), (-1, -1), 0.5, RULE), ("BOX", (0, 0), (-1, -1), 0.9, tpl.accent),

@@ -10,10 +10,12 @@ tests/dossier/test_rl_compat.py holds each helper against reportlab's own, unpat
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import reportlab
 from reportlab.lib.rl_accel import sameFrag
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.platypus import Paragraph
 
@@ -63,7 +65,7 @@ def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 def install() -> None:
     """Patch what must be patched (idempotent); only on the tested version."""
     if supported() and ttfonts.makeToUnicodeCMap is not to_unicode_cmap:
-        to_unicode_cmap._ideabank_original = _original_cmap  # type: ignore[attr-defined]
+        to_unicode_cmap._ideabank_original = _original_cmap  # type: ignore[attr-defined]  # a mark on the function: see _original_cmap
         ttfonts.makeToUnicodeCMap = to_unicode_cmap
 
 
@@ -92,7 +94,7 @@ def set_info_extras(canvas: Any, extra: dict[str, str]) -> None:
     """Add keys to the PDF's information dictionary (reportlab writes a fixed set)."""
 
     class Info(pdfdoc.PDFInfo):
-        def format(self, document):  # type: ignore[no-untyped-def]
+        def format(self, document: Any) -> bytes:  # document: a reportlab PDFDocument
             d = {
                 "Title": pdfdoc.PDFString(self.title),
                 "Author": pdfdoc.PDFString(self.author),
@@ -103,7 +105,7 @@ def set_info_extras(canvas: Any, extra: dict[str, str]) -> None:
                 "Trapped": pdfdoc.PDFName(self.trapped),
             }
             d["ModDate"] = d["CreationDate"] = pdfdoc.PDFDate(ts=document._timeStamp,
-                                                              dateFormatter=self._dateFormatter)
+                                                              dateFormatter=self._dateFormatter)  # type: ignore[attr-defined]  # private: not in types-reportlab
             for key, value in extra.items():
                 d[key] = pdfdoc.PDFString(value)
             return pdfdoc.PDFDictionary(d).format(document)
@@ -116,14 +118,14 @@ def set_info_extras(canvas: Any, extra: dict[str, str]) -> None:
 
 # -- pages drawn once the page count is known ----------------------------------------------------
 
-def keep_page(canvas: Any) -> dict:
+def keep_page(canvas: Any) -> dict[str, Any]:
     """The page's drawing state, to draw it later (page X of Y), and a fresh page started."""
     state = dict(canvas.__dict__)
     canvas._startPage()
     return state
 
 
-def restore_page(canvas: Any, state: dict) -> None:
+def restore_page(canvas: Any, state: dict[str, Any]) -> None:
     canvas.__dict__.update(state)
 
 
@@ -137,8 +139,9 @@ class MergedParagraph(Paragraph):
     field full of "&" took 8 s instead of 0.9 s. Adjacent fragments with the same style are one run.
     """
 
-    def _setup(self, text, style, bulletText, frags, cleaner):  # type: ignore[no-untyped-def]
-        super()._setup(text, style, bulletText, frags, cleaner)
+    def _setup(self, text: str, style: ParagraphStyle, bulletText: str | None, frags: list[Any] | None,
+               cleaner: Callable[[str], str] | None) -> None:
+        super()._setup(text, style, bulletText, frags, cleaner)  # type: ignore[misc]  # private: not in types-reportlab
         if frags is None and len(self.frags) > 1:
             merged = [self.frags[0]]
             for frag in self.frags[1:]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -36,8 +37,8 @@ class Styles:
 
 
 def make_styles(font: str, tpl: DossierTemplate) -> Styles:
-    def s(name, **kw):
-        base = dict(fontName=font, fontSize=10.5, leading=18, textColor=INK, wordWrap="CJK")
+    def s(name: str, **kw: object) -> ParagraphStyle:
+        base: dict[str, Any] = dict(fontName=font, fontSize=10.5, leading=18, textColor=INK, wordWrap="CJK")
         base.update(kw)
         return ParagraphStyle(f"{tpl.key}-{name}", **base)
 

@@ -104,7 +104,7 @@ def chinese_year_month(value: date) -> str:
     return f"{year}年{month}月"
 
 
-def size(num_bytes: int) -> str:
+def size(num_bytes: float) -> str:
     for unit in ("B", "KB", "MB", "GB"):
         if num_bytes < 1024 or unit == "GB":
             return f"{num_bytes:.0f} {unit}" if unit == "B" else f"{num_bytes:.1f} {unit}"

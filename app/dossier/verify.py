@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,7 +59,7 @@ class Verdict:
 
 
 @contextmanager
-def _quiet_pypdf():
+def _quiet_pypdf() -> Iterator[None]:
     """pypdf logs warnings ("invalid pdf header") for files we then reject with a clear message."""
     log = logging.getLogger("pypdf")
     level = log.level
@@ -78,7 +79,7 @@ def read_dossiers(path: str | Path) -> list[StoredDossier]:
     try:
         with _quiet_pypdf():
             reader = pypdf.PdfReader(path)
-            meta = reader.metadata or {}
+            meta: Mapping[str, object] = reader.metadata or {}
     except FileNotFoundError:
         raise DossierError(t("找不到文件 {path}。", "File not found: {path}.", path=path)) from None
     except (PdfReadError, OSError, ValueError) as exc:

@@ -10,10 +10,15 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+from collections.abc import Iterator
 from importlib import resources as importlib_resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from whoosh.analysis import Token, Tokenizer
+if TYPE_CHECKING:  # whoosh's classes, typed at the seam (which plain whoosh must not import: see it)
+    from app.search.whoosh_compat import Token, Tokenizer
+else:
+    from whoosh.analysis import Token, Tokenizer
 
 # Bump when the token rules below change: old indexes then get rebuilt.
 ANALYZER_VERSION = 4
@@ -79,7 +84,7 @@ def segmenter_version() -> str:
         return "unknown"
 
 
-def stamp() -> dict:
+def stamp() -> dict[str, str | int]:
     """What the index was built with; compared on open."""
     return {
         "segmenter": SEGMENTER,
@@ -129,7 +134,7 @@ def _subwords(word: str) -> tuple[str, ...]:
     return result
 
 
-_last_segmented: tuple[str | None, list] = (None, [])
+_last_segmented: tuple[str | None, list[tuple[str, int]]] = (None, [])
 
 
 def subwords(word: str) -> tuple[str, ...]:
@@ -187,11 +192,12 @@ def is_latin(term: str) -> bool:
 class IndustrialAnalyzer(Tokenizer):
     """whoosh analyzer over `segment()`; one class does it all to keep the per-token loop short."""
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return other.__class__ is self.__class__
 
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+    def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
+                 removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
+                 mode: str = "", **kwargs: object) -> Iterator[Token]:
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         if not tokenize:
             t.original = t.text = value.lower()
@@ -242,11 +248,12 @@ def person_terms(name: str) -> list[str]:
 class PeopleAnalyzer(Tokenizer):
     """Names separated by newlines; each gives its name, pinyin and initials (no positions)."""
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return other.__class__ is self.__class__
 
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+    def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
+                 removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
+                 mode: str = "", **kwargs: object) -> Iterator[Token]:
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         names = value.split("\n") if tokenize else [value]
         pos = start_pos

@@ -11,18 +11,19 @@ as usual.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from operator import add
+from typing import cast
 
-from whoosh import matching
-from whoosh import query as Q
-
-from app.search.whoosh_compat import Bm25, ScoredList, postings, raw_lengths
+from app.search.whoosh_compat import Bm25, Q, ScoredList, SearchContext, Searcher, matching, postings, raw_lengths
 
 
 class WordsAnd(Q.And):
     """Q.And over Term queries of one field, boost 1.0 (what plain words compile to)."""
 
-    def matcher(self, searcher, context=None):
+    subqueries: list[Q.Term]
+
+    def matcher(self, searcher: Searcher, context: SearchContext | None = None) -> matching.Matcher:
         if not searcher.is_atomic():  # the collector asks per segment; elsewhere stay generic
             return super().matcher(searcher, context)
         reader = searcher.reader()
@@ -33,8 +34,8 @@ class WordsAnd(Q.And):
             if (t.fieldname, text) not in reader:
                 return matching.NullMatcher()
             terms.append((t.fieldname, text))
-        decoded: dict[tuple[str, bytes], tuple[list, list]] = {}
-        cands = None
+        decoded: dict[tuple[str, bytes], tuple[list[int], list[float]]] = {}
+        cands: set[int] | None = None
         for fieldname, text in sorted(terms, key=lambda ft: reader.doc_frequency(*ft)):
             # the rarest word whole; the others only in blocks where a candidate can be
             got = postings(reader, fieldname, text, only=cands)
@@ -45,6 +46,7 @@ class WordsAnd(Q.And):
             if not cands:
                 return matching.NullMatcher()
             decoded[(fieldname, text)] = (ids, weights)
+        assert cands is not None  # two words or more (words_and)
         order = sorted(cands)
         if context is not None and context.weighting is None:
             # a boolean pass (the exact total, facets): which projects, not how well
@@ -55,6 +57,7 @@ class WordsAnd(Q.And):
             tfs = list(map(dict(zip(ids, weights)).__getitem__, order))
             table = Bm25.of(weighting, searcher, fieldname, text)
             raw = raw_lengths(reader, fieldname)
+            vals: Iterable[float]
             if table is not None and raw is not None:
                 vals = map(table.__getitem__, zip(tfs, map(raw.__getitem__, order)))
             else:  # another weighting or codec: score posting by posting through whoosh
@@ -67,9 +70,9 @@ class WordsAnd(Q.And):
         return ScoredList(order, scores)
 
 
-def words_and(parts):
+def words_and(parts: list[Q.Query]) -> Q.And:
     """Q.And(parts), in the bulk form when every part is a plain one-field term."""
     if (len(parts) > 1 and all(type(p) is Q.Term and p.boost == 1.0 for p in parts)
-            and len({p.fieldname for p in parts}) == 1):
+            and len({cast(Q.Term, p).fieldname for p in parts}) == 1):
         return WordsAnd(parts)
     return Q.And(parts)

@@ -36,7 +36,11 @@ from app.search.index import Cancel, IndexCorrupt, Progress, SearchIndex
 from app.search.schema import SearchDoc
 
 if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement, Select
+    from sqlalchemy.orm import InstrumentedAttribute, Session
+
     from app.core.bank import Bank
+    from db.models import Project
 
 log = logging.getLogger(__name__)
 BATCH = 500
@@ -44,12 +48,12 @@ CURSOR_FILE = "feed-cursor.json"
 REGISTER_EVERY = 60.0  # seconds between updates of the cursor kept in the database
 
 
-def _year(p) -> str:
+def _year(p: Project) -> str:
     when = p.submitted_at or p.created_at
     return str(when.year) if when else ""
 
 
-def _body(p) -> str:
+def _body(p: Project) -> str:
     points = p.innovation_points or []
     parts = [p.background, p.solution, "\n".join(str(x) for x in points), p.implementation,
              p.indicators, p.promotion, p.benefit_basis, p.social_benefit]
@@ -62,7 +66,7 @@ def _body(p) -> str:
     return "\n".join(x for x in parts if x)
 
 
-def _docs_for(s, projects, bank: Bank, unit_names: dict[str, str]) -> list[SearchDoc]:
+def _docs_for(s: Session, projects: list[Project], bank: Bank, unit_names: dict[str, str]) -> list[SearchDoc]:
     from db.models import Attachment, Comment
 
     ids = [p.id for p in projects]
@@ -94,7 +98,7 @@ def _docs_for(s, projects, bank: Bank, unit_names: dict[str, str]) -> list[Searc
     return docs
 
 
-def _project_query():
+def _project_query() -> Select[Project]:
     from db.models import Project, ProjectMember
 
     return select(Project).options(
@@ -103,7 +107,7 @@ def _project_query():
     )
 
 
-def _unit_names(s) -> dict[str, str]:
+def _unit_names(s: Session) -> dict[str, str]:
     from db.models import Unit
 
     return dict(s.execute(select(Unit.id, Unit.name)).all())
@@ -217,7 +221,7 @@ def changed_projects(bank: Bank, after: int, upto: int) -> list[str]:
     """Ids of projects whose searchable text may have changed in (after, upto], deleted ones included."""
     from db.models import Attachment, Comment, Project, ProjectMember, Studio, Tombstone, User
 
-    def span(col):
+    def span(col: InstrumentedAttribute[int]) -> ColumnElement[bool]:
         return (col > after) & (col <= upto)
 
     with bank.session() as s:

@@ -20,22 +20,22 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh import query as Q
 from whoosh.util import random_name
 from whoosh.util.filelock import try_for
 from whoosh.writing import LockError
 
-from app.core.errors import Cancelled  # noqa: F401 (re-exported: the service imports it from here)
+from app.core.errors import Cancelled as Cancelled  # re-exported: the service imports it from here
 from app.search import analyzer, matchset, topk
 from app.search import whoosh_compat as compat
 from app.search.fastand import words_and
-from app.search.query import ParsedQuery, parse, year_values
+from app.search.query import Clause, ParsedQuery, parse, year_values
 from app.search.schema import SCHEMA_VERSION, SearchDoc, build_schema, doc_fields
+from app.search.whoosh_compat import Q
 
 log = logging.getLogger(__name__)
 
@@ -140,16 +140,16 @@ def _merge_plan(sizes: list[tuple[str, int]], cap: int) -> list[str]:
     return []
 
 
-def current_stamp() -> dict:
+def current_stamp() -> dict[str, str | int]:
     return {"schema": SCHEMA_VERSION, **analyzer.stamp()}
 
 
 class SearchIndex:
-    def __init__(self, path: str | os.PathLike):
+    def __init__(self, path: str | os.PathLike[str]):
         compat.require()  # a clear error on an untested whoosh, not wrong results
         self.path = Path(path)
-        self._ix = None
-        self._searcher = None
+        self._ix: compat.Index | None = None
+        self._searcher: compat.Searcher | None = None
         self._write_lock = threading.RLock()
         self._read_lock = threading.RLock()
         self._merge_thread: threading.Thread | None = None
@@ -187,7 +187,7 @@ class SearchIndex:
             self.needs_rebuild, self.reason = True, "outdated"
             return
         try:
-            ix = whoosh_index.open_dir(str(self.path))
+            ix: compat.Index = whoosh_index.open_dir(str(self.path))
             searcher = ix.searcher()
             searcher.doc_count()
             # touch every segment's files: a garbled posting file shows up here, not mid-query
@@ -262,6 +262,7 @@ class SearchIndex:
         if self._ix is None:
             return 0
         with self._read_lock:
+            assert self._searcher is not None  # open with the index
             return self._searcher.doc_count()
 
     def size_bytes(self) -> int:
@@ -304,7 +305,8 @@ class SearchIndex:
             _BUILDING.discard(new)
         return count
 
-    def _build(self, new: Path, docs, progress, cancel, total: int, procs: int) -> int:
+    def _build(self, new: Path, docs: Iterable[SearchDoc], progress: Progress | None, cancel: Cancel | None,
+               total: int, procs: int) -> int:
         ix = whoosh_index.create_in(str(new), build_schema())
         writer = compat.writer(ix, procs=procs, limitmb=512)
         count = 0
@@ -345,16 +347,18 @@ class SearchIndex:
 
     # --- incremental writes -----------------------------------------------------------------
 
-    def _writer(self):
+    def _writer(self) -> compat.Writer:
+        assert self._ix is not None  # callers checked (_require)
         try:
             return self._ix.writer(timeout=WRITE_TIMEOUT, delay=0.05)
         except LockError as exc:
             raise IndexBusy(str(exc)) from exc
 
     @contextlib.contextmanager
-    def _locked(self):
+    def _locked(self) -> Iterator[None]:
         """This process's write lock and whoosh's (held by another process's writer too)."""
         with self._write_lock:
+            assert self._ix is not None  # merges run on an open index
             lock = compat.index_lock(self._ix)
             if not try_for(lock.acquire, timeout=WRITE_TIMEOUT, delay=0.05):
                 raise IndexBusy("index writer held elsewhere")
@@ -366,6 +370,7 @@ class SearchIndex:
     def update(self, docs: Iterable[SearchDoc], delete_ids: Iterable[str] = ()) -> None:
         """Add or replace projects and delete others in one commit."""
         self._require()
+        assert self._ix is not None  # open (_require)
         docs, delete_ids = list(docs), list(delete_ids)
         if not docs and not delete_ids:
             return
@@ -399,6 +404,7 @@ class SearchIndex:
     def _refresh(self) -> None:
         """Point the cached searcher at the latest commit, reopening only new segments."""
         with self._read_lock:
+            assert self._ix is not None  # refreshed only while open
             self._searcher, self._generation = compat.refreshed_searcher(self._ix, self._searcher)
             self._mask = compat.take_over_deletions(self._searcher) or None  # whoosh wants a set
 
@@ -406,6 +412,7 @@ class SearchIndex:
         """Another process (`ideabank reindex`, a second window) may have committed or swapped
         in a rebuilt index: listing the folder is cheap, so look before each query."""
         try:
+            assert self._ix is not None  # a closed index: nothing to follow (as any failure here)
             latest = self._ix.latest_generation()
         except Exception:
             return
@@ -423,6 +430,7 @@ class SearchIndex:
     # --- merging in the background -------------------------------------------------------------
 
     def _next_merge(self) -> list[str]:
+        assert self._ix is not None  # callers catch the failure of a closed index
         segs = compat.segments(self._ix)
         sizes = [(s.segment_id(), s.doc_count_all() - s.deleted_count()) for s in segs]
         total = sum(n for _, n in sizes)
@@ -450,7 +458,7 @@ class SearchIndex:
             try:
                 ix = self._ix
                 plan = self._next_merge() if ix is not None else []
-                if not plan:
+                if not plan or ix is None:
                     return
                 if compat.merge_segments(ix, plan, side, self._locked) is None:
                     return  # the index changed under us (a rebuild, another process): next edit
@@ -470,14 +478,14 @@ class SearchIndex:
 
     # --- searching --------------------------------------------------------------------------
 
-    def _masked(self, searcher, hidden: Iterable[str]) -> set[int] | None:
+    def _masked(self, searcher: compat.Searcher, hidden: Iterable[str]) -> set[int] | None:
         """Deleted documents plus the projects `hidden` names (secret ones the viewer may not
         see): left out of the hits, the total and the facets alike."""
         hidden = list(hidden)
         if not hidden:
             return self._mask
         out = set(self._mask or ())
-        live = set()
+        live: set[str] = set()
         for reader, offset in searcher.reader().leaf_readers():
             seg = reader.segment()
             key = seg.segment_id() if seg is not None else str(id(reader))
@@ -511,11 +519,13 @@ class SearchIndex:
         try:
             with self._read_lock, compat.shared_postings():
                 searcher = self._searcher
+                assert searcher is not None  # open (_require)
                 wq = compile_query(parsed, searcher.reader())
                 if wq is None:
                     return SearchResults([], 0, {}, parsed.highlight_terms(), parsed)
                 mask = self._masked(searcher, hidden)
-                top: list = []
+                top: list[tuple[float, int]] | None  # None: that shortcut does not apply
+                top = []
                 if limit > 0:  # limit 0: the count and facets alone (the window's result count)
                     top = topk.top(searcher, wq, offset + limit, mask)
                     if top is None:
@@ -548,6 +558,7 @@ class SearchIndex:
         self._require()
         exclude = set(exclude)
         with self._read_lock:
+            assert self._searcher is not None  # open (_require)
             reader = self._searcher.reader()
             n = max(reader.doc_count(), 1)
             tf: dict[str, int] = {}
@@ -581,7 +592,7 @@ class SearchIndex:
             return SearchResults(hits, len(hits), {}, [t for _, t in top])
 
 
-def _exact_top(searcher, wq, k: int, mask):
+def _exact_top(searcher: compat.Searcher, wq: Q.Query, k: int, mask: set[int] | None) -> list[tuple[float, int]]:
     """whoosh's top k without its block-quality skipping and matcher replacement: under the
     title boost (AndMaybe over a union of title words) they dropped projects and parts of
     their title bonus from the top 20 (7 of 216 benchmark queries at 100,000 projects still
@@ -592,7 +603,7 @@ def _exact_top(searcher, wq, k: int, mask):
         # elsewhere whoosh's skipping kept the exhaustive top k on every benchmark query
         return searcher.search(wq, limit=k, mask=mask).top_n
     top = collectors.TopCollector(limit=k, usequality=False, replace=0)
-    c = collectors.FilterCollector(top, restrict=mask) if mask else top
+    c: compat.Collector = collectors.FilterCollector(top, restrict=mask) if mask else top
     searcher.search_with_collector(wq, c)
     return c.results().top_n
 
@@ -611,17 +622,17 @@ def _status_codes(text: str) -> list[str]:
     return vocab.match("status", text)
 
 
-def _any(queries: list):
-    queries = [q for q in queries if q is not None]
-    if not queries:
+def _any(queries: Sequence[Q.Query | None]) -> Q.Query:
+    present = [q for q in queries if q is not None]
+    if not present:
         return Q.NullQuery
-    return queries[0] if len(queries) == 1 else Q.Or(queries)
+    return present[0] if len(present) == 1 else Q.Or(present)
 
 
 MAX_PREFIX_TERMS = 64
 
 
-def _prefix_terms(reader, field: str, prefix: str) -> list[str]:
+def _prefix_terms(reader: compat.Reader, field: str, prefix: str) -> list[str]:
     """The words a prefix stands for, minus those whose documents another one already covers.
 
     A long word is indexed with the dictionary words inside it, so every project holding
@@ -639,12 +650,13 @@ def _prefix_terms(reader, field: str, prefix: str) -> list[str]:
     return keep
 
 
-def _word_query(word: str, reader, prefix: bool = False):
+def _word_query(word: str, reader: compat.Reader, prefix: bool = False) -> Q.Query:
     """One word over content, plus people/extra/tags only where their lexicon has it.
 
     Checking the lexicon first keeps the common case to a single posting list: an Or over
     fields that do not contain the word still costs a matcher per field in pure Python.
     """
+    alts: list[Q.Query]
     if prefix:
         alts = []
         for name in ("content", "extra"):
@@ -661,7 +673,7 @@ def _word_query(word: str, reader, prefix: bool = False):
     return alts[0] if len(alts) == 1 else Q.Or(alts)
 
 
-def _words_clause(text: str, reader, prefix: bool):
+def _words_clause(text: str, reader: compat.Reader, prefix: bool) -> Q.Query | None:
     words = analyzer.query_words(text)
     if prefix:  # the prefix is the last piece typed, even a stop word (在* -> 在线)
         typed = analyzer.query_words(text, keep_stopwords=True)
@@ -670,26 +682,26 @@ def _words_clause(text: str, reader, prefix: bool):
     if not words:
         return None
     parts = [_word_query(w, reader, prefix=(prefix and i == len(words) - 1)) for i, w in enumerate(words)]
-    q = parts[0] if len(parts) == 1 else words_and(parts)
+    q: Q.Query = parts[0] if len(parts) == 1 else words_and(parts)
     whole = text.lower()
     if len(words) > 1 and reader.doc_frequency("people", whole):  # a name jieba split: 张三丰
         q = Q.Or([q, Q.Term("people", whole, boost=2.0)])
     return q
 
 
-def _phrase_clause(text: str, reader):
+def _phrase_clause(text: str, reader: compat.Reader) -> Q.Query | None:
     words = analyzer.query_words(text)
     if not words:
         return None
     if len(words) == 1:
         return _word_query(words[0], reader)
-    phrase = Q.Phrase("content", words)
+    phrase: Q.Query = Q.Phrase("content", words)
     if all(reader.doc_frequency("extra", w) for w in words):  # else a matcher that finds nothing
         phrase = Q.Or([phrase, Q.Phrase("extra", words)])
     return phrase
 
 
-def _filter_clause(c, reader):
+def _filter_clause(c: Clause, reader: compat.Reader) -> Q.Query | None:
     value = c.text
     if c.field == "category":
         return _any([Q.Term("category", code) for code in _category_codes(value)])
@@ -701,7 +713,7 @@ def _filter_clause(c, reader):
         return Q.Term("tags", value.lower())
     if c.field == "studio":
         words = analyzer.query_words(value)
-        exact = Q.Term("studio", value)
+        exact: Q.Query = Q.Term("studio", value)
         if not words:
             return exact
         return Q.Or([exact, Q.And([Q.Term("studio_text", w) for w in words])])
@@ -714,9 +726,11 @@ def _filter_clause(c, reader):
     return None
 
 
-def compile_query(parsed: ParsedQuery, reader):
+def compile_query(parsed: ParsedQuery, reader: compat.Reader) -> Q.Query | None:
     """Build the whoosh query straight from tokens (no whoosh QueryParser on the hot path)."""
-    must, must_not, filters = [], [], []
+    must: list[Q.Query] = []
+    must_not: list[Q.Query] = []
+    filters: list[Q.Query] = []
     for c in parsed.clauses:
         if c.kind == "words":
             q = _words_clause(c.text, reader, c.prefix)
@@ -741,7 +755,7 @@ def compile_query(parsed: ParsedQuery, reader):
     # Title words raise the score without deciding the match (content holds the title too):
     # an optional matcher skips along the short title lists, where an Or per word made every
     # AND walk two lists per word (two-word AND p95 100 -> 65 ms CPU at 100,000 projects).
-    titles = []
+    titles: list[Q.Query] = []
     for c in parsed.positive:
         if c.kind == "filter" or c.prefix:
             continue

@@ -16,13 +16,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterable
-
-from whoosh import query as Q
+from typing import cast
 
 from app.search import whoosh_compat as compat
+from app.search.whoosh_compat import Q, Reader, Searcher
 
 
-def _term(reader, fieldname: str, text, within: Collection[int] | None = None) -> set[int]:
+def _term(reader: Reader, fieldname: str, text: str | bytes, within: Collection[int] | None = None) -> set[int]:
     field = reader.schema[fieldname]
     btext = field.to_bytes(text) if not isinstance(text, bytes) else text
     if (fieldname, btext) not in reader:
@@ -33,7 +33,7 @@ def _term(reader, fieldname: str, text, within: Collection[int] | None = None) -
     return set(got[0])
 
 
-def _phrase(reader, q: Q.Phrase, within: Collection[int] | None) -> set[int] | None:
+def _phrase(reader: Reader, q: Q.Phrase, within: Collection[int] | None) -> set[int] | None:
     """Projects holding the words side by side (whoosh's SpanNear2, slop 1: each word one
     position after the one before); None for a phrase this module leaves to whoosh."""
     if q.slop != 1 or not q.words:
@@ -43,7 +43,7 @@ def _phrase(reader, q: Q.Phrase, within: Collection[int] | None) -> set[int] | N
     if not all((q.fieldname, t) in reader for t in texts):
         return set()
     order = sorted(range(len(texts)), key=lambda n: reader.doc_frequency(q.fieldname, texts[n]))
-    lists: list = [None] * len(texts)
+    lists: list[tuple[list[int], list[bytes]] | None] = [None] * len(texts)
     cands: set[int] | None = None
     for n in order:  # rarest first, the others only in blocks where a candidate can be
         got = compat.postings(reader, q.fieldname, texts[n], values=True,
@@ -61,7 +61,7 @@ def _phrase(reader, q: Q.Phrase, within: Collection[int] | None) -> set[int] | N
     # (document, position) pairs as one integer each; word i's positions shifted back by i,
     # so the pairs all words share are the phrase's starts
     starts: set[int] | None = None
-    for i, (ids, values) in enumerate(lists):
+    for i, (ids, values) in enumerate(cast("list[tuple[list[int], list[bytes]]]", lists)):  # each word's
         at = dict(zip(ids, values))
         poss = compat.positions_of_many(field.format, list(map(at.__getitem__, docs)))
         keys = {(d << 32) + p - i for d, ps in zip(docs, poss) for p in ps}
@@ -72,14 +72,13 @@ def _phrase(reader, q: Q.Phrase, within: Collection[int] | None) -> set[int] | N
     return {k >> 32 for k in starts} if starts else set()
 
 
-def _docs(q, searcher, reader, within: Collection[int] | None = None) -> set[int]:
+def _docs(q: Q.Query, searcher: Searcher, reader: Reader, within: Collection[int] | None = None) -> set[int]:
     """Local document numbers `q` matches in one segment (deleted ones included).
 
     `within` lets a node skip posting blocks holding none of those documents: the
     answer is exact inside `within` and may hold others outside it, which the AND above drops.
     """
-    t = type(q)
-    if t is Q.Term:
+    if type(q) is Q.Term:
         return _term(reader, q.fieldname, q.text, within)
     if isinstance(q, Q.And):  # And and the bulk WordsAnd: the rarest words first
         subs = sorted(q.subqueries, key=lambda s: _estimate(s, reader))
@@ -90,22 +89,22 @@ def _docs(q, searcher, reader, within: Collection[int] | None = None) -> set[int
             if not cur:
                 return set()
         return cur if cur is not None else set()
-    if t is Q.Or:
+    if type(q) is Q.Or:
         out: set[int] = set()
         for s in q.subqueries:
             out |= _docs(s, searcher, reader, within)
         return out
-    if t is Q.AndNot:
+    if type(q) is Q.AndNot:
         a = _docs(q.a, searcher, reader, within)
         return a - _docs(q.b, searcher, reader, a) if a else a
-    if t is Q.AndMaybe:
+    if type(q) is Q.AndMaybe:
         return _docs(q.a, searcher, reader, within)
     if isinstance(q, Q.ConstantScoreQuery):  # filters (whoosh_compat.ZeroScore)
         return _docs(q.child, searcher, reader, within)
-    if t is Q.Phrase:
-        got = _phrase(reader, q, within)
-        if got is not None:
-            return got
+    if type(q) is Q.Phrase:
+        found = _phrase(reader, q, within)
+        if found is not None:
+            return found
     elif isinstance(q, (Q.Prefix, Q.FuzzyTerm)):
         out = set()
         for fieldname, btext in q.expanded_terms(reader):
@@ -117,7 +116,7 @@ def _docs(q, searcher, reader, within: Collection[int] | None = None) -> set[int
     return set(q.matcher(searcher, searcher.boolean_context()).all_ids())
 
 
-def _estimate(q, reader) -> int:
+def _estimate(q: Q.Query, reader: Reader) -> int:
     """How many documents `q` may match, cheaply: a term's frequency, else a large number."""
     if type(q) is Q.Term:
         return reader.doc_frequency(q.fieldname, q.text)
@@ -128,7 +127,7 @@ def _estimate(q, reader) -> int:
     return 1 << 40
 
 
-def matching(searcher, wq, mask: set[int] | None) -> list[tuple[int, object, set[int]]]:
+def matching(searcher: Searcher, wq: Q.Query, mask: set[int] | None) -> list[tuple[int, Reader, set[int]]]:
     """(offset, segment reader, local document numbers) per segment, deleted and masked
     documents removed."""
     leaves = sorted(searcher.leaf_searchers(), key=lambda so: so[1])
@@ -146,15 +145,18 @@ def matching(searcher, wq, mask: set[int] | None) -> list[tuple[int, object, set
     return out
 
 
+FacetValue = str | bytes | None  # as a column holds it
+
+
 class FacetTable:
     """Per segment and facet column: the distinct values and one code per document, built once
     (a segment never changes) and dropped with the segment."""
 
     def __init__(self, names: Iterable[str]):
         self.names = tuple(names)
-        self._segments: dict[str, dict[str, tuple[list, list[int]]]] = {}
+        self._segments: dict[str, dict[str, tuple[list[FacetValue], list[int]]]] = {}
 
-    def _codes(self, key: str, reader) -> dict[str, tuple[list, list[int]]]:
+    def _codes(self, key: str, reader: Reader) -> dict[str, tuple[list[FacetValue], list[int]]]:
         got = self._segments.get(key)
         if got is None:
             got = {}
@@ -163,14 +165,14 @@ class FacetTable:
                 if not reader.has_column(name):
                     continue
                 col = reader.column_reader(name)
-                values: dict = {}
+                values: dict[FacetValue, int] = {}
                 codes = [values.setdefault(col[d], len(values)) for d in range(n)]
                 got[name] = (list(values), codes)
             self._segments[key] = got
         return got
 
-    def count(self, matches: list[tuple[int, object, set[int]]]) -> dict[str, dict[str, int]]:
-        totals = {name: Counter() for name in self.names}
+    def count(self, matches: list[tuple[int, Reader, set[int]]]) -> dict[str, dict[str, int]]:
+        totals: dict[str, Counter[FacetValue]] = {name: Counter() for name in self.names}
         live = set()
         for _off, reader, docs in matches:
             seg = reader.segment()

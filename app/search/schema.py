@@ -54,7 +54,7 @@ def build_schema() -> Schema:
     )
 
 
-def doc_fields(doc: SearchDoc) -> dict:
+def doc_fields(doc: SearchDoc) -> dict[str, str]:
     """The field values handed to whoosh for one project."""
     tags = [t.strip() for t in doc.tags if t and t.strip()]
     content = "\n".join(p for p in (doc.title, doc.body, " ".join(tags), doc.studio, doc.unit) if p)

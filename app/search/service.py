@@ -13,9 +13,10 @@ import contextlib
 import errno
 import logging
 import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from app.core.actor import Actor
 from app.core.errors import IdeaBankError, ValidationError
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from app.core.bank import Bank
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class SearchUnavailable(IdeaBankError):
@@ -52,7 +54,7 @@ class ResultRow:
     status: str
     snippet: Snippet
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {"id": self.id, "number": self.number, "title": self.title, "score": round(self.score, 4),
                 "category": self.category, "status": self.status, "snippet": self.snippet.text,
                 "highlights": [list(s) for s in self.snippet.spans]}
@@ -66,12 +68,12 @@ class SearchPage:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     offset: int = 0
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {"query": self.query, "total": self.total, "offset": self.offset,
                 "results": [r.as_dict() for r in self.rows], "facets": self.facets}
 
 
-def _message(zh: str, en: str, **kw) -> str:
+def _message(zh: str, en: str, **kw: object) -> str:
     try:
         from app.core.i18n import t
 
@@ -128,7 +130,7 @@ class SearchService:
             return self._index
 
     @contextlib.contextmanager
-    def _errors(self):
+    def _errors(self) -> Iterator[None]:
         """The index's failures as the messages a person can act on."""
         try:
             yield
@@ -208,7 +210,7 @@ class SearchService:
 
     # --- queries -----------------------------------------------------------------------------
 
-    def _run(self, fn):
+    def _run(self, fn: Callable[[SearchIndex], T]) -> T:
         with self._errors():
             if self._lock.acquire(blocking=False):
                 try:

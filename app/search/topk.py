@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from itertools import repeat
 from operator import add, itemgetter, neg
-
-from whoosh import query as Q
+from typing import cast
 
 from app.search.fastand import WordsAnd
-from app.search.whoosh_compat import Bm25, ScoredList, positions_decoder, postings, raw_lengths
+from app.search.whoosh_compat import Bm25, Q, ScoredList, Searcher, positions_decoder, postings, raw_lengths
 
 # Title projects scored exactly before giving up: each costs a skip per word (a block decoded
 # now and then); past this many, the full query is cheaper.
@@ -33,22 +33,23 @@ BUDGET = 20000
 MAX_WORDS = 2
 
 
-def _terms(q, field: str) -> list[str] | None:
+def _terms(q: Q.Query, field: str) -> list[str] | None:
     """The words of a Term, or an And/Or of plain Terms, of `field` (boost 1); else None."""
+    parts: Sequence[Q.Query]
     if type(q) is Q.Term:
         parts = [q]
     elif type(q) in (Q.And, Q.Or, WordsAnd):
-        parts = q.subqueries
+        parts = cast(Q.And, q).subqueries
     else:
         return None
     if not all(type(p) is Q.Term and p.fieldname == field and p.boost == 1.0 for p in parts):
         return None
     if q.boost != 1.0:
         return None
-    return [p.text for p in parts]
+    return [cast(Q.Term, p).text for p in parts]
 
 
-def shape(wq) -> tuple[list[str], list[str]] | None:
+def shape(wq: Q.Query) -> tuple[list[str], list[str]] | None:
     """(content words, title words) when `wq` is AND(content) [ANDMAYBE OR(title)]."""
     if type(wq) is Q.AndMaybe and wq.boost == 1.0:
         req, opt = wq.a, wq.b
@@ -60,7 +61,7 @@ def shape(wq) -> tuple[list[str], list[str]] | None:
     return None
 
 
-def top(searcher, wq, k: int, mask: set[int] | None,
+def top(searcher: Searcher, wq: Q.Query, k: int, mask: set[int] | None,
         budget: int = BUDGET) -> list[tuple[float, int]] | None:
     """The exact top `k` (score, docnum), best first, or None when this shortcut cannot tell."""
     got = shape(wq)
@@ -87,9 +88,10 @@ def top(searcher, wq, k: int, mask: set[int] | None,
         cbound += scorer.max_quality()
         cparams.append((table, searcher.term_info("content", w).max_weight()))
     cbound *= 1 + 1e-9  # slack for the order of floating-point additions
-    craw = {off: raw_lengths(sub.reader(), "content") for sub, off in leaves}
-    if any(r is None for r in craw.values()):
+    got_raw = {off: raw_lengths(sub.reader(), "content") for sub, off in leaves}
+    if any(r is None for r in got_raw.values()):
         return None
+    craw = cast("dict[int, bytes]", got_raw)
     by_len: dict[int, float] = {}
 
     def bound(g: int) -> float:
@@ -143,7 +145,9 @@ def top(searcher, wq, k: int, mask: set[int] | None,
     return [(s, -nd) for s, nd in sorted(best, reverse=True)]
 
 
-def _content_scores(searcher, subs, offsets, words, todo, theta, cparams, craw) -> dict[int, float]:
+def _content_scores(searcher: Searcher, subs: dict[int, Searcher], offsets: list[int], words: list[str],
+                    todo: list[tuple[int, float]], theta: float, cparams: list[tuple[Bm25, float]],
+                    craw: dict[int, bytes]) -> dict[int, float]:
     """Exact content score (summed over the AND's words in query order) of the projects in
     `todo` ((docnum, bonus) pairs) that hold every word and can still reach `theta`.
 
@@ -175,6 +179,7 @@ def _content_scores(searcher, subs, offsets, words, todo, theta, cparams, craw) 
                 alive = []
                 break
             table = Bm25.of(weighting, sub, "content", text)
+            assert table is not None  # top() gave up unless the weighting is BM25F
             leaf = reader.postings("content", text)
             kept = []
             for d in alive:
@@ -205,7 +210,7 @@ def _content_scores(searcher, subs, offsets, words, todo, theta, cparams, craw) 
     return out
 
 
-def bulk_top(searcher, wq, k: int, mask: set[int] | None) -> list[tuple[float, int]] | None:
+def bulk_top(searcher: Searcher, wq: Q.Query, k: int, mask: set[int] | None) -> list[tuple[float, int]] | None:
     """The exact top `k` of AND(words) [ANDMAYBE OR(title words)] by scoring every match in bulk.
 
     For three words and more (or two when the title lists do not bound the answer) whoosh's
@@ -245,7 +250,9 @@ def bulk_top(searcher, wq, k: int, mask: set[int] | None) -> list[tuple[float, i
 
 # --- phrases ----------------------------------------------------------------------------------
 
-def phrase_shape(wq) -> tuple[list[str], list[str]] | None:
+_Decoded = tuple[Bm25, list[int], list[float], list[bytes]]  # a word's scorer, ids, weights, positions
+
+def phrase_shape(wq: Q.Query) -> tuple[list[str], list[str]] | None:
     """(phrase words, title words) when `wq` is a content phrase [ANDMAYBE OR(title)]."""
     title: list[str] = []
     q = wq
@@ -253,9 +260,10 @@ def phrase_shape(wq) -> tuple[list[str], list[str]] | None:
         q = wq.a
         if type(wq.b) is Q.And:
             return None
-        title = _terms(wq.b, "title")
-        if not title:
+        got = _terms(wq.b, "title")
+        if not got:
             return None
+        title = got
     if type(q) is not Q.Phrase or q.fieldname != "content" or q.boost != 1.0 or q.slop != 1:
         return None
     if len(q.words) < 2:
@@ -263,7 +271,7 @@ def phrase_shape(wq) -> tuple[list[str], list[str]] | None:
     return list(q.words), title
 
 
-def phrase_top(searcher, wq, k: int, mask: set[int] | None) -> list[tuple[float, int]] | None:
+def phrase_top(searcher: Searcher, wq: Q.Query, k: int, mask: set[int] | None) -> list[tuple[float, int]] | None:
     """The exact top `k` of a phrase query, or None when this shortcut does not apply.
 
     whoosh's phrase matcher walks the intersection of the words posting by posting and decodes
@@ -279,7 +287,7 @@ def phrase_top(searcher, wq, k: int, mask: set[int] | None) -> list[tuple[float,
     weighting = searcher.weighting
     fmt = searcher.schema["content"].format
     cands: list[tuple[float, int]] = []      # (-score, global docnum)
-    segs: dict[int, list] = {}               # offset -> [(ids, encoded positions)] per word
+    segs: dict[int, list[tuple[list[int], list[bytes]]]] = {}  # offset -> [(ids, encoded positions)] per word
     for sub, offset in searcher.leaf_searchers():
         reader = sub.reader()
         raw = raw_lengths(reader, "content")
@@ -289,14 +297,14 @@ def phrase_top(searcher, wq, k: int, mask: set[int] | None) -> list[tuple[float,
         if not all(("content", t) in reader for t in texts):
             continue
         by_df = sorted(range(len(words)), key=lambda n: reader.doc_frequency("content", texts[n]))
-        lists: list = [None] * len(words)
-        common: set | None = None
+        lists: list[_Decoded | None] = [None] * len(words)
+        common: set[int] | None = None
         for n in by_df:  # rarest first; the others decoded only where a candidate can be
             table = Bm25.of(weighting, sub, "content", texts[n])
-            got = postings(reader, "content", texts[n], values=True, only=common)
-            if table is None or got is None:
+            found = postings(reader, "content", texts[n], values=True, only=common)
+            if table is None or found is None:
                 return None
-            ids, weights, vals = got
+            ids, weights, vals = found
             lists[n] = (table, ids, weights, vals)
             common = set(ids) if common is None else common.intersection(ids)
             if not common:
@@ -305,17 +313,18 @@ def phrase_top(searcher, wq, k: int, mask: set[int] | None) -> list[tuple[float,
             continue
         docs = sorted(common)
         total = [0.0] * len(docs)
-        for table, ids, weights, _ in lists:  # query order, as whoosh's intersection adds them
+        decoded = cast("list[_Decoded]", lists)  # every word's: one missing left `common` empty
+        for table, ids, weights, _ in decoded:  # query order, as whoosh's intersection adds them
             tfs = map(dict(zip(ids, weights)).__getitem__, docs)
             part = map(table.__getitem__, zip(tfs, map(raw.__getitem__, docs)))
             total = list(map(add, total, part))
-        segs[offset] = [(ids, vals) for _, ids, _, vals in lists]
+        segs[offset] = [(ids, vals) for _, ids, _, vals in decoded]
         cands.extend(zip(total, map(offset.__add__, docs)))
     if title and cands:
         bonus = _title_bonus(searcher, title)
         if bonus is None:
             return None
-        get = bonus.get
+        get = bonus.__getitem__
         cands = [(t + get(g), g) if g in bonus else (t, g) for t, g in cands]
     # best first, ties by document number as whoosh's collector orders them; most candidates
     # never get looked at, so only a head is ordered unless too few of it hold the phrase
@@ -344,7 +353,7 @@ def phrase_top(searcher, wq, k: int, mask: set[int] | None) -> list[tuple[float,
         head *= 8
 
 
-def _title_bonus(searcher, title: list[str]) -> dict[int, float] | None:
+def _title_bonus(searcher: Searcher, title: list[str]) -> dict[int, float] | None:
     """Exact title bonus of every project holding a title word, per word and summed in the
     query's order as whoosh's union matcher does; per posting only C-level map/zip run."""
     weighting = searcher.weighting

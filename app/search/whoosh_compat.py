@@ -27,14 +27,13 @@ import struct
 import threading
 import zlib
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from itertools import accumulate
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, ContextManager, Literal, Protocol, cast, overload
 
 import whoosh
 from whoosh import index as whoosh_index
-from whoosh import matching
-from whoosh import query as whoosh_query
 from whoosh.codec import whoosh3
 from whoosh.matching import ReadTooFar
 from whoosh.matching.binary import AndNotMatcher
@@ -42,6 +41,236 @@ from whoosh.matching.combo import ArrayUnionMatcher
 from whoosh.reading import SegmentReader, TermNotFound
 from whoosh.scoring import BM25FScorer, bm25
 from whoosh.util.numeric import byte_to_length
+
+# --- whoosh's API as app/search uses it, typed ---------------------------------------------------
+#
+# whoosh ships no type information. The objects app/search handles are typed here, once: the
+# runtime objects it only calls (index, searcher, reader, segment, writer) as Protocols, and the
+# classes it builds, subclasses or tells apart by type (queries, matchers, the tokenizer) as
+# declarations of whoosh's own classes, seen by the type checker only; at run time `Q` and
+# `matching` are whoosh's modules themselves. The other modules import them from here, except
+# analyzer.py, which plain whoosh imports when it opens an index (the reference test): it takes
+# `Token` and `Tokenizer` from here only while type checking. `Any` stays inside this module,
+# for whoosh's internals.
+
+class Segment(Protocol):
+    def segment_id(self) -> str: ...
+    def doc_count_all(self) -> int: ...
+    def deleted_count(self) -> int: ...
+    def has_deletions(self) -> bool: ...
+    def deleted_docs(self) -> Iterable[int]: ...
+
+
+class Format(Protocol):
+    def decode_positions(self, value: bytes) -> Iterable[int]: ...
+
+
+class Field(Protocol):
+    format: Format
+
+    def to_bytes(self, value: str) -> bytes: ...
+
+
+class Schema(Protocol):
+    def __getitem__(self, name: str) -> Field: ...
+
+
+class TermInfo(Protocol):
+    def max_weight(self) -> float: ...
+
+
+class Scorer(Protocol):
+    def max_quality(self) -> float: ...
+
+
+class Weighting(Protocol):
+    def scorer(self, searcher: Searcher, fieldname: str, text: str | bytes) -> Scorer: ...
+
+
+class Column(Protocol):
+    def __getitem__(self, docnum: int) -> str | bytes | None: ...
+
+
+class Reader(Protocol):
+    schema: Schema
+
+    def __contains__(self, term: tuple[str, str | bytes]) -> bool: ...
+    def postings(self, fieldname: str, text: str | bytes) -> matching.Matcher: ...
+    def doc_frequency(self, fieldname: str, text: str | bytes) -> int: ...
+    def doc_count(self) -> int: ...
+    def doc_count_all(self) -> int: ...
+    def segment(self) -> Segment | None: ...
+    def leaf_readers(self) -> list[tuple[Reader, int]]: ...
+    def lexicon(self, fieldname: str) -> Iterator[bytes]: ...
+    def expand_prefix(self, fieldname: str, prefix: str) -> Iterator[str | bytes]: ...
+    def has_column(self, fieldname: str) -> bool: ...
+    def column_reader(self, fieldname: str) -> Column: ...
+    def close(self) -> None: ...
+
+
+class SearchContext(Protocol):
+    weighting: Weighting | None
+    needs_current: bool
+
+
+class Hit(Protocol):
+    score: float
+
+    def __getitem__(self, fieldname: str) -> str: ...
+
+
+class Results(Protocol):
+    top_n: list[tuple[float, int]]
+
+    def __iter__(self) -> Iterator[Hit]: ...
+
+
+class Collector(Protocol):
+    def results(self) -> Results: ...
+
+
+class Searcher(Protocol):
+    schema: Schema
+    weighting: Weighting
+
+    def reader(self) -> Reader: ...
+    def leaf_searchers(self) -> list[tuple[Searcher, int]]: ...
+    def is_atomic(self) -> bool: ...
+    def doc_count(self) -> int: ...
+    def doc_count_all(self) -> int: ...
+    def doc_frequency(self, fieldname: str, text: str | bytes) -> int: ...
+    def term_info(self, fieldname: str, text: str | bytes) -> TermInfo: ...
+    def stored_fields(self, docnum: int) -> dict[str, str]: ...
+    def boolean_context(self) -> SearchContext: ...
+    def search(self, q: Q.Query, limit: int | None = 10, mask: set[int] | None = None) -> Results: ...
+    def search_with_collector(self, q: Q.Query, collector: Collector) -> None: ...
+    def close(self) -> None: ...
+
+
+class Writer(Protocol):
+    is_closed: bool
+
+    def add_document(self, **fields: str) -> None: ...
+    def delete_by_term(self, fieldname: str, text: str, searcher: Searcher | None = None) -> int: ...
+    def commit(self, *, merge: bool = True) -> None: ...  # keyword-only: whoosh's mergetype comes first
+    def cancel(self) -> None: ...
+
+
+class Lock(Protocol):
+    def acquire(self, blocking: bool = False) -> bool: ...
+    def release(self) -> None: ...
+
+
+class Index(Protocol):
+    storage: Any  # whoosh.filedb.filestore.FileStorage
+    indexname: str
+
+    def _read_toc(self) -> Any: ...  # whoosh.index.TOC, for this module only
+    def lock(self, name: str) -> Lock: ...
+    def searcher(self) -> Searcher: ...
+    def latest_generation(self) -> int: ...
+    def writer(self, procs: int = 1, **kwargs: float) -> Writer: ...
+
+
+if TYPE_CHECKING:
+    class matching:  # whoosh.matching
+        class Matcher:
+            def is_active(self) -> bool: ...
+            def id(self) -> int: ...
+            def next(self) -> None: ...
+            def skip_to(self, id: int) -> None: ...
+            def weight(self) -> float: ...
+            def score(self) -> float: ...
+            def all_ids(self) -> Iterator[int]: ...
+
+        class ListMatcher(Matcher):
+            _ids: list[int]
+            _weights: list[float]
+            _i: int
+
+            # keyword-only here: whoosh's own values and format come before them
+            def __init__(self, ids: list[int], weights: list[float] | None = None, *,
+                         scorer: Scorer | None = None, position: int = 0) -> None: ...
+
+        class NullMatcherClass(Matcher):
+            def __call__(self) -> matching.NullMatcherClass: ...
+
+        NullMatcher: NullMatcherClass
+
+    class Q:  # whoosh.query
+        class Query:
+            boost: float
+
+            def matcher(self, searcher: Searcher, context: SearchContext | None = None) -> matching.Matcher: ...
+
+        class Term(Query):
+            fieldname: str
+            text: str
+
+            def __init__(self, fieldname: str, text: str, boost: float = 1.0) -> None: ...
+
+        class And(Query):
+            subqueries: Sequence[Q.Query]
+
+            def __init__(self, subqueries: list[Q.Query], boost: float = 1.0) -> None: ...
+
+        class Or(Query):
+            subqueries: Sequence[Q.Query]
+
+            def __init__(self, subqueries: list[Q.Query], boost: float = 1.0) -> None: ...
+
+        class AndNot(Query):
+            a: Q.Query
+            b: Q.Query
+
+            def __init__(self, a: Q.Query, b: Q.Query) -> None: ...
+
+        class AndMaybe(Query):
+            a: Q.Query
+            b: Q.Query
+
+            def __init__(self, a: Q.Query, b: Q.Query) -> None: ...
+
+        class Phrase(Query):
+            fieldname: str
+            words: list[str]
+            slop: int
+
+            def __init__(self, fieldname: str, words: list[str], slop: int = 1, boost: float = 1.0) -> None: ...
+
+        class MultiTerm(Query):
+            def expanded_terms(self, ixreader: Reader) -> Iterator[tuple[str, bytes]]: ...
+
+        class Prefix(MultiTerm):
+            def __init__(self, fieldname: str, text: str, boost: float = 1.0) -> None: ...
+
+        class FuzzyTerm(MultiTerm):
+            def __init__(self, fieldname: str, text: str, boost: float = 1.0, maxdist: int = 1,
+                         prefixlength: int = 1) -> None: ...
+
+        class ConstantScoreQuery(Query):
+            child: Q.Query
+
+            def __init__(self, child: Q.Query, score: float = 1.0) -> None: ...
+
+        NullQuery: Query
+
+    class Token:  # whoosh.analysis.Token
+        text: str
+        original: str
+        boost: float
+        pos: int
+        stopped: bool
+
+        def __init__(self, positions: bool = False, chars: bool = False, removestops: bool = True,
+                     mode: str = "", **kwargs: object) -> None: ...
+
+    class Tokenizer:  # whoosh.analysis.Tokenizer
+        pass
+else:
+    from whoosh import matching
+    from whoosh import query as Q
+
 
 TESTED_VERSION = "2.7.5"
 PACKAGE = "whoosh-reloaded"
@@ -106,7 +335,7 @@ def require() -> None:
 _Leaf = whoosh3.W3LeafMatcher
 
 
-def _skip_to(self, targetid):
+def _skip_to(self: Any, targetid: int) -> None:
     if self._atend or self._i >= self._blocklength:
         raise ReadTooFar
     if self._ids is None:
@@ -129,7 +358,7 @@ def _skip_to(self, targetid):
         self._i = i
 
 
-def _read_ids(self):
+def _read_ids(self: Any) -> None:
     if self._data is None:
         self._read_data()
     ids = self._data[0]
@@ -138,11 +367,12 @@ def _read_ids(self):
     self._ids = ids
 
 
-def _union_max_quality(self):
-    return sum(m.max_quality() for m in self._submatchers)
+def _union_max_quality(self: Any) -> float:
+    bound: float = sum(m.max_quality() for m in self._submatchers)
+    return bound
 
 
-def _and_not_find_first(self):
+def _and_not_find_first(self: Any) -> None:
     # whoosh looks for an excluded first posting only when both lists start on the same
     # document: `图像 存在 -渗漏` kept a project holding 渗漏 whose id the 渗漏 list passed on
     # its way (seen against plain whoosh in the reference test, hidden there by deletions)
@@ -176,7 +406,7 @@ _decoded = threading.local()
 
 
 @contextlib.contextmanager
-def shared_postings():
+def shared_postings() -> Iterator[None]:
     """Within this block, a posting list decoded whole is kept and reused: the top k and the
     exact total of one search read the same lists (segments never change, so nothing goes
     stale; the lists are dropped when the block ends)."""
@@ -190,8 +420,17 @@ def shared_postings():
             _decoded.cache = None
 
 
-def postings(reader, fieldname: str, text: bytes, values: bool = False,
-             only: Collection[int] | None = None) -> tuple[list, list, list | None] | None:
+Postings = tuple[list[int], list[float], list[bytes] | None]
+
+
+@overload
+def postings(reader: Reader, fieldname: str, text: bytes, values: Literal[True],
+             only: Collection[int] | None = None) -> tuple[list[int], list[float], list[bytes]] | None: ...
+@overload
+def postings(reader: Reader, fieldname: str, text: bytes, values: bool = False,
+             only: Collection[int] | None = None) -> Postings | None: ...
+def postings(reader: Reader, fieldname: str, text: bytes, values: bool = False,
+             only: Collection[int] | None = None) -> Postings | None:
     """(ids, weights, encoded values or None) of a term's raw posting list in one segment, or
     None when it is not a whoosh3 list this module can decode. Deletions are not applied
     (see `take_over_deletions`). With `only` (document numbers), blocks holding none of them
@@ -199,33 +438,34 @@ def postings(reader, fieldname: str, text: bytes, values: bool = False,
     many next to the list (most blocks would be read anyway) the whole list is read."""
     if only is not None:
         only = sorted(only) if len(only) * 8 < reader.doc_frequency(fieldname, text) else None
-    cache = getattr(_decoded, "cache", None)
+    cache: dict[tuple[str, str, bytes], Postings] | None = getattr(_decoded, "cache", None)
     seg = reader.segment() if cache is not None else None
     key = (seg.segment_id(), fieldname, text) if seg is not None else None
-    if key is not None:
+    if key is not None and cache is not None:
         got = cache.get(key)
         if got is not None and (got[2] is not None or not values):
             return got
     leaf = reader.postings(fieldname, text)
     if not isinstance(leaf, _Leaf):
         return None
-    vals: list | None = [] if values else None
+    vals: list[bytes] | None = [] if values else None
     ids, weights = _decode(leaf, vals, only)
     got = (ids, weights, vals)
-    if key is not None and only is None:
+    if key is not None and cache is not None and only is None:
         cache[key] = got
     return got
 
 
-def _decode(leaf, values: list | None = None, only: list[int] | None = None) -> tuple[list, list]:
+def _decode(leaf: Any, values: list[bytes] | None = None,
+            only: list[int] | None = None) -> tuple[list[int], list[float]]:
     """The ids and weights (and encoded values into `values`) of a raw posting list, one block
     at a time (zlib and pickle in C instead of a Python step per posting).
 
     With `only` (sorted document numbers), blocks whose range holds none of them are skipped on
     their header: an AND decodes its rarest word whole and the others only where it can match.
     """
-    ids: list = []
-    weights: list = []
+    ids: list[int] = []
+    weights: list[float] = []
     last = -1  # the previous block's highest id: a block holds ids in (last, _maxid]
     n_only = len(only) if only is not None else 0
     while not leaf._atend:
@@ -248,14 +488,14 @@ def _decode(leaf, values: list | None = None, only: list[int] | None = None) -> 
     return ids, weights
 
 
-def raw_lengths(reader, fieldname: str) -> bytes | None:
+def raw_lengths(reader: Reader, fieldname: str) -> bytes | None:
     """The segment's length bytes of `fieldname`, one per document (0: none), kept with the
     segment reader; None when the segment has no whoosh3 length column."""
-    cache = reader.__dict__.setdefault("_ideabank_lengths", {})
+    cache: dict[str, bytes | None] = reader.__dict__.setdefault("_ideabank_lengths", {})
     if fieldname not in cache:
         raw: bytes | None
         try:
-            col = reader._perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+            col = cast(Any, reader)._perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
             raw = b"" if col is None else bytes(col._dbfile.get(col._basepos, col._count))
             raw += bytes(max(0, reader.doc_count_all() - len(raw)))
         except AttributeError:
@@ -264,7 +504,7 @@ def raw_lengths(reader, fieldname: str) -> bytes | None:
     return cache[fieldname]
 
 
-def positions_decoder(fmt):
+def positions_decoder(fmt: Format) -> Callable[[bytes], Iterable[int]]:
     """A function from one posting's value to its positions: whoosh's Positions format with the
     deltas summed in C (its own decode_positions loops in Python), or the format's own."""
     from whoosh.formats import Positions
@@ -273,7 +513,7 @@ def positions_decoder(fmt):
     if type(fmt) is not Positions:
         return fmt.decode_positions
 
-    def decode_positions(value: bytes):
+    def decode_positions(value: bytes) -> Iterator[int]:
         if not value.endswith(b"."):
             value += b"."
         return accumulate(pickle.loads(value[_INT_SIZE:]))
@@ -281,7 +521,7 @@ def positions_decoder(fmt):
     return decode_positions
 
 
-def positions_of_many(fmt, values: list[bytes]) -> list[list[int]]:
+def positions_of_many(fmt: Format, values: list[bytes]) -> list[list[int]]:
     """The positions of many postings at once: a Positions value is a 4-byte count and a
     pickled list of deltas, so the lists' pickle bodies joined into one list-of-lists pickle
     decode in one C call instead of one per posting (phrase counts at 100,000 projects
@@ -302,21 +542,22 @@ def positions_of_many(fmt, values: list[bytes]) -> list[list[int]]:
 
 # --- BM25, written once -----------------------------------------------------------------------
 
-class Bm25(dict):
+class Bm25(dict[tuple[float, int], float]):
     """whoosh's BM25F score of one term by (frequency, length byte): few distinct pairs occur, so
     each is computed once, by whoosh's own `bm25` with the scorer's parameters."""
 
-    def __init__(self, scorer: BM25FScorer):
+    def __init__(self, scorer: Any) -> None:  # a whoosh.scoring.BM25FScorer
         super().__init__()
         self.params = (scorer.idf, scorer.avgfl, scorer.B, scorer.K1)
 
-    def __missing__(self, key):
+    def __missing__(self, key: tuple[float, int]) -> float:
         idf, avgfl, B, K1 = self.params
-        s = self[key] = bm25(idf, key[0], LENGTH[key[1]], avgfl, B, K1)
+        s: float = bm25(idf, key[0], LENGTH[key[1]], avgfl, B, K1)
+        self[key] = s
         return s
 
     @classmethod
-    def of(cls, weighting, searcher, fieldname: str, text) -> Bm25 | None:
+    def of(cls, weighting: Weighting, searcher: Searcher, fieldname: str, text: str | bytes) -> Bm25 | None:
         """The term's scorer as a Bm25 table, or None for another weighting."""
         scorer = weighting.scorer(searcher, fieldname, text)
         return cls(scorer) if type(scorer) is BM25FScorer else None
@@ -325,41 +566,41 @@ class Bm25(dict):
 class ScoredList(matching.ListMatcher):
     """Ids with precomputed scores; the max is kept (AndMaybe asks for it often), skip_to bisects."""
 
-    def __init__(self, ids, scores, position=0, top=None):
+    def __init__(self, ids: list[int], scores: list[float], position: int = 0, top: float | None = None) -> None:
         super().__init__(ids, scores, position=position)
         self._top = (max(scores) if scores else 0.0) if top is None else top
 
-    def copy(self):
+    def copy(self) -> ScoredList:
         return ScoredList(self._ids, self._weights, self._i, self._top)
 
-    def items(self) -> tuple[list, list]:
+    def items(self) -> tuple[list[int], list[float]]:
         """All (ids, scores), whatever the position."""
         return self._ids, self._weights
 
-    def block_max_weight(self):
+    def block_max_weight(self) -> float:
         return self._top
 
-    def skip_to(self, id):
+    def skip_to(self, id: int) -> None:
         if self._i >= len(self._ids):
             raise ReadTooFar
         if id > self._ids[self._i]:
             self._i = bisect_left(self._ids, id, self._i)
 
 
-class ZeroScore(whoosh_query.ConstantScoreQuery):
+class ZeroScore(Q.ConstantScoreQuery):
     """A filter inside the query tree: decides the match, adds nothing to the score.
 
     whoosh's ConstantScoreQuery(q, 0.0) scores 1.0: its ListMatcher reads all_weights=0.0 as
     "not given" and falls back to 1.0, so each filter lifted every score by one (the ranking
     held, the scores differed from whoosh's own `filter=`)."""
 
-    def __init__(self, child):
+    def __init__(self, child: Q.Query) -> None:
         super().__init__(child, 0.0)
 
-    def _rewrap(self, child):
+    def _rewrap(self, child: Q.Query) -> ZeroScore:
         return self.__class__(child)
 
-    def matcher(self, searcher, context=None):
+    def matcher(self, searcher: Searcher, context: SearchContext | None = None) -> matching.Matcher:
         from whoosh.matching.wrappers import ConstantScoreWrapperMatcher
         from whoosh.searching import SearchContext
 
@@ -368,14 +609,14 @@ class ZeroScore(whoosh_query.ConstantScoreQuery):
         if isinstance(m, matching.NullMatcherClass):
             return m
         if context.needs_current:
-            return ConstantScoreWrapperMatcher(m, 0.0)
+            return cast(matching.Matcher, ConstantScoreWrapperMatcher(m, 0.0))
         ids = list(m.all_ids())
         return ScoredList(ids, [0.0] * len(ids), top=0.0)
 
 
 # --- deletions and reader reuse ----------------------------------------------------------------
 
-def take_over_deletions(searcher) -> set[int]:
+def take_over_deletions(searcher: Searcher) -> set[int]:
     """Deleted documents as one set of global numbers, to be applied to the final matches;
     whoosh's own filter wrapped around every posting list of a segment with deletions cost ~30%
     on every query of the big segments after a few edits (measured at 100,000 projects)."""
@@ -388,7 +629,7 @@ def take_over_deletions(searcher) -> set[int]:
     return deleted
 
 
-def segments(ix) -> list:
+def segments(ix: Index) -> list[Segment]:
     """The segments of the latest commit. A background merge may commit between whoosh finding the
     newest table of contents and opening it (and delete it): then read the newer one."""
     for _ in range(20):
@@ -399,7 +640,7 @@ def segments(ix) -> list:
     return list(ix._read_toc().segments)
 
 
-def refreshed_searcher(ix, old):
+def refreshed_searcher(ix: Index, old: Searcher | None) -> tuple[Searcher, int]:
     """A searcher on the latest commit that reuses `old`'s readers of unchanged segments.
 
     Not Searcher.refresh(): whoosh-reloaded 2.7.5 reuses a segment's reader by identity and
@@ -412,10 +653,10 @@ def refreshed_searcher(ix, old):
     from whoosh.searching import Searcher
 
     toc = ix._read_toc()
-    spare = {}
+    spare: dict[str, Any] = {}  # whoosh.reading.SegmentReader by segment id
     if old is not None:
-        spare = {r.segment().segment_id(): r for r, _ in old.reader().leaf_readers()
-                 if r.segment() is not None}
+        spare = {seg.segment_id(): r for r, _ in old.reader().leaf_readers()
+                 if (seg := r.segment()) is not None}
     readers = []
     for seg in toc.segments:
         r = spare.pop(seg.segment_id(), None)
@@ -508,21 +749,21 @@ def _die_with_parent() -> None:
             pass
     parent = multiprocessing.parent_process()
     if parent is not None:
-        def watch():
+        def watch() -> None:
             parent.join()
             os._exit(70)
 
         threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
 
 
-def _worker_task_class():
+def _worker_task_class() -> type[Any]:
     from whoosh.multiproc import SubWriterTask
 
-    class Task(SubWriterTask):
+    class Task(SubWriterTask):  # type: ignore[misc]  # whoosh is untyped: SubWriterTask is Any
         """whoosh's worker, which dies with its parent and reports its own failure instead of
         leaving the parent to build an index without its segment."""
 
-        def run(self):
+        def run(self) -> None:
             _die_with_parent()
             try:
                 super().run()
@@ -542,11 +783,11 @@ class _Results:
     segment quietly missing from the index (whoosh's MpWriter skips a result that does not come
     within a second)."""
 
-    def __init__(self, real, tasks):
+    def __init__(self, real: Any, tasks: list[Any]) -> None:  # a multiprocessing queue, whoosh's tasks
         self.real = real
         self.tasks = tasks
 
-    def get(self, timeout=None):
+    def get(self, timeout: float | None = None) -> Any:
         try:
             # the workers have been joined when whoosh asks: a result is there or never comes
             got = self.real.get(timeout=5)
@@ -560,11 +801,11 @@ class _Results:
             raise WorkerFailed(f"a rebuild worker failed: {text}")
         return got
 
-    def put(self, *a, **kw):
-        return self.real.put(*a, **kw)
+    def put(self, *a: Any, **kw: Any) -> None:
+        self.real.put(*a, **kw)
 
 
-def writer(ix, procs: int = 1, limitmb: int = 512):
+def writer(ix: Index, procs: int = 1, limitmb: int = 512) -> Writer:
     """A writer for a full build; with procs > 1 whoosh's MpWriter (one segment per worker),
     whose workers die with this process and are stopped when the build is cancelled."""
     if procs <= 1:
@@ -573,13 +814,15 @@ def writer(ix, procs: int = 1, limitmb: int = 512):
 
     Task = _worker_task_class()
 
-    class Writer(MpWriter):
-        def __init__(self, *a, **kw):
+    class Writer(MpWriter):  # type: ignore[misc]  # whoosh is untyped: MpWriter is Any
+        resultqueue: Any
+
+        def __init__(self, *a: Any, **kw: Any) -> None:
             super().__init__(*a, **kw)
             self._real_results = self.resultqueue
             self.resultqueue = _Results(self._real_results, self.tasks)
 
-        def _new_task(self):
+        def _new_task(self) -> Any:
             task = Task(self.storage, self.indexname, self.jobqueue, self._real_results,
                         self.subargs, self.multisegment)
             task.daemon = True  # stopped at a normal exit of the parent, whatever happens
@@ -587,7 +830,7 @@ def writer(ix, procs: int = 1, limitmb: int = 512):
             task.start()
             return task
 
-        def cancel(self):
+        def cancel(self) -> None:
             # whoosh's cancel only flips a flag in the parent's copy of each task: the workers
             # would wait on the job queue forever
             for task in self.tasks:
@@ -606,7 +849,8 @@ def writer(ix, procs: int = 1, limitmb: int = 512):
 
 # --- merging segments beside the live index ----------------------------------------------------
 
-def merge_segments(ix, segment_ids: list[str], side: Path, commit_lock) -> str | None:
+def merge_segments(ix: Index, segment_ids: list[str], side: Path,
+                   commit_lock: Callable[[], ContextManager[None]]) -> str | None:
     """Merge the named segments into one, without holding the index's write lock while the
     documents are copied; returns the new segment's id, or None when the index changed so that
     the merge no longer applies (the work is thrown away, nothing is lost).
@@ -642,7 +886,7 @@ def merge_segments(ix, segment_ids: list[str], side: Path, commit_lock) -> str |
                             {old: base + i for i, old in enumerate(live)}))
         newseg = w._finalize_segment()
         w._finish()
-        name = newseg.make_filename(newseg.COMPOUND_EXT) if newseg.is_compound() else None
+        name: str | None = newseg.make_filename(newseg.COMPOUND_EXT) if newseg.is_compound() else None
         if name is None or not (side / name).exists():
             return None
         with commit_lock():
@@ -664,14 +908,14 @@ def merge_segments(ix, segment_ids: list[str], side: Path, commit_lock) -> str |
             TOC(current.schema, segs, generation).write(ix.storage, ix.indexname)
             moved = False  # referenced now
             clean_files(ix.storage, ix.indexname, generation, segs)
-        return newseg.segment_id()
+        return cast(str, newseg.segment_id())
     except BaseException:
         if not w.is_closed:
             try:
                 w.cancel()
             except Exception:  # noqa: BLE001 - the side folder goes below anyway
                 pass
-        if moved:  # the table of contents was not written: the moved file is unreferenced
+        if moved and name is not None:  # the table of contents was not written: the moved file is unreferenced
             try:
                 os.remove(Path(ix.storage.folder) / name)
             except OSError:
@@ -681,12 +925,12 @@ def merge_segments(ix, segment_ids: list[str], side: Path, commit_lock) -> str |
         shutil.rmtree(side, ignore_errors=True)
 
 
-def index_lock(ix):
+def index_lock(ix: Index) -> Lock:
     """whoosh's cross-process write lock of the index (not acquired)."""
     return ix.lock("WRITELOCK")
 
 
-def abandon(ix, w) -> None:
+def abandon(ix: Index, w: Any) -> None:  # w: the failed whoosh SegmentWriter
     """Cancel an incremental writer that failed, even half-way through its commit (a full disk
     fails again while whoosh's cancel closes the files): release the index lock, remove the
     temporary folder and the half-written segment files, which whoosh would leave until its
