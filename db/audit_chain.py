@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from typing import Any
+from typing import Any, Callable
 
 GENESIS = "0" * 64  # the "previous hash" of a site's first entry
 FORMAT = 1
@@ -33,7 +33,7 @@ def canonical_time(at: dt.datetime) -> str:
 
 def entry_hash(prev_hash: str, entry: Any) -> str:
     """The hash of one entry (an AuditLog, a result row or a mapping with the column names)."""
-    get = entry.get if isinstance(entry, dict) else (lambda k: getattr(entry, k))
+    get: Callable[[str], Any] = entry.get if isinstance(entry, dict) else (lambda k: getattr(entry, k))
     values = [get(k) for k in FIELDS]
     values[0] = values[0] or ""
     values[1] = int(values[1])

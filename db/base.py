@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import JSON, BigInteger, DateTime, MetaData, String, TypeDecorator, text
+from sqlalchemy import JSON, BigInteger, DateTime, MetaData, String, Table, TypeDecorator, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from uuid6 import uuid7
 
@@ -48,7 +48,7 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-class UTCDateTime(TypeDecorator):
+class UTCDateTime(TypeDecorator[dt.datetime]):
     """Aware UTC datetimes on every backend (SQLite stores naive text, so re-attach UTC on the way out)."""
 
     impl = DateTime(timezone=True)
@@ -78,6 +78,10 @@ class Base(DeclarativeBase):
         list[str]: JSON,
         list[dict[str, Any]]: JSON,
     }
+    if TYPE_CHECKING:
+        # Every model here is mapped to a Table (none to a select or a join), so its columns,
+        # constraints and name can be used as a Table's.
+        __table__: ClassVar[Table]
 
 
 class Sequenced:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
@@ -45,7 +45,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+    def _on_begin(conn: Connection) -> None:
         # Writers take the lock up front (BEGIN IMMEDIATE) so two writers queue instead of
         # failing with "database is locked" when a read lock is upgraded mid-transaction.
         mode = conn.get_execution_options().get("sqlite_begin", "")

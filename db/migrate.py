@@ -24,7 +24,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 HEAD = "0008_desk"
 
 
-def alembic_config(engine: Engine) -> Config:
+def alembic_config(engine: Engine | None) -> Config:
     from alembic.config import Config
 
     cfg = Config()
@@ -36,7 +36,10 @@ def alembic_config(engine: Engine) -> Config:
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(alembic_config(None)).get_current_head()  # type: ignore[arg-type]
+    head = ScriptDirectory.from_config(alembic_config(None)).get_current_head()
+    if head is None:  # the program was packaged without its migrations
+        raise RuntimeError(f"no alembic migrations found in {MIGRATIONS}")
+    return head
 
 
 def is_known(revision: str) -> bool:
@@ -46,7 +49,7 @@ def is_known(revision: str) -> bool:
     from alembic.script import ScriptDirectory
 
     try:
-        return ScriptDirectory.from_config(alembic_config(None)).get_revision(revision) is not None  # type: ignore[arg-type]
+        return ScriptDirectory.from_config(alembic_config(None)).get_revision(revision) is not None
     except Exception:  # alembic raises several kinds for unknown ids
         return False
 
@@ -54,7 +57,7 @@ def is_known(revision: str) -> bool:
 def previous_revision(revision: str) -> str | None:
     from alembic.script import ScriptDirectory
 
-    script = ScriptDirectory.from_config(alembic_config(None))  # type: ignore[arg-type]
+    script = ScriptDirectory.from_config(alembic_config(None))
     down = script.get_revision(revision).down_revision
     return down if isinstance(down, str) or down is None else down[0]
 

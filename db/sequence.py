@@ -32,7 +32,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection, event, inspect, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Mapper, Session
 
 HISTORY = 8  # clocks kept per field: enough for the edits a site makes between two syncs
 MAKER = "_by"  # in `versions`: who made the row (keys starting with "_" are not fields)
@@ -160,13 +160,14 @@ def _tick_on_begin(session: Session, transaction: Any, connection: Connection) -
 
 def tracked_fields(cls: type) -> tuple[str, ...]:
     """The content fields of a synchronised class that merge field by field."""
-    cached = cls.__dict__.get("_sync_fields")
+    cached: tuple[str, ...] | None = cls.__dict__.get("_sync_fields")
     if cached is None:
         derived = set(getattr(cls, "__sync_derived__", ()))
-        cached = tuple(a.key for a in inspect(cls).column_attrs
+        mapper: Mapper[Any] = inspect(cls)
+        cached = tuple(a.key for a in mapper.column_attrs
                        if a.key not in BOOKKEEPING and a.key not in derived)
         cached += tuple(getattr(cls, "__sync_collections__", ()))
-        cls._sync_fields = cached  # type: ignore[attr-defined]
+        setattr(cls, "_sync_fields", cached)  # a cache on the mapped class itself, not a declared attribute
     return cached
 
 
@@ -223,6 +224,7 @@ def _keep_versions(session: Session, _ctx: Any, _instances: Any) -> None:
 def _created(session: Session, tick: Tick) -> set[str]:
     """Ids of rows inserted by this transaction: new as a whole, so what else it sets on them is
     no edit of theirs."""
+    created: set[str]
     clock, created = session.info.get("sync_created", ("", set()))
     if clock != tick.clock:
         created = set()

@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from db.models import User
 
 
 @dataclass(frozen=True)
@@ -14,5 +18,5 @@ class Actor:
     unit_id: str | None = None
 
     @classmethod
-    def of(cls, user) -> Actor:  # type: ignore[no-untyped-def]
+    def of(cls, user: User) -> Actor:
         return cls(user.id, user.employee_no, user.name, user.role, user.studio_id, user.unit_id)

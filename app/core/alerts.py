@@ -32,7 +32,7 @@ from app.core.bank import Bank
 from app.core.changes import Changes
 from app.core.errors import ValidationError
 from app.core.i18n import t
-from app.core.incubation import MILESTONE_OPEN
+from app.core.lifecycle import MILESTONE_OPEN
 from app.core.permissions import allowed, check, studio_subject, warning_subject
 from app.core.vocab import STATUSES, Labels, label
 from db.models import (
@@ -247,7 +247,7 @@ def _stuck_projects(s: Session, th: Thresholds, now: dt.datetime, project_id: st
                             since_col).where(Project.status.in_(ACTIVE_STAGES), Project.merged_into_id.is_(None),
                                              since_col < cutoff,
                                              *([] if project_id is None else [Project.id == project_id]))).all()
-    leaders = dict(s.execute(select(Studio.id, Studio.leader_id)).all()) if rows else {}
+    leaders: dict[str | None, str | None] = dict(s.execute(select(Studio.id, Studio.leader_id)).all()) if rows else {}
     out = []
     for pid, title, status, studio_id, proposer_id, since in rows:
         if since.tzinfo is None:  # func.coalesce bypasses the column type on SQLite
@@ -566,12 +566,12 @@ def set_thresholds(bank: Bank, actor: Actor, studio: str | None, values: dict[st
             check(actor, "studio.configure_warnings", studio_subject(None))  # the site's defaults
             if "unit_targets" in clean:
                 clean["unit_targets"] = _unit_targets(s, clean["unit_targets"], None)
-            row = s.get(Setting, "warnings")
-            old = dict(row.value) if row else {}
-            if row is None:
+            setting = s.get(Setting, "warnings")
+            old = dict(setting.value) if setting else {}
+            if setting is None:
                 s.add(Setting(key="warnings", value=_merged({}, clean)))
             else:
-                row.value = _merged(old, clean)
+                setting.value = _merged(old, clean)
             audit.record(s, actor, "setting", "warnings", "edit", field="warnings", old=old, new=clean,
                          site_id=bank.site_id, at=now)
             return Changes(value=None)

@@ -18,6 +18,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.core import audit
 from app.core.actor import Actor
@@ -94,23 +95,23 @@ def sign_in(bank: Bank, employee_no: str, password: str) -> Actor:
         row = s.get(Setting, _key(employee_no))
         failures, until = _parse(row.value if row else None)
         user = s.scalar(select(User).where(User.employee_no == employee_no))
-        known = user is not None and user.active
+        known = user if user is not None and user.active else None  # the account, when it may sign in
         if until and until > now:
-            audit.record(s, None, "user", user.id if known else "", "sign_in_refused",
+            audit.record(s, None, "user", known.id if known else "", "sign_in_refused",
                          new={"employee_no": employee_no, "locked_until": until.isoformat()}, site_id=bank.site_id,
                          at=now)
             refused = _locked_error(until, now)
-        elif known and not user.password_hash:
+        elif known and not known.password_hash:
             raise PasswordNotSet(t("账号 {no} 还没有密码，请先设置密码。", "Account {no} has no password yet: set one first.",
                                    no=employee_no))
-        elif password_matches(user.password_hash if known else dummy, password or "") and known:
+        elif password_matches(known.password_hash if known else dummy, password or "") and known:
             if row is not None:
                 s.delete(row)
-            if needs_rehash(user.password_hash):
-                user.password_hash = hash_password(password)
-                audit.record(s, Actor.of(user), "user", user.id, "password_rehashed", site_id=bank.site_id, at=now)
-            audit.record(s, Actor.of(user), "user", user.id, "sign_in", site_id=bank.site_id, at=now)
-            return Actor.of(user)
+            if known.password_hash and needs_rehash(known.password_hash):  # it matched, so there is one
+                known.password_hash = hash_password(password)
+                audit.record(s, Actor.of(known), "user", known.id, "password_rehashed", site_id=bank.site_id, at=now)
+            audit.record(s, Actor.of(known), "user", known.id, "sign_in", site_id=bank.site_id, at=now)
+            return Actor.of(known)
         else:
             # Unknown numbers count too, so the answer does not reveal which numbers exist.
             failures = 0 if (until and until <= now) else failures
@@ -122,7 +123,7 @@ def sign_in(bank: Bank, employee_no: str, password: str) -> Actor:
                 s.add(Setting(key=_key(employee_no), value=state))
             else:
                 row.value = state
-            entity_id = user.id if known else ""
+            entity_id = known.id if known else ""
             audit.record(s, None, "user", entity_id, "sign_in_failed",
                          new={"employee_no": employee_no, "failures": failures}, site_id=bank.site_id, at=now)
             if failures >= MAX_FAILURES:
@@ -137,7 +138,7 @@ def sign_in(bank: Bank, employee_no: str, password: str) -> Actor:
     raise refused
 
 
-def clear_lockout(s: Any, employee_no: str) -> dict[str, Any] | None:
+def clear_lockout(s: Session, employee_no: str) -> dict[str, Any] | None:
     """Inside a write: forget the failures of this number; what was recorded, or None."""
     row = s.get(Setting, _key(employee_no))
     if row is None:
@@ -221,7 +222,7 @@ def confirm_kiosk(bank: Bank, actor: Actor, project_id: str) -> Changes:
         project = s.get(Project, project_id)
         if project is None:
             from app.core.projects import load
-            load(s, project_id)
+            project = load(s, project_id)  # raises NotFound
         check(actor, "project.confirm_kiosk", project_subject(project))
         if not project.kiosk:
             return Changes(value=project_id)
@@ -237,7 +238,7 @@ def idle_minutes(bank: Bank) -> int:
     """Minutes of inactivity before a shared workstation signs out (site setting ``idle_signout_minutes``)."""
     value = bank.setting("idle_signout_minutes", DEFAULT_IDLE_MINUTES)
     try:
-        return max(0, int(value))  # type: ignore[arg-type]
+        return max(0, int(value)) if isinstance(value, (str, int, float)) else DEFAULT_IDLE_MINUTES
     except (TypeError, ValueError):
         return DEFAULT_IDLE_MINUTES
 

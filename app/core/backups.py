@@ -135,7 +135,7 @@ def due(data_dir: Path, every_minutes: int, now: dt.datetime | None = None) -> b
 
 def every_minutes(setting: object) -> int:
     try:
-        return max(0, int(setting))  # type: ignore[call-overload]
+        return max(0, int(setting)) if isinstance(setting, (str, int, float)) else DEFAULT_EVERY_MINUTES
     except (TypeError, ValueError):
         return DEFAULT_EVERY_MINUTES
 

@@ -163,12 +163,15 @@ class Bank:
         return Path(name.removeprefix("file:"))
 
     def _start_check(self) -> None:
+        path = self.db_path
+        if path is None:  # called only for a SQLite file (open, restore)
+            raise StorageError(t("只有 SQLite 数据库文件可以检查。", "Only a SQLite database file can be checked."))
         self._check_pending = False
         self._checked.clear()
 
         def run() -> None:
             try:
-                problem = quick_check(self.db_path)  # type: ignore[arg-type]
+                problem = quick_check(path)
                 # A file that cannot be opened at all is not evidence of damage: opening says why.
                 self._damage = None if problem and problem.startswith("unable to open") else problem
             finally:
@@ -186,7 +189,9 @@ class Bank:
             if self._damaged_error is None:
                 self.engine.dispose()
                 path = self.db_path
-                movable = path is not None and path.exists() and not self.read_only
+                if path is None:  # only a SQLite file is checked (open, _start_check), so only one is damaged
+                    raise StorageError(self._damage)
+                movable = path.exists() and not self.read_only
                 moved = backups.move_aside(path) if movable else path
                 backup = backups.newest_sound_backup(self.data_dir)
                 self._damaged_error = DamagedDatabase(backups.damaged_message(moved, self._damage, backup),

@@ -16,26 +16,29 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import event, insert, select, update
+from sqlalchemy import RowMapping, event, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.core.paths import attachment_path
 from db.base import utcnow
 from db.models import Blob, BlobChunk
 
+if TYPE_CHECKING:
+    from app.core.bank import Bank
+
 CHUNK = 1024 * 1024
 
 
-def shared(bank: Any) -> bool:
+def shared(bank: Bank) -> bool:
     """Whether this bank's files must live in the database (every workstation reaches it)."""
     return bank.engine.dialect.name != "sqlite"
 
 
-def refs_in(values: dict[str, Any]) -> set[str]:
+def refs_in(values: Mapping[str, Any] | RowMapping) -> set[str]:
     """SHA-256s a row (as column values) refers to."""
     found: set[str] = set()
     sha = values.get("sha256")
@@ -88,7 +91,7 @@ def read(s: Session, sha: str) -> bytes | None:
     return b"".join(parts)
 
 
-def local_path(bank: Any, sha: str) -> Path | None:
+def local_path(bank: Bank, sha: str) -> Path | None:
     """The file of `sha` in this workstation's data folder, fetched from the hub's database when it
     is not there yet; None when it is nowhere (not synchronised yet)."""
     path = attachment_path(Path(bank.data_dir), sha)

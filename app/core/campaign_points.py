@@ -90,18 +90,18 @@ def _elements(s: Session, column: Any, name: str) -> tuple[Any, Any]:
     return rows, lambda key: rows.c.value.op("->>")(key)
 
 
-def _by_words(text: ColumnElement, words: dict[str, tuple[str, ...]], points: dict[str, Any],
-              otherwise: Any) -> ColumnElement:
+def _by_words(text: ColumnElement[Any], words: dict[str, tuple[str, ...]], points: dict[str, Any],
+              otherwise: Any) -> ColumnElement[Any]:
     return case(*[(func.lower(func.trim(text)).in_(ws), literal(points.get(code, 0))) for code, ws in words.items()],
                 else_=literal(otherwise))
 
 
-def _code(text: ColumnElement, words: dict[str, tuple[str, ...]], otherwise: str) -> ColumnElement:
+def _code(text: ColumnElement[Any], words: dict[str, tuple[str, ...]], otherwise: str) -> ColumnElement[str]:
     return case(*[(func.lower(func.trim(text)).in_(ws), literal(code)) for code, ws in words.items()],
                 else_=literal(otherwise))
 
 
-def lines_select(s: Session, w: Window, viewer: Actor, project_ids: Select | list[str] | None = None) -> Select:
+def lines_select(s: Session, w: Window, viewer: Actor, project_ids: Select[str] | list[str] | None = None) -> Select[*tuple[Any, ...]]:
     """(project_id, rule, code, detail, points, at) for every line of the campaign within the window
     on a project `viewer` may see; `project_ids` narrows it (a subquery or a list)."""
     r = w.rules
@@ -112,7 +112,7 @@ def lines_select(s: Session, w: Window, viewer: Actor, project_ids: Select | lis
     later = func.coalesce(Project.completed_at, Project.decided_at, Project.status_changed_at, Project.created_at)
 
     def part(rule: str, points: Any, at: Any, *where: Any, code: Any = "", detail: Any = "",
-             source: Any = Project) -> Select:
+             source: Any = Project) -> Select[*tuple[Any, ...]]:
         return (select(Project.id.label("project_id"), literal(rule).label("rule"),
                        (literal(code) if isinstance(code, str) else code).label("code"),
                        (literal(detail) if isinstance(detail, str) else cast(detail, String)).label("detail"),

@@ -278,7 +278,7 @@ def withdraw(bank: Bank, actor: Actor, campaign: str, project: str) -> Changes:
 
 
 # -- reading --------------------------------------------------------------------------------------
-def _entries(viewer: Actor) -> Select:
+def _entries(viewer: Actor) -> Select[str, int]:
     """(campaign_id, count) of the entered projects the viewer may see."""
     from app.core.queries import visible_to
     return (select(CampaignEntry.campaign_id, func.count()).join(Project, Project.id == CampaignEntry.project_id)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, text
+from sqlalchemy import Boolean, ColumnElement, Select, and_, func, or_, select, text, type_coerce
 
 from app.core.actor import Actor
 from app.core.analytics.scope import Frame, Scope
@@ -69,7 +69,8 @@ def awarded_in(frame: Frame, year: int) -> ColumnElement[bool]:
     else:
         awarded = text("EXISTS (SELECT 1 FROM json_array_elements(projects.awards) AS award "
                        "WHERE award ->> 'year' = :award_year)")
-    return awarded.bindparams(award_year=str(year))
+    # type_coerce: the same SQL, typed as the boolean condition it is
+    return type_coerce(awarded.bindparams(award_year=str(year)), Boolean)
 
 
 def achieved_in(frame: Frame, start: dt.datetime, end: dt.datetime, year: int) -> ColumnElement[bool]:
@@ -92,7 +93,7 @@ def checklist(bank: Bank, actor: Actor, year: int, *, studio_id: str | None = No
     with bank.session() as s:
         frame = Frame(bank, s, Scope(actor, studio_id=studio_id))
 
-        def per_studio(stmt) -> dict[str, int]:  # type: ignore[no-untyped-def]
+        def per_studio(stmt: Select[str | None, int]) -> dict[str, int]:
             return {sid: n for sid, n in s.execute(stmt) if sid is not None}
         studios = select(Studio, User.name).outerjoin(User, and_(User.id == Studio.leader_id, User.active.is_(True))) \
             .order_by(Studio.name)

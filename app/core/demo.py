@@ -29,13 +29,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import Connection, func, insert, select, text, update
 
 from app.core import audit, demo_activity, demo_desk
 from app.core import demo_words as W
 from app.core.actor import Actor
 from app.core.bank import Bank
-from app.core.errors import Conflict, StorageError, ValidationError
+from app.core.errors import Conflict, IdeaBankError, StorageError, ValidationError
 from app.core.i18n import t
 from app.core.people import hash_password
 from app.core.permissions import check
@@ -146,8 +146,8 @@ def build_org() -> _Org:
             w = _Unit(w_name, "workshop", branch, f"JN{b_no}{w_no:02d}", area)
             units.append(w)
             workshops.append(w)
-            for c_no, crew in enumerate(crew_names, start=1):
-                c = _Unit(f"{short}{crew}", "crew", w_name, f"JN{b_no}{w_no:02d}{c_no:02d}", area)
+            for c_no, crew_name in enumerate(crew_names, start=1):
+                c = _Unit(f"{short}{crew_name}", "crew", w_name, f"JN{b_no}{w_no:02d}{c_no:02d}", area)
                 units.append(c)
                 crews.append(c)
     base_unit = _Unit("职工创新孵化基地", "workshop", W.COMPANY, "JN-BASE", None)
@@ -161,8 +161,8 @@ def build_org() -> _Org:
         branch_code = crew.code[2:4]
         seq[branch_code] = seq.get(branch_code, 0) + 1
         area = crew.area or "substation"
-        branch = next(u.parent for u in workshops if u.name == crew.parent)
-        p = _Person(f"{branch_code}{seq[branch_code]:05d}", _name(rng), crew.name, area, branch or "",
+        crew_branch = next(u.parent for u in workshops if u.name == crew.parent)
+        p = _Person(f"{branch_code}{seq[branch_code]:05d}", _name(rng), crew.name, area, crew_branch or "",
                     skill=skill(), specialty=rng.choice(W.SPECIALTIES[area]))
         if rng.random() < 0.06:
             p.honours = [rng.choice(W.HONOURS)]
@@ -170,7 +170,7 @@ def build_org() -> _Org:
     for p in rng.sample(people, BASE_MANAGERS):
         p.role, p.unit, p.specialty = "base", base_unit.name, "成果转化"
 
-    by_workshop: dict[str, list[int]] = {}
+    by_workshop: dict[str | None, list[int]] = {}
     crew_parent = {c.name: c.parent for c in crews}
     for idx, p in enumerate(people):
         if p.role == "worker":
@@ -219,7 +219,7 @@ def _premises(st: _Studio) -> dict[str, Any]:
     return {"premises": f"{st.unit}{floor}楼，{area} m²", "funds": float(funds + rng.randrange(0, funds // 2, 1000))}
 
 
-def _ensure_org(conn: Any, org: _Org, site_id: str, made_at: dt.datetime) -> dict[str, int]:
+def _ensure_org(conn: Connection, org: _Org, site_id: str, made_at: dt.datetime) -> dict[str, int]:
     """Insert what of the organisation is missing; reuse what is there (an --append run, or a
     site that already has some of these names). Fills in every id."""
     made = {"units": 0, "studios": 0, "people": 0}
@@ -356,9 +356,16 @@ class _Writer:
 
 # -- projects -----------------------------------------------------------------------------------
 
+def _reached(at: dt.datetime | None, status: str) -> dt.datetime:
+    """The time of an earlier step that `status` implies (a decided project was submitted, a finished one decided)."""
+    if at is None:
+        raise IdeaBankError(t("演示项目的状态顺序有误：{s}", "A demo project's statuses are out of order: {s}", s=status))
+    return at
+
+
 def _spread(i: int, n: int, rng: random.Random, start: dt.datetime, end: dt.datetime) -> dt.datetime:
     """Creation times across the period, denser in later years (the practice caught on)."""
-    frac = ((i + rng.random()) / max(n, 1)) ** 0.85
+    frac: float = ((i + rng.random()) / max(n, 1)) ** 0.85
     at = start + (end - start) * frac
     return at.replace(hour=rng.choice((8, 9, 10, 11, 14, 15, 16, 17)), minute=rng.randrange(60),
                       second=rng.randrange(60), microsecond=0)
@@ -448,10 +455,11 @@ def generate(bank: Bank, actor: Actor, projects: int, seed: int = 20241124, prog
                         conn.execute(insert(table), data)
                 for year, value in seqs.items():
                     key = f"project_seq:{year}"
-                    if s.get(Setting, key) is None:
+                    setting = s.get(Setting, key)
+                    if setting is None:
                         s.add(Setting(key=key, value=value))
                     else:
-                        s.get(Setting, key).value = value
+                        setting.value = value
         except StorageError as exc:  # a full disk: each batch is one transaction, so the earlier ones are whole
             raise StorageError(exc.message + " " + t("此前已写入的 {n} 个演示项目完整保留，其余未写入。",
                                                      "The {n} demo projects written before are kept whole; "
@@ -571,15 +579,15 @@ def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int
         if status != "draft":
             submitted = changed = _later(created, rng, 0, 10, now)
         if status in DECIDED:
-            decided = changed = _later(submitted, rng, 3, 40, now)  # type: ignore[arg-type]
+            decided = changed = _later(_reached(submitted, status), rng, 3, 40, now)
         elif status == "under_review":
-            changed = _later(submitted, rng, 1, 10, now)  # type: ignore[arg-type]
+            changed = _later(_reached(submitted, status), rng, 1, 10, now)
         if status in FINISHED:
-            completed = changed = _later(decided, rng, 30, 240, now)  # type: ignore[arg-type]
+            completed = changed = _later(_reached(decided, status), rng, 30, 240, now)
         if status in ("incubating", "promoted"):
-            changed = _later(completed, rng, 10, 120, now)  # type: ignore[arg-type]
+            changed = _later(_reached(completed, status), rng, 10, 120, now)
         elif status == "in_progress":
-            changed = _later(decided, rng, 1, 30, now)  # type: ignore[arg-type]
+            changed = _later(_reached(decided, status), rng, 1, 30, now)
         expected = None if (status == "draft" and rng.random() < 0.4) else round(
             rng.lognormvariate(math.log(30000 if category == "suggestion" else 80000), 0.9), -2)
         measured = None
@@ -589,11 +597,11 @@ def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int
         patents, awards = [], []
         if status in FINISHED and rng.random() < 0.25:
             kind = rng.choices(list(W.PATENT_KINDS), list(W.PATENT_KINDS.values()))[0]
-            patents.append({"number": f"ZL{completed.year} {'1' if kind == '发明' else '2'} "  # type: ignore[union-attr]
+            patents.append({"number": f"ZL{_reached(completed, status).year} {'1' if kind == '发明' else '2'} "
                                       f"{rng.randrange(10**7):07d}.{rng.randrange(10)}",
                             "kind": kind, "status": rng.choice(W.PATENT_STATUSES)})
         if status in FINISHED and rng.random() < 0.3:
-            awards.append({"name": rng.choice(W.AWARDS), "year": min(completed.year + 1, end.year)})  # type: ignore[union-attr]
+            awards.append({"name": rng.choice(W.AWARDS), "year": min(_reached(completed, status).year + 1, end.year)})
         P.append({
             "id": pid, "created_at": created, "updated_at": changed, "site_id": site_id,
             "number": f"CX-{created.year}-{site_code}-{seqs[created.year]:06d}",
@@ -627,7 +635,7 @@ def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int
         if status != "draft":
             voters = rng.sample(all_idx, min(60, int(rng.paretovariate(1.4)) - 1))
             for idx in voters:
-                at = _later(submitted, rng, 0, 60, now)  # type: ignore[arg-type]
+                at = _later(_reached(submitted, status), rng, 0, 60, now)
                 V.append({"id": fact_id("votes", pid, people[idx].id), "created_at": at, "updated_at": at, "site_id": site_id,
                           "project_id": pid, "user_id": people[idx].id, "value": 1})
             row["vote_count"] = len(voters)
@@ -638,7 +646,7 @@ def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int
                     at = _later(parent_at, rng, 0, 7, now)
                     body, who = rng.choice(W.REPLIES), person.id
                 else:
-                    parent, at = None, _later(submitted, rng, 0, 90, now)  # type: ignore[arg-type]
+                    parent, at = None, _later(_reached(submitted, status), rng, 0, 90, now)
                     body, who = rng.choice(W.COMMENTS), people[rng.choice(all_idx)].id
                 cid = _new_id(at)
                 C.append({"id": cid, "created_at": at, "updated_at": at, "site_id": site_id, "project_id": pid,
@@ -650,7 +658,7 @@ def _batch(rng: random.Random, writer: _Writer, org: _Org, first: int, size: int
             low = 6 if adopted else 3
             scores = {k: float(rng.randint(low, low + 4)) for k in RUBRIC}
             reviewer = people[studios[studio_idx].leader].id if studio_idx is not None else None
-            R.append({"id": _new_id(decided), "created_at": decided, "updated_at": decided, "site_id": site_id,
+            R.append({"id": _new_id(_reached(decided, status)), "created_at": decided, "updated_at": decided, "site_id": site_id,
                       "project_id": pid, "reviewer_id": reviewer, "scores": scores,
                       "total": weighted_total(scores, DEFAULT_RUBRIC_WEIGHTS),
                       "decision": "adopt" if adopted else "reject",

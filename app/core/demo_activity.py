@@ -550,7 +550,7 @@ def fill_incubation(d: Demo) -> None:
                                                                d.today + dt.timedelta(days=300), rng.randint(3, 5))
         last_done = None
         if stage in ("in_progress", "delivered", "closed", "promoted"):
-            started = d.days_after(accepted, 2, 12)  # type: ignore[arg-type]
+            started = d.days_after(accepted, 2, 12)
             _step(d, req, worker, "start", status, "in_progress", started)
             status, changed = "in_progress", started
         if stage in ("delivered", "closed", "promoted"):
@@ -601,7 +601,7 @@ def fill(bank: Bank, actor: Actor, org: Any, recent: RecentProjects, *, seed: in
     with bank.session() as s:
         taken = set(s.scalars(select(Team.name)))
         in_alliance = set(s.scalars(select(AllianceMember.user_id)))
-        settings = dict(s.execute(select(Setting.key, Setting.value).where(
+        settings: dict[str, Any] = dict(s.execute(select(Setting.key, Setting.value).where(
             Setting.key.like("jb_seq:%") | Setting.key.like("fh_seq:%") | (Setting.key == "warnings"))).all())
     d = Demo(random.Random(f"{seed}:activity"), org, recent, bank.site_id, bank.site_code, start, end, scale, new_id,
              taken_names=taken, in_alliance=in_alliance, settings=dict(settings))

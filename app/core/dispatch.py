@@ -434,7 +434,7 @@ def my_target(bank: Bank, actor: Actor, task_ref: str, unit: str | None = None) 
             raise PermissionDenied(t("{name}（{no}）不是任务 {n} 任何单位的责任人。",
                                      "{name} ({no}) is not responsible for any unit of {n}.", name=actor.name,
                                      no=actor.employee_no, n=task.number))
-        names = "、".join(s.get(Unit, tg.unit_id).name for tg in mine)  # type: ignore[union-attr]
+        names = "、".join(tg.unit.name for tg in mine)
         raise ValidationError(t("你负责多个单位（{u}），请用 --unit 指明。", "You answer for several units ({u}); "
                                 "name one with --unit.", u=names))
 

@@ -19,7 +19,7 @@ from app.core import people as P
 from app.core.actor import Actor
 from app.core.bank import LOCAL_ADMIN, Bank
 from app.core.changes import Changes
-from app.core.errors import ValidationError
+from app.core.errors import StorageError, ValidationError
 from app.core.i18n import t
 from app.core.org import _add_studio, _add_unit, _clean_studio, clean_name, parse_kind
 from db.models import Setting, User
@@ -78,6 +78,8 @@ def setup(bank: Bank, plan: FirstRun) -> Changes:
     admin_no = plan.admin_no.strip()
     with bank.write() as s:
         local = s.scalar(select(User).where(User.employee_no == LOCAL_ADMIN))
+        if local is None:  # Bank.open makes it with every new store
+            raise StorageError(t("数据库缺少本机管理员账号。", "The database has no local administrator account."))
         if local.password_hash:  # not a first start: the wizard never overwrites an existing administrator
             raise ValidationError(t("这个数据文件夹已经设置过了。", "This data folder has been set up already."))
         now = bank.now()

@@ -53,7 +53,9 @@ def _windows_remote(folder: Path) -> bool:  # pragma: no cover - Windows only
     if text.startswith("\\\\"):
         return True
     drive = os.path.splitdrive(text)[0] + "\\"
-    return ctypes.windll.kernel32.GetDriveTypeW(drive) == 4  # DRIVE_REMOTE
+    if sys.platform != "win32":  # never: called on Windows only (this tells the type checker that windll exists)
+        return False
+    return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == 4)  # DRIVE_REMOTE
 
 
 def _mac_type(folder: Path) -> str | None:  # pragma: no cover - macOS only

@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 
 from app.core.actor import Actor
 from app.core.bank import Bank
@@ -43,7 +44,7 @@ class Notice:
     read: bool
     at: dt.datetime
     code: str | None = None
-    params: dict | None = None
+    params: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,8 @@ def mark_read(bank: Bank, actor: Actor, ids: list[str] | None = None) -> Changes
         stmt = update(Notification).where(Notification.user_id == actor.id, Notification.read.is_(False))
         if ids is not None:
             stmt = stmt.where(Notification.id.in_(list(ids)))
-        result = s.execute(stmt.values(read=True, updated_at=bank.now()))
+        # Session.execute types every result as Result; an UPDATE's is a CursorResult, which counts rows
+        result = cast("CursorResult[Any]", s.execute(stmt.values(read=True, updated_at=bank.now())))
         return Changes(notifications=True, value=result.rowcount)
 
 

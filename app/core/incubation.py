@@ -60,7 +60,7 @@ def load(s: Session, ref: str, *, for_update: bool = False) -> IncubationRequest
     deciding at once queue up; SQLite's writers already run one at a time (BEGIN IMMEDIATE)."""
     stmt = (select(IncubationRequest).where((IncubationRequest.id == ref) | (IncubationRequest.number == ref))
             .options(selectinload(IncubationRequest.milestones).selectinload(Milestone.updates)))
-    if for_update and s.bind.dialect.name != "sqlite":
+    if for_update and s.get_bind().dialect.name != "sqlite":
         stmt = stmt.with_for_update(of=IncubationRequest)
     req = s.scalar(stmt)
     if req is None:
@@ -272,7 +272,7 @@ def move(bank: Bank, actor: Actor, ref: str, action: str, reason: str | None = N
         if st.needs_reason and not reason:
             raise ValidationError(t("“{act}”需要填写理由，委托方会看到它。", "'{act_en}' needs a reason; the studio will see it.",
                                     act=st.zh, act_en=st.en))
-        project = s.get(Project, req.project_id)
+        project = req.project
         if action == "submit":
             _check_project_ready(project)
             _raise_if(submission_problems(req))
@@ -336,7 +336,7 @@ def confirm_delivery(bank: Bank, actor: Actor, ref: str, note: str = "") -> Chan
         if note.strip():
             audit.record(s, actor, "incubation", req.id, "confirm_delivery", field="reason", new=note.strip(),
                          site_id=bank.site_id, at=now)
-        project = s.get(Project, req.project_id)
+        project = req.project
         params = {"title": req.title, "who": actor.name}
         for uid in _concerned(s, req, project) | set(s.scalars(select(User.id).where(User.role == "base",
                                                                                      User.active.is_(True)))):
@@ -449,7 +449,7 @@ def update_milestone(bank: Bank, actor: Actor, ref: str, milestone: str | int, n
         audit.record(s, actor, "incubation", req.id, "milestone_update", field="milestone", new=f"{m.title}: {note}",
                      site_id=bank.site_id, at=now)
         m.updated_at = req.updated_at = now
-        project = s.get(Project, req.project_id)
+        project = req.project
         params = {"title": req.title, "milestone": m.title, "note": note, "done": done}
         for uid in _concerned(s, req, project):
             notify.send(s, bank, uid, "incubation", project.id, "milestone_update", params, actor=actor)

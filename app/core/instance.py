@@ -10,6 +10,7 @@ the core and the CLI share.)
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from app.core.errors import StorageError
@@ -61,7 +62,7 @@ def in_use(data_dir: Path) -> StorageError:
                           p=data_dir))
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only (sys.platform: the type checker knows it)
     import msvcrt
 
     def _lock(fd: int) -> None:

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
+from sqlalchemy.orm import Session
 
 from app.core.actor import Actor
 from app.core.attachments import file_sha256
@@ -89,7 +90,7 @@ def _capped(found: list[Problem]) -> list[Problem]:
                                                            n=more))]
 
 
-def _sqlite(conn: Any) -> list[Problem]:
+def _sqlite(conn: Connection) -> list[Problem]:
     out = [Problem("sqlite", t("SQLite 完整性检查：{m}", "SQLite integrity check: {m}", m=row[0]),
                    code="index" if " index " in f" {row[0]} " else None)
            for row in conn.exec_driver_sql("PRAGMA integrity_check").fetchall() if row[0] != "ok"]
@@ -100,7 +101,7 @@ def _sqlite(conn: Any) -> list[Problem]:
     return out + _capped(fk)
 
 
-def _counters(s: Any) -> list[Problem]:
+def _counters(s: Session) -> list[Problem]:
     found: list[Problem] = []
     for counter, table, label_zh, label_en in ((Project.vote_count, Vote, "票数", "vote count"),
                                                 (Project.comment_count, Comment, "评论数", "comment count")):
@@ -115,7 +116,7 @@ def _counters(s: Any) -> list[Problem]:
     return _capped(found)
 
 
-def _vocabulary(s: Any) -> list[Problem]:
+def _vocabulary(s: Session) -> list[Problem]:
     bad_status, bad_category, too_many = [], [], []
     rows = s.execute(select(Project.id, Project.number, Project.status, Project.category,
                             Project.innovation_points).execution_options(yield_per=5000))
@@ -155,7 +156,7 @@ class FileUse:
     size: int | None
 
 
-def file_uses(s: Any) -> list[FileUse]:
+def file_uses(s: Session) -> list[FileUse]:
     uses = [FileUse("project", aid, sha or "", name, size) for aid, sha, name, size in s.execute(
         select(Attachment.id, Attachment.sha256, Attachment.original_name, Attachment.size))]
     for where, model in (("team", TeamActivity), ("incubation", MilestoneUpdate), ("dispatch", DispatchTask),
@@ -173,7 +174,7 @@ _WHERE = {"project": ("项目附件", "project attachment"), "team": ("团队活
           "dispatch": ("下达任务或反馈的附件", "dispatched task or report attachment")}
 
 
-def _attachments(s: Any, bank: Bank, verify: bool) -> list[Problem]:
+def _attachments(s: Session, bank: Bank, verify: bool) -> list[Problem]:
     found: list[Problem] = []
     verified: dict[str, str | None] = {}  # a file shared by several attachments is hashed once
     for use in file_uses(s):
@@ -203,7 +204,7 @@ def _entry(row: Any) -> str:
              at=row.at.isoformat(timespec="seconds") if row.at else "?", e=row.entity, a=row.action)
 
 
-def audit_chain(s: Any) -> list[Problem]:
+def audit_chain(s: Session) -> list[Problem]:
     """Each site's chain of audit entries, from its first entry: the first entry that is missing,
     altered or out of place, per site; entries outside the chain; entries cut off the end."""
     found: list[Problem] = []
@@ -243,7 +244,7 @@ def audit_chain(s: Any) -> list[Problem]:
     return found
 
 
-def audit_heads(s: Any) -> list[dict[str, Any]]:
+def audit_heads(s: Session) -> list[dict[str, Any]]:
     """The end of each site's chain as this database has it: written down (or printed) elsewhere,
     it anchors the chain, so even a rewrite of the whole log from some entry on is caught."""
     return [{"site_id": h.site_id, "seq": h.seq, "hash": h.hash}

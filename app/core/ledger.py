@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
 
 from app.core import audit, sitetime
 from app.core.actor import Actor
@@ -36,7 +37,7 @@ def parse_record_kind(text: str) -> str:
     return _parse(RECORD_KINDS, text, "记录类型", "record kind")
 
 
-def _studio(s: Any, ref: str) -> Studio:
+def _studio(s: Session, ref: str) -> Studio:
     studio = s.scalar(select(Studio).where((Studio.id == ref) | (Studio.name == str(ref).strip())))
     if studio is None:
         raise NotFound(t("没有名为“{n}”的工作室。", "There is no studio named '{n}'.", n=ref))
@@ -89,7 +90,7 @@ def delete_record(bank: Bank, actor: Actor, record_id: str) -> Changes:
         record = s.get(StudioRecord, record_id)
         if record is None:
             raise NotFound(t("没有这条台账记录。", "There is no such ledger record."))
-        _may_keep(actor, s.get(Studio, record.studio_id))
+        _may_keep(actor, _studio(s, record.studio_id))
         now = bank.now()
         audit.record(s, actor, "studio", record.studio_id, "record_delete", field=record.kind, old=record.title,
                      site_id=bank.site_id, at=now)

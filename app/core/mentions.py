@@ -61,8 +61,8 @@ def candidates(bank: Bank, actor: Actor, project_id: str | None = None) -> list[
                              .where(Review.project_id == project.id)).subquery()
             last_seen = {uid: at for uid, at in s.execute(select(said.c.uid, func.max(said.c.at))
                                                            .where(said.c.uid.is_not(None)).group_by(said.c.uid))}
-            for uid in {project.proposer_id, *(m.user_id for m in project.members)} - {None}:
-                last_seen.setdefault(uid, project.created_at)  # type: ignore[index]
+            for uid in {u for u in (project.proposer_id, *(m.user_id for m in project.members)) if u is not None}:
+                last_seen.setdefault(uid, project.created_at)
         leader = s.scalar(select(Studio.leader_id).where(Studio.id == studio_id)) if studio_id else None
         members = member_ids(project) if project else set()
     shared = Counter(r[2] for r in rows)

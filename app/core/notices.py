@@ -89,7 +89,7 @@ def _words(code: str, params: dict[str, Any], lang_zh: bool) -> str:
     return text
 
 
-class _Blank(dict):  # type: ignore[type-arg]
+class _Blank(dict[str, Any]):
     """A missing parameter shows as nothing rather than failing the whole list."""
 
     def __missing__(self, key: str) -> str:

@@ -6,7 +6,7 @@ person leaves a notice in their inbox, written in the same transaction as the st
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -15,10 +15,13 @@ from app.core.actor import Actor
 from app.core.notices import chinese
 from db.models import Notification, Project, Studio, User
 
+if TYPE_CHECKING:
+    from app.core.bank import Bank
+
 MENTION = re.compile(r"@([\w\u4e00-\u9fff.\-]{1,30})")
 
 
-def send(s: Session, bank, user_id: str | None, kind: str, project_id: str | None, code: str,  # type: ignore[no-untyped-def]
+def send(s: Session, bank: Bank, user_id: str | None, kind: str, project_id: str | None, code: str,
          params: dict[str, Any], *, actor: Actor | None = None) -> None:
     """A notice as a code and its parameters (app/core/notices.py puts it into words when shown)."""
     if user_id is None or (actor is not None and user_id == actor.id):
@@ -28,7 +31,7 @@ def send(s: Session, bank, user_id: str | None, kind: str, project_id: str | Non
                        message=chinese(code, params), site_id=bank.site_id, created_at=now, updated_at=now))
 
 
-def status_changed(s: Session, bank, actor: Actor, project: Project, old: str, reason: str | None) -> None:  # type: ignore[no-untyped-def]
+def status_changed(s: Session, bank: Bank, actor: Actor, project: Project, old: str, reason: str | None) -> None:
     params = {"title": project.title, "old": old, "new": project.status, "who": actor.name, "reason": reason or ""}
     recipients = {project.proposer_id} | {m.user_id for m in project.members}
     for user_id in recipients:
@@ -38,7 +41,7 @@ def status_changed(s: Session, bank, actor: Actor, project: Project, old: str, r
         submitted(s, bank, actor, project)
 
 
-def submitted(s: Session, bank, actor: Actor, project: Project) -> None:  # type: ignore[no-untyped-def]
+def submitted(s: Session, bank: Bank, actor: Actor, project: Project) -> None:
     """The studio's leader hears of every idea submitted for review (the form promises it)."""
     leader = s.scalar(select(Studio.leader_id).where(Studio.id == project.studio_id)) if project.studio_id else None
     authors = {project.proposer_id} | {m.user_id for m in project.members}

@@ -310,6 +310,8 @@ def set_logo(bank: Bank, actor: Actor, studio: str, path: Path | str | None) -> 
         sha, _size = store_file(bank.data_dir, source)  # before the transaction: a file without a row is harmless
     with bank.write() as s:
         row = s.get(Studio, studio_id)
+        if row is None:  # deleted since it was looked up above
+            raise NotFound(t("没有名为“{n}”的工作室。", "There is no studio named '{n}'.", n=studio))
         apply_fields(s, bank, actor, "studio", row, {"logo": sha})
         return Changes(people=True, value=row.id)
 

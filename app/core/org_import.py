@@ -361,6 +361,9 @@ def _studio_leader(s: Session, bank: Bank, actor: Actor, result: RowResult, empl
     if result.action == "error":
         return
     studio = s.scalar(select(Studio).where(Studio.name == result.key))
+    if studio is None:  # its row did not make it (it failed on its own)
+        result.fail(t("没有名为“{n}”的工作室。", "There is no studio named '{n}'.", n=result.key))
+        return
     user = s.scalar(select(User).where(User.employee_no == employee_no))
     if user is None:
         result.fail(t("没有工号为 {no} 的人员（既不在库中，也不在人员表中）。",
@@ -380,8 +383,8 @@ PERSON_FIELDS = ("name", "unit", "studio", "role", "skill_grade", "specialty", "
 def _people(s: Session, bank: Bank, actor: Actor, sheet: Sheet, report: OrgImportReport, leaders: _Leaders) -> None:
     existing = {u.employee_no: u for u in s.scalars(select(User).options(selectinload(User.unit),
                                                                          selectinload(User.studio)))}
-    units = {u.id: u.name for u in s.scalars(select(Unit))}
-    studios = {st.id: st.name for st in s.scalars(select(Studio))}
+    units: dict[str | None, str] = {u.id: u.name for u in s.scalars(select(Unit))}
+    studios: dict[str | None, str] = {st.id: st.name for st in s.scalars(select(Studio))}
     seen: set[str] = set()
     for row in sheet.rows:
         v = row.values

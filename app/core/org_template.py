@@ -74,7 +74,7 @@ def write_template(path: Path | str) -> Path:
         raise ValidationError(t("模板是 .xlsx 文件：请用 .xlsx 结尾的文件名。",
                                 "The template is an .xlsx file: give a file name ending in .xlsx."))
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])  # the sheet a new workbook opens on (`active`, typed as possibly none)
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
     for key, (_zh, _en, columns) in SHEETS.items():
         ws = wb.create_sheet(sheet_title(key))

@@ -21,7 +21,14 @@ from app.core.bank import LOCAL_ADMIN, Bank
 from app.core.changes import Changes
 from app.core.errors import Conflict, PermissionDenied, ValidationError
 from app.core.i18n import t
-from app.core.org import add_studio, add_unit, apply_fields, studio_by_name, unit_by_name, user_by_no  # noqa: F401
+
+# Re-exported (`X as X`): the people use cases' callers find the organisation's look-ups here too.
+from app.core.org import add_studio as add_studio
+from app.core.org import add_unit as add_unit
+from app.core.org import apply_fields as apply_fields
+from app.core.org import studio_by_name as studio_by_name
+from app.core.org import unit_by_name as unit_by_name
+from app.core.org import user_by_no as user_by_no
 from app.core.permissions import can, check, studio_subject
 from app.core.vocab import ROLES, SKILL_GRADES, label, parse_role
 from db.models import Studio, User

@@ -28,7 +28,7 @@ MEMBERSHIP_FIELDS = frozenset({"status", "category", "studio_id", "measured_bene
 
 def load(s: Session, project_id: str, *, for_update: bool = False) -> Project:
     stmt = select(Project).where(Project.id == project_id).options(selectinload(Project.members))
-    project = s.scalar(stmt.with_for_update() if for_update and s.bind.dialect.name != "sqlite" else stmt)
+    project = s.scalar(stmt.with_for_update() if for_update and s.get_bind().dialect.name != "sqlite" else stmt)
     if project is None:
         raise NotFound(t("找不到项目 {id}。", "Project {id} not found.", id=project_id))
     return project
@@ -349,8 +349,8 @@ def undo_merge(bank: Bank, actor: Actor, merged_id: str) -> Changes:
         audit.record(s, actor, "project", merged.id, "undo_merge", field="merged_into_id", old=survivor.id, new=None,
                      site_id=bank.site_id, at=now)
         params = {"m": merged.title, "s": survivor.title, "who": actor.name}
-        for user_id in {merged.proposer_id} | member_ids(merged):
-            notify.send(s, bank, user_id, "merge", merged.id, "merge_undone", params, actor=actor)
+        for uid in {merged.proposer_id} | member_ids(merged):
+            notify.send(s, bank, uid, "merge", merged.id, "merge_undone", params, actor=actor)
         return Changes(project_ids=frozenset({survivor.id, merged.id}), membership=True, comments=True, votes=True,
                        notifications=True, value=merged.id)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
@@ -73,6 +73,9 @@ class ProjectRow:
                 "created_at": self.created_at.isoformat(), "updated_at": self.updated_at.isoformat()}
 
 
+_Row = TypeVarTuple("_Row")  # the columns of a statement the filters and sorting leave as they are
+
+
 def _unit_and_below(s: Session, unit_id: str) -> list[str]:
     pairs = s.execute(select(Unit.id, Unit.parent_id)).all()
     children: dict[str | None, list[str]] = {}
@@ -86,7 +89,7 @@ def _unit_and_below(s: Session, unit_id: str) -> list[str]:
     return found
 
 
-def _where(s: Session, stmt: Select, f: ProjectFilter) -> Select:
+def _where(s: Session, stmt: Select[*_Row], f: ProjectFilter) -> Select[*_Row]:
     if f.statuses:
         stmt = stmt.where(Project.status.in_(f.statuses))
     if f.categories:
@@ -142,7 +145,7 @@ def check_visible(actor: Actor, p: Project) -> None:
         raise draft_denied(actor) if p.status == "draft" else secret_denied(actor)
 
 
-def _order(stmt: Select, sort: str, descending: bool) -> Select:
+def _order(stmt: Select[*_Row], sort: str, descending: bool) -> Select[*_Row]:
     column = SORTS.get(sort)
     if column is None:
         raise ValidationError(t("不能按“{s}”排序。可选：{c}", "Cannot sort by '{s}'. Choose one of: {c}",
@@ -161,7 +164,7 @@ def count(bank: Bank, f: ProjectFilter = ProjectFilter()) -> int:
         return s.scalar(_where(s, select(func.count()).select_from(Project), f)) or 0
 
 
-def _row_select() -> Select:
+def _row_select() -> Select[*tuple[Any, ...]]:
     proposer = aliased(User)
     unit = aliased(Unit)
     return (select(Project.id, Project.number, Project.title, Project.category, Project.status, Studio.name,
@@ -223,7 +226,7 @@ def project_detail(bank: Bank, actor: Actor, project_id: str) -> dict[str, Any]:
         p = s.scalar(select(Project).where(Project.id == project_id).options(
             selectinload(Project.members), selectinload(Project.studio), selectinload(Project.proposer)))
         if p is None:
-            load(s, project_id)  # raises NotFound with the usual message
+            p = load(s, project_id)  # raises NotFound with the usual message
         check_visible(actor, p)
         data = project_json(p)
         data["members"] = [{"employee_no": m.user.employee_no, "name": m.user.name, "position": m.position,
@@ -281,7 +284,7 @@ def project_permissions(bank: Bank, actor: Actor, project_id: str) -> Verdicts:
         p = s.scalar(select(Project).where((Project.id == project_id) | (Project.number == project_id))
                      .options(selectinload(Project.members)))
         if p is None:
-            load(s, project_id)  # raises NotFound with the usual message
+            p = load(s, project_id)  # raises NotFound with the usual message
         check_visible(actor, p)
         return for_project(actor, p)
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 
 from app.core import audit
 from app.core.actor import Actor
@@ -62,9 +63,11 @@ def _counters(bank: Bank, actor: Actor) -> list[str]:
     with bank.write() as s:
         votes = select(func.count()).select_from(Vote).where(Vote.project_id == Project.id).scalar_subquery()
         comments = select(func.count()).select_from(Comment).where(Comment.project_id == Project.id).scalar_subquery()
-        changed = s.execute(update(Project).where((Project.vote_count != votes) | (Project.comment_count != comments))
-                            .values(vote_count=votes, comment_count=comments)
-                            .execution_options(synchronize_session=False)).rowcount
+        # Session.execute types every result as Result; an UPDATE's is a CursorResult, which counts rows
+        changed = cast("CursorResult[Any]",
+                       s.execute(update(Project).where((Project.vote_count != votes) | (Project.comment_count != comments))
+                                 .values(vote_count=votes, comment_count=comments)
+                                 .execution_options(synchronize_session=False))).rowcount
         audit.record(s, actor, "bank", bank.site_id, "repair", new={"counters": changed}, site_id=bank.site_id,
                      at=bank.now())
     return [t("已重新计数 {n} 个项目的票数和评论数。", "Counted votes and comments again for {n} project(s).", n=changed)]

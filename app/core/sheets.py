@@ -129,6 +129,7 @@ def read_sheet(path: Path | str, columns: Sequence[Column], *, max_rows: int | N
     raise: each row carries them, so a caller reports every problem of the file at once."""
     path = Path(path)
     kind = check_file(path, (".csv", ".xlsx"))
+    records: Iterable[tuple[int, list[tuple[int, Any]]]]
     if kind == ".csv":
         records = _csv_records(path)
     else:

@@ -209,10 +209,11 @@ class _Book:
                 self.sheets.append((_attr(el, "name") or "", targets[_attr(el, "id")]))
         if not self.sheets:
             raise ValidationError(t("文件中没有工作表。", "The file has no worksheet."))
-        self.sheet = self.sheets[0][1] if sheet is None else next((part for name, part in self.sheets if name == sheet),
-                                                                  None)
-        if self.sheet is None:
+        chosen = self.sheets[0][1] if sheet is None else next((part for name, part in self.sheets if name == sheet),
+                                                              None)
+        if chosen is None:
             raise ValidationError(t("文件中没有名为“{s}”的工作表。", "The file has no worksheet named '{s}'.", s=sheet))
+        self.sheet: str = chosen
         self.strings = self._strings(archive, base)
         self.formats = self._formats(archive, base)
 
@@ -342,7 +343,7 @@ def _cell(el: Element, ref: str, book: _Book) -> Cell | None:
                                              "cell {ref} holds the error value {v}; correct it in the spreadsheet first.",
                                              ref=ref, v=raw))
     if kind == "d":
-        value = from_ISO8601(raw)
+        value = from_ISO8601(raw)  # type: ignore[no-untyped-call]  # types-openpyxl leaves from_ISO8601 unannotated
         return Cell(ref, value, _date_text(value, ""))
     real = float(raw)
     number: int | float = int(real) if real.is_integer() and abs(real) < 2**53 else real

@@ -110,6 +110,14 @@ def person(s: Session, ref: str) -> User:
     return user
 
 
+def own_account(s: Session, actor: Actor) -> User:
+    """The acting person's own row (missing only if it was deleted after they signed in)."""
+    user = s.get(User, actor.id)
+    if user is None:
+        raise NotFound(t("你的账号已不存在，请重新登录。", "Your account no longer exists; sign in again."))
+    return user
+
+
 def unit_named(s: Session, name: str) -> Unit:
     unit = s.scalar(select(Unit).where((Unit.name == str(name).strip()) | (Unit.id == name)))
     if unit is None:
@@ -179,12 +187,12 @@ def create_team(bank: Bank, actor: Actor, name: str, kind: str = "tackling", *, 
     with bank.write() as s:
         if s.scalar(select(Team.id).where(Team.name == name)):
             raise Conflict(t("团队“{n}”已存在。", "The team '{n}' already exists.", n=name))
-        lead = person(s, leader) if leader else s.get(User, actor.id)
+        lead = person(s, leader) if leader else own_account(s, actor)
         if studio:
             studio_row = s.scalar(select(Studio).where((Studio.name == studio.strip()) | (Studio.id == studio)))
             if studio_row is None:
                 raise ValidationError(t("没有名为“{n}”的工作室。", "There is no studio named '{n}'.", n=studio))
-            studio_id = studio_row.id
+            studio_id: str | None = studio_row.id
         else:
             studio_id = actor.studio_id if actor.role == "leader" else lead.studio_id  # a leader's own, by default
         check(actor, "studio.create_team", studio_subject(studio_id))
@@ -383,7 +391,7 @@ def join_alliance(bank: Bank, actor: Actor, specialty: str, *, who: str | None =
     if not specialty:
         raise ValidationError(t("请填写专长，例如“继电保护”。", "Enter a specialty, e.g. 'relay protection'."))
     with bank.write() as s:
-        user = person(s, who) if who else s.get(User, actor.id)
+        user = person(s, who) if who else own_account(s, actor)
         if user.id != actor.id:
             check(actor, "alliance.enrol")
         row = s.scalar(select(AllianceMember).where(AllianceMember.user_id == user.id))
@@ -401,7 +409,7 @@ def join_alliance(bank: Bank, actor: Actor, specialty: str, *, who: str | None =
 
 def leave_alliance(bank: Bank, actor: Actor, *, who: str | None = None) -> Changes:
     with bank.write() as s:
-        user = person(s, who) if who else s.get(User, actor.id)
+        user = person(s, who) if who else own_account(s, actor)
         if user.id != actor.id:
             check(actor, "alliance.enrol")
         row = s.scalar(select(AllianceMember).where(AllianceMember.user_id == user.id,
@@ -502,7 +510,7 @@ def decide_application(bank: Bank, actor: Actor, call: str, applicant: str, acce
         check(actor, "call.decide", call_subject(row, team_row, call_state(row, bank.now())))
         user = person(s, applicant)
         stmt = select(CallApplication).where(CallApplication.call_id == row.id, CallApplication.applicant_id == user.id)
-        if s.bind.dialect.name != "sqlite":  # two answers at once on the hub: the second waits, then sees it answered
+        if s.get_bind().dialect.name != "sqlite":  # two answers at once on the hub: the second waits, then sees it answered
             stmt = stmt.with_for_update()
         app = s.scalar(stmt)
         if app is None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from app.core import audit
 from app.core.actor import Actor
@@ -111,7 +111,7 @@ def _no_person(no: str) -> str:
     return message
 
 
-def _in_chunks(s: Any, column: Any, values: list[str]) -> set[str]:
+def _in_chunks(s: Session, column: Any, values: list[str]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(values), CHUNK):
         found.update(s.scalars(select(column).where(column.in_(values[start:start + CHUNK]))))
@@ -145,7 +145,7 @@ def import_projects(bank: Bank, actor: Actor, path: Path | str, *, dry_run: bool
     return report
 
 
-def _import_rows(s: Any, bank: Bank, actor: Actor, sheet: Sheet, report: ImportReport,
+def _import_rows(s: Session, bank: Bank, actor: Actor, sheet: Sheet, report: ImportReport,
                  progress: Progress | None, cancel: Cancel | None) -> list[RowError]:
     errors: list[RowError] = []
     rows = sheet.rows

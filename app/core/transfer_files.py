@@ -20,12 +20,16 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core.errors import ValidationError
 from app.core.fields import FIELD_NAMES
 from app.core.i18n import t
 from app.core.sheets import Column, Sheet, check_file, guard_csv, guard_xlsx, json_rows, read_sheet
+
+if TYPE_CHECKING:  # openpyxl loads only when a workbook is written
+    from openpyxl.cell import Cell
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 FORMATS = (".json", ".csv", ".xlsx")
 
@@ -137,7 +141,7 @@ def xlsx_text(text: str) -> str:
     return _XML_ILLEGAL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
 
 
-def text_cell(ws: Any, text: str, *, code: bool = False) -> Any:
+def text_cell(ws: WriteOnlyWorksheet, text: str, *, code: bool = False) -> Cell:
     """An .xlsx text cell that stays text: never a formula or an error value, not even after the
     person edits it (quote prefix), and with the text format "@" for codes (leading zeros kept)."""
     from openpyxl.cell import WriteOnlyCell

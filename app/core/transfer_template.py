@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from app.core.errors import ValidationError
 from app.core.i18n import t
@@ -16,12 +17,15 @@ from app.core.sheets import Column
 from app.core.transfer_files import CODE_KEYS, COLUMNS
 from app.core.vocab import CATEGORIES, CONFIDENTIALITY, STATUSES
 
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
 # The columns a person fills, in the order they think of them (id, JSON lists and the times a
 # migration of old records needs are left to exports; import accepts them all the same).
 KEYS = ["title", "category", "status", "background", "solution", "innovation_points", "implementation",
         "indicators", "promotion", "expected_benefit", "measured_benefit", "benefit_basis", "investment",
         "social_benefit", "tags", "confidentiality", "studio", "proposer", "co_authors", "number", "created_at"]
-EXAMPLE = {
+EXAMPLE: dict[str, str | int | None] = {
     "title": "示例：绝缘杆式带电清扫工具（导入前请删除本行）", "category": "小发明", "status": "草稿",
     "background": "雨季前绝缘子积污严重，停电清扫影响供电。", "solution": "在绝缘操作杆端部加装可旋转毛刷，带电清扫。",
     "innovation_points": "端部可旋转\n毛刷可快速更换", "implementation": "", "indicators": "", "promotion": "",
@@ -58,7 +62,7 @@ def _columns() -> list[Column]:
     return [by_key[k] for k in KEYS]
 
 
-def is_example(values: dict) -> bool:
+def is_example(values: dict[str, Any]) -> bool:
     """Whether an imported row is the template's example row, left in by mistake."""
     return values.get("title") == EXAMPLE["title"]
 
@@ -77,7 +81,7 @@ def write_template(path: Path | str) -> Path:
                                 "The template is an .xlsx file: give a file name ending in .xlsx."))
     columns = _columns()
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]  # the sheet a new workbook opens on (`active`, typed as possibly none)
     ws.title = "项目"
     bold, head_fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
     example_font = Font(italic=True, color="808080")
@@ -118,7 +122,7 @@ def write_template(path: Path | str) -> Path:
     return path
 
 
-def _notes_sheet(ws, columns: list[Column]) -> None:  # type: ignore[no-untyped-def]
+def _notes_sheet(ws: Worksheet, columns: list[Column]) -> None:
     from openpyxl.styles import Alignment, Font
     lines = [
         ["创新智慧库 项目导入模板 填写说明"],
@@ -142,14 +146,14 @@ def _notes_sheet(ws, columns: list[Column]) -> None:  # type: ignore[no-untyped-
     widths = {"A": 16, "B": 6, "C": 60, "D": 60}
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
-    for row in ws.iter_rows(min_row=9):
-        lines = 1
+    for number, row in enumerate(ws.iter_rows(min_row=9), start=9):
+        tall = 1
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if cell.value:
-                lines = max(lines, -(-_display_width(str(cell.value)) // widths[cell.column_letter]))
+                tall = max(tall, -(-_display_width(str(cell.value)) // widths[cell.column_letter]))
         # Suites do not grow a row to its wrapped text when they open a file: say how tall it is.
-        ws.row_dimensions[row[0].row].height = 15 * lines
+        ws.row_dimensions[number].height = 15 * tall
 
 
 def _display_width(text: str) -> int:

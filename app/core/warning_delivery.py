@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.core import alerts, sitetime
 from app.core.actor import Actor
@@ -114,7 +115,7 @@ def deliver(bank: Bank, *, at: dt.datetime | None = None, digests: bool = True) 
     return Changes(notifications=bool(result.delivered or result.digests), value=result)
 
 
-def _add(s: Any, bank: Bank, nid: str, user_id: str, kind: str, project_id: str | None, words: dict[str, str],
+def _add(s: Session, bank: Bank, nid: str, user_id: str, kind: str, project_id: str | None, words: dict[str, str],
          now: dt.datetime) -> None:
     """A notice with its words in both languages (code "warning": notices.py shows the reader's)."""
     s.add(Notification(id=nid, user_id=user_id, kind=kind, project_id=project_id, code="warning", params=words,

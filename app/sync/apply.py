@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Connection, Table, delete, func, insert, select, update
 
 from app.core import blobstore, stays
 from app.core.errors import ValidationError
@@ -41,6 +41,7 @@ from db.models import Comment, Project, ProjectMember, SyncConflict, SyncPending
 
 if TYPE_CHECKING:
     from app.core.bank import Bank
+    from app.sync.authority import Authority
 
 CONFLICT_NS = uuid.UUID("5d1b7c2e-4f0a-4c55-9a57-1c0d7e9b2a10")
 MAX_ROUNDS = 20  # parked records retried after each change set, until no more can be placed
@@ -51,7 +52,7 @@ def conflict_id(*parts: str) -> str:
     return str(uuid.uuid5(CONFLICT_NS, "|".join(parts)))
 
 
-def _clock_of(record: dict) -> str:
+def _clock_of(record: dict[str, Any]) -> str:
     return str((record.get("values") or {}).get("hlc") or "")
 
 
@@ -97,14 +98,15 @@ class Applier:
             self.conn = s.connection()
             newest = max((_clock_of(r) for r in self.changes.records), default="")
             self.tick = sequence.observe(self.conn, newest, self.bank.now(), self.bank.site_id)
+            self.check: Authority | None
             if self.authority:
                 from app.sync.authority import Authority
                 self.check = Authority(self)
             else:
                 self.check = None
             self._blobs()
-            rows: dict[str, list[dict]] = defaultdict(list)
-            stones: list[dict] = []
+            rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            stones: list[dict[str, Any]] = []
             for rec in self.changes.records:
                 if rec["t"] == "row":
                     rows[rec["table"]].append(rec)
@@ -117,7 +119,7 @@ class Applier:
             stays.rebuild(self.conn, self.restaged)
         return self.report
 
-    def _rows(self, rows: dict[str, list[dict]]) -> None:
+    def _rows(self, rows: dict[str, list[dict[str, Any]]]) -> None:
         for spec in tables.specs():
             if rows.get(spec.name):
                 self._table(spec, rows[spec.name])
@@ -166,8 +168,8 @@ class Applier:
         if spec.name == "projects" and found:
             from app.sync.changeset import members_of
             members = members_of(self.s, list(found))
-            for pid, row in found.items():
-                row["members"] = members.get(pid, [])
+            for pid, local in found.items():
+                local["members"] = members.get(pid, [])
         self.known[spec.name].update(found)
         return found
 
@@ -190,7 +192,7 @@ class Applier:
                 found[row["entity_id"]] = dict(row)
         return found
 
-    def _table(self, spec: tables.Spec, recs: list[dict]) -> None:
+    def _table(self, spec: tables.Spec, recs: list[dict[str, Any]]) -> None:
         ids = [r["values"]["id"] for r in recs]
         local = self._local(spec, ids)
         stones = self._tombstoned([i for i in ids if i not in local])
@@ -283,7 +285,7 @@ class Applier:
         seq = sequence.current(self.conn).seq
         rows = self._parents_first(spec, rows)
         for values in rows:
-            row = {c: values.get(c) for c in spec.columns}
+            row: dict[str, Any] = {c: values.get(c) for c in spec.columns}
             for col in spec.deferred:  # set once every row of this change set is in
                 if row.get(col) is not None:
                     self.deferred.append((spec, row["id"], {col: row[col]}))
@@ -429,7 +431,7 @@ class Applier:
 
     # -- deletions -----------------------------------------------------------------------------------
 
-    def _tombstones(self, stones: list[dict]) -> None:
+    def _tombstones(self, stones: list[dict[str, Any]]) -> None:
         if not stones:
             return
         t = Tombstone.__table__
@@ -454,11 +456,11 @@ class Applier:
 
     def _delete(self, spec: tables.Spec, stone: dict[str, Any]) -> None:
         t = spec.table
-        row = self.conn.execute(select(t).where(t.c.id == stone["entity_id"])).mappings().first()
-        if row is None:
+        found = self.conn.execute(select(t).where(t.c.id == stone["entity_id"])).mappings().first()
+        if found is None:
             self.report.unchanged += 1
             return
-        row = dict(row)
+        row = dict(found)
         fate = None if spec.append_only else after_deletion(row.get("versions"), row.get("hlc"), stone.get("seen"))
         if fate == "edited":
             # an edit the deletion did not see: keep the record, flag it, send it (and what hangs
@@ -492,7 +494,7 @@ class Applier:
 
     # -- records waiting for their parents ---------------------------------------------------------
 
-    def _orphan_or_park(self, spec: tables.Spec, rec: dict, values: dict[str, Any],
+    def _orphan_or_park(self, spec: tables.Spec, rec: dict[str, Any], values: dict[str, Any],
                         missing: list[tuple[str, str]]) -> None:
         for col, target in missing:
             if self._tombstoned([values[col]]):
@@ -520,7 +522,7 @@ class Applier:
                     ready.append(p)
             if not ready:
                 return
-            rows: dict[str, list[dict]] = defaultdict(list)
+            rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
             for p in ready:
                 rows[p.record["table"]].append(p.record)
                 self.s.delete(p)
@@ -532,8 +534,8 @@ class Applier:
     # -- conflicts -----------------------------------------------------------------------------------
 
     def _conflict(self, kind: str, spec: tables.Spec, entity_id: str, field_name: str | None, value: Any, *,
-                  winner: Any, reason: str = "", key: str = "", value_entry: list | None = None,
-                  winner_entry: list | None = None) -> None:
+                  winner: Any, reason: str = "", key: str = "", value_entry: list[Any] | None = None,
+                  winner_entry: list[Any] | None = None) -> None:
         cid = conflict_id(kind, spec.name, entity_id, field_name or "", key)
         t = SyncConflict.__table__
         if self.conn.execute(select(t.c.id).where(t.c.id == cid)).first() is not None:
@@ -602,7 +604,7 @@ class Applier:
                 vote_count=votes, comment_count=comments, seq=t.c.seq, hlc=t.c.hlc, origin=t.c.origin))
 
 
-def insert_many(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+def insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """One executemany: psycopg pipelines it to a hub (measured faster than multi-row INSERTs,
     whose long statements psycopg parses again each time)."""
     if rows:

@@ -171,14 +171,14 @@ class Authority:
 
     # -- refusing ----------------------------------------------------------------------------------
 
-    def _undo_entry(self, refused: list | None, kept: list | None) -> list:
+    def _undo_entry(self, refused: list[Any] | None, kept: list[Any] | None) -> list[Any]:
         """A newer clock for the hub's value, whose history holds the refused one (so the author's
         site takes the hub's value back) and the kept one."""
         clocks = (history(refused) | history(kept)) - {""}
         return [None, self.a.tick.clock] + sorted(clocks, reverse=True)[:HISTORY - 1]
 
     def _reject(self, spec: tables.Spec, values: dict[str, Any], field_name: str | None, value: Any,
-                entry: list | None, reason: str) -> None:
+                entry: list[Any] | None, reason: str) -> None:
         self.a._conflict("rejected", spec, values["id"], field_name, value if field_name else values,
                          winner=None, reason=reason, key=(entry[1] if entry else values.get("hlc") or ""),
                          value_entry=entry or [values.get("reviewer_id") or values.get("proposer_id")])

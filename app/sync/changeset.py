@@ -20,7 +20,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, literal, or_, select, union_all
+from sqlalchemy import ColumnElement, func, literal, or_, select, true, union_all
+from sqlalchemy.orm import Session
 
 from app.core import blobstore
 from app.sync import tables, visibility
@@ -39,7 +40,7 @@ class ChangeSet:
     source_site: str  # site id that produced it
     since: int  # exclusive lower bound of the source's sequence
     until: int  # inclusive upper bound
-    records: list[dict]  # JSON-serialisable records (rows, field changes, tombstones)
+    records: list[dict[str, Any]]  # JSON-serialisable records (rows, field changes, tombstones)
     blobs: set[str]  # sha256 of attachment contents the records reference
     complete: bool = True  # False when `limit` stopped early: collect again from `until`
     format: int = FORMAT
@@ -73,7 +74,7 @@ class ApplyReport:
         self.project_ids |= other.project_ids
 
 
-def row_record(spec: tables.Spec, row: Any, members: dict[str, list[list[Any]]] | None = None) -> dict:
+def row_record(spec: tables.Spec, row: Any, members: dict[str, list[list[Any]]] | None = None) -> dict[str, Any]:
     cols = spec.table.columns
     values = {name: tables.to_json(cols[name], row[name]) for name in spec.columns}
     if members is not None:
@@ -81,13 +82,13 @@ def row_record(spec: tables.Spec, row: Any, members: dict[str, list[list[Any]]] 
     return {"t": "row", "table": spec.name, "values": values}
 
 
-def tombstone_record(row: Any) -> dict:
+def tombstone_record(row: Any) -> dict[str, Any]:
     cols = Tombstone.__table__.columns
     values = {c.name: tables.to_json(c, row[c.name]) for c in cols if c.name not in ("seq", "origin")}
     return {"t": "tombstone", "table": "tombstones", "values": values}
 
 
-def members_of(s: Any, project_ids: list[str]) -> dict[str, list[list[Any]]]:
+def members_of(s: Session, project_ids: list[str]) -> dict[str, list[list[Any]]]:
     out: dict[str, list[list[Any]]] = {}
     for start in range(0, len(project_ids), CHUNK):
         chunk = project_ids[start:start + CHUNK]
@@ -99,15 +100,15 @@ def members_of(s: Any, project_ids: list[str]) -> dict[str, list[list[Any]]]:
     return out
 
 
-def _not_from(col_origin: Any, site: str | None):  # type: ignore[no-untyped-def]
-    return True if site is None else or_(col_origin.is_(None), col_origin != site)
+def _not_from(col_origin: Any, site: str | None) -> ColumnElement[bool]:
+    return true() if site is None else or_(col_origin.is_(None), col_origin != site)
 
 
 def _sequenced() -> list[Any]:
     return [spec.table for spec in tables.specs()] + [Tombstone.__table__]
 
 
-def _changed(s: Any, since: int, until: int, for_site: str | None) -> dict[str, dict[int, int]]:
+def _changed(s: Session, since: int, until: int, for_site: str | None) -> dict[str, dict[int, int]]:
     """Per table, how many rows each change number in (since, until] left that `for_site` lacks;
     one round trip (a hub may be far away), and only the tables listed need reading."""
     parts = [select(literal(t.name).label("name"), t.c.seq.label("seq"))
@@ -153,7 +154,7 @@ def collect(bank: Bank, since: int, *, for_site: str | None = None, limit: int |
         changed = _changed(s, since, committed, for_site)
         until = committed if limit is None else _cut(changed, since, committed, limit)
         hidden = visibility.hidden(bank, s, for_site, people) if changed else visibility.Hidden()
-        records: list[dict] = []
+        records: list[dict[str, Any]] = []
         blobs: set[str] = set()
         batch_ids: dict[str, set[str]] = {}
         for spec in tables.specs():
@@ -179,10 +180,10 @@ def collect(bank: Bank, since: int, *, for_site: str | None = None, limit: int |
     return ChangeSet(bank.site_id, since, until, records, blobs, complete=until >= committed)
 
 
-def _parents(s: Any, batch_ids: dict[str, set[str]], until: int, hidden: Any) -> list[dict]:
+def _parents(s: Session, batch_ids: dict[str, set[str]], until: int, hidden: visibility.Hidden) -> list[dict[str, Any]]:
     """Rows the batch refers to that changed after `until` (so a later batch holds them): sent now
     as well, so the receiver can write the batch in one go. Repeated until nothing is missing."""
-    extra: list[dict] = []
+    extra: list[dict[str, Any]] = []
     todo = dict(batch_ids)
     while todo:
         wanted: dict[str, set[str]] = {}

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 
 from app.core.actor import Actor
 from app.core.bank import Bank
@@ -84,7 +84,7 @@ def shown_value(field: str | None, value: Any) -> Any:
     return value
 
 
-def _scope(actor: Actor):  # type: ignore[no-untyped-def]
+def _scope(actor: Actor) -> ColumnElement[bool] | None:
     """Which conflicts this person sees."""
     mine = SyncConflict.value_by == actor.id
     if actor.role == "admin":
@@ -168,8 +168,14 @@ def resolve(bank: Bank, actor: Actor, conflict_id: str, action: str) -> Changes:
                                 a=", ".join(view.actions)))
     changes = Changes()
     if action == "take":
+        if view.project_id is None or view.field is None:  # _actions offers "take" only for a project's field
+            raise ValidationError(t("这个冲突只能：{a}", "This conflict can only be settled with: {a}",
+                                    a=", ".join(view.actions)))
         with bank.session() as s:
-            raw = s.get(SyncConflict, conflict_id).value
+            conflict = s.get(SyncConflict, conflict_id)
+            if conflict is None:
+                raise NotFound(t("冲突记录已不存在。", "The conflict record is gone."))
+            raw = conflict.value
         changes = project_cases.edit(bank, actor, view.project_id, {view.field: raw})
     elif action == "delete":
         changes = project_cases.delete_project(bank, actor, view.entity_id)

@@ -24,7 +24,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -88,7 +88,7 @@ class PackageWriter:
         return self.records
 
     @staticmethod
-    def _lines(out: BinaryIO, batch: list[str], digest: Any) -> int:
+    def _lines(out: IO[bytes], batch: list[str], digest: Any) -> int:
         if not batch:
             return 0
         data = ("\n".join(batch) + "\n").encode("utf-8")
@@ -201,7 +201,7 @@ class PackageReader:
                                    "The package's signature does not match the trusted key of site '{n}' (forged or "
                                    "altered); refused, nothing was changed.", n=site_name)) from None
         try:
-            manifest = json.loads(manifest_bytes.decode("utf-8"))
+            manifest: dict[str, Any] = json.loads(manifest_bytes.decode("utf-8"))  # an object, or the lookup below fails
             members: dict[str, dict[str, Any]] = manifest["members"]
             if manifest.get("format") != FORMAT or not isinstance(members, dict):
                 raise ValueError
@@ -259,9 +259,9 @@ class PackageReader:
         return data
 
     # -- reading members safely --------------------------------------------------------------
-    def _open(self, name: str) -> BinaryIO:
+    def _open(self, name: str) -> IO[bytes]:
         try:
-            return self._zip.open(name)  # type: ignore[return-value]
+            return self._zip.open(name)
         except (zipfile.BadZipFile, zlib.error, OSError, ValueError, NotImplementedError):
             raise _refused(f"成员 {name[:80]} 无法读取", f"member {name[:80]} cannot be read") from None
 

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from app.core import auth
 from app.core.actor import Actor
 from app.core.bank import Bank
-from app.core.errors import PermissionDenied
+from app.core.errors import NotFound, PermissionDenied, StorageError
 from app.core.i18n import t
 from app.sync import hub as hub_sync
 from app.sync.visibility import EVERYONE, site_consumer
@@ -75,7 +75,10 @@ def sign_in_at_hub(hub: Bank, employee_no: str, password: str | None) -> Actor:
 
 def _take_id(bank: Bank, site_id: str) -> None:
     with bank.write(stamp=False) as s:
-        s.get(Setting, "site_id").value = site_id
+        setting = s.get(Setting, "site_id")
+        if setting is None:  # every bank records its id when it is made (Bank.site_id)
+            raise StorageError(t("数据库缺少站点标识。", "The database has no site id."))
+        setting.value = site_id
     bank.forget_site_id()
 
 
@@ -99,7 +102,10 @@ def _renumber(bank: Bank, hub: Bank, old_code: str) -> int:
     with bank.write() as s:
         for number in sorted(clashes):
             pid, created = prefix_of[number]
-            s.get(Project, pid).number = next_number(s, bank, created.year)
+            project = s.get(Project, pid)
+            if project is None:
+                raise NotFound(t("项目 {id} 已不存在。", "Project {id} no longer exists.", id=pid))
+            project.number = next_number(s, bank, created.year)
     return len(clashes)
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from app.core import blobstore
 from app.core.actor import Actor
@@ -128,7 +129,7 @@ def cursor(bank: Bank, site_id: str) -> Cursor:
                       row.last_received_at)
 
 
-def _peer_row(s: Any, site_id: str) -> PackagePeer:
+def _peer_row(s: Session, site_id: str) -> PackagePeer:
     row = s.get(PackagePeer, site_id)
     if row is None:
         row = PackagePeer(site_id=site_id, acked_seq=0, sent_seq=0, received=[])
@@ -366,7 +367,7 @@ def _record_import(bank: Bank, actor: Actor, package: VerifiedPackage) -> None:
         pass  # the same package imported at the same moment by another process: applied once, recorded once
 
 
-def _share_cursor(s: Any, site_id: str, acked: int, when: dt.datetime) -> None:
+def _share_cursor(s: Session, site_id: str, acked: int, when: dt.datetime) -> None:
     """The peer's acknowledgement is how far it has read this database's change sequence: kept as
     the engine's cursor of that site (`site:<id>`), so tombstones are pruned only below it, and
     beside the people recorded there (who may see secret projects)."""

@@ -13,9 +13,9 @@ anyway when it comes back below the mark.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import CursorResult, delete, select, update
 
 from db.models import SyncCounter, SyncCursor, Tombstone
 
@@ -45,7 +45,9 @@ def prune_tombstones(bank: Bank, *, keep_days: int = 90) -> int:
     mark = floor(bank)
     before = bank.now() - dt.timedelta(days=keep_days)
     with bank.write(stamp=False) as s:
-        gone = s.execute(delete(Tombstone).where(Tombstone.seq <= mark, Tombstone.deleted_at < before)).rowcount
+        # Session.execute types every result as Result; a DELETE's is a CursorResult, which counts rows
+        gone = cast("CursorResult[Any]", s.execute(delete(Tombstone).where(Tombstone.seq <= mark,
+                                                                            Tombstone.deleted_at < before))).rowcount
         if gone:
             s.execute(update(SyncCounter).where(SyncCounter.id == 1, SyncCounter.pruned < mark).values(pruned=mark))
     return int(gone or 0)

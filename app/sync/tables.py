@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, Callable
 
-from sqlalchemy import Column, Date, DateTime, Table
+from sqlalchemy import Column, Date, DateTime, Table, UniqueConstraint
 
 from db import sequence
 from db.models import AuditLog, Base
@@ -38,7 +38,7 @@ class Spec:
     # Unique keys besides the id: tuples of columns.
     unique: tuple[tuple[str, ...], ...] = ()
     # JSON value -> column value, for the columns that need it (dates and times).
-    decoders: dict[str, Any] = field(default_factory=dict)
+    decoders: dict[str, Callable[[str], Any]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -75,13 +75,13 @@ def specs() -> tuple[Spec, ...]:
             else:  # an earlier table, or this one (a reply's comment: written parents first)
                 parents[fk.parent.name] = target
         unique = tuple(tuple(c.name for c in con.columns) for con in table.constraints
-                       if con.__class__.__name__ == "UniqueConstraint")
+                       if isinstance(con, UniqueConstraint))
         unique += tuple((c.name,) for c in table.columns if c.unique)
         unique += tuple(tuple(c.name for c in ix.columns) for ix in table.indexes if ix.unique)
         append_only = model is AuditLog
         fields = () if append_only else sequence.tracked_fields(model)
         columns = tuple(c.name for c in table.columns if c.name not in ("seq", "origin"))
-        decoders = {c.name: _decoder(c) for c in table.columns if _decoder(c) is not None}
+        decoders = {c.name: decode for c in table.columns if (decode := _decoder(c)) is not None}
         out.append(Spec(table, model, append_only, fields, columns, tuple(sorted(deferred)), parents, unique,
                         decoders))
     return tuple(out)
@@ -107,7 +107,7 @@ def order(name: str) -> int:
 
 # -- values ---------------------------------------------------------------------------------------
 
-def to_json(column: Column, value: Any) -> Any:
+def to_json(column: Column[Any], value: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -117,7 +117,7 @@ def to_json(column: Column, value: Any) -> Any:
     return value
 
 
-def _decoder(column: Column) -> Any:
+def _decoder(column: Column[Any]) -> Callable[[str], Any] | None:
     if is_datetime(column):
         return dt.datetime.fromisoformat
     if isinstance(column.type, Date):
@@ -125,11 +125,11 @@ def _decoder(column: Column) -> Any:
     return None
 
 
-def from_json(column: Column, value: Any) -> Any:
+def from_json(column: Column[Any], value: Any) -> Any:
     decode = _decoder(column)
     return value if value is None or decode is None else decode(value)
 
 
-def is_datetime(column: Column) -> bool:
+def is_datetime(column: Column[Any]) -> bool:
     kind = column.type
     return isinstance(kind, DateTime) or isinstance(getattr(kind, "impl", None), DateTime)

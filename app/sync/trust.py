@@ -11,7 +11,7 @@ import json
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -218,8 +218,10 @@ def resolve(bank: Bank, name_or_id: str | None) -> PublicIdentity:
             return sites[0]
         raise ValidationError(t("请用 --to 指定接收站点：{l}", "Name the receiving site with --to: {l}", l=listing))
     wanted = name_or_id.strip()
-    for match in (lambda s: s.site_id == wanted.lower(), lambda s: s.code.upper() == wanted.upper(),
-                  lambda s: s.name == wanted, lambda s: s.name.casefold() == wanted.casefold()):
+    matchers: tuple[Callable[[PublicIdentity], bool], ...] = (
+        lambda s: s.site_id == wanted.lower(), lambda s: s.code.upper() == wanted.upper(),
+        lambda s: s.name == wanted, lambda s: s.name.casefold() == wanted.casefold())
+    for match in matchers:
         found = [s for s in sites if match(s)]
         if len(found) == 1:
             return found[0]

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import not_, or_, select
+from sqlalchemy.orm import Session
 
 from app.core.actor import Actor
 from app.core.queries import visible_to
@@ -29,6 +30,9 @@ from db.models import (
     User,
     Vote,
 )
+
+if TYPE_CHECKING:
+    from app.core.bank import Bank
 
 EVERYONE = "*"  # the hub, or a site whose administrator receives everything
 
@@ -64,7 +68,7 @@ class Hidden:
         return project_id in self.projects
 
 
-def people_of(s: Any, site_id: str) -> list[str] | None:
+def people_of(s: Session, site_id: str) -> list[str] | None:
     row = s.get(SyncCursor, site_consumer(site_id))
     if row is None:
         return None
@@ -72,7 +76,7 @@ def people_of(s: Any, site_id: str) -> list[str] | None:
     return None if people is None else list(people)
 
 
-def hidden(bank: Any, s: Any, for_site: str | None, people: Iterable[str] | str | None) -> Hidden:
+def hidden(bank: Bank, s: Session, for_site: str | None, people: Iterable[str] | str | None) -> Hidden:
     if for_site is None and people is None:
         return Hidden()
     if people is None:

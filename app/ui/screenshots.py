@@ -218,7 +218,7 @@ def organisation_screens(bank: Bank, save: Save, suffix: str, tmp: Path) -> None
         targets.close()
     book = tmp / f"workbook-{suffix}.xlsx"
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]  # the sheet a new workbook opens on (`active`, typed as possibly none)
     ws.title = "人员"
     ws.append(["工号", "姓名", "单位", "技能等级"])
     ws.append(["0012301", "周新", page.units[-1]["name"], "技师"])

@@ -26,7 +26,7 @@ class Notification(SyncedMixin, Base):
     # What it says, as a code and parameters (app/core/notices.py puts them into words when shown);
     # `message` keeps the Chinese words for older versions of the program (and notices without a code).
     code: Mapped[str | None] = mapped_column(String(40))
-    params: Mapped[dict | None] = mapped_column(JSON)
+    params: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     message: Mapped[str] = mapped_column(Text)
     read: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
 

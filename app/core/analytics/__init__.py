@@ -8,8 +8,9 @@ aggregated in SQL and counts only what `scope.viewer` may see (see scope.py).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import case, func, select
 
@@ -21,6 +22,7 @@ from app.core.bank import Bank
 from db.models import Project, Studio, Unit, User
 
 TOP = 10
+T = TypeVar("T")
 
 
 def report(bank: Bank, scope: Scope, *, top: int = TOP, fresh: bool = False) -> dict[str, Any]:
@@ -36,7 +38,7 @@ def _compute(bank: Bank, scope: Scope, top: int) -> dict[str, Any]:
     """The three costly parts (per person, times in stage, the grouped projects) are independent reads:
     they run at once on their own connections (the database works outside Python's lock), so on two
     cores the figures take about as long as the slowest part."""
-    def part(fn):  # type: ignore[no-untyped-def]
+    def part(fn: Callable[[Frame], T]) -> T:
         with bank.session() as s:
             return fn(Frame(bank, s, scope))
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="analytics") as pool:

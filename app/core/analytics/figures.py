@@ -10,7 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import ColumnElement, Function, and_, case, func, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from app.core.analytics.scope import ADOPTED, DECIDED, RANK, STAGES, Frame
 from db.models import Project
@@ -39,7 +40,7 @@ def groups(frame: Frame) -> list[Group]:
     with_roi = and_(measured > 0, investment > 0)
     with_both = and_(measured > 0, expected > 0)
 
-    def total(value, when=None):  # type: ignore[no-untyped-def]
+    def total(value: InstrumentedAttribute[float | None], when: ColumnElement[bool] | None = None) -> Function[Any]:
         return func.coalesce(func.sum(value if when is None else case((when, value), else_=0)), 0)
     month = frame.month(Project.created_at).label("month")
     stmt = frame.counted(select(

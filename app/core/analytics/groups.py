@@ -11,6 +11,7 @@ from collections import defaultdict
 from typing import Any
 
 from sqlalchemy import case, func, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from app.core.analytics.scope import ADOPTED, DECIDED, Frame
 from app.core.i18n import t
@@ -44,7 +45,7 @@ def people(frame: Frame, limit: int | None = None) -> list[dict[str, Any]]:
             for uid, no, name, unit_id, studio_id, active, unit, n, p, a, b in frame.s.execute(stmt)]
 
 
-def _headcount(frame: Frame, column) -> dict[str | None, int]:  # type: ignore[no-untyped-def]
+def _headcount(frame: Frame, column: InstrumentedAttribute[str | None]) -> dict[str | None, int]:
     return dict(frame.s.execute(select(column, func.count()).select_from(User)
                                 .where(User.active.is_(True)).group_by(column)).all())
 
@@ -104,7 +105,7 @@ def by_unit(frame: Frame, figures: Figures, persons: list[dict[str, Any]]) -> li
                 return unit_id
             unit_id = parent
         return None
-    unit_of = dict(frame.s.execute(select(User.id, User.unit_id)).all())
+    unit_of: dict[str | None, str | None] = dict(frame.s.execute(select(User.id, User.unit_id)).all())
     acc: dict[Any, list[float]] = {}
     for (proposer, _studio), (n, a, d, b) in figures.items():
         _add(acc, group_of(unit_of.get(proposer)), (n, a, d, b, 0, 0))

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import false, func, not_, select
+from sqlalchemy import ColumnElement, Function, false, func, not_, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from app.core.analytics.scope import Frame
 from db.models import Project, ProjectStage
@@ -35,15 +36,15 @@ def stage_times(frame: Frame) -> list[dict[str, Any]]:
     return [{"stage": stage, **_mean_and_median(by_stage.get(stage, []))} for stage in TIMED]
 
 
-def _columns():  # type: ignore[no-untyped-def]
+def _columns() -> tuple[InstrumentedAttribute[str], InstrumentedAttribute[int | None], Function[int], Function[Any]]:
     return ProjectStage.stage, ProjectStage.hours, func.count(), func.sum(ProjectStage.days)
 
 
-def _joined(frame: Frame, where) -> Histogram:  # type: ignore[no-untyped-def]
+def _joined(frame: Frame, where: ColumnElement[Any] | None) -> Histogram:
     """The stays of the projects `where` selects."""
     stmt = (select(*_columns()).select_from(Project)
             .join(ProjectStage, ProjectStage.project_id == frame.project_key())
-            .where(where, ProjectStage.hours.is_not(None))
+            .where(false() if where is None else where, ProjectStage.hours.is_not(None))  # no clause: as WHERE NULL
             .group_by(ProjectStage.stage, ProjectStage.hours))
     return {(stage, hour): [n, float(days)] for stage, hour, n, days in frame.s.execute(stmt)}
 

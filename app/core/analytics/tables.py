@@ -111,7 +111,7 @@ def write_xlsx(path: str | Path, chosen: list[Table]) -> Path:
         raise ValidationError(t("表格请保存为 .xlsx 文件（收到“{p}”）。", "Save tables as an .xlsx file (got '{p}').",
                                 p=path.name))
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the sheet a new workbook opens on (`active`, typed as possibly none)
     for table in chosen:
         sheet = book.create_sheet(_sheet_name(table.title, book.sheetnames))
         sheet.append([heading for heading, _ in table.columns])

@@ -7,7 +7,7 @@ Revision ID: 0005_org
 Revises: 0006_reliability
 Create Date: 2026-11-30
 """
-from typing import Sequence, Union
+from typing import Any, Sequence, Union
 
 import sqlalchemy as sa
 from alembic import op
@@ -17,8 +17,8 @@ down_revision: Union[str, Sequence[str], None] = "0006_reliability"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
-STUDIO_COLUMNS = [("premises", sa.Text()), ("funds", sa.Float()), ("logo", sa.String(length=64))]
-REQUEST_COLUMNS = [("delivery_confirmed_by", sa.String(length=36)),
+STUDIO_COLUMNS: list[tuple[str, sa.types.TypeEngine[Any]]] = [("premises", sa.Text()), ("funds", sa.Float()), ("logo", sa.String(length=64))]
+REQUEST_COLUMNS: list[tuple[str, sa.types.TypeEngine[Any]]] = [("delivery_confirmed_by", sa.String(length=36)),
                    ("delivery_confirmed_at", sa.DateTime(timezone=True))]
 MERGE_INDEXES = ["merged_id", "seq", "survivor_id", "updated_at"]
 

@@ -19,7 +19,7 @@ depends_on: Union[str, Sequence[str], None] = None
 UTC = sa.DateTime(timezone=True)
 
 
-def _synced(table: str) -> list:
+def _synced(table: str) -> list[sa.schema.SchemaItem]:
     """SyncedMixin's columns (docs/SYNC.md, "New tables"), the id and the primary key."""
     return [
         sa.Column("id", sa.String(length=36), nullable=False),

@@ -13,7 +13,7 @@ Revises: 0010_analytics
 Create Date: 2026-11-30
 """
 import re
-from typing import Sequence, Union
+from typing import Any, Sequence, Union
 
 import sqlalchemy as sa
 from alembic import op
@@ -79,7 +79,7 @@ PATTERNS = [(code, _pattern(text, (SUFFIX.get(code) or (None, None))[lang]))
             for code, texts in TEMPLATES.items() for lang, text in enumerate(texts)]
 
 
-def parse(message: str) -> tuple[str, dict] | None:
+def parse(message: str) -> tuple[str, dict[str, Any]] | None:
     """(code, params) for a sentence the program wrote, or None."""
     for code, pattern in PATTERNS:
         m = pattern.match(message or "")
