@@ -24,7 +24,7 @@ QM_FILES   := $(TS_FILES:.ts=.qm)
 help:
 	@echo "make run           set up, then start the app (ARGS='--data-dir DIR' ...)"
 	@echo "make lint          ruff: pyflakes, pycodestyle, import order (config in pyproject.toml)"
-	@echo "make typecheck     mypy: strict for all but the window, which is checked (pyproject.toml)"
+	@echo "make typecheck     mypy: strict over app and db; the window may return Qt's item data untyped (pyproject.toml)"
 	@echo "make test          set up, lint, typecheck, then every test (Qt offscreen)"
 	@echo "make bench         every bench/bench_*.py (ARGS=NAME picks some)"
 	@echo "make soak          long-running tests and bench/soak_*.py (not in CI)"

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.changes import Changes
-from app.core.errors import IdeaBankError
+from app.core.errors import Cancelled, IdeaBankError
 from app.core.permissions import can
-from app.ui.worker import Cancelled, TaskState, Worker
+from app.ui.worker import TaskState, Worker
 
 
 class UiContext(QObject):

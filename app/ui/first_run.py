@@ -13,6 +13,7 @@ import shutil
 import socket
 import tempfile
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
@@ -45,6 +46,14 @@ from app.ui.worker import while_painting
 
 P_FOLDER, P_SETUP, P_ADMIN, P_IMPORT, P_TYPE, P_HUB, P_SITE = range(7)
 IMPORT, TYPE, JOIN, LATER = "import", "type", "join", "later"
+_P = TypeVar("_P", bound=QWizardPage)
+
+
+def _page(wizard: QWizard, page_id: int, kind: type[_P]) -> _P:
+    """One of the wizard's pages, as its own class."""
+    page = wizard.page(page_id)
+    assert isinstance(page, kind)  # FirstRunWizard sets every page once, as it is built
+    return page
 DEMO_PROJECTS = 2000
 
 
@@ -91,7 +100,11 @@ class FolderPage(QWizardPage):
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         self.error = _error()
-        self.path.textChanged.connect(lambda: (self.error.clear(), self.completeChanged.emit()))
+
+        def edited() -> None:
+            self.error.clear()
+            self.completeChanged.emit()
+        self.path.textChanged.connect(edited)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         if fixed:
@@ -143,7 +156,9 @@ class SetupPage(QWizardPage):
         layout.addStretch(1)
 
     def key(self) -> str:
-        return str(self.choice.checkedButton().property("key"))
+        button = self.choice.checkedButton()
+        assert button is not None  # an exclusive group, one of its buttons checked from the start
+        return str(button.property("key"))
 
     def nextId(self) -> int:
         return P_HUB if self.key() == JOIN else P_ADMIN
@@ -183,7 +198,7 @@ class AdminPage(QWizardPage):
         return not found
 
     def nextId(self) -> int:
-        key = self.wizard().page(P_SETUP).key()
+        key = _page(self.wizard(), P_SETUP, SetupPage).key()
         return {IMPORT: P_IMPORT, TYPE: P_TYPE}.get(key, P_SITE)
 
 
@@ -369,7 +384,7 @@ class SitePage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Create"))
 
     def initializePage(self) -> None:
-        self.joining = self.wizard().page(P_SETUP).key() == JOIN
+        self.joining = _page(self.wizard(), P_SETUP, SetupPage).key() == JOIN
         self.demo.setVisible(not self.joining)  # a hub brings real data
         self.projects.setVisible(not self.joining)
 
@@ -377,7 +392,9 @@ class SitePage(QWizardPage):
         return -1
 
     def validatePage(self) -> bool:
-        return self.wizard().create()
+        wizard = self.wizard()
+        assert isinstance(wizard, FirstRunWizard)  # the only wizard this page is in
+        return wizard.create_bank()
 
 
 class FirstRunWizard(QWizard):
@@ -398,28 +415,28 @@ class FirstRunWizard(QWizard):
         self.resize(720, 560)
 
     def folder(self) -> Path:
-        return self.page(P_FOLDER).folder()
+        return _page(self, P_FOLDER, FolderPage).folder()
 
     def plan(self) -> FirstRun:
-        admin, setup, site = self.page(P_ADMIN), self.page(P_SETUP).key(), self.page(P_SITE)
+        admin, setup, site = _page(self, P_ADMIN, AdminPage), _page(self, P_SETUP, SetupPage).key(), _page(self, P_SITE, SitePage)
         plan = FirstRun(admin.number.text().strip(), admin.name.text(), admin.pw1.text(), site.name.text())
         if setup == IMPORT:
-            plan.workbook = Path(self.page(P_IMPORT).path.text())
+            plan.workbook = Path(_page(self, P_IMPORT, ImportPage).path.text())
         elif setup == TYPE:
-            typed = self.page(P_TYPE)
+            typed = _page(self, P_TYPE, TypePage)
             plan.unit, plan.unit_kind = typed.unit.text(), typed.kind.currentData()
             plan.studio, plan.studio_level = typed.studio.text(), typed.level.currentData()
         return plan
 
-    def create(self) -> bool:
+    def create_bank(self) -> bool:
         """Finish: make the folder and the bank, set it up; on failure remove what was made. The work
         runs on a thread while the wizard paints (joining a hub fetches its data)."""
-        folder, site = self.folder(), self.page(P_SITE)
+        folder, site = self.folder(), _page(self, P_SITE, SitePage)
         if (folder / DB_FILE).exists():  # an existing bank chosen on the first page: just open it
             return self._open_existing(folder)
         made_folder = not folder.exists()
-        joining = self.page(P_SETUP).key() == JOIN
-        hub = self.page(P_HUB)
+        joining = _page(self, P_SETUP, SetupPage).key() == JOIN
+        hub = _page(self, P_HUB, HubPage)
         url, number, password = hub.url.text().strip(), hub.number.text().strip(), hub.password.text()
         name = site.name.text().strip() or None
         plan = None if joining else self.plan()
@@ -461,7 +478,7 @@ class FirstRunWizard(QWizard):
         try:
             self.bank = Bank.open(folder)
         except IdeaBankError as exc:
-            self.page(P_SITE).error.setText(exc.message)
+            _page(self, P_SITE, SitePage).error.setText(exc.message)
             return False
         return True
 
@@ -504,7 +521,11 @@ def run_demo(bank: Bank, projects: int, parent: QWidget | None = None) -> None:
                                                    progress=lambda d, t: st.progress(d, t),
                                                    cancel=lambda: st.cancelled),
                           done=lambda _r: loop.quit(), failed=failed)
-    state.sig_progress.connect(lambda d, t, _x: (dlg.setMaximum(max(t, 1)), dlg.setValue(d)))
+
+    def show_progress(d: int, t: int, _x: str) -> None:
+        dlg.setMaximum(max(t, 1))
+        dlg.setValue(d)
+    state.sig_progress.connect(show_progress)
     dlg.canceled.connect(state.cancel)
     loop.exec()
     dlg.close()

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
-from PySide6.QtCore import QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTimeZone
 
 
 def _qdt(value: dt.datetime | str | None) -> QDateTime | None:
@@ -14,6 +15,11 @@ def _qdt(value: dt.datetime | str | None) -> QDateTime | None:
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.timezone.utc)
     return QDateTime.fromSecsSinceEpoch(int(value.timestamp()), QTimeZone.systemTimeZone())
+
+
+def py_date(value: QDate) -> dt.date:
+    """A date field's day as Python's date (what QDate.toPython() returns; PySide6's stubs say `object`)."""
+    return cast(dt.date, value.toPython())
 
 
 def date(value: dt.datetime | str | None) -> str:

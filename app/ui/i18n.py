@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
+from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
 
 from app.core import i18n as core_i18n
 
@@ -20,6 +24,10 @@ FONT_FILES = ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/font
               "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "C:/Windows/Fonts/msyh.ttc")
 
 _installed: list[QTranslator] = []
+
+# Qt's marker for a string translated later (lupdate finds it by name): it returns the message, but
+# PySide6's stubs say `object`. Import it from here, typed as what it is.
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 
 
 def chosen_language(cli_lang: str | None = None) -> str:
@@ -68,7 +76,7 @@ def find_cjk_family() -> str | None:
     return None
 
 
-def apply_font(app) -> str | None:  # type: ignore[no-untyped-def]
+def apply_font(app: QApplication) -> str | None:
     """Make Chinese render everywhere: the CJK family becomes the application font."""
     family = find_cjk_family()
     if family:

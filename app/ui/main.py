@@ -11,9 +11,19 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from app import __version__
+
+if TYPE_CHECKING:  # imported where used: PySide6 is imported after the core (see preload)
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from app.core.actor import Actor
+    from app.core.bank import Bank
+    from app.core.inbox import Digest
+    from app.ui.context import UiContext
+    from app.ui.main_window import MainWindow
 
 EXIT_NO_DISPLAY = 2
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "ideabank.svg"
@@ -55,7 +65,7 @@ def preload() -> None:
     import app.core.queries  # noqa: F401
 
 
-def make_app(argv: Sequence[str], lang: str | None = None, theme_name: str | None = None):  # type: ignore[no-untyped-def]
+def make_app(argv: Sequence[str], lang: str | None = None, theme_name: str | None = None) -> QApplication:
     """The QApplication with organisation names (for QSettings), translators, CJK font and theme."""
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
@@ -67,6 +77,7 @@ def make_app(argv: Sequence[str], lang: str | None = None, theme_name: str | Non
         # Fractional scales (125 %, 150 % on laptops) as they are, not rounded to 1x or 2x.
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    assert isinstance(app, QApplication)  # one made earlier (by the tests) is a QApplication too
     QCoreApplication.setOrganizationName("IdeaBank")
     QCoreApplication.setApplicationName("ideabank")
     app.setApplicationDisplayName("")
@@ -81,11 +92,11 @@ def make_app(argv: Sequence[str], lang: str | None = None, theme_name: str | Non
 class Controller:
     """Signs people in and out: the window is rebuilt for each person."""
 
-    def __init__(self, app, bank) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: QApplication, bank: Bank) -> None:
         from PySide6.QtCore import QObject, QTimer
         self.app, self.bank = app, bank
-        self.window = None
-        self.ctx = None
+        self.window: MainWindow | None = None
+        self.ctx: UiContext | None = None
         self.idle = QTimer()
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self.idle_sign_out)
@@ -93,7 +104,7 @@ class Controller:
         controller = self
 
         class _Activity(QObject):
-            def eventFilter(self, obj, event) -> bool:  # type: ignore[no-untyped-def]
+            def eventFilter(self, obj: QObject, event: QEvent) -> bool:
                 from PySide6.QtCore import QEvent
                 if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
                                     QEvent.Type.MouseMove) and controller.idle.isActive():
@@ -117,7 +128,7 @@ class Controller:
             self.open_window(dlg.actor)
             return True
 
-    def kiosk(self, actor) -> None:  # type: ignore[no-untyped-def]
+    def kiosk(self, actor: Actor) -> None:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
@@ -126,7 +137,7 @@ class Controller:
         ctx = UiContext(self.bank, actor)
         dlg = ProposeDialog(ctx, kiosk=True)
         dlg.setWindowTitle(QCoreApplication.translate("Controller", "Kiosk: propose an idea as %1").replace("%1", f"{actor.name}（{actor.employee_no}）"))
-        saved = []
+        saved: list[str] = []
         dlg.sig_saved.connect(saved.append)
         dlg.exec()
         ctx.worker.wait()
@@ -135,7 +146,7 @@ class Controller:
                                     QCoreApplication.translate("Controller", "Your idea was submitted. Your studio leader will confirm and review it; "
                                         "you will find the answer under your notices."))
 
-    def open_window(self, actor) -> None:  # type: ignore[no-untyped-def]
+    def open_window(self, actor: Actor) -> None:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
@@ -144,8 +155,8 @@ class Controller:
         from app.ui.context import UiContext
         from app.ui.main_window import MainWindow
         from app.ui.worker import alive
-        self.ctx = UiContext(self.bank, actor)
-        self.window = MainWindow(self.ctx)
+        self.ctx = ctx = UiContext(self.bank, actor)
+        self.window = MainWindow(ctx)
         self.window.sig_sign_out.connect(self.signed_out)
         self.window.sig_closed.connect(self.app.quit)
         self.window.show()
@@ -155,7 +166,7 @@ class Controller:
             self.idle.start(minutes * 60 * 1000)
         bank, window = self.bank, self.window
 
-        def show_digest(digest) -> None:  # type: ignore[no-untyped-def]
+        def show_digest(digest: Digest | None) -> None:
             if digest is None or not alive(window):
                 return
             window.statusBar().showMessage(digest.text(), 15000)
@@ -164,7 +175,7 @@ class Controller:
 
         def no_digest(error: BaseException) -> None:  # a busy database: the digest comes at the next start
             if not isinstance(error, IdeaBankError):
-                self.ctx.show_error(error, window)
+                ctx.show_error(error, window)
         # It marks the digest as given (a write): on the worker, like every write of the window.
         self.ctx.write(lambda: inbox.daily_digest(bank, actor), done=show_digest, failed=no_digest)
 
@@ -184,6 +195,7 @@ class Controller:
         store is offered a restore. Automatic backups are taken on the reader as they fall due."""
         from PySide6.QtCore import QTimer
         ctx, bank = self.ctx, self.bank
+        assert ctx is not None  # open_window made it just before
         ctx.reader.submit(lambda _st: bank.verify(), failed=self.store_damaged)
         self.backup_timer = QTimer(self.window)
         self.backup_timer.timeout.connect(
@@ -191,11 +203,13 @@ class Controller:
         self.backup_timer.start(10 * 60 * 1000)
 
     def store_damaged(self, error: BaseException) -> None:
+        from app.core.backups import BackupInfo
         from app.core.errors import DamagedDatabase
         from app.ui.dialogs.data import offer_restore, restore_backup
-        if not isinstance(error, DamagedDatabase) or self.window is None:
+        if not isinstance(error, DamagedDatabase) or self.window is None or self.ctx is None:
             return
         if offer_restore(self.window, error, allow_fresh=False) == "restore":
+            assert isinstance(error.backup, BackupInfo)  # restoring is offered only with a backup
             restore_backup(self.ctx, self.window, error.backup.path, confirm=False)
         else:
             self.app.quit()
@@ -230,7 +244,7 @@ def choose_folder(data_dir: str | None) -> tuple[Path, bool]:
 
 @dataclass
 class FirstStart:
-    bank: Any
+    bank: Bank
     folder: Path
     demo_projects: int
 
@@ -256,7 +270,7 @@ def first_run(folder: Path, fixed: bool) -> FirstStart | None:
         shiboken6.delete(wizard)  # at once: Qt must never call its pages' Python overrides once they are gone
 
 
-def open_bank(data_dir: Path, db_url: str | None):  # type: ignore[no-untyped-def]
+def open_bank(data_dir: Path, db_url: str | None) -> Bank | None:
     """The bank, or None when the person chose to quit. A database that failed its check was moved
     aside by the core; here the person chooses: restore the newest sound backup, start empty, quit."""
     from app.core import backups
@@ -270,6 +284,7 @@ def open_bank(data_dir: Path, db_url: str | None):  # type: ignore[no-untyped-de
         except DamagedDatabase as exc:
             choice = offer_restore(None, exc, allow_fresh=True)
             if choice == "restore":
+                assert isinstance(exc.backup, backups.BackupInfo)  # restoring is offered only with a backup
                 backups.restore(data_dir, exc.backup.path)
             elif choice == "fresh":
                 fresh = True

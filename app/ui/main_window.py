@@ -1,8 +1,10 @@
 """The main window: navigation, toolbar search, pages, status bar with the worker's progress."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,7 +29,11 @@ from app.ui.context import UiContext
 from app.ui.dialogs.export import Exporter
 from app.ui.pages import Page
 from app.ui.search_box import Searcher, make_service
+from app.ui.worker import TaskState
 from db.engine import BUSY_TIMEOUT_S
+
+if TYPE_CHECKING:
+    from app.search.service import SearchService
 
 # Closing waits for the writes still queued; a few of them may each wait out another program's lock.
 CLOSE_WAIT_MS = int(3 * BUSY_TIMEOUT_S * 1000)
@@ -183,7 +189,7 @@ class MainWindow(QMainWindow):
         self.progress_label = QLabel()
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setFlat(True)
-        self._task = None
+        self._task: TaskState | None = None
         self.cancel_button.clicked.connect(lambda: self._task.cancel() if self._task else None)
         bar = self.statusBar()
         for w in (self.progress_label, self.progress, self.cancel_button):
@@ -197,11 +203,11 @@ class MainWindow(QMainWindow):
             worker.sig_busy.connect(self._busy)
 
     def _build_shortcuts(self) -> None:
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
-        QShortcut(QKeySequence("Esc"), self.search, activated=lambda: self.search.clear(),
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        QShortcut(QKeySequence("Esc"), self.search, lambda: self.search.clear(),
                   context=Qt.ShortcutContext.WidgetShortcut)
         for i in range(min(9, len(self.specs))):
-            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.nav.setCurrentRow(i))
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, lambda i=i: self.nav.setCurrentRow(i))
 
     # -- pages ---------------------------------------------------------------------------------
     def page(self, key: str) -> Page | None:
@@ -217,8 +223,9 @@ class MainWindow(QMainWindow):
             widget = spec.factory(self.ctx)
             old = self.stack.widget(row)
             self.stack.insertWidget(row, widget)
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            if old is not None:  # the placeholder put there as the window was built
+                self.stack.removeWidget(old)
+                old.deleteLater()
             self.widgets[spec.key] = widget
             if spec.counts:
                 widget.sig_badge.connect(lambda n, row=row: self._set_badge(row, n))
@@ -247,7 +254,9 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(i)
 
     def current_page(self) -> Page:
-        return self.stack.currentWidget()
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)  # the first page is shown as the window is built, and a page before it is shown
+        return page
 
     # -- counts in the navigation (unread notices, projects awaiting review) ------------------------
     def refresh_badges(self) -> None:
@@ -284,7 +293,7 @@ class MainWindow(QMainWindow):
     def export_batch(self) -> None:
         """Every project of the list shown (filters and search applied)."""
         from app.ui.pages.projects import ProjectsPage
-        page = self.current_page()
+        page: Page | None = self.current_page()
         page = page if isinstance(page, ProjectsPage) else self.page("bank")
         if isinstance(page, ProjectsPage):
             self.exporter.ask_batch(page)
@@ -313,8 +322,9 @@ class MainWindow(QMainWindow):
     def open_project(self, project_id: str) -> None:
         """Show a project in the bank page, clearing the search and filters that would hide it."""
         self.show_page("bank")
+        from app.ui.pages.projects import ProjectsPage
         page = self.page("bank")
-        if page is None:
+        if not isinstance(page, ProjectsPage):
             return
         if page.search_ids is not None and project_id not in page.search_ids:
             self.search.clear()  # tells the pages at once (no search: every project)
@@ -353,7 +363,7 @@ class MainWindow(QMainWindow):
         """Build or update the search index on the worker, after the window is shown."""
         bank = self.ctx.bank
 
-        def prepare(state):  # type: ignore[no-untyped-def]
+        def prepare(state: TaskState) -> SearchService | None:
             service = make_service(bank)
             if service is None:
                 return None
@@ -362,7 +372,7 @@ class MainWindow(QMainWindow):
                                  cancel=lambda: state.cancelled)
             return service
 
-        def ready(service) -> None:  # type: ignore[no-untyped-def]
+        def ready(service: SearchService | None) -> None:
             if service is not None:
                 self.searcher.service, self.searcher.ready = service, True
                 if self.searcher.text:
@@ -371,7 +381,7 @@ class MainWindow(QMainWindow):
                                 label=self.tr("Preparing the search index"))
 
     # -- progress ------------------------------------------------------------------------------
-    def _task_started(self, state) -> None:  # type: ignore[no-untyped-def]
+    def _task_started(self, state: TaskState) -> None:
         if not state.label or state.label in ("search", "similar"):
             return
         self._task = state
@@ -406,13 +416,13 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
-    def showEvent(self, e) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, e: QShowEvent) -> None:
         super().showEvent(e)
         if self._start_search:
             self._start_search = False
             self.start_search_service()
 
-    def closeEvent(self, e) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, e: QCloseEvent) -> None:
         s = QSettings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())

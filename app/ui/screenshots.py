@@ -9,20 +9,39 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:  # imported where used, after the work-around below
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from app.core.actor import Actor
+    from app.core.bank import Bank
+    from app.ui.main_window import MainWindow
+    from app.ui.pages import Page
 
 SIZE = (1366, 768)  # the common plant-site laptop
 WIDE = (1920, 1080)
+Save = Callable[["QWidget", str], None]  # save(widget, name): grab it into OUTDIR/name.png
+_P = TypeVar("_P", bound="Page")
 
 
-def _settle(app, rounds: int = 5) -> None:  # type: ignore[no-untyped-def]
+def _page(win: MainWindow, key: str, kind: type[_P]) -> _P:
+    """A page of the window, as its own class."""
+    page = win.page(key)
+    assert isinstance(page, kind), key  # each page shown here is one the person signed in has
+    return page
+
+
+def _settle(app: QApplication, rounds: int = 5) -> None:
     import time
     for _ in range(rounds):
         app.processEvents()
         time.sleep(0.02)
 
 
-def _prepare(bank):  # type: ignore[no-untyped-def]
+def _prepare(bank: Bank) -> dict[str, Any]:
     """Demo data plus a few steps that leave notices and a queue, so no screen is empty."""
     from sqlalchemy import select
 
@@ -32,9 +51,13 @@ def _prepare(bank):  # type: ignore[no-untyped-def]
     demo.generate(bank, admin, 600, seed=7)
     with bank.session() as s:
         studio = s.scalars(select(Studio).where(Studio.leader_id.is_not(None)).order_by(Studio.name)).first()
-        leader_no = s.get(User, studio.leader_id).employee_no
+        assert studio is not None  # the demo's studios have leaders
+        leader_user = s.get(User, studio.leader_id)
+        assert leader_user is not None
+        leader_no = leader_user.employee_no
         worker_no = s.scalars(select(User.employee_no).where(User.studio_id == studio.id, User.role == "worker")
                               .order_by(User.employee_no)).first()
+        assert worker_no is not None  # and workers
     leader, worker = bank.actor(leader_no), bank.actor(worker_no)
     base = {"category": "小革新", "background": "电缆沟盖板每块重约 60 公斤，两人抬运费力，曾发生砸伤手脚的情况。",
             "solution": "设计液压夹持式搬运小车，一人即可完成盖板的提起、移动和复位。",
@@ -52,7 +75,7 @@ def _prepare(bank):  # type: ignore[no-untyped-def]
     return {"leader": leader, "worker": worker, "first": first}
 
 
-def _teams_and_incubation(bank, leader, worker, studio: str, adopted: str) -> None:  # type: ignore[no-untyped-def]
+def _teams_and_incubation(bank: Bank, leader: Actor, worker: Actor, studio: str, adopted: str) -> None:
     """A team, an open call with an applicant, and incubation requests at several steps, so the
     teams, incubation and warnings pages show what they are for."""
     import datetime as dt
@@ -66,6 +89,7 @@ def _teams_and_incubation(bank, leader, worker, studio: str, adopted: str) -> No
         base_no = s.scalars(select(User.employee_no).where(User.role == "base").order_by(User.employee_no)).first()
         more = list(s.scalars(select(Project.id).where(Project.status == "adopted", Project.studio_id == leader.studio_id,
                                                        Project.id != adopted).order_by(Project.number).limit(2)))
+    assert base_no is not None  # the demo has incubation base staff
     base = bank.actor(base_no)
     teams.create_team(bank, leader, "电缆沟盖板搬运攻关队", "tackling", studio=studio, projects=[adopted],
                       problem="盖板重、沟边不平，人工抬运易伤手脚。")
@@ -89,7 +113,7 @@ def _teams_and_incubation(bank, leader, worker, studio: str, adopted: str) -> No
             incubation.start(bank, base, rid)
 
 
-def _trust_two_sites(bank, folder: Path) -> None:  # type: ignore[no-untyped-def]
+def _trust_two_sites(bank: Bank, folder: Path) -> None:
     """Two other sites that this one trusts, for the site identity and package dialogs."""
     from app.core.bank import Bank
     from app.sync import identity, trust
@@ -102,7 +126,7 @@ def _trust_two_sites(bank, folder: Path) -> None:  # type: ignore[no-untyped-def
         other.close()
 
 
-def _collide(bank, folder: Path, people) -> None:  # type: ignore[no-untyped-def]
+def _collide(bank: Bank, folder: Path, people: dict[str, Any]) -> None:
     """Another site that changed the same project at the same time, for the conflicts page and
     the status bar's last sync."""
     from app.core import projects
@@ -124,7 +148,7 @@ def _collide(bank, folder: Path, people) -> None:  # type: ignore[no-untyped-def
                                             "pulled": 340, "conflicts": 2, "rejected": 0}))
 
 
-def _site_dialogs(bank, save, lang: str) -> None:  # type: ignore[no-untyped-def]
+def _site_dialogs(bank: Bank, save: Save, lang: str) -> None:
     """Tools → Site identity… and Export package… as the administrator."""
     from app.ui.context import UiContext
     from app.ui.dialogs.package import PackageExportDialog
@@ -142,7 +166,7 @@ def _site_dialogs(bank, save, lang: str) -> None:  # type: ignore[no-untyped-def
     ctx.worker.wait()
 
 
-def organisation_screens(bank, save, suffix: str, tmp: Path) -> None:  # type: ignore[no-untyped-def]
+def organisation_screens(bank: Bank, save: Save, suffix: str, tmp: Path) -> None:
     """Organisation page (people and studios), a studio's settings (with its and the site's unit
     targets), the workbook import's report and the first-run wizard, at 1366x768, named `<screen>_<suffix>`."""
     from openpyxl import Workbook
@@ -151,17 +175,20 @@ def organisation_screens(bank, save, suffix: str, tmp: Path) -> None:  # type: i
     from app.ui.context import UiContext
     from app.ui.dialogs.org_import import ImportDialog
     from app.ui.dialogs.studio_settings import StudioSettingsDialog
-    from app.ui.dialogs.unit_targets import TARGET
-    from app.ui.first_run import P_ADMIN, P_SETUP, FirstRunWizard
+    from app.ui.dialogs.unit_targets import TARGET, UnitTargetsSection
+    from app.ui.first_run import P_ADMIN, P_SETUP, AdminPage, FirstRunWizard
     from app.ui.main_window import MainWindow
+    from app.ui.pages.organisation import OrganisationPage
     ctx = UiContext(bank, bank.actor())
     win = MainWindow(ctx, start_search=False)
     win.resize(*SIZE)
     win.show()
     win.show_page("organisation")
-    page = win.page("organisation")
+    page = _page(win, "organisation", OrganisationPage)
     ctx.reader.wait()
-    _settle(QApplication.instance())
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)  # render() made it
+    _settle(app)
     page.tabs.setCurrentIndex(2)
     page.people_table.selectRow(1)
     save(win, f"organisation_people_{suffix}")
@@ -179,8 +206,9 @@ def organisation_screens(bank, save, suffix: str, tmp: Path) -> None:  # type: i
         targets = StudioSettingsDialog(ctx, studio, win, section="targets")
         targets.show()
         section = targets.sections["targets"]
+        assert isinstance(section, UnitTargetsSection)  # the section registered under "targets"
         while section.view is None:
-            _settle(QApplication.instance(), 1)
+            _settle(app, 1)
         if studio is None:  # the demo's crews with a target they are behind on
             section.behind_only.setChecked(True)
         elif section.cells:  # a target being typed: what it means by today shows at once
@@ -190,7 +218,7 @@ def organisation_screens(bank, save, suffix: str, tmp: Path) -> None:  # type: i
         targets.close()
     book = tmp / f"workbook-{suffix}.xlsx"
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]  # the sheet a new workbook opens on (`active`, typed as possibly none)
     ws.title = "人员"
     ws.append(["工号", "姓名", "单位", "技能等级"])
     ws.append(["0012301", "周新", page.units[-1]["name"], "技师"])
@@ -212,7 +240,9 @@ def organisation_screens(bank, save, suffix: str, tmp: Path) -> None:  # type: i
     wizard.next()
     save(wizard, f"wizard_setup_{suffix}")
     wizard.next()
-    wizard.page(P_ADMIN).name.setText("张工")
+    admin = wizard.page(P_ADMIN)
+    assert isinstance(admin, AdminPage)
+    admin.name.setText("张工")
     save(wizard, f"wizard_admin_{suffix}")
     assert wizard.currentId() in (P_SETUP, P_ADMIN)
     wizard.close()
@@ -230,12 +260,15 @@ def _keep_none_alive() -> None:
         ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 
 
-def _analytics_shots(app, win, save, suffix: str, tabs: bool = True) -> None:  # type: ignore[no-untyped-def]
+def _analytics_shots(app: QApplication, win: MainWindow, save: Save, suffix: str, tabs: bool = True) -> None:
     """The analytics page (its tabs, when asked) and the studio compliance page for this year (the
     demo's period ends today), each once its figures came from the reader thread."""
     import time
+
+    from app.ui.pages.analytics import AnalyticsPage
+    from app.ui.pages.compliance import CompliancePage
     win.show_page("stats")
-    page = win.page("stats")
+    page = _page(win, "stats", AnalyticsPage)
     while page.report is None or page.ctx.reader.busy or page._debounce.isActive():
         app.processEvents()
         time.sleep(0.01)
@@ -245,7 +278,7 @@ def _analytics_shots(app, win, save, suffix: str, tabs: bool = True) -> None:  #
         save(win, f"{name}_{suffix}")
     page.tabs.setCurrentIndex(0)
     win.show_page("compliance")
-    compliance = win.page("compliance")
+    compliance = _page(win, "compliance", CompliancePage)
     year = compliance.ctx.bank.now().year
     compliance.year.setCurrentIndex(compliance.year.findData(year))
     while not compliance.entries or compliance.entries[0]["year"] != year or compliance.ctx.reader.busy \
@@ -256,25 +289,28 @@ def _analytics_shots(app, win, save, suffix: str, tabs: bool = True) -> None:  #
     compliance.ctx.reader.wait()
 
 
-def _desk_shots(app, win, save, suffix: str) -> None:  # type: ignore[no-untyped-def]
+def _desk_shots(app: QApplication, win: MainWindow, save: Save, suffix: str) -> None:
+    from app.ui.pages.campaigns import CampaignsPage
+    from app.ui.pages.dispatch import DispatchPage
     win.show_page("dispatch")
-    page = win.page("dispatch")
+    page = _page(win, "dispatch", DispatchPage)
     while page.task is None or page.ctx.reader.busy:
         _settle(app, 1)
     save(win, f"dispatch_{suffix}")
     win.show_page("campaigns")
-    page = win.page("campaigns")
-    while page.table.rowCount() == 0 or page.ctx.reader.busy:
+    campaigns = _page(win, "campaigns", CampaignsPage)
+    while campaigns.table.rowCount() == 0 or campaigns.ctx.reader.busy:
         _settle(app, 1)
-    page.table.selectRow(0)
-    while page.ledger is None or page.ctx.reader.busy:
+    campaigns.table.selectRow(0)
+    while campaigns.ledger is None or campaigns.ctx.reader.busy:
         _settle(app, 1)
     save(win, f"campaigns_{suffix}")
 
 
-def _ledger_records(bank, leader) -> None:  # type: ignore[no-untyped-def]
+def _ledger_records(bank: Bank, leader: Actor) -> None:
     """A few records in the leader's studio's ledger, so the compliance page shows one kept."""
     from app.core import ledger
+    assert leader.studio_id is not None  # a studio's leader
     for kind, title, day, people in (("study", "继电保护新规程学习", "2025-03-12", 18),
                                      ("activity", "创新成果交流会", "2025-06-20", 35),
                                      ("reward", "年度创新奖励", "2025-12-10", 6)):
@@ -294,6 +330,8 @@ def render(out: Path, languages: list[str]) -> list[Path]:
     from app.ui.dialogs.review import ReviewDialog
     from app.ui.dialogs.signin import SignInDialog
     from app.ui.main_window import MainWindow
+    from app.ui.pages.conflicts import ConflictsPage
+    from app.ui.pages.projects import ProjectsPage
 
     QCoreApplication.setOrganizationName("IdeaBankScreenshots")
     tmp = Path(tempfile.mkdtemp(prefix="ideabank-shots-"))
@@ -312,7 +350,7 @@ def render(out: Path, languages: list[str]) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
 
-    def save(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+    def save(widget: QWidget, name: str) -> None:
         _settle(app)
         path = out / f"{name}.png"
         widget.grab().save(str(path))
@@ -331,7 +369,7 @@ def render(out: Path, languages: list[str]) -> list[Path]:
         win = MainWindow(ctx, start_search=False)
         win.resize(*SIZE)
         win.show()
-        page = win.page("bank")
+        page = _page(win, "bank", ProjectsPage)
         page.select(people["first"])
         page.detail.tabs.setCurrentIndex(0)
         save(win, f"main_{lang}")
@@ -348,7 +386,7 @@ def render(out: Path, languages: list[str]) -> list[Path]:
         win.show_page("studios")
         save(win, f"studios_{lang}")
         win.show_page("conflicts")
-        win.page("conflicts").table.selectRow(0)
+        _page(win, "conflicts", ConflictsPage).table.selectRow(0)
         save(win, f"conflicts_{lang}")
         # propose form, half filled, one field wrong
         wctx = UiContext(bank, people["worker"])
@@ -400,7 +438,7 @@ def render(out: Path, languages: list[str]) -> list[Path]:
     dwin = MainWindow(dctx, start_search=False)
     dwin.resize(*SIZE)
     dwin.show()
-    dwin.page("bank").select(people["first"])
+    _page(dwin, "bank", ProjectsPage).select(people["first"])
     save(dwin, "main_dark_zh_CN")
     dwin.close()
     for lang in languages:
@@ -425,7 +463,7 @@ def render(out: Path, languages: list[str]) -> list[Path]:
             wide = MainWindow(wctx, start_search=False)
             wide.resize(*WIDE)
             wide.show()
-            wide.page("bank").select(people["first"])
+            _page(wide, "bank", ProjectsPage).select(people["first"])
             save(wide, f"main_1920_{name}_{lang}")
             wide.close()
             wctx.worker.wait()

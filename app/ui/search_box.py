@@ -6,17 +6,23 @@ list is filtered by title, so the box is never dead.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core import choices
+from app.core.actor import Actor
 from app.core.bank import Bank
 from app.core.errors import IdeaBankError
+from app.ui.context import UiContext
+
+if TYPE_CHECKING:  # imported when used: search is optional for the window
+    from app.search.service import SearchService
 
 TABLE_LIMIT = 2000  # search hits put in the table, best first
 
 
-def make_service(bank: Bank):  # type: ignore[no-untyped-def]
+def make_service(bank: Bank) -> SearchService | None:
     try:
         from app.search.service import SearchService
     except Exception:  # noqa: BLE001 - search is optional for the window
@@ -24,7 +30,7 @@ def make_service(bank: Bank):  # type: ignore[no-untyped-def]
     return SearchService(bank)
 
 
-def find_ids(bank: Bank, service, text: str, limit: int = TABLE_LIMIT,  # type: ignore[no-untyped-def]
+def find_ids(bank: Bank, service: SearchService | None, text: str, limit: int = TABLE_LIMIT,
              notify: Callable[[str], None] | None = None) -> list[str]:
     # Unfiltered ids: the table's filter carries the viewer, so secret projects drop out there.
     if service is not None:
@@ -38,7 +44,7 @@ def find_ids(bank: Bank, service, text: str, limit: int = TABLE_LIMIT,  # type: 
     return choices.title_ids(bank, text, limit)
 
 
-def similar(bank: Bank, service, text: str, limit: int = 5, viewer=None) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+def similar(bank: Bank, service: SearchService | None, text: str, limit: int = 5, viewer: Actor | None = None) -> list[tuple[str, str, str]]:
     """(id, number, title) of existing projects like the text being typed."""
     if service is None or len(text.strip()) < 4:
         return []
@@ -54,10 +60,10 @@ class Searcher(QObject):
     sig_results = Signal(str, object)
     """(query text, list of ids or None when the box was cleared)."""
 
-    def __init__(self, ctx, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.service = None
+        self.service: SearchService | None = None
         self.ready = False  # the index is built and synced; until then the title filter answers
         self._generation = 0
         self._text = ""
@@ -91,7 +97,7 @@ class Searcher(QObject):
             return
         service = self.service if self.ready else None
 
-        def done(ids) -> None:  # type: ignore[no-untyped-def]
+        def done(ids: list[str]) -> None:
             if generation == self._generation:
                 self.ids = ids
                 self.sig_results.emit(text, ids)

@@ -14,17 +14,22 @@ import json
 import os
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported when run, as the rest of the window
+    from PySide6.QtWidgets import QApplication
+
+    from app.core.bank import Bank
 
 
-def _settle(app: Any, seconds: float = 0.3) -> None:
+def _settle(app: QApplication, seconds: float = 0.3) -> None:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         app.processEvents()
         time.sleep(0.02)
 
 
-def run(app: Any, bank: Any, language: str) -> int:
+def run(app: QApplication, bank: Bank, language: str) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QFontDatabase
 

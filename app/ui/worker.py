@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance, Slot
 
 from app.core.errors import Cancelled  # raised inside a task by TaskState.check() once cancel is pressed
 
@@ -94,7 +94,7 @@ class _Job(QRunnable):
                 raise Cancelled()
             result = self.fn(self.state)
         except BaseException as exc:  # noqa: BLE001 - every failure is reported to the GUI
-            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]  # an attribute of our own on any exception; read with getattr
             self._deliver(self.relay.sig_failed, exc)
         else:
             self._deliver(self.relay.sig_done, result)
@@ -105,7 +105,7 @@ class _Job(QRunnable):
                 pass
 
     @staticmethod
-    def _deliver(signal, value) -> None:  # type: ignore[no-untyped-def]
+    def _deliver(signal: SignalInstance, value: Any) -> None:
         try:
             signal.emit(value)
         except RuntimeError:  # the GUI side is gone (the program is closing): nobody to tell
@@ -203,4 +203,4 @@ def while_painting(fn: Callable[[], T]) -> T:
     worker.wait()
     if "error" in outcome:
         raise outcome["error"]
-    return outcome["value"]  # type: ignore[no-any-return]
+    return outcome["value"]

@@ -460,3 +460,41 @@ def test_deliver_and_close_by_drag_with_the_outcome(qtbot, bank, people, request
     qtbot.waitUntil(lambda: cards(board, "closed") == [rid])
     d = incubation.detail(bank, people["B001"], rid)
     assert d["project_status"] == "promoted" and d["outcome"]["measured_savings"] == 18000.0
+
+
+def test_milestone_progress_is_reported_through_its_dialog(qtbot, bank, people, requests_, make_ctx):
+    """OK closes the Report progress dialog and the progress reaches the core. (Its Done box was once
+    the dialog's attribute `done`, hiding QDialog.done(): OK and Cancel crashed the program.)"""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QCheckBox, QDialog, QPlainTextEdit
+
+    from app.ui.pages.incubation import IncubationBoard, ProgressDialog
+    ctx = make_ctx(people["B001"])
+    board = IncubationBoard(ctx)
+    qtbot.addWidget(board)
+    board.columns["in_progress"].setCurrentRow(0)
+    results = []
+
+    def answer() -> None:
+        dlg = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ProgressDialog) and w.isVisible())
+        dlg.findChild(QPlainTextEdit).setPlainText("样机装配完成")
+        dlg.findChild(QCheckBox).setChecked(True)
+        dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        results.append(dlg.result())
+    QTimer.singleShot(0, answer)
+    board.report_progress()
+    assert results == [QDialog.DialogCode.Accepted]
+    wait_idle(qtbot, ctx)
+    first = incubation.detail(bank, people["B001"], requests_["in_progress"])["milestones"][0]
+    assert first["done_on"] is not None and [u["note"] for u in first["updates"]] == ["样机装配完成"]
+
+
+def test_the_board_takes_the_parent_it_is_given(qtbot, people, make_ctx):
+    """(Its constructor once handed the parent to Page as the context, so the board had no parent.)"""
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.pages.incubation import IncubationBoard
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    board = IncubationBoard(make_ctx(people["B001"]), holder)
+    assert board.parent() is holder and board.ctx.actor == people["B001"]

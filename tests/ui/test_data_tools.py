@@ -38,6 +38,26 @@ def test_the_tools_are_for_administrators(qtbot, bank, people, make_ctx):
     assert not TOOLS & {a.objectName() for a in leader.tools_menu.actions()}
 
 
+def test_back_up_now_on_postgresql_says_to_use_pg_dump(qtbot, bank, people, make_ctx, monkeypatch, tmp_path,
+                                                     message_boxes):
+    """A bank without a SQLite file (a PostgreSQL hub) is not copied: one clear line, as the CLI says,
+    not an unexpected error. (The window once handed the missing file on to the copy.)"""
+    from PySide6.QtWidgets import QFileDialog, QWidget
+
+    from app.core.bank import Bank
+    from app.ui.tools.data import back_up
+    target = tmp_path / "copy.sqlite"
+    monkeypatch.setattr(Bank, "db_path", property(lambda self: None))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    ctx = make_ctx(people["admin"])
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    back_up(ctx, parent)
+    wait_idle(qtbot, ctx)
+    assert [kind for kind, _title, text in message_boxes if "pg_dump" in text] == ["warning"]
+    assert not target.exists()
+
+
 def test_check_database_runs_on_the_worker_then_repairs(qtbot, bank, people, make_ctx, draft_data):
     from app.ui.dialogs.data import CheckDialog, check_database
     pid = projects.propose(bank, people["W001"], draft_data).value

@@ -79,6 +79,24 @@ def test_roles_decide_what_is_shown(qtbot, bank, people, make_ctx):
         assert key in [s.key for s in worker.specs]
 
 
+def test_keyboard_shortcuts_find_clear_and_switch_pages(qtbot, bank, people, make_ctx):
+    """Ctrl+F selects the search box's text, Esc there clears it, Ctrl+<n> shows the n-th page."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    from app.ui.main_window import MainWindow
+    window = MainWindow(make_ctx(people["L001"]), start_search=False)
+    qtbot.addWidget(window)
+    window.show()
+    shortcuts = {s.key().toString(): s for s in window.findChildren(QShortcut)}
+    window.search.setText("搬运")
+    shortcuts[QKeySequence(QKeySequence.StandardKey.Find).toString()].activated.emit()
+    assert window.search.selectedText() == "搬运"  # focused with its text selected, ready to type over
+    shortcuts["Esc"].activated.emit()
+    assert window.search.text() == ""
+    shortcuts["Ctrl+3"].activated.emit()
+    assert window.nav.currentRow() == 2 and window.stack.currentWidget() is window.page(window.specs[2].key)
+
+
 def test_settings_dialog_idle_only_for_admins(qtbot, bank, people, make_ctx):
     from app.ui.dialogs.settings import SettingsDialog
     worker = SettingsDialog(make_ctx(people["W001"]))

@@ -62,9 +62,9 @@ class CampaignDialog(QDialog):
         self.starts = QDateEdit(_qdate(dt.date.fromisoformat(campaign["starts_on"]) if campaign else today))
         self.ends = QDateEdit(_qdate(dt.date.fromisoformat(campaign["ends_on"]) if campaign
                                      else today + dt.timedelta(days=90)))
-        for box in (self.starts, self.ends):
-            box.setCalendarPopup(True)
-            box.setDisplayFormat("yyyy-MM-dd")
+        for date_box in (self.starts, self.ends):
+            date_box.setCalendarPopup(True)
+            date_box.setDisplayFormat("yyyy-MM-dd")
         dates = QHBoxLayout()
         dates.addWidget(self.starts)
         dates.addWidget(QLabel(self.tr("to")))

@@ -6,6 +6,7 @@ the worker with progress, so the window never waits.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +33,13 @@ from app.core.errors import IdeaBankError
 from app.core.integrity import check_bank
 from app.core.repair import repair
 from app.ui import fmt
+from app.ui.context import UiContext
+from app.ui.worker import TaskState
 
 REPAIRABLE = {"index", "counter", "file_missing", "file_damaged", "file_size"}
 
 
-def _progress(state: Any):  # type: ignore[no-untyped-def]
+def _progress(state: TaskState) -> Callable[[int, int, str], None]:
     def tick(done: int, total: int, what: str) -> None:
         state.check()  # Cancel in the status bar stops between steps
         state.progress(done, total, what)
@@ -46,7 +49,7 @@ def _progress(state: Any):  # type: ignore[no-untyped-def]
 class CheckDialog(QDialog):
     """What the check found, with Repair for what can be repaired."""
 
-    def __init__(self, ctx: Any, problems: list[Any], parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, problems: list[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Check database"))
@@ -101,7 +104,7 @@ class CheckDialog(QDialog):
         self.ctx.show_error(error, self)
 
 
-def check_database(ctx: Any, parent: QWidget) -> Any:
+def check_database(ctx: UiContext, parent: QWidget) -> TaskState:
     """Run the check on the worker (progress and Cancel in the status bar), then show what it found."""
     bank, actor = ctx.bank, ctx.actor
 
@@ -116,7 +119,7 @@ def check_database(ctx: Any, parent: QWidget) -> Any:
 class RestoreDialog(QDialog):
     """The backups in the data folder, newest first, or a file chosen elsewhere."""
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.chosen: Path | None = None
@@ -166,13 +169,14 @@ class RestoreDialog(QDialog):
 
     def _accept(self) -> None:
         row = self.table.currentRow()
-        if row < 0:
+        item = self.table.item(row, 0) if row >= 0 else None
+        if item is None:
             return
-        self.chosen = Path(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+        self.chosen = Path(item.data(Qt.ItemDataRole.UserRole))
         self.accept()
 
 
-def restore_backup(ctx: Any, parent: QWidget, path: Path | None = None, *, confirm: bool = True) -> None:
+def restore_backup(ctx: UiContext, parent: QWidget, path: Path | None = None, *, confirm: bool = True) -> None:
     """Check `path` (or the one chosen in RestoreDialog), confirm, restore on the worker, sign out."""
     if path is None:
         dlg = RestoreDialog(ctx, parent)
@@ -205,7 +209,7 @@ def restore_backup(ctx: Any, parent: QWidget, path: Path | None = None, *, confi
 class UnlockDialog(QDialog):
     """Accounts locked after repeated wrong passwords, with Unlock."""
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Locked accounts"))
@@ -249,9 +253,10 @@ class UnlockDialog(QDialog):
 
     def unlock_selected(self) -> None:
         row = self.table.currentRow()
-        if row < 0:
+        item = self.table.item(row, 0) if row >= 0 else None
+        if item is None:
             return
-        number = self.table.item(row, 0).text()
+        number = item.text()
         bank, actor = self.ctx.bank, self.ctx.actor
         self.ctx.write(lambda: auth.unlock(bank, actor, number), done=lambda _ch: self.reload(), parent=self)
 

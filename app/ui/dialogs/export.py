@@ -6,8 +6,10 @@ the core decides who may export what, the window only hides what a person could 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -33,7 +35,10 @@ from app.core.errors import IdeaBankError
 from app.core.permissions import could, for_studio
 from app.dossier.templates import TEMPLATES
 from app.ui.context import UiContext
-from app.ui.worker import alive
+from app.ui.worker import TaskState, alive
+
+if TYPE_CHECKING:
+    from app.ui.pages.projects import ProjectsPage
 
 
 @dataclass
@@ -46,7 +51,7 @@ class ExportOutcome:
     notes: list[str] = field(default_factory=list)  # the export report: characters no font has
 
 
-def _path_row(suggested: str, browse_label: str, browse) -> tuple[QLineEdit, QHBoxLayout]:  # type: ignore[no-untyped-def]
+def _path_row(suggested: str, browse_label: str, browse: Callable[[], None]) -> tuple[QLineEdit, QHBoxLayout]:
     """Where to write: a path field with a Browse… button (the label comes translated by the caller)."""
     path = QLineEdit(suggested)
     path.setMinimumWidth(360)
@@ -184,7 +189,7 @@ class Exporter(QObject):
         self.window = window
         self.last: ExportOutcome | None = None
         self.progress_dialog: QProgressDialog | None = None
-        self.state = None
+        self.state: TaskState | None = None
 
     # -- who sees what ---------------------------------------------------------------------------
     @property
@@ -214,18 +219,18 @@ class Exporter(QObject):
         if dlg.exec() == QDialog.DialogCode.Accepted:
             self.export_dossier(project_id, dlg.template.currentData(), dlg.target())
 
-    def export_dossier(self, project_id: str, template: str, target: Path):  # type: ignore[no-untyped-def]
+    def export_dossier(self, project_id: str, template: str, target: Path) -> TaskState:
         from app.dossier.export import export_dossier, glyph_note
         bank, actor = self.ctx.bank, self.ctx.actor
 
-        def work(state):  # type: ignore[no-untyped-def]
+        def work(state: TaskState) -> ExportOutcome:
             state.progress(0, 0, self.tr("Exporting the dossier…"))
             rendered = export_dossier(bank, actor, project_id, target, template=template)
             return ExportOutcome([target], rendered.pages, 1, notes=[glyph_note(*p) for p in rendered.glyph_problems])
         return self.ctx.export(work, done=self._finished, failed=self._failed, label=self.tr("Exporting the dossier"))
 
     # -- the projects listed ---------------------------------------------------------------------
-    def ask_batch(self, page) -> None:  # type: ignore[no-untyped-def]
+    def ask_batch(self, page: ProjectsPage) -> None:
         ids = list(page.model.ids)
         if not page.model.complete:  # a long list is still arriving: ask the store for all of it
             from app.core.queries import list_ids
@@ -238,12 +243,12 @@ class Exporter(QObject):
         if dlg.exec() == QDialog.DialogCode.Accepted:
             self.export_batch(ids, dlg.template.currentData(), dlg.target(), combined=dlg.one_file())
 
-    def export_batch(self, ids: list[str], template: str, target: Path, *, combined: bool):  # type: ignore[no-untyped-def]
+    def export_batch(self, ids: list[str], template: str, target: Path, *, combined: bool) -> TaskState:
         """One PDF each into folder ``target``, or one combined PDF; the same checks as the CLI's batch."""
         from app.dossier.export import export_ids, glyph_note
         bank, actor, total = self.ctx.bank, self.ctx.actor, len(ids)
 
-        def work(state):  # type: ignore[no-untyped-def]
+        def work(state: TaskState) -> ExportOutcome:
             # A combined file reports one step more than there are dossiers: the final layout.
             result = export_ids(bank, actor, ids, target, combined=combined, template=template,
                                 progress=lambda done, n: state.progress(done, n + 1 if combined else n),
@@ -263,8 +268,12 @@ class Exporter(QObject):
         self.state = state
         dlg.canceled.connect(state.cancel)
         dlg.canceled.connect(lambda: dlg.setLabelText(self.tr("Stopping after the current dossier…")))
-        state.sig_progress.connect(lambda done, n, _text: (dlg.setMaximum(n), dlg.setValue(done))
-                                   if n and alive(dlg) and dlg is self.progress_dialog else None)
+
+        def show_progress(done: int, n: int, _text: str) -> None:
+            if n and alive(dlg) and dlg is self.progress_dialog:
+                dlg.setMaximum(n)
+                dlg.setValue(done)
+        state.sig_progress.connect(show_progress)
         dlg.show()
         return state
 
@@ -274,11 +283,11 @@ class Exporter(QObject):
         if dlg.exec() == QDialog.DialogCode.Accepted:
             self.export_report(dlg.studio.currentData(), dlg.year.currentData(), dlg.target())
 
-    def export_report(self, studio: str, year: int | None, target: Path):  # type: ignore[no-untyped-def]
+    def export_report(self, studio: str, year: int | None, target: Path) -> TaskState:
         from app.dossier.report import annual_report
         bank, actor = self.ctx.bank, self.ctx.actor
 
-        def work(state):  # type: ignore[no-untyped-def]
+        def work(state: TaskState) -> ExportOutcome:
             state.progress(0, 0, self.tr("Writing the annual report…"))
             return ExportOutcome([target], annual_report(bank, actor, studio=studio, year=year, target=target), 1)
         return self.ctx.export(work, done=self._finished, failed=self._failed, label=self.tr("Writing the annual report"))

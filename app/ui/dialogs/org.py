@@ -75,7 +75,7 @@ def _none(_widget: QWidget) -> str:
 class UnitDialog(_Form):
     """A new unit, or one to rename, re-kind, re-code or move."""
 
-    def __init__(self, units: list[dict[str, Any]], unit: dict[str, Any] | None = None, parent=None,  # type: ignore[no-untyped-def]
+    def __init__(self, units: list[dict[str, Any]], unit: dict[str, Any] | None = None, parent: QWidget | None = None,
                  default_parent: str | None = None) -> None:
         super().__init__(self.tr("Edit unit") if unit else self.tr("Add unit"), parent)
         self.unit = unit
@@ -115,7 +115,7 @@ class StudioDialog(_Form):
     """A new studio (admins), or a studio's details: admins all, its leader founded and premises."""
 
     def __init__(self, units: list[dict[str, Any]], people: list[dict[str, Any]], studio: dict[str, Any] | None = None,
-                 *, admin: bool = True, parent=None) -> None:  # type: ignore[no-untyped-def]
+                 *, admin: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Edit studio") if studio else self.tr("Add studio"), parent)
         s = studio or {}
         self.studio = studio
@@ -182,7 +182,7 @@ class PersonDialog(_Form):
     skill grade, specialty and honours."""
 
     def __init__(self, units: list[dict[str, Any]], studios: list[dict[str, Any]], person: dict[str, Any] | None = None,
-                 *, admin: bool = True, parent=None) -> None:  # type: ignore[no-untyped-def]
+                 *, admin: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Edit person") if person else self.tr("Add person"), parent)
         p = person or {}
         self.person = person
@@ -244,7 +244,7 @@ class PersonDialog(_Form):
 class PasswordDialog(_Form):
     """An administrator sets a new password for someone (a reset; it also lifts a lockout)."""
 
-    def __init__(self, who: str, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, who: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Reset password"), parent)
         intro = QLabel(self.tr("A new password for %1. Tell it to them in person; they can change it after "
                                "signing in.").replace("%1", who))
@@ -265,7 +265,7 @@ class PasswordDialog(_Form):
 
 
 class RoleDialog(_Form):
-    def __init__(self, who: str, role: str, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, who: str, role: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Change role"), parent)
         self.role = _combo([(label(ROLES, r), r) for r in ROLES], role)
         self.form.addRow(QLabel(who))

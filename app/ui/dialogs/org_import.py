@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.core import org_import, org_template
 from app.core.i18n import t
+from app.ui.context import UiContext
 
 ACTIONS = {"create": ("新建", "Create"), "update": ("更新", "Update"), "unchanged": ("不变", "Unchanged"),
            "error": ("有问题", "Problem")}
@@ -31,7 +32,7 @@ def choose_workbook(parent: QWidget) -> Path | None:
     return Path(name) if name else None
 
 
-def save_template(ctx: Any, parent: QWidget) -> None:
+def save_template(ctx: UiContext, parent: QWidget) -> None:
     name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("ImportDialog", "Save template"),
                                           QCoreApplication.translate("ImportDialog", "people-workbook.xlsx"),
                                           QCoreApplication.translate("ImportDialog", "Workbooks (*.xlsx)"))
@@ -71,7 +72,7 @@ class ReportView(QTableWidget):
 class ImportDialog(QDialog):
     """Shows the check of a workbook; Import applies it (enabled only when every row is fine)."""
 
-    def __init__(self, ctx: Any, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.path = ctx, path
         self.report: org_import.OrgImportReport | None = None

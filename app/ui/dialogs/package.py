@@ -117,7 +117,7 @@ class PackageActions:
         from PySide6.QtCore import QCoreApplication
         return QCoreApplication.translate("PackageActions", text)
 
-    def _progress(self, state: TaskState):  # type: ignore[no-untyped-def]
+    def _progress(self, state: TaskState) -> package.Progress:
         phases = {"records": self.tr("Records"), "blobs": self.tr("Attachments"), "check": self.tr("Checking"),
                   "apply": self.tr("Applying")}
         return lambda done, total, phase: state.progress(done, total, phases.get(phase, phase))

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QDragMoveEvent, QDropEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import attachments, auth, drafts, projects, queries
+from app.core.changes import Changes
 from app.core.errors import IdeaBankError
 from app.core.fields import clean_project_fields, field_name, submission_problems
 from app.core.i18n import language
@@ -50,18 +52,18 @@ class DropList(QListWidget):
         self.setAcceptDrops(True)
         self.setMaximumHeight(90)
 
-    def dragEnterEvent(self, e) -> None:  # type: ignore[no-untyped-def]
+    def dragEnterEvent(self, e: QDragMoveEvent) -> None:
         e.acceptProposedAction() if e.mimeData().hasUrls() else e.ignore()
 
     dragMoveEvent = dragEnterEvent
 
-    def dropEvent(self, e) -> None:  # type: ignore[no-untyped-def]
+    def dropEvent(self, e: QDropEvent) -> None:
         for url in e.mimeData().urls():
             if url.isLocalFile() and Path(url.toLocalFile()).is_file():
                 self.add_path(url.toLocalFile())
         e.acceptProposedAction()
 
-    def paintEvent(self, e) -> None:  # type: ignore[no-untyped-def]
+    def paintEvent(self, e: QPaintEvent) -> None:
         super().paintEvent(e)
         if self.count() == 0:  # say what the empty box is for
             from PySide6.QtGui import QPainter
@@ -85,7 +87,7 @@ class ProposeDialog(QDialog):
     sig_saved = Signal(str)
     """The id of the project just proposed or saved."""
 
-    def __init__(self, ctx: UiContext, project_id: str | None = None, *, kiosk: bool = False, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, project_id: str | None = None, *, kiosk: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.project_id = project_id
@@ -343,7 +345,7 @@ class ProposeDialog(QDialog):
         if service is None:
             return
 
-        def show(found) -> None:  # type: ignore[no-untyped-def]
+        def show(found: list[tuple[str, str, str]]) -> None:
             if not alive(self.similar) or generation != self._similar_generation:
                 return
             self.similar_panel.set_found([f for f in found if f[0] != self.project_id])
@@ -397,7 +399,7 @@ class ProposeDialog(QDialog):
         original = getattr(self, "_original", None) or {}
         original_co, proposer = list(original.get("co_authors") or []), original.get("proposer")
 
-        def work():  # type: ignore[no-untyped-def]
+        def work() -> Changes:
             if pid:
                 if data["co_authors"] == original_co:
                     data.pop("co_authors")
@@ -412,7 +414,7 @@ class ProposeDialog(QDialog):
                 changes = changes | attachments.add(bank, actor, changes.value, Path(path))
             return changes
 
-        def done(changes) -> None:  # type: ignore[no-untyped-def]
+        def done(changes: Changes) -> None:
             self._saving = False
             if self.draft_id:  # any autosave queued before this save has answered by now (one worker, in order)
                 draft_id = self.draft_id
@@ -430,7 +432,7 @@ class ProposeDialog(QDialog):
 
     def _pick_file(self) -> None:
         from PySide6.QtWidgets import QFileDialog
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"), QSettings().value("last_dir", ""))
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"), str(QSettings().value("last_dir", "")))
         for p in paths:
             self.files.add_path(p)
 

@@ -6,6 +6,7 @@ needs every criterion scored; sending asks once more, naming the decision and th
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,14 +36,14 @@ from app.ui.context import UiContext
 UNSCORED = -1  # a spin box at this value has no score yet
 
 
-def esc(v) -> str:  # type: ignore[no-untyped-def]
+def esc(v: object) -> str:
     return html.escape("" if v is None else str(v)).replace("\n", "<br>")
 
 
 class ReviewDialog(QDialog):
     sig_reviewed = Signal(str)
 
-    def __init__(self, ctx: UiContext, project_id: str, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, project_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.project_id = project_id
@@ -159,7 +160,7 @@ class ReviewDialog(QDialog):
         names = dict((n, i) for i, n in choices.studios(self.ctx.bank))
         return names.get(self.detail.get("studio") or "")
 
-    def _summary_html(self, d) -> str:  # type: ignore[no-untyped-def]
+    def _summary_html(self, d: dict[str, Any]) -> str:
         points = "".join(f"<li>{esc(p)}</li>" for p in d["innovation_points"])
         people = "、".join(esc(m["name"]) for m in d["members"])
         benefit = fmt.money(d["expected_benefit"]) if d["expected_benefit"] is not None else "—"
@@ -172,7 +173,7 @@ class ReviewDialog(QDialog):
                 f"<p><b>{esc(t_pts)}</b></p><ol>{points}</ol>"
                 f"<p><b>{esc(t_ben)}</b>: {benefit} {esc(t_yuan)}</p>")
 
-    def _comments_html(self, d) -> str:  # type: ignore[no-untyped-def]
+    def _comments_html(self, d: dict[str, Any]) -> str:
         head_t, none_t = self.tr("Comments (%n)", "", len(d["comments"])), self.tr("No comments yet.")
         head = f"<b>{esc(head_t)}</b>"
         if not d["comments"]:
@@ -260,7 +261,7 @@ class ReviewDialog(QDialog):
             self.send.setEnabled(True)
             self.ctx.show_error(error, self)
 
-        def done(_changes) -> None:  # type: ignore[no-untyped-def]
+        def done(_changes: object) -> None:
             self.sig_reviewed.emit(pid)
             self.accept()
         self.ctx.write(lambda: reviews.review(bank, actor, pid, scores=scores, decision=decision, reason=reason,

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.core import auth
@@ -19,7 +20,7 @@ from app.ui.context import UiContext
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, ctx: UiContext, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Settings"))
@@ -60,7 +61,9 @@ class SettingsDialog(QDialog):
         s = QSettings()
         s.setValue("language", self.language.currentData())
         s.setValue("theme", self.theme.currentData())
-        theme.apply(QApplication.instance(), self.theme.currentData())
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)  # a dialog exists only inside the window's QApplication
+        theme.apply(app, self.theme.currentData())
         if self.ctx.can("site.settings") and self.idle.value() != auth.idle_minutes(self.ctx.bank):
             bank, actor, minutes = self.ctx.bank, self.ctx.actor, self.idle.value()
             self.setEnabled(False)  # until the worker answers: a held database never freezes the window

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.core import auth
 from app.core.actor import Actor
@@ -17,9 +17,10 @@ from app.ui.worker import while_painting
 class SetPasswordDialog(QDialog):
     """The first password of an account that has none (the local admin on first start)."""
 
-    def __init__(self, bank: Bank, employee_no: str, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, bank: Bank, employee_no: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bank, self.employee_no, self.actor = bank, employee_no, None
+        self.bank, self.employee_no = bank, employee_no
+        self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Set a password"))
         intro = QLabel(self.tr("Account %1 has no password yet. Choose one (at least 6 characters); you will "
                                "use it to sign in from now on.").replace("%1", employee_no))
@@ -59,7 +60,7 @@ class SetPasswordDialog(QDialog):
 
 
 class SignInDialog(QDialog):
-    def __init__(self, bank: Bank, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, bank: Bank, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bank = bank
         self.actor: Actor | None = None

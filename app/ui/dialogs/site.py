@@ -6,6 +6,7 @@ worker; the dialog refreshes when they are done.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -33,7 +34,10 @@ from app.sync import identity, package, trust
 from app.sync.identity import PublicIdentity
 from app.sync.visibility import EVERYONE
 from app.ui.context import UiContext
-from app.ui.worker import alive
+from app.ui.worker import TaskState, alive
+
+# What the dialog shows: this site, and each trusted site with its package cursor and who there sees secrets.
+_Loaded = tuple[PublicIdentity, list[tuple[PublicIdentity, package.Cursor, list[str] | None]]]
 
 KEY_FILTER = "*.ibkey *.json"
 
@@ -119,14 +123,14 @@ class SiteDialog(QDialog):
     def refresh(self) -> None:
         bank = self.ctx.bank
 
-        def load(state):  # type: ignore[no-untyped-def]
+        def load(state: TaskState) -> _Loaded:
             me = identity.public_identity(bank)  # makes the keys on first use
             return me, [(s, package.cursor(bank, s.site_id), trust.people(bank, s.site_id))
                         for s in trust.trusted_sites(bank)]
 
         self.ctx.run(load, done=self._show, failed=lambda e: self.ctx.show_error(e, self))
 
-    def _show(self, result) -> None:  # type: ignore[no-untyped-def]
+    def _show(self, result: _Loaded) -> None:
         if not alive(self):
             return
         self.me, rows = result
@@ -160,8 +164,8 @@ class SiteDialog(QDialog):
         self.secret_button.setEnabled(chosen)
 
     # -- actions -------------------------------------------------------------------------------
-    def _after(self, message: str):  # type: ignore[no-untyped-def]
-        def done(_result) -> None:  # type: ignore[no-untyped-def]
+    def _after(self, message: str) -> Callable[[object], None]:
+        def done(_result: object) -> None:
             self.ctx.sig_message.emit(message)
             if alive(self):
                 self.refresh()
@@ -182,7 +186,7 @@ class SiteDialog(QDialog):
             return
         fp = self.me.sign_fingerprint
 
-        def done(_site) -> None:  # type: ignore[no-untyped-def]
+        def done(_site: object) -> None:
             QMessageBox.information(self, self.tr("Key file saved"), self.tr(
                 "Saved %1.\n\nCarry it to the other site. Before they trust it, read this signing fingerprint to "
                 "them by telephone or in person:\n\n%2").replace("%1", path).replace("%2", fp))

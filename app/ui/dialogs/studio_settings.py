@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,12 +37,14 @@ from app.core import alerts, org, reviews, studio_settings
 from app.core.changes import Changes
 from app.core.errors import IdeaBankError
 from app.core.vocab import RUBRIC, STATUSES, label
+from app.ui.context import UiContext
+from app.ui.i18n import QT_TRANSLATE_NOOP
 
 
 class Section(QWidget):
     """One tab of the dialog."""
 
-    def __init__(self, ctx: Any, studio: dict[str, Any] | None, parent: QWidget | None = None, *,
+    def __init__(self, ctx: UiContext, studio: dict[str, Any] | None, parent: QWidget | None = None, *,
                  section: str | None = None) -> None:
         """`section`: the key of the tab to open at (the warnings page opens at "thresholds")."""
         super().__init__(parent)
@@ -86,7 +88,7 @@ def sections(site: bool) -> list[SectionSpec]:
 class RubricSection(Section):
     """Weights of the five criteria (创新性 … 推广价值); 0 leaves a criterion out."""
 
-    def __init__(self, ctx: Any, studio: dict[str, Any] | None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, studio: dict[str, Any] | None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, studio, parent)
         self.loaded = reviews.rubric_weights(ctx.bank, studio["id"] if studio else None)
         total = sum(self.loaded.values()) or 1.0
@@ -123,13 +125,14 @@ class RubricSection(Section):
 
     def save(self) -> Callable[[], Changes]:
         bank, actor, name, weights = self.ctx.bank, self.ctx.actor, self.studio_name, self.values()
+        assert name is not None  # a studio's own section: not shown for the whole site
         return lambda: studio_settings.set_rubric(bank, actor, name, weights)
 
 
 class TemplatesSection(Section):
     """The answers a reviewer starts a reason from: editable in place, added, removed, reordered."""
 
-    def __init__(self, ctx: Any, studio: dict[str, Any] | None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, studio: dict[str, Any] | None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, studio, parent)
         self.list = QListWidget()
         self.list.setWordWrap(True)
@@ -181,7 +184,7 @@ class ThresholdsSection(Section):
                                                                      "is due")}
     SITE_ONLY = ("task_warn_days",)  # a dispatched task belongs to no studio: the site's value counts
 
-    def __init__(self, ctx: Any, studio: dict[str, Any] | None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, studio: dict[str, Any] | None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, studio, parent)
         values = alerts.thresholds_for(ctx.bank, studio["id"] if studio else None)
         self.spins: dict[str, QSpinBox] = {}
@@ -223,7 +226,7 @@ class ThresholdsSection(Section):
 class LogoSection(Section):
     """The studio's logo on its dossiers."""
 
-    def __init__(self, ctx: Any, studio: dict[str, Any] | None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, studio: dict[str, Any] | None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, studio, parent)
         self.chosen: Path | None = None
         self.removed = False
@@ -276,6 +279,7 @@ class LogoSection(Section):
 
     def save(self) -> Callable[[], Changes]:
         bank, actor, name, path = self.ctx.bank, self.ctx.actor, self.studio_name, self.chosen
+        assert name is not None  # a studio's own section: not shown for the whole site
         return lambda: org.set_logo(bank, actor, name, path)
 
 
@@ -288,7 +292,7 @@ register(SectionSpec("logo", QT_TRANSLATE_NOOP("StudioSettings", "Logo"), LogoSe
 
 
 class StudioSettingsDialog(QDialog):
-    def __init__(self, ctx: Any, studio: dict[str, Any] | None, parent: QWidget | None = None, *,
+    def __init__(self, ctx: UiContext, studio: dict[str, Any] | None, parent: QWidget | None = None, *,
                  section: str | None = None) -> None:
         """`section`: the key of the tab to open at (the warnings page opens at "thresholds")."""
         super().__init__(parent)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.bank import Bank
 from app.core.changes import Changes
 from app.sync import hub
 from app.ui import fmt
@@ -120,7 +121,7 @@ class SyncActions(QObject):
         self.ctx.show_error(error, self.parent_widget)
 
 
-def remember(bank, url: str) -> None:  # type: ignore[no-untyped-def]
+def remember(bank: Bank, url: str) -> None:
     from db.models import Setting
 
     with bank.write(stamp=False) as s:

@@ -15,9 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
+
+from app.ui.context import UiContext
+from app.ui.i18n import QT_TRANSLATE_NOOP
 
 
 class Page(QWidget):
@@ -29,7 +32,7 @@ class Page(QWidget):
     """Ask the window to show a record, (entity, id): "project", or an entity some page lists in
     its spec's `entities` (e.g. "incubation", "call")."""
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
 
@@ -76,7 +79,7 @@ class PageSpec:
     counts: bool = False  # shows the page's sig_badge number after its title
     # The number after its title before the page is first built, and after every write: badge(ctx) -> int
     # (a cheap count from the core, e.g. unread notices). A built page may still emit sig_badge.
-    badge: Callable[[Any], int] | None = None
+    badge: Callable[[UiContext], int] | None = None
     follows_search: bool = False  # receives the toolbar search (set_search)
     entities: frozenset[str] = frozenset()  # records this page can show (select_record)
     icon: str = ""  # a Tabler icon name in resources/icons/tabler (app/ui/icons.py), for the navigation

@@ -2,6 +2,8 @@
 projects, for the person signed in; and a banner other pages can put on an affected record."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -23,7 +25,11 @@ from app.core.i18n import t
 from app.core.permissions import could, for_studio
 from app.core.vocab import label
 from app.ui import colours
+from app.ui.context import UiContext
 from app.ui.pages import Page, PageSpec, register
+
+if TYPE_CHECKING:
+    from app.ui.dialogs.studio_settings import StudioSettingsDialog
 
 MAX_ROWS = 1000  # the most urgent; a table of 50,000 rows helps nobody (and costs seconds to build)
 
@@ -34,7 +40,7 @@ class WarningsPanel(Page):
     sig_loaded = Signal(int)
     """(count) the warnings were recomputed and shown."""
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.found: list[alerts.EarlyWarning] = []
         self.all: list[alerts.EarlyWarning] = []
@@ -75,7 +81,7 @@ class WarningsPanel(Page):
         ctx.sig_changes.connect(self.on_changes)
         self.reload()
 
-    def settings_dialog(self):  # type: ignore[no-untyped-def]
+    def settings_dialog(self) -> StudioSettingsDialog:
         """The one settings place (studio settings) opened at its Warnings tab: a leader's own studio;
         for an administrator the site's defaults (each studio's: Organisation → Settings…)."""
         from app.core import org
@@ -135,7 +141,7 @@ class WarningsPanel(Page):
         self.sig_open_record.emit(w.entity, w.entity_id)
 
 
-def banner_for(ctx, entity_id: str) -> QLabel | None:  # type: ignore[no-untyped-def]
+def banner_for(ctx: UiContext, entity_id: str) -> QLabel | None:
     """A yellow banner listing the warnings on one record (a project, a request, a call), or None.
     For the project detail pane too: `banner_for(ctx, project_id)` costs a few ms."""
     found = alerts.for_record(ctx.bank, ctx.actor, entity_id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +30,7 @@ from app.core.errors import IdeaBankError
 from app.core.vocab import CATEGORIES, label
 from app.ui import fmt
 from app.ui.context import UiContext
-from app.ui.pages import Page, PageSpec, register
+from app.ui.pages import QT_TRANSLATE_NOOP, Page, PageSpec, register
 from app.ui.widgets.charts import ChartPanel, bars, lines
 from app.ui.widgets.report_table import ReportTable, cell_text
 from app.ui.worker import alive
@@ -166,7 +166,7 @@ class AnalyticsPage(Page):
             year, month = (today.year, 1) if today.month == 12 else (today.year - 1, today.month + 1)
             return dt.date(year, month, 1), today
         if key == "custom":
-            return self.date_from.date().toPython(), self.date_to.date().toPython()
+            return fmt.py_date(self.date_from.date()), fmt.py_date(self.date_to.date())
         return None, None
 
     def _filters_changed(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -24,7 +24,7 @@ from app.core import campaigns
 from app.core.errors import IdeaBankError
 from app.core.permissions import could
 from app.ui.context import UiContext
-from app.ui.pages import Page, PageSpec, register
+from app.ui.pages import QT_TRANSLATE_NOOP, Page, PageSpec, register
 from app.ui.widgets.record_table import fill as _fill
 from app.ui.widgets.record_table import read_only_table as _table
 from app.ui.worker import alive

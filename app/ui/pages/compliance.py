@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +29,7 @@ from app.core.permissions import could, for_studio
 from app.core.vocab import label
 from app.ui.context import UiContext
 from app.ui.dialogs.ledger_record import LedgerRecordDialog
-from app.ui.pages import Page, PageSpec, register
+from app.ui.pages import QT_TRANSLATE_NOOP, Page, PageSpec, register
 from app.ui.widgets.report_table import ReportTable
 from app.ui.worker import alive
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.sync import conflicts
 from app.ui import fmt
+from app.ui.context import UiContext
 from app.ui.pages import QT_TRANSLATE_NOOP, Page, PageSpec, register
 
 
@@ -47,7 +48,7 @@ def _who_when(who: str | None, when: str | None) -> str:
 class ConflictsPage(Page):
     """Its badge is the number of open conflicts this person sees."""
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.found: list[conflicts.ConflictView] = []
         self.header = QLabel()

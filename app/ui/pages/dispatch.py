@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.core import dispatch
 from app.core.permissions import could
 from app.ui.context import UiContext
-from app.ui.pages import Page, PageSpec, register
+from app.ui.pages import QT_TRANSLATE_NOOP, Page, PageSpec, register
 from app.ui.widgets.record_table import fill, read_only_table
 from app.ui.worker import alive
 
@@ -32,8 +32,8 @@ class DispatchPage(Page):
                            ("mine", self.tr("For my units"))):
             self.box.addItem(text, code)
         self.status = QComboBox()
-        for code, text in ((None, self.tr("Open and closed")), ("open", self.tr("Open")), ("closed", self.tr("Closed"))):
-            self.status.addItem(text, code)
+        for state, text in ((None, self.tr("Open and closed")), ("open", self.tr("Open")), ("closed", self.tr("Closed"))):
+            self.status.addItem(text, state)
         self.box.currentIndexChanged.connect(self.reload)
         self.status.currentIndexChanged.connect(self.reload)
         self.summary = QLabel()
@@ -151,9 +151,9 @@ class DispatchPage(Page):
             rows.append([tg["unit"], tg["responsible_name"] or "", tg["state_label"],
                          "" if tg["progress"] is None else f"{tg['progress']} %", overdue, tg["reminders"], latest])
         fill(self.board, rows, 6, [OVERDUE if tg["overdue"] else None for tg in targets])
-        rows = [i for i, tg in enumerate(targets) if tg["id"] == chosen]
-        if rows:
-            self.board.selectRow(rows[0])
+        chosen_rows = [i for i, tg in enumerate(targets) if tg["id"] == chosen]
+        if chosen_rows:
+            self.board.selectRow(chosen_rows[0])
         self._unit_selected()
 
     def current_unit(self) -> dict[str, Any] | None:
@@ -164,7 +164,7 @@ class DispatchPage(Page):
     def _unit_selected(self) -> None:
         unit = self.current_unit()
         may = set(unit["may"]) if unit else set()
-        any_remind = bool(self.task) and any("remind" in tg["may"] for tg in self.task["targets"])
+        any_remind = bool(self.task and any("remind" in tg["may"] for tg in self.task["targets"]))
         self.remind_btn.setEnabled("remind" in may if unit else any_remind)
         self.accept_btn.setEnabled("accept" in may)
         self.return_btn.setEnabled("return" in may)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.core import board, choices, projects, queries
@@ -21,7 +21,8 @@ from app.core.i18n import t
 from app.core.lifecycle import TRANSITIONS, actions_from, project_action_between
 from app.core.permissions import roles_for
 from app.core.vocab import STATUSES, label
-from app.ui.pages import Page, PageSpec, register
+from app.ui.context import UiContext
+from app.ui.pages import QT_TRANSLATE_NOOP, Page, PageSpec, register
 from app.ui.pages.incubation import CARD_ROLE, ID_ROLE, CardDelegate, RequestColumn, board_lanes
 
 REVIEWED = frozenset({"adopt", "not_adopt"})  # decided in the review form, with scores and a reason
@@ -48,7 +49,7 @@ class IdeaBoard(Page):
     sig_moved = Signal(str, str)
     """(project id, new status) after the core accepted a move."""
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.projects: dict[str, dict[str, Any]] = {}
         # Opens the review form for a drag to adopted / not adopted; True once a review was sent.

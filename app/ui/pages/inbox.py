@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.core import inbox, projects, queries
+from app.core.changes import Changes
 from app.core.errors import IdeaBankError
 from app.ui import fmt
 from app.ui.context import UiContext
@@ -24,7 +26,7 @@ from app.ui.permits import offer
 class InboxPage(Page):
     """Its badge (sig_badge) is the unread count, whenever it may have changed."""
 
-    def __init__(self, ctx: UiContext, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.list = QListWidget()
         self.list.setWordWrap(True)
@@ -78,7 +80,7 @@ class InboxPage(Page):
             self.list.addItem(empty)
         self.sig_badge.emit(unread)
 
-    def on_changes(self, changes) -> None:  # type: ignore[no-untyped-def]
+    def on_changes(self, changes: Changes) -> None:
         if changes.notifications or changes.comments or changes.reviews:
             self.reload()
 

@@ -9,11 +9,33 @@ entries in the Qt .ts files, which other people own.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QMimeData, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtCore import (
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -50,7 +72,8 @@ from app.core.i18n import t
 from app.core.incubation import REQUEST_STATUSES, SERVICES, STEPS
 from app.core.permissions import could
 from app.core.vocab import label
-from app.ui.pages import Page, PageSpec, register
+from app.ui.context import UiContext
+from app.ui.pages import QT_TRANSLATE_NOOP, Page, PageSpec, register
 from app.ui.permits import offer
 from app.ui.widgets.plan_tables import BudgetTable, MilestoneTable
 
@@ -70,11 +93,11 @@ class CardDelegate(QStyledItemDelegate):
     HEIGHT = 96
     colours = STATUS_COLOURS  # the stripe by status (the idea board paints project statuses)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # type: ignore[no-untyped-def]
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         # A small width: the list view stretches each card to the column's width.
         return QSize(120, self.HEIGHT)
 
-    def paint(self, p: QPainter, option: QStyleOptionViewItem, index) -> None:  # type: ignore[no-untyped-def]
+    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         card: dict[str, Any] = index.data(CARD_ROLE) or {}
         pal = option.palette
         r = QRectF(option.rect).adjusted(3, 3, -3, -3)
@@ -85,7 +108,7 @@ class CardDelegate(QStyledItemDelegate):
                       2 if selected else 1))
         p.setBrush(pal.color(QPalette.ColorRole.Base))
         p.drawRoundedRect(r, 6, 6)
-        p.fillRect(QRectF(r.left(), r.top() + 6, 4, r.height() - 12), QColor(self.colours.get(card.get("status"), "#999")))
+        p.fillRect(QRectF(r.left(), r.top() + 6, 4, r.height() - 12), QColor(self.colours.get(card.get("status", ""), "#999")))
         x, w = int(r.left()) + 12, int(r.width()) - 20
         small = QFont(option.font)
         small.setPointSizeF(max(7.0, option.font.pointSizeF() - 1.5))
@@ -157,7 +180,7 @@ class RequestColumn(QListWidget):
     def mimeTypes(self) -> list[str]:
         return [self.mime]
 
-    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # type: ignore[override]
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
         data = QMimeData()
         if items:
             data.setData(self.mime, QByteArray(items[0].data(ID_ROLE).encode()))
@@ -166,7 +189,7 @@ class RequestColumn(QListWidget):
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
-    def startDrag(self, actions) -> None:  # type: ignore[no-untyped-def]
+    def startDrag(self, actions: Qt.DropAction) -> None:
         item = self.currentItem()
         if item is not None:
             self.sig_drag_started.emit(item.data(ID_ROLE))
@@ -175,20 +198,20 @@ class RequestColumn(QListWidget):
         finally:
             self.sig_drag_ended.emit()
 
-    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dragEnterEvent(self, event: QDragMoveEvent) -> None:
         if event.mimeData().hasFormat(self.mime):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         self.dragEnterEvent(event)
 
-    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dropEvent(self, event: QDropEvent) -> None:
         if not event.mimeData().hasFormat(self.mime):
             event.ignore()
             return
-        request_id = bytes(event.mimeData().data(self.mime)).decode()
+        request_id = bytes(event.mimeData().data(self.mime).data()).decode()
         # IgnoreAction: the source keeps its item; the board re-renders once the core agreed.
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
@@ -242,7 +265,7 @@ class MilestoneTimeline(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(520, 120)
 
-    def paintEvent(self, _event) -> None:  # type: ignore[no-untyped-def]
+    def paintEvent(self, _event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
@@ -323,7 +346,7 @@ class ProgressDialog(QDialog):
         for m in milestones:
             self.milestone.addItem(f"{m['position']}. {m['title']}（{m['due_on']}）", m["id"])
         self.note = QPlainTextEdit()
-        self.done = QCheckBox(t("已完成", "Done"))
+        self.done_box = QCheckBox(t("已完成", "Done"))  # not `done`: that would replace QDialog.done()
         self.files: list[str] = []
         self.files_label = QLabel(t("无附件", "No attachments"))
         attach = QPushButton(t("添加附件…", "Attach files…"))
@@ -331,7 +354,7 @@ class ProgressDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(t("里程碑", "Milestone"), self.milestone)
         form.addRow(t("进展", "Progress"), self.note)
-        form.addRow("", self.done)
+        form.addRow("", self.done_box)
         row = QHBoxLayout()
         row.addWidget(self.files_label, 1)
         row.addWidget(attach)
@@ -354,9 +377,8 @@ class IncubationBoard(Page):
     sig_moved = Signal(str, str)
     """(request id, new status) after the core accepted a move."""
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self.ctx = ctx
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
         self.requests: dict[str, dict[str, Any]] = {}
         self.current_id: str | None = None
         # Asked when a step needs words; tests replace these to answer without a modal dialog.
@@ -558,7 +580,7 @@ class IncubationBoard(Page):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         bank, actor, rid = self.ctx.bank, self.ctx.actor, data["id"]
-        mid, note, done, files = dialog.milestone.currentData(), dialog.note.toPlainText(), dialog.done.isChecked(), dialog.files
+        mid, note, done, files = dialog.milestone.currentData(), dialog.note.toPlainText(), dialog.done_box.isChecked(), dialog.files
         self.ctx.write(lambda: incubation.update_milestone(bank, actor, rid, mid, note, done=done, files=files),
                        failed=self._failed, label=t("报告进展", "Report progress"))
 
@@ -628,7 +650,8 @@ class RequestDetail(QWidget):
     def show_request(self, data: dict[str, Any] | None) -> None:
         self.data = data
         while self.buttons.count():
-            w = self.buttons.takeAt(0).widget()
+            item = self.buttons.takeAt(0)
+            w = item.widget() if item is not None else None
             if w is not None and w not in (self.progress_button, self.edit_button):
                 w.deleteLater()
         if data is None:
@@ -716,7 +739,7 @@ def _esc(text: Any) -> str:
 class RequestDialog(QDialog):
     """The request form: a new draft (pick the project) or the edit of a draft (`data` from detail())."""
 
-    def __init__(self, ctx, parent: QWidget | None = None, data: dict[str, Any] | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, data: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(t("修改孵化委托", "Edit incubation request") if data else t("新建孵化委托", "New incubation request"))
         self.project = QComboBox()

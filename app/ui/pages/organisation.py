@@ -4,9 +4,10 @@ worker; the core checks who may, the page only hides what a person could never d
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,7 +35,8 @@ from app.ui.context import UiContext
 from app.ui.dialogs import org_import
 from app.ui.dialogs.org import PasswordDialog, PersonDialog, RoleDialog, StudioDialog, UnitDialog
 from app.ui.dialogs.studio_settings import StudioSettingsDialog
-from app.ui.pages import Page, PageSpec, register
+from app.ui.pages import QT_TRANSLATE_NOOP, Page, PageSpec, register
+from app.ui.worker import TaskState
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -57,7 +59,7 @@ def _row(buttons: list[QPushButton]) -> QHBoxLayout:
 
 
 class OrganisationPage(Page):
-    def __init__(self, ctx: UiContext, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.admin = can(ctx.actor, "user.manage")
         self.units: list[dict[str, Any]] = []
@@ -171,7 +173,7 @@ class OrganisationPage(Page):
     def reload(self) -> None:
         bank, mine = self.ctx.bank, self.ctx.actor.studio_id
 
-        def read(_state):  # type: ignore[no-untyped-def]
+        def read(_state: TaskState) -> tuple[Any, ...]:
             studios = org.list_studios(bank)
             everyone = people.list_users(bank, active=None)
             if not self.admin:  # a leader sees their own studio and its people
@@ -265,7 +267,8 @@ class OrganisationPage(Page):
 
     def select_person(self, employee_no: str) -> bool:
         for row in range(self.people_table.rowCount()):
-            if self.people_table.item(row, 0).data(Qt.ItemDataRole.UserRole) == employee_no:
+            item = self.people_table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == employee_no:
                 self.tabs.setCurrentIndex(2)
                 self.people_table.selectRow(row)
                 return True
@@ -287,7 +290,7 @@ class OrganisationPage(Page):
         self.active_btn.setText(self.tr("Reactivate") if p and not p["active"] else self.tr("Deactivate"))
 
     # -- actions -----------------------------------------------------------------------------------
-    def _write(self, fn, done=None) -> None:  # type: ignore[no-untyped-def]
+    def _write(self, fn: Callable[[], Any], done: Callable[[Any], None] | None = None) -> None:
         self.ctx.write(fn, parent=self, done=done)
 
     def add_unit(self) -> None:

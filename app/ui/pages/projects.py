@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import choices, inbox
+from app.core.changes import Changes
 from app.core.queries import ProjectFilter, awaiting_review
 from app.core.vocab import CATEGORIES, STATUSES, label
 from app.ui.context import UiContext
@@ -43,7 +46,7 @@ MIN_TITLE = 200  # px: narrower than this, a column is hidden instead
 class FilterBar(QWidget):
     sig_changed = Signal()
 
-    def __init__(self, ctx: UiContext, views_key: str, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, views_key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.views_key = views_key
@@ -79,8 +82,8 @@ class FilterBar(QWidget):
             row1.addWidget(w)
         row1.addStretch()
         row1.addWidget(QLabel(self.tr("View:")))
-        for w in (self.views, self.save_view, self.delete_view, self.clear):
-            row1.addWidget(w)
+        for b in (self.views, self.save_view, self.delete_view, self.clear):
+            row1.addWidget(b)
         self.setLayout(row1)
         for combo in (self.category, self.status, self.studio, self.unit, self.year):
             combo.currentIndexChanged.connect(self._changed)
@@ -116,16 +119,16 @@ class FilterBar(QWidget):
         if not self._loading:
             self.sig_changed.emit()
 
-    def values(self) -> dict:
+    def values(self) -> dict[str, Any]:
         return {"categories": (self.category.currentData(),) if self.category.currentData() else (),
                 "statuses": (self.status.currentData(),) if self.status.currentData() else (),
                 "studio_id": self.studio.currentData(), "unit_id": self.unit.currentData(),
                 "year": self.year.currentData(), "has_measured_benefit": True if self.benefit.isChecked() else None}
 
-    def set_values(self, v: dict) -> None:
+    def set_values(self, v: dict[str, Any]) -> None:
         self._loading = True
 
-        def pick(combo: QComboBox, value) -> None:  # type: ignore[no-untyped-def]
+        def pick(combo: QComboBox, value: Any) -> None:
             i = combo.findData(value)
             combo.setCurrentIndex(max(0, i))
         pick(self.category, (v.get("categories") or [None])[0])
@@ -141,7 +144,7 @@ class FilterBar(QWidget):
         self.set_values({})
 
     # -- saved views (per person, in the user's settings) -----------------------------------------
-    def _store(self) -> dict:
+    def _store(self) -> dict[str, Any]:
         raw = QSettings().value(self.views_key, "{}")
         try:
             return json.loads(raw) if isinstance(raw, str) else {}
@@ -190,7 +193,7 @@ class ProjectsPage(Page):
     sig_count = Signal(int)
     """Number of projects listed, after each load."""
 
-    def __init__(self, ctx: UiContext, key: str, base: ProjectFilter | None = None, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, key: str, base: ProjectFilter | None = None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.key = key
         # Every list carries the viewer, so secret projects they may not see never appear.
@@ -275,7 +278,7 @@ class ProjectsPage(Page):
             self.splitter.restoreState(split)
         return state is not None
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._fitted:
             self._fitted = True
@@ -309,7 +312,7 @@ class ProjectsPage(Page):
         from app.core.i18n import language
         return f"table/{self.key}/{language()}/{part}"
 
-    def _column_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
+    def _column_menu(self, pos: QPoint) -> None:
         from PySide6.QtWidgets import QMenu
         header = self.table.horizontalHeader()
         menu = QMenu(self)
@@ -415,10 +418,10 @@ class ProjectsPage(Page):
         from app.ui.dialogs.review import ReviewDialog
         ReviewDialog(self.ctx, project_id, parent=self.window()).exec()
 
-    def _row_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.detail.show_project(self.model.data(current, ID_ROLE) if current.isValid() else None)
 
-    def on_changes(self, changes) -> None:  # type: ignore[no-untyped-def]
+    def on_changes(self, changes: Changes) -> None:
         if changes.people:
             self.filters.fill_choices()
         if changes.membership:

@@ -1,7 +1,7 @@
 """工作室: every innovation studio with its leader, members, projects, adoptions and measured benefit."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.core import analytics
@@ -17,7 +18,7 @@ from app.core.permissions import could, for_studio
 from app.core.vocab import STUDIO_LEVELS, label
 from app.ui import fmt
 from app.ui.context import UiContext
-from app.ui.pages import Page, PageSpec, register
+from app.ui.pages import QT_TRANSLATE_NOOP, Page, PageSpec, register
 from app.ui.permits import offer
 
 
@@ -29,12 +30,12 @@ class _Number(QTableWidgetItem):
         self.value = value
         self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-    def __lt__(self, other) -> bool:  # type: ignore[no-untyped-def]
+    def __lt__(self, other: QTableWidgetItem) -> bool:
         return self.value < getattr(other, "value", 0)
 
 
 class StudiosPage(Page):
-    def __init__(self, ctx: UiContext, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.table = QTableWidget(0, 8)
         self.table.setHorizontalHeaderLabels([self.tr("Studio"), self.tr("Level"), self.tr("Unit"), self.tr("Leader"),
@@ -84,7 +85,8 @@ class StudiosPage(Page):
 
     def _selected(self) -> str | None:
         row = self.table.currentRow()
-        return self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) if row >= 0 else None
+        item = self.table.item(row, 0) if row >= 0 else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def _offer_report(self) -> None:
         """A leader reports on their own studio: another's report is disabled, and says why."""
@@ -96,7 +98,10 @@ class StudiosPage(Page):
         self.ctx.sig_export.emit("report", self._selected() or "")
 
     def _open(self, row: int, _col: int) -> None:
-        studio_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        item = self.table.item(row, 0)
+        if item is None:
+            return
+        studio_id = item.data(Qt.ItemDataRole.UserRole)
         self.sig_open_record.emit("studio", studio_id)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -46,14 +47,16 @@ from app.core.errors import IdeaBankError
 from app.core.i18n import t
 from app.core.permissions import for_studio
 from app.core.vocab import SKILL_GRADES, label
-from app.ui.pages import Page, PageSpec, register
+from app.ui import fmt
+from app.ui.context import UiContext
+from app.ui.pages import QT_TRANSLATE_NOOP, Page, PageSpec, register
 from app.ui.pages.alerts import banner_for
 from app.ui.permits import offer
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def open_attachment(ctx, ref: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
+def open_attachment(ctx: UiContext, ref: dict[str, Any]) -> None:
     try:
         path = private_copy(ctx.bank, ref["sha256"], ref.get("name") or ref["sha256"])
     except IdeaBankError as exc:
@@ -83,7 +86,7 @@ def _fill(table: QTableWidget, rows: list[list[Any]]) -> None:
 
 
 
-def _list_and_detail(page: QWidget, left, right) -> None:  # type: ignore[no-untyped-def]
+def _list_and_detail(page: QWidget, left: QLayout, right: QLayout) -> None:
     """The team and call pages' shape: a list on the left, the selected record on the right."""
     lw, rw = QWidget(), QWidget()
     lw.setLayout(left)
@@ -112,7 +115,7 @@ class _Form(QDialog):
 class _Tab(QWidget):
     """Shared by the three tabs: writes on the worker, errors in the status bar and a message line."""
 
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.message = QLabel()
@@ -139,7 +142,7 @@ class _Tab(QWidget):
 
 # -- teams ----------------------------------------------------------------------------------------
 class TeamsTab(_Tab):
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
         self.current: dict[str, Any] | None = None
         self.list = QListWidget()
@@ -249,7 +252,7 @@ class TeamsTab(_Tab):
     def move_up(self) -> None:
         """Contribution order: the selected member swaps places with the one above."""
         who = self._selected_member()
-        if who is None:
+        if who is None or self.current is None:  # no member is chosen without a team shown
             return
         order = [m["employee_no"] for m in self.current["members"]]
         i = order.index(who)
@@ -262,7 +265,7 @@ class TeamsTab(_Tab):
 
     def remove_member(self) -> None:
         who = self._selected_member()
-        if who is None:
+        if who is None or self.current is None:  # no member is chosen without a team shown
             return
         bank, actor, team_id = self.ctx.bank, self.ctx.actor, self.current["id"]
         self.write(lambda: teams.remove_member(bank, actor, team_id, who), t("已登记离队。", "Recorded as left."))
@@ -308,7 +311,7 @@ class TeamsTab(_Tab):
             for code in teams.ACTIVITY_KINDS:
                 kind_box.addItem(label(teams.ACTIVITY_KINDS, code), code)
             date_edit.setCalendarPopup(True)
-            date_edit.setDate(self.ctx.bank.now().date())
+            date_edit.setDate(QDate(self.ctx.bank.now().date()))
             chosen: list[str] = []
             pick = QPushButton(t("添加附件…", "Attach files…"))
             pick.clicked.connect(lambda: chosen.extend(QFileDialog.getOpenFileNames(self, t("选择附件", "Choose files"))[0]))
@@ -318,7 +321,7 @@ class TeamsTab(_Tab):
             if form.exec() != QDialog.DialogCode.Accepted:
                 return
             kind, title, body, files = kind_box.currentData(), title_edit.text(), body_edit.toPlainText(), chosen
-            day = date_edit.date().toPython()
+            day = fmt.py_date(date_edit.date())
         bank, actor, team_id = self.ctx.bank, self.ctx.actor, self.current["id"]
         self.write(lambda: teams.log_activity(bank, actor, team_id, kind, title, body, happened_on=day,
                                               files=files or []), t("活动已记录。", "Activity logged."))
@@ -329,7 +332,7 @@ class CallBoard(_Tab):
     sig_selected = Signal(str)
     """(call id) shown in the detail."""
 
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
         self.current: dict[str, Any] | None = None
         self.list = QListWidget()
@@ -393,7 +396,8 @@ class CallBoard(_Tab):
 
     def show_call(self, call_id: str | None) -> None:
         while self.banner.count():
-            w = self.banner.takeAt(0).widget()
+            item = self.banner.takeAt(0)
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.deleteLater()
         if call_id is None:
@@ -434,7 +438,7 @@ class CallBoard(_Tab):
         if title is None:
             title_edit, problem_edit, date_edit, kind_box = QLineEdit(), QPlainTextEdit(), QDateEdit(), QComboBox()
             date_edit.setCalendarPopup(True)
-            date_edit.setDate(self.ctx.bank.now().date() + dt.timedelta(days=30))
+            date_edit.setDate(QDate(self.ctx.bank.now().date() + dt.timedelta(days=30)))
             for code in teams.CALL_KINDS:
                 kind_box.addItem(label(teams.CALL_KINDS, code), code)
             form = _Form(t("发布难题（揭榜挂帅）", "Post a problem (open call)"),
@@ -443,7 +447,7 @@ class CallBoard(_Tab):
             if form.exec() != QDialog.DialogCode.Accepted:
                 return
             title, problem, kind = title_edit.text(), problem_edit.toPlainText(), kind_box.currentData()
-            deadline = date_edit.date().toPython()
+            deadline = fmt.py_date(date_edit.date())
         bank, actor = self.ctx.bank, self.ctx.actor
         self.write(lambda: teams.post_call(bank, actor, title, problem, deadline=deadline, kind=kind),
                    t("榜单已发布。", "Call posted."), done=lambda ch: setattr(self, "current", {"id": ch.value}))
@@ -483,7 +487,7 @@ class CallBoard(_Tab):
 
 # -- the maker alliance and the skills search ---------------------------------------------------------
 class AllianceTab(_Tab):
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
         self.specialty = QLineEdit()
         self.specialty.setPlaceholderText(t("专长，例如 继电保护", "specialty, e.g. relay protection"))
@@ -544,7 +548,7 @@ class AllianceTab(_Tab):
 class TeamsPage(Page):
     """团队: three tabs over the same core."""
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.teams_tab = TeamsTab(ctx)
         self.calls = CallBoard(ctx)

@@ -11,24 +11,25 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
+
+from app.ui.context import UiContext
 
 
 @dataclass
 class ToolSpec:
     key: str
     title: str  # English source; shown through QCoreApplication.translate("Tools", title)
-    run: Callable[[Any, QWidget], None]  # run(ctx, parent)
+    run: Callable[[UiContext, QWidget], object]  # run(ctx, parent); what it returns is not used
     order: int = 100
     roles: frozenset[str] | None = None  # None: everyone
     tooltip: str = ""  # English source, context "Tools"
     shortcut: str = ""
     # A small widget the tool keeps in the status bar (e.g. when the site last synchronised):
     # status(ctx, parent) -> QWidget, made once with the window.
-    status: Callable[[Any, QWidget], QWidget] | None = None
+    status: Callable[[UiContext, QWidget], QWidget] | None = None
 
     def label(self) -> str:
         return QCoreApplication.translate("Tools", self.title)

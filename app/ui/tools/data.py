@@ -5,17 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.core import backups
+from app.core.errors import StorageError
+from app.core.i18n import t
+from app.ui.context import UiContext
 from app.ui.dialogs import data as dialogs
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.tools import ToolSpec, register
 
 ADMINS = frozenset({"admin"})
 
 
-def back_up(ctx: Any, parent: QWidget) -> None:
+def back_up(ctx: UiContext, parent: QWidget) -> None:
     name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Tools", "Back up the database"),
                                           str(Path.home() / f"ideabank-{backups.stamp()}.sqlite"),
                                           QCoreApplication.translate("Tools", "Idea Bank backups (*.sqlite)"))
@@ -24,14 +28,19 @@ def back_up(ctx: Any, parent: QWidget) -> None:
     bank = ctx.bank
 
     def run(_state: Any) -> Path:
+        source = bank.db_path
+        if source is None:  # no SQLite file: a PostgreSQL hub (the CLI's backup says the same)
+            raise StorageError(t("这是 PostgreSQL 数据库，请用 pg_dump 备份，例如：pg_dump -Fc -f ideabank.dump 数据库名",
+                                 "This is a PostgreSQL database: back it up with pg_dump, e.g. pg_dump -Fc -f "
+                                 "ideabank.dump DBNAME"))
         bank.verify()  # a store that fails its check is never copied into a backup
-        return backups.backup_file(bank.db_path, Path(name))
+        return backups.backup_file(source, Path(name))
     def done(path: Path) -> None:
         ctx.sig_message.emit(QCoreApplication.translate("Tools", "Backed up to %1 (checked).").replace("%1", str(path)))
     ctx.run(run, done=done, label=QCoreApplication.translate("Tools", "Backing up the database"))
 
 
-def unlock(ctx: Any, parent: QWidget) -> None:
+def unlock(ctx: UiContext, parent: QWidget) -> None:
     dialogs.UnlockDialog(ctx, parent).exec()
 
 

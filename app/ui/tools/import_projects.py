@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,7 +25,9 @@ from app.core import transfer
 from app.core.permissions import roles_for
 from app.core.transfer_template import write_template
 from app.ui.context import UiContext
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.tools import ToolSpec, register
+from app.ui.worker import TaskState
 
 
 class ImportDialog(QDialog):
@@ -66,16 +68,16 @@ class ImportDialog(QDialog):
         layout.addWidget(self.problems, 1)
         layout.addWidget(buttons)
         self.resize(640, 420)
-        self.task = None
+        self.task: TaskState | None = None
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import projects"), QSettings().value("last_dir", ""),
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import projects"), str(QSettings().value("last_dir", "")),
                                               self.tr("Tables (*.xlsx *.csv *.json)"))
         if path:
             self.path.setText(path)
 
     def save_template(self) -> None:
-        start = str(Path(QSettings().value("last_dir", "") or Path.home()) / "项目导入模板.xlsx")
+        start = str(Path(str(QSettings().value("last_dir", "")) or Path.home()) / "项目导入模板.xlsx")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the import template as"), start,
                                               self.tr("Excel workbooks (*.xlsx)"))
         if not path:
@@ -101,7 +103,7 @@ class ImportDialog(QDialog):
             button.setEnabled(False)
         bank, actor = self.ctx.bank, self.ctx.actor
 
-        def work(state):  # type: ignore[no-untyped-def]
+        def work(state: TaskState) -> transfer.ImportReport:
             return transfer.import_projects(bank, actor, path, dry_run=dry_run,
                                             progress=lambda done, total: state.progress(done, total),
                                             cancel=lambda: state.cancelled)

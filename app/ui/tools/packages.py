@@ -3,22 +3,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from app.core.permissions import roles_for
+from app.ui.context import UiContext
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.tools import ToolSpec, register
 
 # The core's permission table says who: the menu only hides what a person could never use.
 SITE, PACKAGE = roles_for("site.manage"), roles_for("sync.package")
 
 
-def _site(ctx: Any, parent: QWidget) -> None:
+def _site(ctx: UiContext, parent: QWidget) -> None:
     from app.ui.dialogs.site import SiteDialog
     SiteDialog(ctx, parent).exec()
 
 
-def _actions(ctx: Any, parent: QWidget) -> Any:
+def _actions(ctx: UiContext, parent: QWidget) -> Any:
     from app.ui.dialogs.package import PackageActions
     return PackageActions(ctx, parent)
 

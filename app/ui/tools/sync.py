@@ -1,20 +1,19 @@
 """Tools menu: synchronise with the central hub, and when this site last did (status bar)."""
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
+from app.ui.context import UiContext
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.tools import ToolSpec, register
 
 
-def _sync(ctx: Any, parent: QWidget) -> None:
+def _sync(ctx: UiContext, parent: QWidget) -> None:
     from app.ui.dialogs.sync import SyncActions
     SyncActions.of(ctx).start(parent=parent)
 
 
-def _status(ctx: Any, parent: QWidget) -> QWidget:
+def _status(ctx: UiContext, parent: QWidget) -> QWidget:
     from app.ui.dialogs.sync import SyncStatus
     return SyncStatus(ctx, parent)
 

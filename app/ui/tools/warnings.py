@@ -8,22 +8,24 @@ import logging
 import weakref
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.core import warning_delivery
+from app.ui.context import UiContext
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.tools import ToolSpec, register
 
 log = logging.getLogger(__name__)
 FIRST_MS = 15_000  # after sign-in, once the window has shown its first page
 EVERY_MS = 3_600_000
-_STATUS: weakref.WeakKeyDictionary[Any, DeliveryStatus] = weakref.WeakKeyDictionary()  # one per window's context
+_STATUS: weakref.WeakKeyDictionary[UiContext, DeliveryStatus] = weakref.WeakKeyDictionary()  # one per window's context
 
 
 class DeliveryStatus(QLabel):
     """Runs the delivery on the worker on a timer; shows the last run's result."""
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("muted")
@@ -56,11 +58,11 @@ class DeliveryStatus(QLabel):
         self.setToolTip(str(error))
 
 
-def _status(ctx: Any, parent: QWidget) -> QWidget:
+def _status(ctx: UiContext, parent: QWidget) -> QWidget:
     return DeliveryStatus(ctx, parent)
 
 
-def _deliver(ctx: Any, parent: QWidget) -> None:
+def _deliver(ctx: UiContext, parent: QWidget) -> None:
     status = _STATUS.get(ctx)
     if status is not None:
         status.deliver(tell=True)

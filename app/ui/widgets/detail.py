@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import html
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QIcon, QPixmap
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,10 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import attachments, auth, discussion, mentions, projects, queries
+from app.core.changes import Changes
 from app.core.errors import IdeaBankError
 from app.core.vocab import CONFIDENTIALITY, RUBRIC, STATUSES, label
 from app.ui import colours, fmt
 from app.ui.context import UiContext
+from app.ui.i18n import QT_TRANSLATE_NOOP
 from app.ui.pages.alerts import banner_for
 from app.ui.permits import offer
 from app.ui.widgets.mention import MentionEdit
@@ -67,13 +70,13 @@ class AttachmentList(QListWidget):
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
 
-    def dragEnterEvent(self, e) -> None:  # type: ignore[no-untyped-def]
+    def dragEnterEvent(self, e: QDragEnterEvent) -> None:
         e.acceptProposedAction() if e.mimeData().hasUrls() else e.ignore()
 
-    def dragMoveEvent(self, e) -> None:  # type: ignore[no-untyped-def]
+    def dragMoveEvent(self, e: QDragMoveEvent) -> None:
         e.acceptProposedAction() if e.mimeData().hasUrls() else e.ignore()
 
-    def dropEvent(self, e) -> None:  # type: ignore[no-untyped-def]
+    def dropEvent(self, e: QDropEvent) -> None:
         paths = [u.toLocalFile() for u in e.mimeData().urls() if u.isLocalFile()]
         if paths:
             self.sig_files_dropped.emit(paths)
@@ -86,7 +89,7 @@ class DetailPane(QWidget):
     sig_review = Signal(str)
     """The user asked to review this project."""
 
-    def __init__(self, ctx: UiContext, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.project_id: str | None = None
@@ -114,7 +117,8 @@ class DetailPane(QWidget):
         self.more_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_btn.setMenu(QMenu(self.more_btn))
         buttons = QHBoxLayout()
-        for b in (self.vote_btn, self.edit_btn, self.submit_btn, self.review_btn, self.kiosk_btn, self.more_btn):
+        button_row = (self.vote_btn, self.edit_btn, self.submit_btn, self.review_btn, self.kiosk_btn, self.more_btn)
+        for b in button_row:
             buttons.addWidget(b)
         buttons.addStretch()
 
@@ -180,7 +184,7 @@ class DetailPane(QWidget):
         layout.addLayout(self.warning_box)
         layout.addLayout(buttons)
         layout.addWidget(self.tabs, 1)
-        self._body = [self.heading, self.tabs, *[buttons.itemAt(i).widget() for i in range(buttons.count() - 1)]]
+        self._body: list[QWidget] = [self.heading, self.tabs, *button_row]
         self._show_body(False)
         ctx.sig_changes.connect(self.on_changes)
 
@@ -214,7 +218,7 @@ class DetailPane(QWidget):
             self.show_project(self.project_id)
             self.tabs.setCurrentIndex(tab)
 
-    def on_changes(self, changes) -> None:  # type: ignore[no-untyped-def]
+    def on_changes(self, changes: Changes) -> None:
         if self.project_id and self.project_id in changes.project_ids:
             self.reload()
 
@@ -237,7 +241,8 @@ class DetailPane(QWidget):
 
     def _show_warnings(self, project_id: str | None) -> None:
         while self.warning_box.count():
-            w = self.warning_box.takeAt(0).widget()
+            item = self.warning_box.takeAt(0)
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.deleteLater()
         self.warning_banner = None
@@ -269,7 +274,7 @@ class DetailPane(QWidget):
         menu.setToolTipsVisible(True)
         for action, text in MENU_ACTIONS.items():
             if may.offer(action):
-                entry = menu.addAction(QCoreApplication.translate("DetailPane", text), lambda a=action: self._move(a))
+                entry = menu.addAction(QCoreApplication.translate("DetailPane", text), partial(self._move, action))
                 offer(entry, may, action)
         if d.get("merged_into") and may.offer("undo_merge"):  # a duplicate merged into another project
             undo = menu.addAction(self.tr("Undo the merge"), self._undo_merge)
@@ -391,6 +396,8 @@ class DetailPane(QWidget):
     # -- actions -------------------------------------------------------------------------------
     def _toggle_vote(self) -> None:
         bank, actor, pid = self.ctx.bank, self.ctx.actor, self.project_id
+        if pid is None:  # no project shown: its buttons are hidden
+            return
         if self.data and self.data["voted"]:
             self.ctx.write(lambda: discussion.unvote(bank, actor, pid), parent=self)
         else:
@@ -398,14 +405,20 @@ class DetailPane(QWidget):
 
     def _move(self, action: str) -> None:
         bank, actor, pid = self.ctx.bank, self.ctx.actor, self.project_id
+        if pid is None:  # no project shown: its buttons are hidden
+            return
         self.ctx.write(lambda: projects.move(bank, actor, pid, action), parent=self)
 
     def _undo_merge(self) -> None:
         bank, actor, pid = self.ctx.bank, self.ctx.actor, self.project_id
+        if pid is None:  # no project shown: its buttons are hidden
+            return
         self.ctx.write(lambda: projects.undo_merge(bank, actor, pid), parent=self)
 
     def _confirm_kiosk(self) -> None:
         bank, actor, pid = self.ctx.bank, self.ctx.actor, self.project_id
+        if pid is None:  # no project shown: its buttons are hidden
+            return
         self.ctx.write(lambda: auth.confirm_kiosk(bank, actor, pid), parent=self)
 
     def _choose_reply(self, item: QTreeWidgetItem) -> None:
@@ -420,7 +433,7 @@ class DetailPane(QWidget):
         bank, actor, pid, parent = self.ctx.bank, self.ctx.actor, self.project_id, self._reply_to
         self.comment_box.setEnabled(False)
 
-        def sent(_changes) -> None:  # type: ignore[no-untyped-def]
+        def sent(_changes: object) -> None:
             self.comment_box.clear()
             self.comment_box.setEnabled(True)
 
@@ -436,7 +449,7 @@ class DetailPane(QWidget):
         if not pid:
             return
 
-        def attach_all():  # type: ignore[no-untyped-def]
+        def attach_all() -> Changes | None:
             changes = None
             for p in paths:
                 ch = attachments.add(bank, actor, pid, Path(p))

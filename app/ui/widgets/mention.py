@@ -8,7 +8,16 @@ import re
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCompleter,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from app.core.mentions import Candidate, matching
 
@@ -25,7 +34,7 @@ class _Row(QStyledItemDelegate):
     found by name and told apart by the rest."""
     PAD = 6
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name_width = 0
 
@@ -55,7 +64,7 @@ class _Row(QStyledItemDelegate):
 
 
 class MentionEdit(QLineEdit):
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._people: list[Candidate] = []
         self.rows = QStandardItemModel(self)
@@ -66,9 +75,14 @@ class MentionEdit(QLineEdit):
         self.completer_.setCompletionRole(TOKEN_ROLE)
         self.completer_.setMaxVisibleItems(8)
         self.completer_.activated.connect(self._insert)
-        self._row = _Row(self.completer_.popup())
-        self.completer_.popup().setItemDelegate(self._row)
+        self._row = _Row(self._popup())
+        self._popup().setItemDelegate(self._row)
         self.textEdited.connect(self._maybe_complete)
+
+    def _popup(self) -> QAbstractItemView:
+        popup = self.completer_.popup()
+        assert popup is not None  # QCompleter makes its list view when first asked and keeps it
+        return popup
 
     def set_people(self, people: list[Candidate]) -> None:
         self._people = people
@@ -84,10 +98,10 @@ class MentionEdit(QLineEdit):
         m = _TAIL.search(text[: self.cursorPosition()])
         found = matching(self._people, m.group(1))[:MAX_ROWS] if m else []
         if not found:
-            self.completer_.popup().hide()
+            self._popup().hide()
             return
         self.rows.clear()
-        fm = self.completer_.popup().fontMetrics()
+        fm = self._popup().fontMetrics()
         self._row.name_width = max(fm.horizontalAdvance(c.name) for c in found) + fm.horizontalAdvance("  ")
         for c in found:
             item = QStandardItem(self.row_text(c))
@@ -101,7 +115,7 @@ class MentionEdit(QLineEdit):
     def _keep_inside_window(self) -> None:
         """Below the box at the caret, or above it when the window has no room below; never past
         the window's edges (QCompleter only keeps it on the screen)."""
-        popup = self.completer_.popup()
+        popup = self._popup()
         win = self.window()
         area = QRect(win.mapToGlobal(QPoint(0, 0)), win.size())
         frame = 2 * popup.frameWidth()

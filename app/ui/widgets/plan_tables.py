@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QDoubleValidator
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -21,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,7 +43,7 @@ VALUE = Qt.ItemDataRole.EditRole
 class AmountDelegate(QStyledItemDelegate):
     """Yuan as a plain number while typing, grouped with two decimals when shown."""
 
-    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # type: ignore[no-untyped-def, override]
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QWidget:
         editor = QLineEdit(parent)
         validator = QDoubleValidator(0.0, 1e12, 2, editor)
         validator.setNotation(QDoubleValidator.Notation.StandardNotation)
@@ -42,12 +52,14 @@ class AmountDelegate(QStyledItemDelegate):
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # type: ignore[override]
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         value = index.data(VALUE)
-        editor.setText("" if value is None else f"{float(value):.2f}".rstrip("0").rstrip("."))  # type: ignore[attr-defined]
+        assert isinstance(editor, QLineEdit)  # the editor createEditor above made
+        editor.setText("" if value is None else f"{float(value):.2f}".rstrip("0").rstrip("."))
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[no-untyped-def, override]
-        text = editor.text().strip()  # type: ignore[attr-defined]
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QLineEdit)  # the editor createEditor above made
+        text = editor.text().strip()
         try:
             model.setData(index, float(text) if text else None, VALUE)
         except ValueError:  # an intermediate input such as "." counts as empty
@@ -56,7 +68,7 @@ class AmountDelegate(QStyledItemDelegate):
     def displayText(self, value: Any, locale: QLocale | QLocale.Language) -> str:
         return "" if value is None else f"{float(value):,.2f}"
 
-    def initStyleOption(self, option, index: QModelIndex | QPersistentModelIndex) -> None:  # type: ignore[no-untyped-def]
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -65,7 +77,7 @@ class DateDelegate(QStyledItemDelegate):
     """A date field with a calendar popup. An empty cell opens on today but stays empty unless the
     user picks or types a date, so tabbing past it does not invent a due date."""
 
-    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # type: ignore[no-untyped-def, override]
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QWidget:
         editor = QDateEdit(parent)
         editor.setCalendarPopup(True)
         editor.setDisplayFormat("yyyy-MM-dd")
@@ -73,14 +85,16 @@ class DateDelegate(QStyledItemDelegate):
         editor.calendarWidget().clicked.connect(lambda _d: editor.setProperty("touched", True))
         return editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # type: ignore[override]
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         value = index.data(VALUE)
-        editor.setDate(value if isinstance(value, QDate) else QDate.currentDate())  # type: ignore[attr-defined]
+        assert isinstance(editor, QDateEdit)  # the editor createEditor above made
+        editor.setDate(value if isinstance(value, QDate) else QDate.currentDate())
         editor.setProperty("touched", isinstance(value, QDate))
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[no-untyped-def, override]
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QDateEdit)  # the editor createEditor above made
         if editor.property("touched"):
-            model.setData(index, editor.date(), VALUE)  # type: ignore[attr-defined]
+            model.setData(index, editor.date(), VALUE)
 
     def displayText(self, value: Any, locale: QLocale | QLocale.Language) -> str:
         return value.toString(Qt.DateFormat.ISODate) if isinstance(value, QDate) else ""
@@ -93,7 +107,7 @@ class _Cells(QTableWidget):
         if editor is not None:
             self.commitData(editor)
 
-    def moveCursor(self, action, modifiers):  # type: ignore[no-untyped-def]
+    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
         # Tab on the last cell leaves the table instead of wrapping to the first one.
         current = self.currentIndex()
         last = current.row() == self.rowCount() - 1 and current.column() == self.columnCount() - 1
@@ -104,7 +118,7 @@ class _Cells(QTableWidget):
             return QModelIndex()
         return super().moveCursor(action, modifiers)
 
-    def closeEditor(self, editor, hint):  # type: ignore[no-untyped-def]
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         leaving = {QAbstractItemDelegate.EndEditHint.EditNextItem: True,
                    QAbstractItemDelegate.EndEditHint.EditPreviousItem: False}.get(hint)
         if leaving is not None and not self.moveCursor(

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -26,6 +27,7 @@ from app.core.bank import Bank
 from app.core.queries import ProjectFilter, ProjectRow
 from app.core.vocab import CATEGORIES, STATUSES, label
 from app.ui import colours, fmt
+from app.ui.i18n import QT_TRANSLATE_NOOP
 
 # (key, header source text, sort key understood by queries.list_ids or None)
 COLUMNS: list[tuple[str, str, str | None]] = [
@@ -58,7 +60,7 @@ class ProjectTableModel(QAbstractTableModel):
     sig_complete = Signal()
     """All ids of the current filter and order are in the model (after a progressive load)."""
 
-    def __init__(self, bank: Bank, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, bank: Bank, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.bank = bank
         self.ids: list[str] = []
@@ -70,7 +72,7 @@ class ProjectTableModel(QAbstractTableModel):
         self.complete = True
         self._generation = 0
         # runner(fn, done): runs fn off the GUI thread and calls done(result) on it; None: inline.
-        self.runner = None
+        self.runner: Callable[[Callable[[], list[str]], Callable[[list[str]], None]], object] | None = None
 
     # -- contents ------------------------------------------------------------------------------
     def set_ids(self, ids: list[str]) -> None:
@@ -165,12 +167,12 @@ class ProjectTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
             return QCoreApplication.translate("ProjectTable", COLUMNS[section][1])
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         if role == ID_ROLE:

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 from app.core import discussion, projects, queries
 from app.core.errors import IdeaBankError
 from app.core.vocab import STATUSES, label
+from app.ui.context import UiContext
 from app.ui.permits import offer
 
 
 class SimilarPanel(QWidget):
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.project_id: str | None = None
@@ -59,8 +60,8 @@ class SimilarPanel(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.comment, 1)
         row.addWidget(self.comment_btn)
-        self.actions = QWidget()
-        al = QVBoxLayout(self.actions)
+        self.action_row = QWidget()
+        al = QVBoxLayout(self.action_row)
         al.setContentsMargins(0, 0, 0, 0)
         al.addLayout(row)
         al.addWidget(self.join_btn)
@@ -71,7 +72,7 @@ class SimilarPanel(QWidget):
         layout.addWidget(self.list, 2)
         layout.addWidget(self.hint)
         layout.addWidget(self.preview, 3)
-        layout.addWidget(self.actions)
+        layout.addWidget(self.action_row)
         self.show_project(None)
 
     def set_found(self, found: list[tuple[str, str, str]]) -> None:
@@ -97,7 +98,7 @@ class SimilarPanel(QWidget):
             except IdeaBankError as exc:
                 self.preview.setPlainText(exc.message)
         self.preview.setVisible(project_id is not None)
-        self.actions.setVisible(data is not None)
+        self.action_row.setVisible(data is not None)
         if data is None:
             return
         self.preview.setHtml(self._html(data))
