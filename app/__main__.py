@@ -1,6 +1,5 @@
 """`python -m app` starts the desktop window (the same as `ideabank-gui`)."""
-import sys
 
-from app.ui.main import main
+from app.ui.main import launch
 
-sys.exit(main())
+launch()

@@ -353,5 +353,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         instance.release()
 
 
+def launch() -> None:
+    """The program (`ideabank-gui`, `python -m app`, the bundle): main(), then leave at once.
+    PySide6 6.12 on Python 3.11 can abort while the interpreter tears its objects down at exit
+    (bool_dealloc, none_dealloc); by then the bank is closed and everything saved, so the program
+    ends with main's status instead of that crash."""
+    import logging
+    import os
+    status = main()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    launch()

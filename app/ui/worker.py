@@ -50,21 +50,35 @@ class _Relay(QObject):
     sig_done = Signal(object)
     sig_failed = Signal(object)
 
-    def __init__(self, done: Callable[[Any], None] | None, failed: Callable[[BaseException], None] | None) -> None:
-        super().__init__()
+    def __init__(self, done: Callable[[Any], None] | None, failed: Callable[[BaseException], None] | None,
+                 parent: QObject | None = None, *, once: bool = False) -> None:
+        super().__init__(parent)
         self._done, self._failed = done, failed
+        self._once = once
         self.sig_done.connect(self._on_done)
         self.sig_failed.connect(self._on_failed)
 
     @Slot(object)
     def _on_done(self, result: Any) -> None:
-        if self._done:
-            _deliver_to_gui(self._done, result)
+        callback = self._done
+        self._settle()
+        if callback:
+            _deliver_to_gui(callback, result)
 
     @Slot(object)
     def _on_failed(self, error: BaseException) -> None:
-        if self._failed:
-            _deliver_to_gui(self._failed, error)
+        callback = self._failed
+        self._settle()
+        if callback:
+            _deliver_to_gui(callback, error)
+
+    def _settle(self) -> None:
+        """A one-task relay lets go of its callbacks (they hold widgets) here, on the GUI thread, and
+        is deleted by the GUI thread's event loop: never by the worker thread that held it last, nor
+        by a garbage collection running there."""
+        if self._once:
+            self._done = self._failed = None
+            self.deleteLater()
 
 
 def _deliver_to_gui(callback: Callable[[Any], None], value: Any) -> None:
@@ -72,7 +86,7 @@ def _deliver_to_gui(callback: Callable[[Any], None], value: Any) -> None:
     try:
         callback(value)
     except RuntimeError as exc:
-        if "already deleted" not in str(exc):
+        if "already deleted" not in str(exc) and "has been deleted" not in str(exc):
             raise
 
 
@@ -126,27 +140,13 @@ class Worker(QObject):
         self.pool.setMaxThreadCount(1)  # serialized: one write at a time, in submission order
         self._pending = 0
         self._lock = threading.Lock()
-        self._relays: set[_Relay] = set()
-        self._finished_relay = _Relay(lambda _: self._one_finished(), None)
+        self._finished_relay = _Relay(lambda _: self._one_finished(), None, self)  # goes with the worker
         self._running: TaskState | None = None  # set on the worker thread while a task runs
 
     def submit(self, fn: Callable[[TaskState], Any], *, done: Callable[[Any], None] | None = None,
                failed: Callable[[BaseException], None] | None = None, label: str = "") -> TaskState:
         state = TaskState(label)
-        relay = _Relay(None, None)
-
-        def on_done(result: Any) -> None:
-            self._relays.discard(relay)
-            if done:
-                done(result)
-
-        def on_failed(error: BaseException) -> None:
-            self._relays.discard(relay)
-            if failed:
-                failed(error)
-
-        relay._done, relay._failed = on_done, on_failed
-        self._relays.add(relay)  # keep it alive until the result arrives
+        relay = _Relay(done, failed, self, once=True)  # owned by the worker until it has answered
         with self._lock:
             self._pending += 1
         if self._pending == 1:
