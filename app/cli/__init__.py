@@ -15,7 +15,6 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
-from app import __version__
 from app.cli.context import Context
 from app.core.errors import IdeaBankError
 from app.core.fields import argument_problem, printable
@@ -59,6 +58,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"ideabank: {t('参数错误', 'bad arguments')}: {message} ({t('用 --help 查看用法', 'see --help')})\n")
 
 
+class _Version(argparse.Action):
+    """`--version`, reading the version only when asked (the package metadata costs a command ~40 ms)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        import app
+        parser.exit(0, f"ideabank {app.__version__}\n")
+
+
 def command_of(argv: Sequence[str]) -> str | None:
     """The command `argv` names, when it names a known one before any help or version option."""
     known = {c for names in COMMANDS.values() for c in names}
@@ -76,7 +84,7 @@ def command_of(argv: Sequence[str]) -> str | None:
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser of every command, or of `command` only."""
     parser = _Parser(prog="ideabank", description=t("创新智慧库命令行", "Idea Bank command line"))
-    parser.add_argument("--version", action="version", version=f"ideabank {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help=t("显示版本号并退出", "show the version and exit"))
     parser.add_argument("--data-dir", metavar="DIR",
                         help=t("数据文件夹（默认为用户数据文件夹，或环境变量 IDEABANK_HOME）",
                                "data folder (default: the per-user data folder, or $IDEABANK_HOME)"))

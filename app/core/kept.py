@@ -5,7 +5,8 @@ An answer is found by a key that names everything it depends on: the question (i
 filter), who asks (with the role and studio the visibility rule reads), the database's change counter
 and clock (every write transaction moves them, db/sequence.py; the clock also tells a restored older
 copy from the store that reached the same number), the site's time zone (days and months are cut by
-it), the language (a few labels are worded) and the program's version and this format. An answer is
+it), the language (a few labels are worded) and the program itself (its files' sizes and times, see
+`_program`: a new version, or an edited module, never answers from an old one's files). An answer is
 never updated: a new key gets a new file, and the oldest files beyond `KEEP` are removed.
 
 Answers hold what the asker may see (secret projects for an administrator), so they live in a folder
@@ -26,7 +27,6 @@ from typing import Any, TypeVar
 
 from sqlalchemy import text
 
-from app import __version__
 from app.core import i18n, sitetime
 from app.core.actor import Actor
 from app.core.bank import Bank
@@ -57,9 +57,24 @@ def answer(bank: Bank, kind: str, viewer: Actor, question: list[Any], work: Call
 def key(bank: Bank, kind: str, viewer: Actor, question: list[Any]) -> str:
     with bank.session() as s:
         seq, ms, n = s.execute(text("SELECT seq, hlc_ms, hlc_n FROM sync_counter WHERE id = 1")).one()
-    parts = [FORMAT, __version__, bank.site_id, seq, ms, n, str(sitetime.zone(bank)), i18n.language(), kind,
+    parts = [FORMAT, _program(), bank.site_id, seq, ms, n, str(sitetime.zone(bank)), i18n.language(), kind,
              viewer.id, viewer.role, viewer.studio_id, question]
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
+
+
+_PROGRAM: list[int] = []
+
+
+def _program() -> list[int]:
+    """The core's and the store's modules as they are on disk (sources, or a bundle's compiled
+    files): how many, their total size and newest time. Any install or edit changes it; statting
+    them costs a few ms where reading the package metadata's version costs ~40 ms of a quick command."""
+    if not _PROGRAM:
+        import db
+        roots = (Path(__file__).parent, Path(db.__file__).parent)  # the core and the store answer
+        stats = [f.stat() for root in roots for f in root.rglob("*.py*") if "__pycache__" not in f.parts]
+        _PROGRAM.extend([len(stats), sum(st.st_size for st in stats), max((st.st_mtime_ns for st in stats), default=0)])
+    return _PROGRAM
 
 
 def _folder(bank: Bank) -> Path:

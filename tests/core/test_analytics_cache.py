@@ -77,3 +77,11 @@ def test_a_folder_that_cannot_be_written_only_costs_the_recomputation(bank, peop
     (bank.data_dir / "cache").write_text("not a folder", encoding="utf-8")
     first = analytics.report(bank, Scope(people["admin"]))
     assert analytics.report(bank, Scope(people["admin"])) == first and len(counted) == 2
+
+
+def test_another_version_of_the_program_works_it_out_again(bank, people, clock, counted, monkeypatch):
+    analytics_data.build(bank, people, clock)
+    first = analytics.report(bank, Scope(people["admin"]))
+    assert kept._program() and len(counted) == 1
+    monkeypatch.setattr(kept, "_PROGRAM", [p + 1 for p in kept._program()])  # as after an upgrade or an edit
+    assert analytics.report(bank, Scope(people["admin"])) == first and len(counted) == 2
