@@ -64,7 +64,8 @@ class _Version(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
                  option_string: str | None = None) -> None:
         import app
-        parser.exit(0, f"ideabank {app.__version__}\n")
+        print(f"ideabank {app.__version__}")  # on stdout, as argparse's own version action
+        parser.exit()
 
 
 def command_of(argv: Sequence[str]) -> str | None:
@@ -82,7 +83,7 @@ def command_of(argv: Sequence[str]) -> str | None:
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The parser of every command, or of `command` only."""
+    """The parser of every command, or of `command` only ("": of none)."""
     parser = _Parser(prog="ideabank", description=t("创新智慧库命令行", "Idea Bank command line"))
     parser.add_argument("--version", action=_Version, nargs=0, help=t("显示版本号并退出", "show the version and exit"))
     parser.add_argument("--data-dir", metavar="DIR",
@@ -133,7 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem:
         print(f"ideabank: {t('参数错误', 'bad arguments')}: {problem}", file=sys.stderr)
         return 2
-    parser = build_parser(command_of(argv))
+    command = command_of(argv)
+    if command is None and "--version" in argv:
+        command = ""  # no command's module is needed to say the version
+    parser = build_parser(command)
     args = parser.parse_args(argv)
     if not getattr(args, "reads_only", False):
         gc.enable()  # held off by app/cli/entry.py while starting; a command that only reads goes on without

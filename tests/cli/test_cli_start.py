@@ -65,3 +65,10 @@ def test_parsers_are_the_same_whether_built_whole_or_for_one_command():
     whole, one = build_parser(), build_parser("task")
     argv = ["--as", "L001", "task", "list", "--json"]
     assert vars(whole.parse_args(argv)).keys() == vars(one.parse_args(argv)).keys()
+
+
+def test_the_version_needs_no_command(tmp_path):
+    from app import __version__
+    proc = ideabank(tmp_path / "data", "--version")
+    assert proc.stdout.strip() == f"ideabank {__version__}"
+    assert not (tmp_path / "data").exists()  # nothing opened, nothing made
