@@ -77,7 +77,7 @@ run: setup qm
 lint: setup
 	$(VENV)/bin/ruff check .
 
-# mypy: strict for all but the window, whose functions are typed and checked (pyproject.toml [tool.mypy]).
+# mypy --strict over app/ and db/ (pyproject.toml [tool.mypy]); the window may return Qt data typed Any.
 typecheck: setup
 	$(VENV)/bin/mypy
 
