@@ -323,6 +323,10 @@
         <source>A ticked unit takes part with every unit below it; none ticked: every unit.</source>
         <translation>A ticked unit takes part with every unit below it; none ticked: every unit.</translation>
     </message>
+    <message>
+        <source>Saving the campaign</source>
+        <translation>Saving the campaign</translation>
+    </message>
 </context>
 <context>
     <name>CampaignsPage</name>
@@ -590,6 +594,10 @@
         <source>Cannot save</source>
         <translation>Cannot save</translation>
     </message>
+    <message>
+        <source>Saving the studio ledger</source>
+        <translation>Saving the studio ledger</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsPage</name>
@@ -705,6 +713,10 @@
 </context>
 <context>
     <name>DeliveryStatus</name>
+    <message>
+        <source>Delivering warnings</source>
+        <translation>Delivering warnings</translation>
+    </message>
     <message>
         <source>{n} new notices and {d} digests; {w} warnings in all</source>
         <translation>{n} new notices and {d} digests; {w} warnings in all</translation>
@@ -1833,6 +1845,10 @@
     <message>
         <source>Notes</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Saving the record</source>
+        <translation>Saving the record</translation>
     </message>
 </context>
 <context>
@@ -3101,6 +3117,10 @@
         <source>Attach files</source>
         <translation>Attach files</translation>
     </message>
+    <message>
+        <source>Sending the task</source>
+        <translation>Sending the task</translation>
+    </message>
 </context>
 <context>
     <name>SetPasswordDialog</name>
@@ -3788,15 +3808,15 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     </message>
     <message>
         <source>no target</source>
-        <translation>no target</translation>
+        <translation type="vanished">no target</translation>
     </message>
     <message>
         <source>Each bottom unit (a crew) whose proposals per head fall behind this yearly target, counted pro rata to the day, is warned; no target: the site&apos;s (ideabank warnings config sets targets for particular units)</source>
-        <translation>Each bottom unit (a crew) whose proposals per head fall behind this yearly target, counted pro rata to the day, is warned; no target: the site&apos;s (ideabank warnings config sets targets for particular units)</translation>
+        <translation type="vanished">Each bottom unit (a crew) whose proposals per head fall behind this yearly target, counted pro rata to the day, is warned; no target: the site&apos;s (ideabank warnings config sets targets for particular units)</translation>
     </message>
     <message>
         <source>Yearly proposals per head expected of each crew</source>
-        <translation>Yearly proposals per head expected of each crew</translation>
+        <translation type="vanished">Yearly proposals per head expected of each crew</translation>
     </message>
 </context>
 <context>

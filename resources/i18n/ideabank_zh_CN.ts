@@ -322,6 +322,10 @@
         <source>A ticked unit takes part with every unit below it; none ticked: every unit.</source>
         <translation>勾选的单位连同其下所有单位参赛；都不勾选则全部单位参赛。</translation>
     </message>
+    <message>
+        <source>Saving the campaign</source>
+        <translation>正在保存竞赛</translation>
+    </message>
 </context>
 <context>
     <name>CampaignsPage</name>
@@ -588,6 +592,10 @@
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
+    <message>
+        <source>Saving the studio ledger</source>
+        <translation>正在保存工作室台账</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsPage</name>
@@ -702,6 +710,10 @@
 </context>
 <context>
     <name>DeliveryStatus</name>
+    <message>
+        <source>Delivering warnings</source>
+        <translation>正在投递预警</translation>
+    </message>
     <message>
         <source>{n} new notices and {d} digests; {w} warnings in all</source>
         <translation>新送达通知 {n} 条、日报 {d} 份；预警共 {w} 条</translation>
@@ -1818,6 +1830,10 @@
     <message>
         <source>Notes</source>
         <translation>说明</translation>
+    </message>
+    <message>
+        <source>Saving the record</source>
+        <translation>正在保存记录</translation>
     </message>
 </context>
 <context>
@@ -3080,6 +3096,10 @@
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
+    <message>
+        <source>Sending the task</source>
+        <translation>正在下达任务</translation>
+    </message>
 </context>
 <context>
     <name>SetPasswordDialog</name>
@@ -3764,15 +3784,15 @@ Compare the signing fingerprint with the other site by telephone or in person. T
     </message>
     <message>
         <source>no target</source>
-        <translation>不设目标</translation>
+        <translation type="vanished">不设目标</translation>
     </message>
     <message>
         <source>Each bottom unit (a crew) whose proposals per head fall behind this yearly target, counted pro rata to the day, is warned; no target: the site&apos;s (ideabank warnings config sets targets for particular units)</source>
-        <translation>人均提案数按日折算落后于此年度目标的班组（最下级单位）会产生预警；不设目标则用全站的目标（ideabank warnings config 可为具体单位设目标）</translation>
+        <translation type="vanished">人均提案数按日折算落后于此年度目标的班组（最下级单位）会产生预警；不设目标则用全站的目标（ideabank warnings config 可为具体单位设目标）</translation>
     </message>
     <message>
         <source>Yearly proposals per head expected of each crew</source>
-        <translation>各班组每年人均提案目标</translation>
+        <translation type="vanished">各班组每年人均提案目标</translation>
     </message>
 </context>
 <context>

@@ -165,4 +165,4 @@ class CampaignDialog(QDialog):
                 return campaigns.edit(bank, actor, existing["id"], name=name, theme=theme, starts_on=starts,
                                       ends_on=ends, units=units, rules=rules)
             return campaigns.create(bank, actor, name, starts, ends, theme=theme, units=units, rules=rules)
-        self.ctx.write(write, done=done, failed=failed, parent=self, label="campaign")
+        self.ctx.write(write, done=done, failed=failed, parent=self, label=self.tr("Saving the campaign"))

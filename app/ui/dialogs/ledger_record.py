@@ -77,4 +77,4 @@ class LedgerRecordDialog(QDialog):
                 self.ctx.show_error(error, self)
         self.ctx.write(lambda: ledger.add_record(bank, actor, studio, kind, title, day, body=note, participants=people,
                                                  amount=amount),
-                       done=lambda ch: self.accept(), failed=failed, parent=self, label="ledger")
+                       done=lambda ch: self.accept(), failed=failed, parent=self, label=self.tr("Saving the record"))

@@ -151,4 +151,4 @@ class SendTaskDialog(QDialog):
             self.sent = changes.value
             self.accept()
         self.ctx.write(lambda: dispatch.send(bank, actor, title, due, targets, kind=kind, body=body, files=files),
-                       done=done, failed=failed, parent=self, label="dispatch")
+                       done=done, failed=failed, parent=self, label=self.tr("Sending the task"))

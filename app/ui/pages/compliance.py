@@ -195,7 +195,7 @@ class CompliancePage(Page):
             else:
                 self.ctx.show_error(error, self)
         self.ctx.export(lambda state: write_xlsx(path, ledger.ledger(bank, actor, sid, year)), done=done, failed=failed,
-                     label="ledger")
+                     label=self.tr("Saving the studio ledger"))
 
 
 register(PageSpec("compliance", QT_TRANSLATE_NOOP("Pages", "Studio compliance"), CompliancePage, order=75, icon="list-check",

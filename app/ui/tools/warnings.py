@@ -39,7 +39,7 @@ class DeliveryStatus(QLabel):
     def deliver(self, tell: bool = False) -> None:
         bank = self.ctx.bank
         self.ctx.write(lambda: warning_delivery.deliver(bank), done=lambda ch: self.show_result(ch, tell),
-                       failed=self.failed, label="warnings")
+                       failed=self.failed, label=self.tr("Delivering warnings"))
 
     def show_result(self, changes: Any, tell: bool = False) -> None:
         result = changes.value
