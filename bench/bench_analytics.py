@@ -20,7 +20,6 @@ Issue 11 asks for under 1 s for the page and for `stats --json`.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import resource
@@ -31,24 +30,10 @@ import sys
 import time
 from pathlib import Path
 
+import bench_store  # bench/bench_store.py: the script's own folder is on sys.path
+
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_S = 1.0
-
-
-def _store_bench():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("bench_store", ROOT / "bench" / "bench_store.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    return mod
-
-
-def ensure_bank(projects: int, seed: int) -> Path:
-    store = _store_bench()
-    folder = store.OUT / f"analytics-{projects}-{seed}-{store.code_hash()}"
-    if not (folder / "demo-seconds.txt").exists():
-        print(f"building demo data: {projects:,} projects (once) -> {folder}", file=sys.stderr, flush=True)
-        store.build(folder, projects, seed)
-    return folder
 
 
 def pct(values: list[float], p: float) -> float:
@@ -202,7 +187,7 @@ def main() -> int:
     args = ap.parse_args()
     if args.page_child:
         return page_child(*args.page_child)
-    folder = ensure_bank(args.projects, args.seed)
+    folder = bench_store.demo_bank("analytics", args.projects, args.seed)
     who = people(folder)
     print(f"\n### Analytics at {args.projects:,} projects (seed {args.seed}), {args.repeat} runs each")
     print(f"leader {who['leader']} and worker {who['worker']} of {who['studio']}")

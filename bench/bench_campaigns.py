@@ -11,30 +11,15 @@ the ledger of the person at the top of the people's board.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import statistics
 import sys
 import time
 from pathlib import Path
 
+import bench_store  # bench/bench_store.py: the script's own folder is on sys.path
+
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "基准立功竞赛"
-
-
-def _store_bench():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("bench_store", ROOT / "bench" / "bench_store.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    return mod
-
-
-def ensure_bank(projects: int, seed: int) -> Path:
-    store = _store_bench()
-    folder = store.OUT / f"campaigns-{projects}-{seed}-{store.code_hash()}"
-    if not (folder / "demo-seconds.txt").exists():
-        print(f"building demo data: {projects:,} projects (once) -> {folder}", file=sys.stderr, flush=True)
-        store.build(folder, projects, seed)
-    return folder
 
 
 def main() -> int:
@@ -43,7 +28,7 @@ def main() -> int:
     p.add_argument("--seed", type=int, default=20241124)
     p.add_argument("--repeat", type=int, default=3)
     args = p.parse_args()
-    folder = ensure_bank(args.projects, args.seed)
+    folder = bench_store.demo_bank("campaigns", args.projects, args.seed)
     sys.path.insert(0, str(ROOT))
     from sqlalchemy import select
 

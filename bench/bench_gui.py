@@ -14,7 +14,6 @@ Qt runs offscreen unless a display is set.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import statistics
@@ -23,27 +22,11 @@ import sys
 import time
 from pathlib import Path
 
+import bench_store  # bench/bench_store.py: the script's own folder is on sys.path
+
 T_IMPORT = time.time()
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_S = 1.5
-
-
-def _store_bench():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("bench_store", ROOT / "bench" / "bench_store.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    return mod
-
-
-def ensure_bank(projects: int, seed: int) -> Path:
-    # Built the store benchmark's way but in a folder of its own: another benchmark rebuilding
-    # its copy while this one measures would colour the figures.
-    store = _store_bench()
-    folder = store.OUT / f"gui-{projects}-{seed}-{store.code_hash()}"
-    if not (folder / "demo-seconds.txt").exists():
-        print(f"building demo data: {projects:,} projects (once) -> {folder}", file=sys.stderr)
-        store.build(folder, projects, seed)
-    return folder
 
 
 def pct(values: list[float], p: float) -> float:
@@ -132,7 +115,7 @@ def main() -> int:
     args = p.parse_args()
     if args.child:
         return child(args.child, args.scroll)
-    folder = ensure_bank(args.projects, args.seed)
+    folder = bench_store.demo_bank("gui", args.projects, args.seed)
     launches, details, scroll, cpus = [], [], None, []
     load_before = os.getloadavg()[0]
     for i in range(args.runs + 1):  # the first run warms the OS file cache and is not counted

@@ -38,10 +38,7 @@ def main() -> int:
     ap.add_argument("--projects", type=int, default=100_000)
     ap.add_argument("--seed", type=int, default=20241124)
     args = ap.parse_args()
-    source = bench_store.OUT / f"store-{args.projects}-{args.seed}-{bench_store.code_hash()}"
-    if not (source / "demo-seconds.txt").exists():
-        print(f"building demo data: {args.projects:,} projects -> {source.relative_to(ROOT)}", flush=True)
-        bench_store.build(source, args.projects, args.seed)
+    source = bench_store.demo_bank("store", args.projects, args.seed)
 
     from app.core import auth, backups, projects
     from app.core.bank import Bank

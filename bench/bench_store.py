@@ -42,6 +42,17 @@ def ideabank_cmd() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "app.cli"]
 
 
+def demo_bank(name: str, projects: int, seed: int) -> Path:
+    """A bank built this benchmark's way (the real demo command) in bench/out/<name>-*, once per set of
+    demo code and migrations. Each benchmark keeps a copy of its own: another one rebuilding its
+    copy while this one measures would colour the figures."""
+    folder = OUT / f"{name}-{projects}-{seed}-{code_hash()}"
+    if not (folder / "demo-seconds.txt").exists():
+        print(f"building demo data: {projects:,} projects (once) -> {folder}", file=sys.stderr, flush=True)
+        build(folder, projects, seed)
+    return folder
+
+
 def build(folder: Path, projects: int, seed: int) -> float:
     """Run the real demo command into a new folder; returns wall seconds."""
     tmp = folder.with_name(folder.name + ".partial")
