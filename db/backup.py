@@ -7,6 +7,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from db.files import fsync_dir
+
 
 class BackupError(Exception):
     """The backup was not made; `str()` says why (the core words it for people)."""
@@ -39,16 +41,6 @@ def quick_check(path: Path) -> str | None:
             conn.close()
     except sqlite3.DatabaseError as exc:
         return str(exc)
-
-
-def fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def backup_sqlite(source: Path, target: Path) -> Path:

@@ -1,6 +1,7 @@
-"""Write a file so that it either appears whole under its name or not at all.
+"""Files written so that a crash or a full disk never leaves half of one: `atomic_file` makes a file
+appear whole under its name or not at all, `fsync_dir` makes a rename or a new file in a folder durable.
 
-The bytes go to a hidden temporary file in the target's folder (same file system, so the rename is
+`atomic_file`: the bytes go to a hidden temporary file in the target's folder (same file system, so the rename is
 atomic), are flushed to the device, and only then renamed over the target; the folder is synced
 too. A full disk, a pulled USB stick or a killed process leaves at most the temporary file, which
 is removed when the failure is seen, and never a half file under the final name.

@@ -26,6 +26,7 @@ from app.core.i18n import t
 from app.core.paths import attachment_path
 from app.core.permissions import check, project_subject
 from app.core.projects import load
+from db.files import fsync_dir
 from db.models import Attachment
 
 KINDS = ("photo_before", "photo_after", "document", "other")
@@ -87,7 +88,7 @@ def store_file(data_dir: Path, source: Path) -> tuple[str, int]:
                     quarantine(data_dir, target)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(tmp, target)
-                _fsync_dir(target.parent)
+                fsync_dir(target.parent)
         finally:
             if tmp.exists():
                 tmp.unlink()
@@ -113,16 +114,6 @@ def quarantine(data_dir: Path, damaged: Path) -> Path:
     aside = folder / f"{damaged.name}-{dt.datetime.now():%Y%m%d-%H%M%S-%f}"
     os.replace(damaged, aside)
     return aside
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def add(bank: Bank, actor: Actor, project_id: str, source: Path | str, *, kind: str | None = None) -> Changes:

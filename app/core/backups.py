@@ -29,7 +29,8 @@ from pathlib import Path
 from app.core.errors import StorageError, ValidationError
 from app.core.i18n import t
 from app.core.paths import DB_FILE
-from db.backup import BackupError, CopyDamaged, SourceDamaged, backup_sqlite, fsync_dir, quick_check
+from db.backup import BackupError, CopyDamaged, SourceDamaged, backup_sqlite, quick_check
+from db.files import fsync_dir
 
 BACKUP_DIR = "backups"
 DEFAULT_EVERY_MINUTES = 120

@@ -16,11 +16,11 @@ worked out again. Only JSON data is kept; the caller gets the same value either 
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,6 +30,7 @@ from sqlalchemy import text
 from app.core import i18n, sitetime
 from app.core.actor import Actor
 from app.core.bank import Bank
+from db.files import atomic_file
 
 FORMAT = 1  # raise when a kept answer's shape changes without a new version of the program
 KEEP = 64  # files: a few questions each for the handful of people who use this computer
@@ -62,19 +63,15 @@ def key(bank: Bank, kind: str, viewer: Actor, question: list[Any]) -> str:
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
 
 
-_PROGRAM: list[int] = []
-
-
-def _program() -> list[int]:
+@functools.cache
+def _program() -> tuple[int, int, int]:
     """The core's and the store's modules as they are on disk (sources, or a bundle's compiled
     files): how many, their total size and newest time. Any install or edit changes it; statting
     them costs a few ms where reading the package metadata's version costs ~40 ms of a quick command."""
-    if not _PROGRAM:
-        import db
-        roots = (Path(__file__).parent, Path(db.__file__).parent)  # the core and the store answer
-        stats = [f.stat() for root in roots for f in root.rglob("*.py*") if "__pycache__" not in f.parts]
-        _PROGRAM.extend([len(stats), sum(st.st_size for st in stats), max((st.st_mtime_ns for st in stats), default=0)])
-    return _PROGRAM
+    import db
+    roots = (Path(__file__).parent, Path(db.__file__).parent)  # the core and the store answer
+    stats = [f.stat() for root in roots for f in root.rglob("*.py*") if "__pycache__" not in f.parts]
+    return len(stats), sum(st.st_size for st in stats), max((st.st_mtime_ns for st in stats), default=0)
 
 
 def _folder(bank: Bank) -> Path:
@@ -102,14 +99,9 @@ def save(bank: Bank, name: str, value: Any) -> None:
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         os.chmod(folder, 0o700)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")  # made 0600
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump({"answer": value}, f, ensure_ascii=False)
-            os.replace(tmp, folder / f"{name}.json")  # whole or not at all, whatever happens
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        data = json.dumps({"answer": value}, ensure_ascii=False).encode()
+        with atomic_file(folder / f"{name}.json") as out:  # made 0600, whole or not at all
+            out.write(data)
         _prune(folder)
     except (OSError, TypeError, ValueError) as exc:  # TypeError/ValueError: not JSON data (a caller's bug)
         log.warning("answer not kept: %s", exc)

@@ -18,8 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
-import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -34,6 +32,7 @@ from app.core import blobstore
 from app.search.extract import attachment_text
 from app.search.index import Cancel, IndexCorrupt, Progress, SearchIndex
 from app.search.schema import SearchDoc
+from db.files import atomic_file
 
 if TYPE_CHECKING:
     from sqlalchemy import ColumnElement, Select
@@ -173,17 +172,9 @@ def read_cursor(index: SearchIndex) -> Cursor | None:
 
 def _write_cursor(index: SearchIndex, cursor: Cursor) -> None:
     """Atomically (temporary file, fsync, rename): a torn cursor would make the next start rebuild."""
-    path = _cursor_path(index)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cursor-")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump({"index_id": cursor.index_id, "database": cursor.database, "seq": cursor.seq}, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    data = json.dumps({"index_id": cursor.index_id, "database": cursor.database, "seq": cursor.seq}).encode()
+    with atomic_file(_cursor_path(index)) as out:
+        out.write(data)
 
 
 _registered: dict[str, float] = {}  # index id -> when this process last recorded it in the database

@@ -35,13 +35,13 @@ from app.core.errors import Cancelled, StorageError, ValidationError
 from app.core.i18n import t
 from app.core.permissions import check
 from app.sync import changeset, identity, trust
-from app.sync.atomic import atomic_file
 from app.sync.container import LIMITS, Limits, PackageReader, PackageWriter
 from app.sync.envelope import TAG, SealedWriter, open_sealed, read_header
 from app.sync.identity import PublicIdentity, SiteKeys
 from app.sync.refusal import PackageRefused
 from app.sync.visibility import site_consumer
 from db.base import new_id
+from db.files import atomic_file
 from db.models import PackageLog, PackagePeer, SiteKey
 from db.sequence import load_cursor, save_cursor
 

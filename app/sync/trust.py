@@ -23,9 +23,9 @@ from app.core.errors import Conflict, NotFound, StorageError, ValidationError
 from app.core.i18n import t
 from app.core.permissions import check
 from app.sync import identity
-from app.sync.atomic import atomic_file
 from app.sync.identity import PublicIdentity, b64, unb64
 from app.sync.visibility import EVERYONE, people_of, site_consumer
+from db.files import atomic_file
 from db.models import PackagePeer, SiteKey, SyncCursor, User
 from db.sequence import load_cursor, save_cursor
 
